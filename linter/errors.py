@@ -1,0 +1,43 @@
+"""Errors a user can cause are values with a code and a Chinese message.
+
+Front ends catch ``FzlintError`` and turn it into one line and exit code 2; no user
+mistake should ever surface as a traceback.
+"""
+
+
+class FzlintError(Exception):
+    """Base for every error fzlint reports to a user."""
+
+    code = "error"
+
+    def __init__(self, message: str, path: str | None = None, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        if code:
+            self.code = code
+
+    def line(self) -> str:
+        """The one-line form shown to the user: ``path: message``."""
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "message": self.message}
+
+
+class ReadError(FzlintError):
+    """A file could not be read as a report (empty, binary, corrupt, too big …)."""
+
+    code = "read-error"
+
+
+class ConfigError(FzlintError):
+    """Configuration, waiver or rule files are malformed."""
+
+    code = "config-error"
+
+
+class RuleError(ConfigError):
+    """A rule file is malformed; the message names the rule."""
+
+    code = "rule-error"

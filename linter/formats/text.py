@@ -1,0 +1,65 @@
+"""The clerk's view: per file, a one-screen checklist, then the findings, in Chinese."""
+from __future__ import annotations
+
+from ..checklist import label
+from ..result import summarize
+from ._paths import display_path
+
+_MARK = {"present": "✓", "weak": "△", "missing": "✗", "n/a": "—"}
+_STATE = {"present": "已写明", "weak": "较弱", "missing": "缺失", "n/a": "不适用"}
+_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+_LEVEL = {"township": "乡镇（街道）", "county": "县（区）", "city": "地级市", "province": "省级",
+          "department": "政府部门", None: "未识别"}
+
+
+def _paint(text: str, color: str, options) -> str:
+    if not options.color:
+        return text
+    from colorama import Fore, Style
+    return getattr(Fore, color) + text + Style.RESET_ALL
+
+
+_STATE_COLOR = {"present": "GREEN", "weak": "YELLOW", "missing": "RED", "n/a": "WHITE"}
+_SEV_COLOR = {"error": "RED", "warning": "YELLOW", "info": "CYAN"}
+
+
+def render(results, options) -> str:
+    out: list[str] = []
+    for r in results:
+        out.extend(_file(r, options))
+    s = summarize(results)
+    out.append(f"共检查 {s['files']} 个文件：错误 {s['errors']} 个，警告 {s['warnings']} 个，"
+               f"提示 {s['infos']} 个" + (f"，无法读取 {s['unreadable']} 个" if s["unreadable"] else "")
+               + (f"，已豁免 {s['suppressed']} 个" if s["suppressed"] else "") + "。")
+    return "\n".join(out) + "\n"
+
+
+def _file(r, options) -> list[str]:
+    path = display_path(r.path, options.base)
+    if r.error:
+        return [_paint(f"{path}: 无法读取：{r.error['message']}", "RED", options), ""]
+    m = r.meta or {}
+    out = [_paint(f"== {path}", "CYAN", options),
+           f"   报告：{m.get('title') or '（未识别标题）'}",
+           f"   单位：{m.get('issuer') or '未识别'}  年度：{m.get('report_year') or '未识别'}  "
+           f"层级：{_LEVEL.get(m.get('level'), m.get('level'))}  规则集：{m.get('ruleset')}"]
+    for notice in r.notices:
+        out.append(f"   注意：{notice}")
+    out.append("   检查清单：")
+    for item, entry in (r.checklist or {}).items():
+        mark = _paint(_MARK[entry.state], _STATE_COLOR[entry.state], options)
+        where = f"（第{entry.evidence[0].line}行）" if entry.evidence and entry.state != "missing" else ""
+        out.append(f"     {mark} {label(item)}：{_STATE[entry.state]}{where}")
+    active = [d for d in r.diagnostics if options.show_suppressed or not d.suppressed]
+    if active:
+        out.append("   问题：")
+    for d in active:
+        sev = _paint(_SEVERITY[d.severity], _SEV_COLOR[d.severity], options)
+        tag = "［已豁免］" if d.suppressed else ""
+        out.append(f"     {path}:{d.line}:{d.column}  {d.code} {sev}{tag} {d.message}")
+        if d.suggestion:
+            out.append(f"         建议：{d.suggestion}")
+        if d.basis:
+            out.append(f"         依据：{d.basis}")
+    out.append("")
+    return out

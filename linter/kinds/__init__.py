@@ -1,0 +1,31 @@
+"""Rule kinds: one module per kind, each with ``check(analysis, rule)``.
+
+A kind reads the analysed report and a rule's parameters and returns diagnostics and/or
+checklist observations. A kind may also define ``validate(params) -> list[str]`` to
+reject malformed rules at load time. Adding a rule needs YAML only; adding a kind is
+one module here and one line in ``_MODULES``.
+"""
+from __future__ import annotations
+
+import importlib
+
+_MODULES = ("section", "topic", "stale", "substitute", "lawtitle", "numbering", "punctuation",
+            "pattern", "time", "evidence", "typo")
+KINDS = set(_MODULES)
+
+
+def module(kind: str):
+    return importlib.import_module(f"{__name__}.{kind}")
+
+
+def validate(kind: str, params: dict) -> list[str]:
+    try:
+        mod = module(kind)
+    except ModuleNotFoundError:
+        return [f"kind {kind} 尚未实现"]
+    check = getattr(mod, "validate", None)
+    return list(check(params)) if check else []
+
+
+def run(kind: str, analysis, rule) -> list:
+    return list(module(kind).check(analysis, rule))

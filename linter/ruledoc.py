@@ -1,0 +1,31 @@
+"""A rule's documentation page, as ``fzlint rule CODE`` prints it (like ``ruff rule``)."""
+from __future__ import annotations
+
+from .ruleset import FAMILIES, Rule
+
+_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+_CONFIDENCE = {"V": "已核实", "P": "部分核实", "R": "凭记忆，未核实原文（因此规则保持为警告或提示）"}
+
+
+def render_rule(rule: Rule) -> str:
+    lines = [f"# {rule.code} {rule.name}", "",
+             f"族：{rule.family} {FAMILIES.get(rule.family, '')}    级别：{_SEVERITY[rule.severity]}    "
+             f"类型：{rule.kind}" + (f"    检查清单：{rule.checklist}" if rule.checklist else ""), "",
+             f"提示语：{rule.message}", "", "## 为什么", rule.explanation, "",
+             "## 依据", rule.basis + f"（{_CONFIDENCE.get(rule.confidence, rule.confidence)}）"]
+    if rule.suggestion:
+        lines += ["", "## 怎么改", rule.suggestion]
+    if rule.levels:
+        lines += ["", "适用层级：" + "、".join(rule.levels)]
+    lo, hi = rule.years
+    if lo or hi:
+        lines += ["适用年度：" + f"{lo or '…'}—{hi or '…'}"]
+    lines += ["", "## 会报问题的写法"]
+    lines += [_quote(t) for t in rule.examples.get("fail", [])]
+    lines += ["", "## 不会报问题的写法"]
+    lines += [_quote(t) for t in rule.examples.get("pass", [])]
+    return "\n".join(lines)
+
+
+def _quote(text: str) -> str:
+    return "\n".join("    " + ln for ln in text.splitlines()) + "\n"
