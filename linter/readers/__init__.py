@@ -1,12 +1,36 @@
 """Readers: one module per format, each turning bytes into a ``Document``.
 
 ``read_path`` and ``read_bytes`` pick the reader from the file name and refuse what is
-not a report (empty, binary, too big, corrupt) with a ``ReadError`` naming the file.
+not a report (empty, binary, too big, corrupt) with a ``ReadError`` naming the file. No
+reader may let an exception escape as a traceback: anything unexpected that a parser
+raises on hostile input becomes ``ReadError(code="parse-failed")``.
+
+Error codes (``ReadError.code``) a reader can give:
+
+=================  =========================================================
+unreadable         the file cannot be opened (missing, no permission, loop …)
+not-a-file         a directory, FIFO or device was named as a report
+too-large          over ``Config.max_bytes`` (checked before reading)
+empty              nothing but whitespace
+no-text            readable, but no report text in it
+unsupported        a suffix no reader handles
+binary / encoding  a text file that is binary, or in an encoding we cannot read
+corrupt            a damaged or mislabelled .docx/.pdf
+zip-bomb           a .docx whose members would unpack to an absurd size
+encrypted          a password-protected .docx or .pdf
+no-text-layer      a scanned PDF (images only)
+garbled            a PDF whose text layer does not map to real characters
+needs-conversion   .doc/.wps/.rtf/.odt and no LibreOffice to convert them
+convert-failed     LibreOffice was found but could not convert the file
+parse-failed       a parser failed unexpectedly on the file
+=================  =========================================================
 """
 from __future__ import annotations
 
+import errno
 import importlib
 import os
+import stat
 
 from ..config import DEFAULT_MAX_BYTES
 from ..document import Document
@@ -20,6 +44,25 @@ READERS = {
 }
 SUFFIXES = tuple(READERS)
 
+_OS_ERRORS = {
+    errno.ENOENT: "文件不存在",
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.ELOOP: "符号链接循环（链接指向自身）",
+    errno.EISDIR: "这是一个目录，不是文件",
+    errno.ENAMETOOLONG: "路径过长",
+    errno.EIO: "磁盘读取错误",
+}
+
+
+def os_problem(exc: OSError) -> str:
+    """A Chinese phrase for an operating-system error."""
+    return _OS_ERRORS.get(exc.errno, exc.strerror or type(exc).__name__)
+
+
+def _too_large(size: int, max_bytes: int, name: str) -> ReadError:
+    return ReadError(f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）", name, "too-large")
+
 
 def reader_for(name: str):
     suffix = os.path.splitext(name)[1].lower()
@@ -30,28 +73,40 @@ def reader_for(name: str):
 
 
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a report from disk. The size is checked before anything is read, and never
+    more than ``max_bytes + 1`` bytes are read (a device or a growing file cannot hang us)."""
     try:
-        size = os.path.getsize(path)
+        info = os.stat(path)
     except OSError as exc:
-        raise ReadError(f"无法打开文件：{exc.strerror}", path, "unreadable") from None
-    if size > max_bytes:
-        raise ReadError(f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）", path, "too-large")
+        raise ReadError(f"无法打开文件：{os_problem(exc)}", path, "unreadable") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError("这是一个目录，不是文件", path, "not-a-file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError("不是普通文件（设备、管道或套接字）", path, "not-a-file")
+    if info.st_size > max_bytes:
+        raise _too_large(info.st_size, max_bytes, path)
     reader = reader_for(path)
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            data = fh.read(max_bytes + 1)
     except OSError as exc:
-        raise ReadError(f"无法读取文件：{exc.strerror}", path, "unreadable") from None
+        raise ReadError(f"无法读取文件：{os_problem(exc)}", path, "unreadable") from None
     return read_bytes(data, path, max_bytes, reader)
 
 
 def read_bytes(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES, reader=None) -> Document:
     if len(data) > max_bytes:
-        raise ReadError(f"文件过大（{len(data) / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）", name, "too-large")
+        raise _too_large(len(data), max_bytes, name)
     if not data.strip():
         raise ReadError("文件是空的", name, "empty")
     reader = reader or reader_for(name)
-    doc = reader.read(data, name)
+    try:
+        doc = reader.read(data, name)
+    except ReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a parser bug on hostile input is not a crash
+        raise ReadError(f"无法解析文件（{type(exc).__name__}），文件可能已损坏；请用 Word/WPS 打开后另存一份再检查",
+                        name, "parse-failed") from None
     if not doc.content_lines():
         raise ReadError("文件中没有可读的正文文字", name, "no-text")
     return doc

@@ -1,0 +1,446 @@
+""".docx (Word 2007+, also what WPS saves as .docx).
+
+Positions: **line N is the N-th paragraph of the document body**, counted in document
+order with every paragraph included — empty ones, and each paragraph of every table cell
+(row by row, cell by cell, nested tables in place). Headers, footers, footnotes, comments
+and text boxes are not read. The column is the character position within that paragraph's
+text as Word shows it:
+
+- a manual line break (Shift+Enter) and a tab each count as one character (shown as a
+  space and a tab); deleted tracked changes, hidden text and field codes are not text;
+- when Word numbers a paragraph itself (automatic numbering, ``w:numPr``) the label it
+  shows — "一、", "（二）", "3." — is written in front of the paragraph's text, so the
+  columns count it too and the outline sees the same numbering as in a typed report.
+  Bullets are not written.
+
+Heading levels come from the paragraph style ("Heading 1".."Heading 9", "标题 1", a custom
+style whose ``basedOn`` chain reaches one) and from ``w:outlineLvl`` on the paragraph or
+its style (as WPS writes); they are passed to ``Document`` as ``style_levels``. Literal
+numbering typed by hand is plain text and is left for the outline to detect.
+
+Refused with a ``ReadError``: not a zip (corrupt / truncated), a zip bomb (declared
+uncompressed size checked before anything is parsed), a password-protected document (an
+OLE container with an ``EncryptionInfo`` stream), an old binary .doc renamed to .docx.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from ..document import Document
+from ..errors import ReadError
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = "{%s}" % W
+
+MAX_UNPACKED = 200 * 1024 * 1024     # total declared uncompressed size of all members
+MAX_RATIO = 200                      # uncompressed / compressed, for a large archive
+MAX_MEMBERS = 10000
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+
+_HEADING_NAME = re.compile(r"^\s*(?:heading|标题)\s*([1-9])\s*$", re.IGNORECASE)
+
+
+def read(data: bytes, name: str, fmt: str = "docx") -> Document:
+    check_container(data, name)
+    lines, levels = extract(data, name)
+    return Document(lines, path=name, fmt=fmt, encoding="utf-8", newline="\n", style_levels=levels)
+
+
+# -- the container ---------------------------------------------------------------
+def check_container(data: bytes, name: str) -> None:
+    """Refuse what is not a sane .docx before any XML is parsed."""
+    if data.startswith(OLE_MAGIC):
+        if _ENCRYPTION_INFO in data:
+            raise ReadError("文件设置了打开密码（已加密），无法读取；请在 Word 或 WPS 中取消密码后另存为 .docx 再检查",
+                            name, "encrypted")
+        raise ReadError("这是旧版 Word（.doc/.wps）格式的文件，只是扩展名为 .docx；请在 Word 或 WPS 中“另存为”.docx 后再检查",
+                        name, "corrupt")
+    if not data.startswith(b"PK"):
+        raise ReadError("文件已损坏或不是有效的 .docx 文件（不是 Word 文档格式）", name, "corrupt")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise ReadError("文件已损坏或不是有效的 .docx 文件（压缩包不完整，可能下载或复制中断）", name, "corrupt") from None
+    if len(infos) > MAX_MEMBERS:
+        raise ReadError(f"文件包含 {len(infos)} 个部件，不像正常的 Word 文档（疑似压缩炸弹），已拒绝读取", name, "zip-bomb")
+    unpacked = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if unpacked > MAX_UNPACKED or (unpacked > 20 * 1024 * 1024 and unpacked / packed > MAX_RATIO):
+        raise ReadError(f"文件解压后将达 {unpacked / 1048576:.0f} MB，不像正常的 Word 文档（疑似压缩炸弹），已拒绝读取",
+                        name, "zip-bomb")
+    names = {i.filename for i in infos}
+    if "word/document.xml" not in names and not any(n.endswith("document.xml") for n in names):
+        if "xl/workbook.xml" in names:
+            hint = "这是 Excel 表格"
+        elif "ppt/presentation.xml" in names:
+            hint = "这是 PowerPoint 演示文稿"
+        else:
+            hint = "压缩包里没有 Word 正文"
+        raise ReadError(f"文件已损坏或不是有效的 .docx 文件（{hint}）", name, "corrupt")
+
+
+# -- paragraphs ------------------------------------------------------------------
+def extract(data: bytes, name: str) -> tuple[list[str], dict[int, int]]:
+    """Return the paragraphs' texts and {line: heading level}."""
+    import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError) as exc:
+        raise ReadError(f"文件已损坏或不是有效的 .docx 文件（{_reason(exc)}）", name, "corrupt") from None
+    except Exception as exc:  # lxml XMLSyntaxError and friends
+        if type(exc).__name__ == "XMLSyntaxError":
+            raise ReadError("文件已损坏或不是有效的 .docx 文件（正文 XML 不完整）", name, "corrupt") from None
+        raise
+    styles = _Styles(document)
+    numbering = _Numbering(document, styles)
+    lines: list[str] = []
+    levels: dict[int, int] = {}
+    for p in _paragraphs(document.element.body):
+        ppr = p.find(_W + "pPr")
+        style_id = _val(ppr, "pStyle") if ppr is not None else None
+        label = numbering.label(ppr, style_id)
+        text = label + paragraph_text(p)
+        lines.append(text)
+        level = _paragraph_level(ppr, style_id, styles)
+        if level and text.strip():
+            levels[len(lines)] = level
+    return lines, _trust(levels, lines)
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, ValueError) and "content type" in str(exc):
+        return "文档类型不是普通 Word 文档，请另存为 .docx"
+    if isinstance(exc, KeyError):
+        return "缺少必要的部件"
+    return "无法打开压缩包"
+
+
+def _paragraphs(container):
+    """Every w:p in document order: body paragraphs, table cells, content controls."""
+    for child in container:
+        tag = child.tag
+        if tag == _W + "p":
+            yield child
+        elif tag == _W + "tbl":
+            for row in child.iter(_W + "tr"):
+                if _parent_table(row) is not child:
+                    continue
+                for cell in row.findall(_W + "tc"):
+                    yield from _paragraphs(cell)
+        elif tag in (_W + "sdt",):
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _paragraphs(content)
+        elif tag in (_W + "customXml", _W + "ins", _W + "smartTag"):
+            yield from _paragraphs(child)
+
+
+def _parent_table(row):
+    node = row.getparent()
+    while node is not None and node.tag != _W + "tbl":
+        node = node.getparent()
+    return node
+
+
+# Elements whose text is not part of the paragraph's visible text.
+_SKIP = {_W + t for t in ("pPr", "rPr", "del", "moveFrom", "delText", "instrText", "delInstrText",
+                          "drawing", "pict", "object", "fldChar", "footnoteReference",
+                          "endnoteReference", "commentReference", "sectPr")}
+_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+
+
+def paragraph_text(p) -> str:
+    out: list[str] = []
+    _collect(p, out)
+    return "".join(out)
+
+
+def _collect(node, out: list[str]) -> None:
+    for child in node:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP or tag == _MC_ALTERNATE:
+            continue
+        if tag == _W + "r":
+            rpr = child.find(_W + "rPr")
+            if rpr is not None and _on(rpr.find(_W + "vanish")):
+                continue
+            _collect(child, out)
+        elif tag == _W + "t":
+            out.append(child.text or "")
+        elif tag in (_W + "tab", _W + "ptab"):
+            out.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            kind = child.get(_W + "type")
+            if kind not in ("page", "column"):
+                out.append(" ")
+        elif tag == _W + "noBreakHyphen":
+            out.append("-")
+        elif tag == _W + "sym":
+            out.append(_symbol(child.get(_W + "char")))
+        elif tag == _W + "p":   # a paragraph nested in a run (text box): not this line's text
+            continue
+        else:
+            _collect(child, out)
+
+
+def _symbol(code: str | None) -> str:
+    try:
+        value = int(code or "", 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= value <= 0xF0FF:        # symbol-font private range: not a real character
+        return ""
+    return chr(value)
+
+
+def _on(el) -> bool:
+    if el is None:
+        return False
+    return el.get(_W + "val", "true") not in ("0", "false", "off")
+
+
+def _val(parent, tag: str) -> str | None:
+    if parent is None:
+        return None
+    el = parent.find(_W + tag)
+    return None if el is None else el.get(_W + "val")
+
+
+# -- heading levels --------------------------------------------------------------
+class _Styles:
+    """Paragraph styles by id: name, base style, outline level, numbering."""
+
+    def __init__(self, document):
+        self.by_id: dict[str, object] = {}
+        self.default: str | None = None
+        try:
+            root = document.styles.element
+        except Exception:  # noqa: BLE001 - a document without styles.xml is still readable
+            return
+        for st in root.findall(_W + "style"):
+            if st.get(_W + "type", "paragraph") != "paragraph":
+                continue
+            sid = st.get(_W + "styleId")
+            if sid is None:
+                continue
+            self.by_id[sid] = st
+            if st.get(_W + "default") in ("1", "true", "on"):
+                self.default = sid
+
+    def chain(self, style_id: str | None):
+        """The style and its bases, nearest first (a loop in basedOn is cut)."""
+        sid = style_id or self.default
+        seen = set()
+        while sid and sid in self.by_id and sid not in seen and len(seen) < 20:
+            seen.add(sid)
+            st = self.by_id[sid]
+            yield st
+            sid = _val(st, "basedOn")
+
+    def level(self, style_id: str | None) -> int | None:
+        for st in self.chain(style_id):
+            ppr = st.find(_W + "pPr")
+            outline = _val(ppr, "outlineLvl")
+            if outline is not None:
+                return _outline_level(outline)
+            name = _val(st, "name") or ""
+            m = _HEADING_NAME.match(name)
+            if m:
+                return int(m.group(1))
+        return None
+
+    def numpr(self, style_id: str | None):
+        for st in self.chain(style_id):
+            ppr = st.find(_W + "pPr")
+            if ppr is not None and ppr.find(_W + "numPr") is not None:
+                return ppr.find(_W + "numPr")
+        return None
+
+
+def _outline_level(value: str) -> int | None:
+    try:
+        n = int(value)
+    except ValueError:
+        return None
+    return n + 1 if 0 <= n <= 8 else None      # 9 = body text
+
+
+def _paragraph_level(ppr, style_id: str | None, styles: _Styles) -> int | None:
+    direct = _val(ppr, "outlineLvl") if ppr is not None else None
+    if direct is not None:
+        return _outline_level(direct)
+    return styles.level(style_id)
+
+
+def _trust(levels: dict[int, int], lines: list[str]) -> dict[int, int]:
+    """A document where most paragraphs carry an outline level (WPS does this when
+    formatting is copied wholesale) has no usable levels: drop them all."""
+    filled = sum(1 for t in lines if t.strip())
+    if filled >= 8 and len(levels) > filled / 2:
+        return {}
+    return levels
+
+
+# -- automatic numbering -----------------------------------------------------------
+_CN = "零一二三四五六七八九"
+_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_GAN = "甲乙丙丁戊己庚辛壬癸"
+_ZHI = "子丑寅卯辰巳午未申酉戌亥"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_PERIOD = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+
+
+def _chinese(n: int, digits: str = _CN, ten: str = "十", hundred: str = "百") -> str:
+    if n <= 0:
+        return digits[0]
+    if n >= 1000:
+        return str(n)
+    out = ""
+    h, rest = divmod(n, 100)
+    t, o = divmod(rest, 10)
+    if h:
+        out += digits[h] + hundred
+        if t == 0 and o:
+            return out + digits[0] + digits[o]
+    if t:
+        out += ("" if (t == 1 and not h) else digits[t]) + ten
+    if o:
+        out += digits[o]
+    return out
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+def _letter(n: int) -> str:
+    n = max(n, 1)
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
+               "taiwaneseCountingThousand", "ideographDigital", "japaneseCounting"):
+        return _chinese(n)
+    if fmt == "chineseLegalSimplified":
+        return _chinese(n, _CN_LEGAL, "拾", "佰")
+    if fmt in ("ideographTraditional",):
+        return _GAN[(n - 1) % 10]
+    if fmt in ("ideographZodiac",):
+        return _ZHI[(n - 1) % 12]
+    if fmt == "upperLetter":
+        return _letter(n)
+    if fmt == "lowerLetter":
+        return _letter(n).lower()
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return _CIRCLED[n - 1]
+    if fmt == "decimalEnclosedParen" and 1 <= n <= 20:
+        return _PAREN[n - 1]
+    if fmt == "decimalEnclosedFullstop" and 1 <= n <= 20:
+        return _PERIOD[n - 1]
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+class _Numbering:
+    """Renders the labels Word draws for auto-numbered paragraphs, counting as it goes."""
+
+    def __init__(self, document, styles: _Styles):
+        self.styles = styles
+        self.abstract: dict[str, dict[int, dict]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # noqa: BLE001 - no numbering.xml: nothing is auto-numbered
+            return
+        for an in root.findall(_W + "abstractNum"):
+            levels = {}
+            for lvl in an.findall(_W + "lvl"):
+                levels[_int(lvl.get(_W + "ilvl"), 0)] = self._level(lvl)
+            self.abstract[an.get(_W + "abstractNumId")] = levels
+        for num in root.findall(_W + "num"):
+            overrides = {}
+            for ov in num.findall(_W + "lvlOverride"):
+                start = _val(ov, "startOverride")
+                if start is not None:
+                    overrides[_int(ov.get(_W + "ilvl"), 0)] = _int(start, 1)
+            self.nums[num.get(_W + "numId")] = (_val(num, "abstractNumId"), overrides)
+
+    @staticmethod
+    def _level(lvl) -> dict:
+        return {"start": _int(_val(lvl, "start"), 1), "fmt": _val(lvl, "numFmt") or "decimal",
+                "text": _val(lvl, "lvlText"), "suff": _val(lvl, "suff") or "tab",
+                "legal": _on(lvl.find(_W + "isLgl"))}
+
+    def label(self, ppr, style_id: str | None) -> str:
+        if not self.nums:
+            return ""
+        numpr = ppr.find(_W + "numPr") if ppr is not None else None
+        style_numpr = self.styles.numpr(style_id)
+        num_id = _val(numpr, "numId") or _val(style_numpr, "numId")
+        ilvl = _val(numpr, "ilvl") or _val(style_numpr, "ilvl") or "0"
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.abstract.get(abstract_id)
+        if not levels:
+            return ""
+        ilvl_n = _int(ilvl, 0)
+        counters = self.counters.setdefault(abstract_id, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for lv, start in overrides.items():
+                counters[lv] = start - 1
+        level = levels.get(ilvl_n)
+        if level is None:
+            return ""
+        counters[ilvl_n] = counters.get(ilvl_n, level["start"] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl_n]:
+            del counters[deeper]
+        if level["fmt"] == "bullet" or level["text"] is None:
+            return ""
+
+        def number(m):
+            lv = int(m.group(1)) - 1
+            spec = levels.get(lv, {"start": 1, "fmt": "decimal"})
+            value = counters.get(lv, spec["start"])
+            fmt = "decimal" if level["legal"] and lv != ilvl_n else spec["fmt"]
+            return format_number(value, fmt)
+
+        text = re.sub(r"%([1-9])", number, level["text"])
+        if not text:
+            return ""
+        return text + ("" if level["suff"] == "nothing" else " ")
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
