@@ -39,8 +39,8 @@ SOURCE = "fzlint"
 TEXT_LANGUAGES = {"plaintext", "text", "txt", "markdown", "md"}
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-CONFIG_NAMES = ("fzlint.toml", ".fzlint.toml", "pyproject.toml", "fzlint.yaml", ".fzlint.yaml",
-                "fzlint-waivers.yaml", ".fzlint-waivers.yaml")
+# saving one of these (configuration, or a waiver file it names) re-reads the configuration
+CONFIG_SUFFIXES = (".yaml", ".yml", ".toml", ".cfg", ".ini")
 FIX_ALL_KIND = types.CodeActionKind.SourceFixAll + ".fzlint"
 
 _SEVERITY = {"error": types.DiagnosticSeverity.Error,
@@ -140,15 +140,15 @@ def _format_of(uri: str, language_id: str | None) -> str:
 
 # -- configuration --------------------------------------------------------------------
 
-_CONFIG_FINDERS = ("config_for_path", "config_for", "find_config", "load_config_for",
-                   "load_for_path", "discover_config", "discover", "load_config")
+_CONFIG_FINDERS = ("config_for_path", "config_for", "find_config", "load_config_for")
 
 
 def find_config(path: str | None) -> tuple[Config, str | None]:
     """The fzlint configuration that applies to ``path``, and a problem message if any.
 
-    ``linter.configfile`` is optional; any function there that takes a path and returns a
-    ``Config`` (or a tuple containing one) is used. Anything that goes wrong gives defaults.
+    Uses ``linter.configfile`` (the nearest ``.fzlint.yaml`` / ``setup.cfg`` /
+    ``pyproject.toml``, as the CLI does) when it is there; anything that goes wrong gives
+    the defaults and a message for the client's log, never an exception.
     """
     if not path or not os.path.isabs(path):
         return Config(), None
@@ -158,24 +158,35 @@ def find_config(path: str | None) -> tuple[Config, str | None]:
         return Config(), None
     except Exception as exc:  # a broken module must not take the server down
         return Config(), f"无法加载 linter.configfile：{exc}"
+    try:
+        found = _resolve(configfile, path)
+    except Exception as exc:
+        message = exc.line() if hasattr(exc, "line") else str(exc)
+        return Config(), f"fzlint 配置有误，已改用默认设置：{message}"
+    return (found if isinstance(found, Config) else Config()), None
+
+
+def _resolve(configfile, path: str):
+    resolver_cls = getattr(configfile, "Resolver", None)
+    if resolver_cls is not None:
+        kwargs = {}
+        known = getattr(configfile, "known_targets", None)
+        if callable(known):
+            codes, targets, names = known()
+            kwargs = {"known_codes": codes, "known_waiver_targets": targets, "rulesets": names}
+        try:
+            resolver = resolver_cls(**kwargs)
+        except TypeError:
+            resolver = resolver_cls()
+        return resolver.config_for(path)
     for name in _CONFIG_FINDERS:
         finder = getattr(configfile, name, None)
-        if not callable(finder):
-            continue
-        try:
+        if callable(finder):
             found = finder(path)
-        except TypeError:
-            continue
-        except Exception as exc:
-            message = exc.line() if hasattr(exc, "line") else str(exc)
-            return Config(), f"配置文件有误，已使用默认设置：{message}"
-        if isinstance(found, tuple):
-            found = next((x for x in found if isinstance(x, Config)), None)
-        if isinstance(found, Config):
-            return found, None
-        if found is None:
-            return Config(), None
-    return Config(), None
+            if isinstance(found, tuple):
+                found = next((x for x in found if isinstance(x, Config)), None)
+            return found
+    return None
 
 
 # -- the server -----------------------------------------------------------------------
@@ -448,7 +459,7 @@ def create_server(debounce: float = DEBOUNCE_SECONDS) -> FzlintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
     def did_save(ls: FzlintServer, params: types.DidSaveTextDocumentParams):
         uri = params.text_document.uri
-        if uri.rsplit("/", 1)[-1] in CONFIG_NAMES:
+        if uri.lower().endswith(CONFIG_SUFFIXES):
             ls.forget_config()
             for other in list(ls.languages):
                 ls.schedule(other, 0)
@@ -526,9 +537,9 @@ def _client_supports(ls: FzlintServer, attr_path: str) -> bool:
     return bool(obj)
 
 
-def _workspace_edit(ls: FzlintServer, uri: str, version: int | None,
-                    edits: list[types.TextEdit]) -> types.WorkspaceEdit:
-    if _client_supports(ls, "workspace.workspace_edit.document_changes"):
+def _workspace_edit(uri: str, version: int | None, edits: list[types.TextEdit],
+                    document_changes: bool) -> types.WorkspaceEdit:
+    if document_changes:       # versioned: the client refuses the edit if the text moved on
         return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
             text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
             edits=edits)])
@@ -540,32 +551,42 @@ async def _code_actions(ls: FzlintServer, params: types.CodeActionParams):
     state = await ls.fresh_state(uri)
     if state is None or state.positions is None:
         return None
-    only = params.context.only
+    return code_actions(
+        state, params.range, params.context.diagnostics, params.context.only,
+        disabled_ok=_client_supports(ls, "text_document.code_action.disabled_support"),
+        document_changes=_client_supports(ls, "workspace.workspace_edit.document_changes"))
+
+
+def code_actions(state: LintState, request_range: types.Range,
+                 asked: list[types.Diagnostic] | None = None, only: list[str] | None = None,
+                 disabled_ok: bool = False, document_changes: bool = False):
+    """Quick fixes for the findings in ``request_range`` (or named in ``asked``), plus a
+    "fix all" source action. Only safe fixes become edits; an unsafe one is at most shown
+    as a disabled action (when the client can show those)."""
+    uri, positions = state.uri, state.positions
     want_quickfix = not only or any(types.CodeActionKind.QuickFix.startswith(k) or
                                     k.startswith(types.CodeActionKind.QuickFix) for k in only)
     want_fix_all = not only or any(FIX_ALL_KIND.startswith(k) for k in only)
-    disabled_ok = _client_supports(ls, "text_document.code_action.disabled_support")
-    asked = [d for d in params.context.diagnostics if d.source == SOURCE]
+    asked = [d for d in asked or [] if d.source == SOURCE]
     actions: list[types.CodeAction] = []
     if want_quickfix:
         for f in state.findings:
-            if not (_overlaps(f.lsp.range, params.range) or
+            if not (_overlaps(f.lsp.range, request_range) or
                     any(_same_diagnostic(f.lsp, d) for d in asked)):
                 continue
             fix = f.diagnostic.fix
             if fix is None or not fix.edits:
                 continue
-            title = fix.description or f"按 {f.diagnostic.code} 修正"
+            title = f"{fix.description or '按 ' + f.diagnostic.code + ' 修正'}（fzlint {f.diagnostic.code}）"
             if fix.safe:
                 actions.append(types.CodeAction(
-                    title=f"{title}（fzlint {f.diagnostic.code}）",
-                    kind=types.CodeActionKind.QuickFix, diagnostics=[f.lsp], is_preferred=True,
-                    edit=_workspace_edit(ls, uri, state.version,
-                                         _text_edits(fix.edits, state.positions))))
+                    title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[f.lsp],
+                    is_preferred=True,
+                    edit=_workspace_edit(uri, state.version, _text_edits(fix.edits, positions),
+                                         document_changes)))
             elif disabled_ok:
                 actions.append(types.CodeAction(
-                    title=f"{title}（fzlint {f.diagnostic.code}）",
-                    kind=types.CodeActionKind.QuickFix, diagnostics=[f.lsp],
+                    title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[f.lsp],
                     disabled=types.CodeActionDisabled(
                         reason="此修改可能改变原意，不自动应用；请人工核对后修改")))
     if want_fix_all:
@@ -575,17 +596,18 @@ async def _code_actions(ls: FzlintServer, params: types.CodeActionParams):
             fix = f.diagnostic.fix
             if not (fix and fix.safe and fix.edits):
                 continue
-            spans = [(state.positions.offset(e.line, e.column),
-                      state.positions.offset(e.end_line, e.end_column)) for e in fix.edits]
-            if any(a < y and x < b or a == b == x for a, b in spans for x, y in taken):
-                continue               # overlapping fixes: leave for the next round
+            spans = [(positions.offset(e.line, e.column), positions.offset(e.end_line, e.end_column))
+                     for e in fix.edits]
+            if any((a < y and x < b) or a == b == x for a, b in spans for x, y in taken):
+                continue               # overlaps an earlier fix: left for the next round
             taken.extend(spans)
-            edits.extend(_text_edits(fix.edits, state.positions))
+            edits.extend(_text_edits(fix.edits, positions))
             used.append(f.lsp)
         if edits and (only or len(used) > 1):
             actions.append(types.CodeAction(
                 title=f"fzlint：修正全部可安全修正的问题（{len(used)} 处）", kind=FIX_ALL_KIND,
-                diagnostics=used, edit=_workspace_edit(ls, uri, state.version, edits)))
+                diagnostics=used,
+                edit=_workspace_edit(uri, state.version, edits, document_changes)))
     return actions or None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import queue
+import re
 import subprocess
 import sys
 import threading
@@ -18,14 +19,16 @@ import pytest
 
 pytest.importorskip("pygls", reason="fzlint lsp needs pygls>=2,<3")
 
-from linter import lint_text  # noqa: E402
-from linter.lsp import PositionMap  # noqa: E402
+from linter import Document, lint, lint_text  # noqa: E402
+from linter.lsp import (Finding, LintState, PositionMap, code_actions,  # noqa: E402
+                        to_lsp_diagnostic)
+from linter.result import Diagnostic, Edit, Fix  # noqa: E402
 from linter.ruleset import load_ruleset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "003_8816a6bf997989fe.txt"
 TIMEOUT = 15.0
-OTHER_MATTERS = "\n四、其他需要报告的情况\n无。\n"   # adding this section clears S105
+SEVERITY = {"error": 1, "warning": 2, "info": 3}
 
 
 # -- a minimal LSP client ---------------------------------------------------------------
@@ -213,12 +216,42 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+def expected(text: str, path: str, encoding: str = "utf-16", fmt: str = "txt") -> list:
+    """What the server should publish: the library's findings for the same text, with
+    LSP positions counted by hand (0-based lines, code units of ``encoding``)."""
+    assert not re.search("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]", text)  # \n-only text
+    lines = text.split("\n")
+    out = []
+    for d in lint(Document.from_text(text, path=path, fmt=fmt)).active():
+        message = d.message + (f"\n建议：{d.suggestion}" if d.suggestion else "")
+        start = {"line": d.line - 1, "character": units(lines[d.line - 1][:d.column - 1], encoding)}
+        end = {"line": d.end_line - 1,
+               "character": units(lines[d.end_line - 1][:d.end_column - 1], encoding)}
+        out.append((d.code, SEVERITY[d.severity], message, {"start": start, "end": end}))
+    return sorted(out, key=repr)
+
+
+def published(diags: list) -> list:
+    return sorted(((d["code"], d["severity"], d["message"], d["range"]) for d in diags), key=repr)
+
+
 def astral_variant() -> tuple[str, int]:
-    """Seed 003 with 𠀀 (U+20000, two UTF-16 units) inside the heading S103 flags."""
-    lines = seed_text().split("\n")
-    index = next(i for i, ln in enumerate(lines) if ln.startswith("（2） 党政主要负责人"))
-    lines[index] = lines[index].replace("（2） ", "（2）𠀀 ", 1)
-    return "\n".join(lines), index
+    """Seed 003 with 𠀀 (U+20000: two UTF-16 units, four UTF-8) on a line with a finding:
+    before the finding's start where some rule reports mid-line, else inside its range."""
+    base = seed_text()
+    lines = base.split("\n")
+    findings = [d for d in lint_text(base, "seed.txt").active() if d.line == d.end_line]
+    for strictly_before in (True, False):
+        for d in findings:
+            at = d.column - 1
+            changed = list(lines)
+            changed[d.line - 1] = changed[d.line - 1][:at] + "𠀀" + changed[d.line - 1][at:]
+            text = "\n".join(changed)
+            for e in lint_text(text, "seed.txt").active():
+                if e.line == e.end_line == d.line and at < (e.column - 1 if strictly_before
+                                                            else e.end_column - 1):
+                    return text, d.line - 1
+    raise AssertionError("could not place an astral character before any finding of seed 003")
 
 
 def report_15k() -> str:
@@ -276,6 +309,49 @@ def test_position_map_counts_utf16_units_and_lsp_line_breaks():
     assert PositionMap("abc", "utf-16").range(1, 1, 1, 99).end.character == 3
 
 
+def test_code_actions_offer_only_safe_fixes_with_lsp_positions():
+    """The code-action builder on hand-made findings (no rule in the set needed)."""
+    from lsprotocol import types
+    text = "𠀀开展法制宣传，加强法制教育。\n第二行\n"
+    pm = PositionMap(text, "utf-16")
+
+    def finding(i, col, end, safe, new="法治"):
+        d = Diagnostic("T999", "legacy-term", "warning", "“法制”宜作“法治”", 1, col, 1, end,
+                       fix=Fix([Edit(1, col, 1, end, new)], safe=safe, description="改为“法治”"))
+        return Finding(d, to_lsp_diagnostic(d, pm, None, i), None)
+
+    # 法制 at 1-based columns 4 and 11, i.e. Python indices 3 and 10; 𠀀 adds a UTF-16 unit
+    state = LintState("file:///r.txt", 3, text, [finding(0, 4, 6, True), finding(1, 11, 13, False),
+                                                 finding(2, 11, 13, True, "法治（教育）")], pm)
+    first = state.findings[0].lsp.range
+    assert (first.start.character, first.end.character) == (4, 6)
+    actions = code_actions(state, first, only=["quickfix"])
+    assert [a.kind for a in actions] == [types.CodeActionKind.QuickFix]
+    edit = actions[0].edit.changes["file:///r.txt"][0]
+    assert (edit.range.start.character, edit.range.end.character, edit.new_text) == (4, 6, "法治")
+    assert actions[0].is_preferred and actions[0].diagnostics[0].code == "T999"
+
+    # unsafe: never an edit; shown disabled only to clients that support it
+    second = state.findings[1].lsp.range
+    only_unsafe = [a for a in code_actions(state, second) or []
+                   if a.diagnostics[0].data["index"] == 1]
+    assert only_unsafe == []
+    disabled = [a for a in code_actions(state, second, disabled_ok=True)
+                if a.diagnostics[0].data["index"] == 1]
+    assert disabled and disabled[0].edit is None and disabled[0].disabled.reason
+
+    # fix all: every safe fix once, versioned when the client supports documentChanges
+    whole = types.Range(start=types.Position(line=0, character=0),
+                        end=types.Position(line=2, character=0))
+    fix_all = [a for a in code_actions(state, whole, only=["source.fixAll"], document_changes=True)]
+    assert len(fix_all) == 1 and fix_all[0].kind == "source.fixAll.fzlint"
+    doc_edit = fix_all[0].edit.document_changes[0]
+    assert doc_edit.text_document.version == 3
+    assert [(e.range.start.character, e.new_text) for e in doc_edit.edits] == \
+        [(4, "法治"), (11, "法治（教育）")]
+    assert code_actions(state, whole, only=["refactor"]) is None
+
+
 # -- end to end ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8"])
@@ -284,45 +360,44 @@ def test_diagnostics_ranges_hover_and_clean_exit(client, encoding, tmp_path):
     assert init["capabilities"]["positionEncoding"] == encoding
     assert init["capabilities"]["hoverProvider"]
     text, line0 = astral_variant()
-    uri = (tmp_path / "report.txt").as_uri()
+    path = tmp_path / "report.txt"
+    uri = path.as_uri()
     client.open(uri, text)
     _, params = client.diagnostics(uri, version=1)
     diags = params["diagnostics"]
-    assert all(d["source"] == "fzlint" for d in diags)
+    assert diags and all(d["source"] == "fzlint" for d in diags)
+    # every finding, with code, severity, message (+ suggestion) and exact range
+    assert published(diags) == expected(text, str(path), encoding)
 
-    # S103: the first-responsible-person heading is only a sub-item; the finding spans the
-    # heading's visible text, which has 𠀀 inside it (2 UTF-16 units, 1 UTF-32, 4 UTF-8)
-    s103 = find(diags, "S103")
-    assert len(s103) == 1, diags
-    heading = text.split("\n")[line0].rstrip()
-    assert s103[0]["range"] == lsp_range(text, line0, 0, len(heading), encoding)
-    if encoding == "utf-16":
-        assert s103[0]["range"]["end"]["character"] == len(heading) + 1
-    assert s103[0]["severity"] == 1                      # error
-    assert s103[0]["message"].startswith("第一责任人履职情况")
+    # the astral character sits before (at least) the end of a finding on its line, so the
+    # exact-range check above covered a position that differs between Python characters and
+    # UTF-16 / UTF-8 code units
+    line = text.split("\n")[line0]
+    astral_end = units(line[:line.index("𠀀") + 1], encoding)
+    hit = next(d for d in diags if d["range"]["end"]["line"] == line0
+               and d["range"]["end"]["character"] >= astral_end)
 
-    s105 = find(diags, "S105")
-    assert s105 and s105[0]["severity"] == 3             # info → Information
-    assert "\n建议：" in s105[0]["message"]
-
-    # hover over the middle of the S103 heading shows explanation, basis and suggestion
-    rule = load_ruleset().by_code("S103")
-    middle = s103[0]["range"]["start"]["character"] + 5
+    # hover on that finding shows its rule's explanation, basis and suggestion (Markdown)
+    rule = load_ruleset().by_code(hit["code"])
     hover = client.request("textDocument/hover", {"textDocument": {"uri": uri},
-                                                  "position": {"line": line0, "character": middle}})
+                                                  "position": hit["range"]["start"]})
     assert hover["contents"]["kind"] == "markdown"
     value = hover["contents"]["value"]
-    assert "S103" in value and rule.explanation[:20] in value and rule.basis[:15] in value
-    assert "怎么改" in value
-    assert hover["range"] == s103[0]["range"]
-    # nothing to say on a line without findings
+    assert hit["code"] in value and rule.explanation[:20] in value and rule.basis[:15] in value
+    if rule.suggestion:
+        assert "怎么改" in value
+    assert hover["range"]["start"] == hit["range"]["start"]
+    # nothing to say where there is no finding
+    quiet = next(i for i, ln in enumerate(text.split("\n"))
+                 if ln.strip() and all(d["range"]["start"]["line"] != i for d in diags))
     assert client.request("textDocument/hover", {"textDocument": {"uri": uri},
-                                                 "position": {"line": 0, "character": 0}}) is None
+                                                 "position": {"line": quiet, "character": 0}}) is None
 
     # a finding without a fix offers no edit
+    unfixable = [d for d in diags if not d["data"]["fixable"]]
     actions = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": uri}, "range": s103[0]["range"],
-        "context": {"diagnostics": s103}}) or []
+        "textDocument": {"uri": uri}, "range": unfixable[0]["range"],
+        "context": {"diagnostics": unfixable[:1], "only": ["quickfix"]}}) or []
     assert not [a for a in actions if a.get("edit")]
 
     assert client.close() == 0
@@ -332,12 +407,19 @@ def test_change_updates_diagnostics_fast_and_latest_version_wins(client, tmp_pat
     client.initialize()
     text = report_15k()
     assert len(text) >= 15000
-    uri = (tmp_path / "big.md").as_uri()
+    path = tmp_path / "big.md"
+    uri = path.as_uri()
+
+    def want(t):
+        return expected(t, str(path), fmt="md")
+
     client.open(uri, text, language="markdown")
     _, params = client.diagnostics(uri, version=1)
-    assert find(params["diagnostics"], "S105")
+    assert published(params["diagnostics"]) == want(text)
+    before = want(text)
 
-    # a burst of typing: versions 2..5 arrive 20 ms apart; only the text of 5 counts
+    # a burst of typing at the end (incremental changes, 20 ms apart): adds the part
+    # "其他需要报告的情况"; only version 5 counts
     end = {"line": text.count("\n"), "character": units(text.split("\n")[-1])}
     for version, piece in enumerate(["四", "、其他", "需要报告的情况", "\n无。\n"], start=2):
         client.notify("textDocument/didChange", {
@@ -350,12 +432,13 @@ def test_change_updates_diagnostics_fast_and_latest_version_wins(client, tmp_pat
         time.sleep(0.02)
     stamp, params = client.diagnostics(uri, version=5)
     latency = stamp - sent
-    assert not find(params["diagnostics"], "S105"), "the new section was not seen"
-    assert find(params["diagnostics"], "S103")
+    assert published(params["diagnostics"]) == want(text)
+    gone = [d for d in before if d not in want(text)]
+    assert gone, "adding the part should clear a finding (S105)"
     early = [m for _, m in client.backlog if m.get("method") == "textDocument/publishDiagnostics"
              and m["params"].get("version") in (2, 3, 4)]
 
-    # one more edit, measured on its own: change → updated diagnostics
+    # one more edit, measured on its own: delete the part again → the finding is back
     lines = text.split("\n")
     last = len(lines) - 2                        # the "无。" line
     sent = client.notify("textDocument/didChange", {
@@ -364,7 +447,8 @@ def test_change_updates_diagnostics_fast_and_latest_version_wins(client, tmp_pat
                                       "end": {"line": last + 1, "character": 0}}, "text": ""}]})
     stamp, params = client.diagnostics(uri, version=6)
     single = stamp - sent
-    assert find(params["diagnostics"], "S105"), "removing the section brings S105 back"
+    text = "\n".join(lines[:last - 1] + lines[last + 1:])
+    assert published(params["diagnostics"]) == want(text) == before
     print(f"\nLSP latency for a {len(text)}-char report: burst {latency * 1000:.0f} ms after the "
           f"last change, single change {single * 1000:.0f} ms (debounce 150 ms included); "
           f"intermediate publishes: {len(early)}")
@@ -372,17 +456,19 @@ def test_change_updates_diagnostics_fast_and_latest_version_wins(client, tmp_pat
 
     # a hover sent right after a change waits for that change's lint instead of answering
     # from the old version (or restarting the debounce)
-    s103 = find(params["diagnostics"], "S103")[0]
+    new_text = "\n".join(lines)
+    kept = next(d for d in params["diagnostics"]
+                if (d["code"], d["severity"], d["message"], d["range"]) in want(new_text))
     client.notify("textDocument/didChange", {
         "textDocument": {"uri": uri, "version": 7},
         "contentChanges": [{"range": {"start": {"line": last - 1, "character": 0},
                                       "end": {"line": last - 1, "character": 0}},
                             "text": "四、其他需要报告的情况\n无。\n"}]})
     hover = client.request("textDocument/hover", {"textDocument": {"uri": uri},
-                                                  "position": s103["range"]["start"]})
-    assert hover and "S103" in hover["contents"]["value"]
+                                                  "position": kept["range"]["start"]})
+    assert hover and kept["code"] in hover["contents"]["value"]
     _, params = client.diagnostics(uri, version=7)
-    assert not find(params["diagnostics"], "S105")
+    assert published(params["diagnostics"]) == want(new_text)
     assert client.close() == 0
 
 
@@ -447,4 +533,29 @@ def test_bad_documents_do_not_crash_the_server(client, tmp_path):
     assert not [m for m in extra if m.get("method") == "textDocument/publishDiagnostics"
                 and m["params"]["uri"].endswith("x.py")]
     assert client.proc.poll() is None
+    assert client.close() == 0
+
+
+def test_configuration_next_to_the_report(client, tmp_path):
+    configfile = pytest.importorskip("linter.configfile")
+    if not hasattr(configfile, "Resolver"):
+        pytest.skip("linter.configfile has no Resolver yet")
+    config = tmp_path / ".fzlint.yaml"
+    config.write_text("ignore: [S105]\n", encoding="utf-8")
+    client.initialize()
+    uri = (tmp_path / "report.txt").as_uri()
+    client.open(uri, seed_text())
+    _, params = client.diagnostics(uri, version=1)
+    assert not find(params["diagnostics"], "S105")
+    assert published(params["diagnostics"]) == [
+        d for d in expected(seed_text(), str(tmp_path / "report.txt")) if d[0] != "S105"]
+
+    # a broken configuration: defaults, and a message in the client's log (no crash)
+    config.write_text("ignore: [S105\n", encoding="utf-8")
+    client.notify("workspace/didChangeWatchedFiles",
+                  {"changes": [{"uri": config.as_uri(), "type": 2}]})
+    _, params = client.diagnostics(uri, version=1)
+    assert published(params["diagnostics"]) == expected(seed_text(), str(tmp_path / "report.txt"))
+    _, logged = client.wait_for("window/logMessage", lambda p: ".fzlint.yaml" in p["message"])
+    assert logged["type"] == 2                                   # warning
     assert client.close() == 0
