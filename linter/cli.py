@@ -1,7 +1,14 @@
 """The ``fzlint`` command: a thin layer over the library API.
 
-Exit codes: 0 nothing at or above the fail level; 1 findings; 2 usage error, bad
-configuration or an unreadable file (the other files are still checked).
+Exit codes (``fzlint check``):
+
+- 0: nothing at or above the fail level (``--fail-on``, default warning), or ``--exit-zero``;
+- 1: findings at or above the fail level (with ``--diff``: some file would change);
+- 2: a usage error, bad configuration or waivers, an unwritable ``--output``, a path that
+  does not exist, or a file that could not be read (the other files are still checked).
+
+Every mistake a user can make is reported as one line (in Chinese) on standard error,
+never as a traceback.
 """
 from __future__ import annotations
 
@@ -11,11 +18,15 @@ import sys
 import click
 
 from . import __version__
-from .config import Config
 from .errors import FzlintError
-from .result import SEVERITY_RANK
+from .result import SEVERITIES, SEVERITY_RANK
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LEVELS = ("township", "county", "city", "province", "department")
+
+
+class Abort(Exception):
+    """A user's mistake: print ``message`` on one line and exit 2."""
 
 
 def _use_color(no_color: bool) -> bool:
@@ -33,57 +44,263 @@ def main():
 def _codes(values) -> list[str]:
     out = []
     for v in values or ():
-        out.extend(c.strip() for c in v.split(",") if c.strip())
+        out.extend(c.strip() for c in v.replace(" ", ",").split(",") if c.strip())
     return out
+
+
+def _formats():
+    from .formats import FORMATS
+    return FORMATS
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", default="text", show_default=True,
-              help="输出格式：text、concise、json 等")
-@click.option("--select", multiple=True, help="只启用这些规则（代码或前缀，逗号分隔）")
-@click.option("--extend-select", multiple=True, help="在默认规则之外再启用")
+@click.option("--format", "fmt", default="text", show_default=True, metavar="FORMAT",
+              help="输出格式：text、concise、json、json-lines、sarif、github、junit、csv、gitlab")
+@click.option("-o", "--output", default=None, metavar="FILE", help="把结果写入文件（而不是屏幕）")
+@click.option("--statistics", is_flag=True, help="只显示每条规则的问题数")
+@click.option("--select", multiple=True, help="只启用这些规则（代码或前缀，逗号分隔，可重复）")
+@click.option("--extend-select", multiple=True, help="在默认或配置的规则之外再启用")
 @click.option("--ignore", multiple=True, help="停用这些规则（代码或前缀）")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="达到此级别的问题使退出码为 1（默认 warning）")
+@click.option("--fail-on", default=None, metavar="LEVEL",
+              help="达到此级别的问题使退出码为 1：error、warning（默认）、info")
 @click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）")
-@click.option("--year", type=int, default=None, help="报告所属年度（覆盖自动识别）")
-@click.option("--level", type=click.Choice(["township", "county", "city", "province", "department"]),
-              default=None, help="报告单位层级（覆盖自动识别）")
+@click.option("--year", default=None, metavar="YEAR", help="报告所属年度（覆盖自动识别）")
+@click.option("--level", default=None, metavar="LEVEL",
+              help="报告单位层级（覆盖自动识别）：township、county、city、province、department")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
-def check(paths, fmt, select, extend_select, ignore, fail_on, ruleset, year, level, no_color):
+@click.option("--config", "config_file", default=None, metavar="FILE",
+              help="使用此配置文件（不再查找 .fzlint.yaml / setup.cfg / pyproject.toml）")
+@click.option("--waivers", "waivers_file", default=None, metavar="FILE", help="豁免文件（YAML）")
+@click.option("--fix", is_flag=True, help="自动修复可安全修复的问题（只改 .txt/.md 文件）")
+@click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改（统一差异格式），不写文件")
+@click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（无法读取的文件仍为 2）")
+@click.option("--today", default=None, hidden=True, help="按此日期（YYYY-MM-DD）判断豁免是否过期")
+def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, year,
+          level, no_color, config_file, waivers_file, fix, diff, exit_zero, today):
     """检查报告文件或目录（递归）。"""
+    try:
+        code = _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset,
+                      year, level, no_color, config_file, waivers_file, fix, diff, exit_zero, today)
+    except Abort as exc:
+        click.echo(f"fzlint: {exc}", err=True)
+        code = EXIT_ERROR
+    except FzlintError as exc:
+        click.echo(exc.line(), err=True)
+        code = EXIT_ERROR
+    sys.exit(code)
+
+
+def _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, year,
+           level, no_color, config_file, waivers_file, fix, diff, exit_zero, today) -> int:
+    from .configfile import Overrides, Resolver, known_targets, read_config_file, selector_problem
     from .discover import discover
     from .engine import lint_path
     from .formats import FORMATS, Options, render
+    from .waivers import load_waivers
 
+    # -- options -----------------------------------------------------------------------
     if fmt not in FORMATS:
-        raise click.UsageError(f"未知的输出格式 {fmt}（可用：{', '.join(FORMATS)}）")
-    config = Config(select=_codes(select) or None, extend_select=_codes(extend_select),
-                    ignore=_codes(ignore), fail_on=fail_on or "warning", ruleset=ruleset,
-                    year=year, level=level)
+        raise Abort(f"未知的输出格式 {fmt}（可用：{', '.join(FORMATS)}）")
+    if fail_on is not None and fail_on not in SEVERITIES:
+        raise Abort(f"--fail-on 应为 {' / '.join(SEVERITIES)} 之一，得到 {fail_on}")
+    if level is not None and level not in LEVELS:
+        raise Abort(f"--level 应为 {' / '.join(LEVELS)} 之一，得到 {level}")
+    year_value = None
+    if year is not None:
+        if not (year.isdigit() and 1990 <= int(year) <= 2100):
+            raise Abort(f"--year 应为四位年份，如 2024，得到 {year}")
+        year_value = int(year)
+    if today is not None:
+        from .waivers import _date
+        if _date(today) is None:
+            raise Abort(f"--today 应为日期 YYYY-MM-DD，得到 {today}")
+    if fix and diff:
+        raise Abort("--fix 与 --diff 只能选一个（--diff 只显示修改，不写文件）")
+    codes, waiver_targets, rulesets = known_targets()
+    if ruleset is not None and ruleset not in rulesets:
+        raise Abort(f"没有名为 {ruleset} 的规则集（可用：{', '.join(rulesets)}）")
+    selections = {}
+    for option, values in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore)):
+        parsed = [c.upper() for c in _codes(values)]
+        for c in parsed:
+            problem = selector_problem(c, codes)
+            if problem:
+                raise Abort(f"{option} 中的 {c}：{problem}")
+        selections[option] = parsed
+    if output is not None:
+        _check_writable(output)
+    waivers = load_waivers(waivers_file, waiver_targets) if waivers_file else None
+    overrides = Overrides(select=selections["--select"] if select else None,
+                          extend_select=selections["--extend-select"], ignore=selections["--ignore"],
+                          fail_on=fail_on, ruleset=ruleset, year=year_value, level=level,
+                          waivers=waivers, today=today)
+    if config_file is not None:
+        read_config_file(config_file, codes, rulesets)       # fail early, before any linting
+    resolver = Resolver(overrides, config_file, codes, waiver_targets, rulesets)
+
+    # -- files and their configuration (all configuration errors before any output) ----
     files, missing = discover(list(paths))
     for path, problem in missing:
         click.echo(f"{path}: {problem}", err=True)
-    results = []
+    configs = {path: resolver.config_for(path) for path in files}
+    if not files and not missing:
+        click.echo("没有找到可检查的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
+
+    # -- lint (and fix) ------------------------------------------------------------------
+    results, outcomes = [], []
     for path in files:
+        config = configs[path]
         result = lint_path(path, config)
         if result.error:
             click.echo(f"{path}: {result.error['message']}", err=True)
+        elif fix or diff:
+            from .fixes import fix_file
+            outcome = fix_file(path, config, write=fix, result=result, display=_shown(path))
+            outcomes.append(outcome)
+            if outcome.refused:
+                click.echo(outcome.refused, err=True)
+            result = outcome.result
         results.append(result)
-    if not files and not missing:
-        click.echo("没有找到可检查的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
-    sys.stdout.write(render(fmt, results, Options(color=_use_color(no_color))))
-    sys.exit(exit_code(results, config.fail_on, bool(missing) or not files))
+    usage_problem = bool(missing) or not files
+    main_fail_on = fail_on or (configs[files[0]].fail_on if files else "warning")
+
+    if diff:
+        text = "".join(o.diff for o in outcomes)
+        _fix_summary(outcomes, applied=False)
+        _emit(text, output, color=False)
+        if usage_problem or any(r.error for r in results):
+            return EXIT_ERROR
+        return EXIT_FINDINGS if text and not exit_zero else EXIT_OK
+    if fix:
+        _fix_summary(outcomes, applied=True)
+
+    # -- output --------------------------------------------------------------------------
+    color = output is None and _use_color(no_color)
+    if statistics:
+        text = render_statistics(results, as_json=fmt == "json")
+    else:
+        options = Options(color=color, rules=_rules_for(results), fail_on=main_fail_on,
+                          version=__version__)
+        text = render(fmt, results, options)
+    _emit(text, output, color)
+    code = exit_code(results, main_fail_on, usage_problem,
+                     {path: configs[path].fail_on for path in files})
+    if exit_zero and code == EXIT_FINDINGS:
+        return EXIT_OK
+    return code
 
 
-def exit_code(results, fail_on: str, usage_problem: bool = False) -> int:
+def exit_code(results, fail_on: str = "warning", usage_problem: bool = False,
+              fail_on_for: dict | None = None) -> int:
+    """2 for usage problems or unreadable files; 1 when an active finding reaches the fail
+    level (per file, when files have their own configuration); else 0."""
     if usage_problem or any(r.error for r in results):
         return EXIT_ERROR
-    floor = SEVERITY_RANK[fail_on]
-    if any(SEVERITY_RANK[d.severity] >= floor for r in results for d in r.active()):
-        return EXIT_FINDINGS
+    for r in results:
+        floor = SEVERITY_RANK[(fail_on_for or {}).get(r.path, fail_on)]
+        if any(SEVERITY_RANK[d.severity] >= floor for d in r.active()):
+            return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _shown(path: str) -> str:
+    from .formats._paths import display_path
+    return display_path(path)
+
+
+def _check_writable(output: str) -> None:
+    folder = os.path.dirname(os.path.abspath(output))
+    if os.path.isdir(output):
+        raise Abort(f"无法写入 {output}：这是一个目录")
+    if not os.path.isdir(folder):
+        raise Abort(f"无法写入 {output}：目录 {folder} 不存在")
+    if not os.access(folder, os.W_OK) or (os.path.exists(output) and not os.access(output, os.W_OK)):
+        raise Abort(f"无法写入 {output}：没有写权限")
+
+
+def _emit(text: str, output: str | None, color: bool) -> None:
+    """Write the report: to ``--output`` as UTF-8, to a terminal as text (colorama makes
+    colours work on Windows), to a pipe or redirect as UTF-8 bytes whatever the locale."""
+    if output is not None:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise Abort(f"无法写入 {output}：{exc.strerror}") from None
+        return
+    if not text:
+        return
+    stream = sys.stdout
+    if stream.isatty():
+        if color:
+            try:
+                from colorama import just_fix_windows_console
+                just_fix_windows_console()
+            except ImportError:  # colorama < 0.4.6
+                pass
+        stream.write(text)
+        stream.flush()
+        return
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _fix_summary(outcomes, applied: bool) -> None:
+    fixed = [o for o in outcomes if o.applied and (o.changed or not applied)]
+    count = sum(o.applied for o in fixed)
+    unsafe = sum(o.unsafe for o in outcomes)
+    if count:
+        verb = "已修复" if applied else "可修复"
+        click.echo(f"{verb} {count} 处问题（{len(fixed)} 个文件）。", err=True)
+    elif outcomes:
+        click.echo("没有可自动修复的问题。", err=True)
+    if unsafe:
+        click.echo(f"另有 {unsafe} 处修改建议需人工确认，不会自动修改。", err=True)
+
+
+def _rules_for(results) -> dict:
+    """code -> Rule for every rule set the results were checked against."""
+    from .ruleset import DEFAULT_RULESET, load_ruleset
+    names = sorted({(r.meta or {}).get("ruleset") for r in results if r.meta} - {None}) or [DEFAULT_RULESET]
+    rules = {}
+    for name in names:
+        try:
+            for rule in load_ruleset(name).rules:
+                rules.setdefault(rule.code, rule)
+        except FzlintError:
+            continue
+    return rules
+
+
+def render_statistics(results, as_json: bool = False) -> str:
+    """Findings per rule, most frequent first (like ``ruff --statistics``)."""
+    import json
+    rows: dict[str, dict] = {}
+    for r in results:
+        for d in r.active():
+            row = rows.setdefault(d.code, {"code": d.code, "name": d.name, "count": 0, "fixable": False})
+            row["count"] += 1
+            row["fixable"] = row["fixable"] or (d.fix is not None and d.fix.safe)
+    ordered = sorted(rows.values(), key=lambda x: (-x["count"], x["code"]))
+    unreadable = sum(1 for r in results if r.error)
+    if as_json:
+        return json.dumps(ordered, ensure_ascii=False, indent=2) + "\n"
+    width = max((len(str(x["count"])) for x in ordered), default=1)
+    lines = [f"{x['count']:>{width}}\t{x['code']}\t{'[*]' if x['fixable'] else '[ ]'} {x['name']}"
+             for x in ordered]
+    if any(x["fixable"] for x in ordered):
+        lines.append("[*] 可用 fzlint check --fix 自动修复（.txt/.md 文件）")
+    if unreadable:
+        lines.append(f"无法读取的文件：{unreadable} 个")
+    if not lines:
+        lines.append("没有发现问题。")
+    return "\n".join(lines) + "\n"
 
 
 @main.command()
@@ -112,10 +329,19 @@ def outline(path, as_json):
 
 @main.command("rules")
 @click.option("--ruleset", default=None, help="规则集（默认 outline-2021-2025）")
-def rules_cmd(ruleset):
+@click.option("--format", "fmt", default="text", metavar="FORMAT", help="text 或 json")
+def rules_cmd(ruleset, fmt):
     """列出全部规则：代码、名称、级别、说明。"""
+    import json
+
     from .ruleset import DEFAULT_RULESET, load_ruleset
+    if fmt not in ("text", "json"):
+        click.echo(f"fzlint: 未知的输出格式 {fmt}（可用：text、json）", err=True)
+        sys.exit(EXIT_ERROR)
     rs = _load(ruleset or DEFAULT_RULESET, load_ruleset)
+    if fmt == "json":
+        click.echo(json.dumps([r.summary() for r in rs.rules], ensure_ascii=False, indent=2))
+        return
     for r in rs.rules:
         click.echo(f"{r.code}  {r.name:<40} {r.severity:<8} {r.message}")
 

@@ -1,12 +1,17 @@
 """Settings for one run: which rules, which fail level, which rule set, overrides.
 
-Selection works like ruff: codes or prefixes (``E``, ``E3``, ``E301``); ``select``
+Selection works like ruff: codes or prefixes (``E``, ``E3``, ``E301``, ``ALL``); ``select``
 replaces the default set, ``extend_select`` adds to it, ``ignore`` removes; the longest
-matching prefix wins. Discovery of configuration files lives in ``linter.configfile``.
+matching prefix wins. ``per_path_ignores`` maps a glob (relative to ``root``, the folder
+of the configuration file that set it) to codes switched off for matching files.
+
+Discovery of configuration files (``.fzlint.yaml``, ``setup.cfg``, ``pyproject.toml``)
+lives in ``linter.configfile``.
 """
 from __future__ import annotations
 
 import fnmatch
+import os
 from dataclasses import dataclass, field
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -25,17 +30,41 @@ class Config:
     max_bytes: int = DEFAULT_MAX_BYTES
     waivers: list = field(default_factory=list)   # parsed waiver entries (linter.waivers)
     today: str | None = None                 # ISO date for waiver expiry; None: today
+    root: str | None = None                  # folder per_path_ignores globs are relative to
+    source: str | None = None                # the configuration file these settings came from
 
     def enabled(self, code: str, path: str = "") -> bool:
         ignore = list(self.ignore)
-        for pattern, codes in self.per_path_ignores.items():
-            if path and (fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, "*/" + pattern)):
-                ignore.extend(codes)
+        if path and self.per_path_ignores:
+            for pattern, codes in self.per_path_ignores.items():
+                if path_matches(path, pattern, self.root):
+                    ignore.extend(codes)
         chosen = _longest(code, (self.select if self.select is not None else [""]) + self.extend_select)
         dropped = _longest(code, ignore)
         if chosen is None:
             return False
         return dropped is None or len(chosen) > len(dropped)
+
+
+def path_matches(path: str, pattern: str, root: str | None = None) -> bool:
+    """Does a glob match a file? Tried against the path relative to ``root`` (when the
+    file lies below it), the path as given, and the bare file name; ``*`` crosses folders."""
+    pattern = pattern.replace("\\", "/")
+    candidates = {path.replace("\\", "/")}
+    if root:
+        try:
+            rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+        except ValueError:          # another drive on Windows
+            rel = ""
+        if rel and not rel.startswith(".."):
+            candidates.add(rel.replace(os.sep, "/"))
+    candidates.add(os.path.basename(path))
+    for c in candidates:
+        if fnmatch.fnmatch(c, pattern) or fnmatch.fnmatch(c, "*/" + pattern.lstrip("/")):
+            return True
+        if c.startswith("./") and fnmatch.fnmatch(c[2:], pattern):
+            return True
+    return False
 
 
 def _longest(code: str, prefixes: list[str]) -> str | None:

@@ -34,6 +34,8 @@ def lint(doc: Document, config: Config | None = None, ruleset: RuleSet | None = 
     analysis.meta.ruleset = ruleset.name
     diagnostics, observations = run_rules(analysis, ruleset)
     diagnostics = [d for d in diagnostics if config.enabled(d.code, doc.path)]
+    for d in diagnostics:  # the paragraph text identifies a finding across edits (sarif, gitlab)
+        d.context = d.context or (doc.line(d.line).norm.strip() if 1 <= d.line <= len(doc.lines) else "")
     diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
     result = FileResult(
         path=doc.path, format=doc.format, meta=analysis.meta.to_dict(),

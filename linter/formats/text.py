@@ -31,6 +31,9 @@ def render(results, options) -> str:
     out.append(f"共检查 {s['files']} 个文件：错误 {s['errors']} 个，警告 {s['warnings']} 个，"
                f"提示 {s['infos']} 个" + (f"，无法读取 {s['unreadable']} 个" if s["unreadable"] else "")
                + (f"，已豁免 {s['suppressed']} 个" if s["suppressed"] else "") + "。")
+    fixable = sum(1 for r in results for d in r.active() if d.fix is not None and d.fix.safe)
+    if fixable:
+        out.append(f"其中 {fixable} 个标有［可自动修复］，可用 fzlint check --fix 自动修改（.txt/.md 文件）。")
     return "\n".join(out) + "\n"
 
 
@@ -56,10 +59,16 @@ def _file(r, options) -> list[str]:
     for d in active:
         sev = _paint(_SEVERITY[d.severity], _SEV_COLOR[d.severity], options)
         tag = "［已豁免］" if d.suppressed else ""
-        out.append(f"     {path}:{d.line}:{d.column}  {d.code} {sev}{tag} {d.message}")
+        fixable = "［可自动修复］" if d.fix is not None and d.fix.safe and not d.suppressed else ""
+        out.append(f"     {path}:{d.line}:{d.column}  {d.code} {sev}{tag}{fixable} {d.message}")
         if d.suggestion:
             out.append(f"         建议：{d.suggestion}")
+        if d.fix is not None and not d.fix.safe and d.fix.edits:
+            what = d.fix.description or "、".join(f"“{e.text}”" for e in d.fix.edits if e.text) or "删除"
+            out.append(f"         可改为（需人工确认，不会自动修改）：{what}")
         if d.basis:
             out.append(f"         依据：{d.basis}")
+        if d.suppressed and d.waiver:
+            out.append(f"         豁免：{d.waiver.get('justification', '')}（有效期至 {d.waiver.get('expires', '')}）")
     out.append("")
     return out
