@@ -1,31 +1,99 @@
-"""What a report says about itself: title, issuer, year reported on, level, date."""
+"""What a report says about itself: title, issuer, year reported on, level, date.
+
+Sources, most trusted first:
+
+- title: the first short line(s) before the body that name a 法治政府建设 report; a title
+  broken over two or three lines is joined; a web copy that repeats the title gives the
+  first complete copy.
+- issuer: the signature above the closing date (落款), the title's prefix (“…关于”, or the
+  name before/after the year), the subject of the opening sentence (“2021年，XX镇坚持…”),
+  a “现将XX20XX年…报告如下” sentence, and last the page's 发布机构/发文机关 field.
+- report_year: the title's year; else the body (“现将2021年度…报告如下”, the opening
+  sentence's year, the measures heading's year, the plan heading's year minus one), then
+  the date minus one. A heading or a phrase in the body never overrides the title.
+- date: the 落款 date (digits or Chinese numerals), a date line under the title, or the
+  page's 成文日期 field. A site clock (今天是…星期三) or 发布时间 is never the report's date.
+- level: from the issuer's name (its last administrative unit), else from how the report
+  calls itself (我镇/我县/我局…).
+"""
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from .document import Document
-from .structure import Outline
+from .document import Document, Line
+from .structure import Outline, cn_number
 
 _YEAR = r"(20[0-4]\d|19[89]\d)"
-_TITLE_WORDS = re.compile(r"法治政府建设|依法行政|法治建设|法治政府")
-_REPORT_WORD = re.compile(r"报告|总结|情况$")
+_TITLE_WORDS = re.compile(r"法治政府|法治建设|依法行政|依法治(?:县|区|市|省|镇|乡|街)|法治\S{0,6}建设")
+_REPORT_END = re.compile(r"(?:报告|总结|情况|汇报)(?:（\S{1,8}）)?$")
+_REPORT_WORD = re.compile(r"报告|总结|汇报")
 _TITLE_YEAR = re.compile(_YEAR + r"\s*年")
-_BODY_YEAR = re.compile(_YEAR + r"\s*年(?:度)?(?:以来)?[，,、]?")
-_ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于|" + _YEAR + r"\s*年)")
+_LEADING_YEAR = re.compile(r"^\s*" + _YEAR + r"\s*年(?!\d{1,2}月)")
+_NOW_REPORT = re.compile(r"现(?:将|就)(?:[^，。]{0,30}?)" + _YEAR + r"\s*年")
 _DATE = re.compile(_YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_ISO_DATE = re.compile(_YEAR + r"[-/.](\d{1,2})[-/.](\d{1,2})")
-_CN_DATE = re.compile(r"([二〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-_ORG = r"(?:人民政府|政府|委员会|街道办事处|办事处)"
-_ISSUER_LINE = re.compile(r"^(?:中共)?\S{2,30}?(?:人民政府|街道办事处|办事处|委员会|局|厅|办公室|镇|乡|街道)$")
-_SUBJECT = re.compile(
-    r"(?:^|[，。、\s])((?:[\u4e00-\u9fff]{1,12}?(?:省|市|自治州|州|盟|地区))?[\u4e00-\u9fff]{1,10}?"
-    r"(?:自治县|县|区|旗|市|镇|乡|街道|苏木)(?:人民政府)?(?:[\u4e00-\u9fff]{0,10}?(?:局|委员会|办公室|厅))?)"
-    r"(?=坚持|始终|认真|深入|全面|紧紧|以|在|围绕|积极|按照|聚焦|持续|扎实|牢牢|立足|紧扣)")
+_ISO_DATE = re.compile(_YEAR + r"\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
+_CN_DATE = re.compile(r"([二〇零○Ｏ０O一三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                      r"\s*([一二三四五六七八九十]{1,3})\s*日")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DIGIT.update({"零": "0", "○": "0", "Ｏ": "0", "０": "0", "O": "0"})
+
+# Administrative units, longest suffixes first; a unit is not followed by 委/政府 (区委,
+# 区政府 are how a report names its superiors) nor by another unit suffix (清镇|市).
+_SUFFIX = r"(?:自治区|自治州|自治县|自治旗|特别行政区|街道|苏木|地区|省|市|州|盟|县|区|旗|镇|乡)"
+_UNIT = (r"(?![全我本各该在和及与、对向])[\u4e00-\u9fff]{1,8}?" + _SUFFIX +
+         r"(?![市县区镇乡旗州省委]|政府|街道|党|级|长|域|属|直|内|情|人大|政协|法院|检察)")
+_ORG = r"(?:人民政府|街道办事处|办事处|政府)"
+_DEPT = r"[^\s，。、；：“”（）《》在坚以的和与及对将把为是了于]{1,12}?(?:局|厅|委员会|办公室|管委会|中心)"
+_NAME = re.compile(r"(?:中共)?(?:" + _UNIT + r")+(?:" + _ORG + r")?(?:" + _DEPT + r")?")
+_DEPT_NAME = re.compile(r"^(?:市|县|区|省)?" + _DEPT)
+_LEADERSHIP = re.compile(r"在[^。；]{0,60}?(?:领导|指导|监督|关怀|支持|帮助)[^。；，,]{0,6}下[，,]?")
+_OPENING = re.compile(r"^\s*(?:" + _YEAR + r"\s*年(?:度)?(?:以来)?|今年以来|一年来|近年来)?[，,\s]*")
+_ISSUER_LINE = re.compile(r"^(?:中共)?\S{2,30}?(?:人民政府|街道办事处|办事处|委员会|党工委|党委|局|厅|"
+                          r"办公室|镇|乡|街道|县|区|市|省)$")
+_FIELD_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源)\s*[\]】]?\s*[:：]?\s*([^\s|｜:：]{3,30})")
 
 LEVELS = ("township", "county", "city", "province", "department")
-_PROVINCIAL_CITIES = ("北京市", "天津市", "上海市", "重庆市")
+_PROVINCIAL_CITIES = ("北京", "天津", "上海", "重庆")
+# Prefecture-level cities (地级市), to tell a 县级市 (清镇市, level county) from a city.
+_PREFECTURE_CITIES = frozenset("""
+石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水
+太原 大同 阳泉 长治 晋城 朔州 晋中 运城 忻州 临汾 吕梁
+呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布
+沈阳 大连 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 朝阳 葫芦岛
+长春 吉林 四平 辽源 通化 白山 松原 白城
+哈尔滨 齐齐哈尔 鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 黑河 绥化
+南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁
+杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水
+合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山 滁州 阜阳 宿州 六安 亳州 池州 宣城 巢湖
+福州 厦门 莆田 三明 泉州 漳州 南平 龙岩 宁德
+南昌 景德镇 萍乡 九江 新余 鹰潭 赣州 吉安 宜春 抚州 上饶
+济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽 莱芜
+郑州 开封 洛阳 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河 三门峡 南阳 商丘 信阳 周口 驻马店
+武汉 黄石 十堰 宜昌 襄阳 襄樊 鄂州 荆门 孝感 荆州 黄冈 咸宁 随州
+长沙 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界 益阳 郴州 永州 怀化 娄底
+广州 韶关 深圳 珠海 汕头 佛山 江门 湛江 茂名 肇庆 惠州 梅州 汕尾 河源 阳江 清远 东莞 中山 潮州 揭阳 云浮
+南宁 柳州 桂林 梧州 北海 防城港 钦州 贵港 玉林 百色 贺州 河池 来宾 崇左
+海口 三亚 三沙 儋州
+成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳
+贵阳 六盘水 遵义 安顺 毕节 铜仁
+昆明 曲靖 玉溪 保山 昭通 丽江 普洱 思茅 临沧
+拉萨 日喀则 昌都 林芝 山南 那曲
+西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 安康 商洛
+兰州 嘉峪关 金昌 白银 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南
+西宁 海东
+银川 石嘴山 吴忠 固原 中卫
+乌鲁木齐 克拉玛依 吐鲁番 哈密
+""".split())
+# How a report calls its own body: 我镇, 本局, 全县 …
+_SELF_NAMES = [
+    ("department", re.compile(r"[我本](?:局|厅|委|办|中心)(?![员会])|全局干部|局党组|局领导班子")),
+    ("township", re.compile(r"[我本全](?:镇|乡|街道|街)(?!长)|镇党委|乡党委|街道党工委")),
+    ("county", re.compile(r"[我本全](?:县|区|旗)(?!委|长|级)|县委|县政府|区政府常务")),
+    ("city", re.compile(r"[我本全]市(?!委|长|级)")),
+    ("province", re.compile(r"[我本全](?:省|自治区)(?!委|长|级)")),
+]
 
 
 @dataclass
@@ -38,8 +106,10 @@ class Meta:
     ruleset: str | None = None
     title_lines: list[int] = field(default_factory=list)
     year_source: str | None = None     # title | body | date | override
-    level_source: str | None = None
-    date_source: str | None = None     # signature | field
+    level_source: str | None = None    # issuer | title | body | override
+    date_source: str | None = None     # signature | title | field
+    issuer_source: str | None = None   # signature | title | body | field
+    issuers: list[str] = field(default_factory=list)   # every issuer named (joint reports)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -48,92 +118,205 @@ class Meta:
 def extract(doc: Document, outline: Outline) -> Meta:
     meta = Meta()
     meta.title, meta.title_lines = find_title(doc, outline)
-    meta.issuer = find_issuer(doc, outline, meta.title)
-    meta.report_year, meta.year_source = find_year(doc, outline, meta.title)
-    meta.date, meta.date_source = find_date(doc)
+    meta.issuers, meta.issuer_source = find_issuers(doc, outline, meta.title, meta.title_lines)
+    meta.issuer = primary_issuer(meta.issuers)
+    meta.date, meta.date_source = find_date(doc, meta.title_lines)
+    meta.report_year, meta.year_source = find_year(doc, outline, meta.title, meta.title_lines)
     if meta.report_year is None and meta.date:
         meta.report_year, meta.year_source = int(meta.date[:4]) - 1, "date"
-    meta.level, meta.level_source = find_level(doc, meta.issuer, meta.title)
+    meta.level, meta.level_source = find_level(doc, meta.issuers, meta.title)
     return meta
+
+
+# -- title ---------------------------------------------------------------------
+def _preamble(doc: Document, outline: Outline, limit: int = 15) -> list[Line]:
+    last = max(outline.body_start - 1, 0)
+    return [ln for ln in doc.lines[:last] if not ln.chrome and ln.stripped][:limit]
+
+
+def _title_piece(ln: Line, first: bool) -> bool:
+    text = ln.stripped
+    return (len(text) <= (70 if first else 45) and not text.endswith(("。", "：", "，", "；"))
+            and not re.search(r"[。；]", text[:-1]))
 
 
 def find_title(doc: Document, outline: Outline) -> tuple[str | None, list[int]]:
     """The first short line(s) before the body that name the report."""
-    candidates = [ln for ln in doc.lines[: max(outline.body_start - 1, 0)] if not ln.chrome and ln.stripped]
-    candidates = candidates[:12]
-    for i, ln in enumerate(candidates):
-        text = ln.stripped
-        if len(text) > 60 or text.endswith(("。", "：")):
+    lines = _preamble(doc, outline)
+    if not lines and outline.body_start > len(doc.lines):
+        lines = [ln for ln in doc.lines if not ln.chrome and ln.stripped][:15]
+    for i, ln in enumerate(lines):
+        if not _title_piece(ln, True):
             continue
-        joined, used = text, [ln.number]
-        nxt = candidates[i + 1] if i + 1 < len(candidates) else None
-        if nxt and len(nxt.stripped) <= 40 and not nxt.stripped.endswith(("。", "：")) \
-                and nxt.number - ln.number <= 2 and not _REPORT_WORD.search(text) \
-                and _REPORT_WORD.search(nxt.stripped):
-            joined, used = text + nxt.stripped, [ln.number, nxt.number]
-        if _TITLE_WORDS.search(joined) and re.search(r"报告|总结", joined):
+        joined, used = ln.stripped, [ln.number]
+        j = i + 1
+        # A title broken over lines: continue while it does not yet end like a title.
+        while not _REPORT_END.search(joined) and j < len(lines) and len(used) < 3:
+            nxt = lines[j]
+            if nxt.number - used[-1] > 2 or not _title_piece(nxt, False):
+                break
+            joined, used = joined + nxt.stripped, used + [nxt.number]
+            j += 1
+        if _TITLE_WORDS.search(joined) and _REPORT_WORD.search(joined) and len(joined) <= 80:
             return joined, used
     return None, []
 
 
-def find_issuer(doc: Document, outline: Outline, title: str | None) -> str | None:
+# -- issuer --------------------------------------------------------------------
+def find_issuers(doc: Document, outline: Outline, title: str | None,
+                 title_lines: list[int]) -> tuple[list[str], str | None]:
     signature = _signature(doc)
+    from_title = _issuers_in_title(title) if title else []
     if signature:
-        return signature
-    if title:
-        m = _ISSUER_IN_TITLE.match(title)
-        if m and re.search(r"镇|乡|街道|县|区|市|省|局|厅|委|办|政府", m.group(1)):
-            return m.group(1).strip()
-    for ln in doc.lines[: outline.body_start + 3]:
-        if ln.chrome or not ln.stripped:
-            continue
-        m = _SUBJECT.search(ln.stripped)
+        # The signature may abbreviate what the title spells out (孙家镇人民政府 /
+        # 重庆市万州区孙家镇人民政府): keep the fuller name of the same body.
+        names = [next((t for t in from_title if _same_body(s, t) and len(t) > len(s)), s) for s in signature]
+        return names, "signature"
+    if from_title:
+        return from_title, "title"
+    subject = _opening_subject(doc, outline, title_lines)
+    if subject:
+        return [subject], "body"
+    for ln in doc.lines[:40]:
+        if ln.chrome:
+            m = _FIELD_ISSUER.search(ln.norm)
+            if m and _NAME.match(m.group(1)) or m and _DEPT_NAME.match(m.group(1)):
+                return [m.group(1)], "field"
+    return [], None
+
+
+def primary_issuer(issuers: list[str]) -> str | None:
+    """Of joint issuers (中共XX镇委员会、XX镇人民政府), the government reports on 法治政府."""
+    if not issuers:
+        return None
+    return next((n for n in issuers if "政府" in n or "办事处" in n), issuers[-1] if len(issuers) > 1
+                and issuers[0].startswith("中共") else issuers[0])
+
+
+def _same_body(a: str, b: str) -> bool:
+    core = re.sub(r"^中共|人民政府$|政府$|办事处$|委员会$", "", a)
+    return bool(core) and core in b
+
+
+def _issuers_in_title(title: str) -> list[str]:
+    m = re.match(r"^(.{2,60}?)关于", title)
+    if m:
+        prefix = m.group(1)
+    else:
+        m = re.match(r"^(.{2,40}?)" + _YEAR + r"\s*年", title)
         if m:
+            prefix = m.group(1)
+        else:
+            # "2020年静海区法治政府建设情况报告": the name follows the year.
+            m = re.match(r"^\s*" + _YEAR + r"\s*年(?:度)?(.{2,30}?)(?:法治|依法|关于|全面)", title)
+            prefix = m.group(2) if m else ""
+    names = [p for p in re.split(r"[\s、，和与]+", prefix.strip()) if p]
+    return [n for n in names if _NAME.fullmatch(n) or _DEPT_NAME.fullmatch(n)
+            or re.search(r"(?:政府|委员会|党委|党工委|局|厅|办公室|办事处)$", n)]
+
+
+def _signature(doc: Document) -> list[str]:
+    """The issuer line(s) of the 落款, just above the date at the end."""
+    tail = [ln for ln in doc.lines if not ln.chrome and ln.stripped][-5:]
+    for i in range(len(tail) - 1, 0, -1):
+        text = tail[i].stripped
+        if len(text) <= 24 and _date_in(text):
+            names = []
+            for ln in reversed(tail[max(0, i - 2):i]):
+                above = ln.stripped
+                if len(above) <= 40 and _ISSUER_LINE.match(above):
+                    names.insert(0, above)
+                else:
+                    break
+            # Two bodies on one line: "中共XX镇委员会 XX镇人民政府"
+            split = [p for n in names for p in re.split(r"\s+|、", n) if p]
+            return split
+    return []
+
+
+def _opening_subject(doc: Document, outline: Outline, title_lines: list[int]) -> str | None:
+    """The body named at the start of the opening sentence, or in "现将XX20XX年…报告如下"."""
+    after_title = max(title_lines) if title_lines else 0
+    # (a salutation such as "市委全面依法治市委员会：" names the addressee, not the issuer)
+    lines = [ln for ln in doc.lines[after_title: outline.body_start + 2]
+             if not ln.chrome and ln.stripped
+             and not (len(ln.stripped) <= 40 and ln.stripped.endswith(("：", ":")))][:3]
+    for ln in lines:
+        text = _LEADERSHIP.sub("", ln.stripped)
+        text = _OPENING.sub("", text, count=1)
+        m = _NAME.match(text)
+        if m and _plausible_name(m.group(0)):
+            return m.group(0)
+    for ln in lines:
+        m = re.search(r"现(?:将|就)(?:我|本)?(.{2,30}?)" + _YEAR + r"\s*年", ln.stripped)
+        if m and (_NAME.fullmatch(m.group(1)) or _DEPT_NAME.fullmatch(m.group(1))):
             return m.group(1)
     return None
 
 
-def _signature(doc: Document) -> str | None:
-    """The issuer line of the 落款, just above the date at the end."""
-    tail = [ln for ln in doc.lines if not ln.chrome and ln.stripped][-4:]
-    for i, ln in enumerate(tail):
-        if _date_in(ln.stripped) and len(ln.stripped) <= 20 and i > 0:
-            above = tail[i - 1].stripped
-            if len(above) <= 40 and _ISSUER_LINE.match(above):
-                return above
-    return None
+def _plausible_name(name: str) -> bool:
+    # "市市场监管局" is "市" + "市场监管局", not a place called 市市.
+    return len(name) >= 2 and not re.match(r"^(?:中共)?[省市县区镇乡州][省市县区镇乡州场]", name)
 
 
-def find_year(doc: Document, outline: Outline, title: str | None) -> tuple[int | None, str | None]:
+# -- year ----------------------------------------------------------------------
+def find_year(doc: Document, outline: Outline, title: str | None,
+              title_lines: list[int] | None = None) -> tuple[int | None, str | None]:
     if title:
         m = _TITLE_YEAR.search(title)
         if m:
             return int(m.group(1)), "title"
-    # The opening sentence of the body usually starts with the year: "2023年，静海区…"
-    for ln in doc.lines[: outline.body_start + 2]:
-        if ln.chrome:
-            continue
-        m = _BODY_YEAR.match(ln.stripped)
+    after_title = max(title_lines) if title_lines else 0
+    preamble = [ln for ln in doc.lines[after_title: max(outline.body_start - 1, after_title)]
+                if not ln.chrome and ln.stripped]
+    # "现将2021年度法治政府建设情况报告如下" names the year reported on.
+    for ln in preamble:
+        m = _NOW_REPORT.search(ln.stripped)
         if m:
             return int(m.group(1)), "body"
-    counts = Counter(int(y) for y in re.findall(_YEAR + r"\s*年", doc.content))
+    # The opening sentence usually starts with the year: "2023年，静海区…"
+    for ln in preamble[:3]:
+        m = _LEADING_YEAR.match(ln.stripped)
+        if m:
+            return int(m.group(1)), "body"
+    # The measures heading ("一、2021年工作情况") or the plan heading ("四、2022年…思路").
+    for part in outline.parts:
+        m = _TITLE_YEAR.search(part.title)
+        if m and not part.embedded:
+            if part.kind in ("measures", "frp", "shortcomings"):
+                return int(m.group(1)), "body"
+            if part.kind == "plan":
+                return int(m.group(1)) - 1, "body"
+    counts = Counter(int(y) for y in re.findall(_YEAR + r"\s*年(?!\s*\d{1,2}\s*月)", doc.content))
     if counts:
         return counts.most_common(1)[0][0], "body"
     return None, None
 
 
-def find_date(doc: Document) -> tuple[str | None, str | None]:
-    tail = [ln for ln in doc.lines if not ln.chrome and ln.stripped][-3:]
+# -- date ----------------------------------------------------------------------
+def find_date(doc: Document, title_lines: list[int] | None = None) -> tuple[str | None, str | None]:
+    tail = [ln for ln in doc.lines if not ln.chrome and ln.stripped][-4:]
     for ln in reversed(tail):
-        if len(ln.stripped) <= 20:
+        if len(ln.stripped) <= 24:
             date = _date_in(ln.stripped)
             if date:
                 return date, "signature"
+    # "（2022年1月26日）" on its own line right under the title.
+    if title_lines:
+        below = [ln for ln in doc.lines[max(title_lines): max(title_lines) + 3] if not ln.chrome and ln.stripped]
+        if below and len(below[0].stripped) <= 24 and re.fullmatch(r"[（(]?[^（）()]{6,20}[）)]?", below[0].stripped):
+            date = _date_in(below[0].stripped)
+            if date:
+                return date, "title"
     for ln in doc.lines:
-        if ln.chrome and "成文日期" in ln.norm:
-            m = _ISO_DATE.search(ln.norm)
-            if m:
-                return _iso(m.group(1), m.group(2), m.group(3)), "field"
+        if "成文日期" in ln.norm and (ln.chrome or len(ln.stripped) <= 40):
+            text = ln.norm[ln.norm.index("成文日期"):]
+            date = _date_in(text)
+            if not date:
+                m = _ISO_DATE.search(text)
+                date = _iso(*m.groups()) if m else None
+            if date:
+                return date, "field"
     return None, None
 
 
@@ -143,10 +326,7 @@ def _date_in(text: str) -> str | None:
         return _iso(m.group(1), m.group(2), m.group(3))
     m = _CN_DATE.search(text)
     if m:
-        digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
-        digits.update({"零": "0", "○": "0", "Ｏ": "0"})
-        from .structure import cn_number
-        year = "".join(digits.get(c, "") for c in m.group(1))
+        year = "".join(_CN_DIGIT.get(c, "") for c in m.group(1))
         month, day = cn_number(m.group(2)), cn_number(m.group(3))
         if len(year) == 4 and month and day:
             return _iso(year, month, day)
@@ -160,32 +340,59 @@ def _iso(year, month, day) -> str | None:
     return f"{int(year):04d}-{month:02d}-{day:02d}"
 
 
-def find_level(doc: Document, issuer: str | None, title: str | None) -> tuple[str | None, str | None]:
-    for source, text in (("issuer", issuer), ("title", title)):
-        level = level_of_name(text or "", doc.content[:600])
-        if level:
-            return level, source
+# -- level ---------------------------------------------------------------------
+def find_level(doc: Document, issuers: list[str] | str | None,
+               title: str | None) -> tuple[str | None, str | None]:
+    if isinstance(issuers, str):
+        issuers = [issuers]
+    context = doc.content[:1500]
+    levels = [level_of_name(n, context) for n in issuers or []]
+    levels = [lv for lv in levels if lv]
+    if levels:
+        # A joint report of a party committee and a government is the government's level.
+        return levels[-1] if len(set(levels)) > 1 and "department" not in levels else levels[0], "issuer"
+    if title:
+        for name in _issuers_in_title(title):
+            level = level_of_name(name, context)
+            if level:
+                return level, "title"
+    counts = Counter()
+    for level, pattern in _SELF_NAMES:
+        counts[level] = len(pattern.findall(doc.content[:6000]))
+    if counts and counts.most_common(1)[0][1] >= 2:
+        return counts.most_common(1)[0][0], "body"
     return None, None
 
 
 def level_of_name(name: str, context: str = "") -> str | None:
-    """Level of an issuing body from its name (and, for 县级市, from its context)."""
-    name = re.sub(r"^中共|委员会$", "", name) if name.startswith("中共") else name
+    """Level of an issuing body from its name (and, for a 县级市, from its context)."""
+    name = (name or "").strip()
     if not name:
         return None
-    if re.search(r"(?:局|厅|委|办公室|中心|管委会|办)$", name) and not re.search(r"(?:镇|乡|街道)(?:党)?委$", name):
+    name = re.sub(r"^中共", "", name)
+    # A place's party committee is at the place's level: XX镇委员会, XX县委, XX街道党工委.
+    place = re.sub("(" + _SUFFIX + r")(?:党委|党工委|委员会|委)$", r"\1", name)
+    if place == name and re.search(r"(?:局|厅|委|委员会|办公室|办|中心|管委会|署)$", name):
         return "department"
-    if re.search(r"(?:镇|乡|街道|苏木)(?:人民政府|办事处|街道办事处)?$|街道办事处$", name):
+    place = re.sub(_ORG + r"$", "", place)
+    if re.search(r"(?:镇|乡|街道|苏木)$", place):
         return "township"
-    if re.search(r"(?:自治县|县|旗|区)(?:人民政府)?$", name):
+    if re.search(r"(?:自治县|自治旗|县|旗|区)$", place) and not re.search(r"(?:^|省)\S{0,4}自治区$", place):
         return "county"
-    if re.search(r"(?:省|自治区)(?:人民政府)?$", name) or name.rstrip("人民政府") in _PROVINCIAL_CITIES:
+    if re.search(r"(?:自治州|州|盟|地区)$", place):
+        return "city"
+    if re.search(r"(?:省|自治区)$", place):
         return "province"
-    m = re.search(r"([\u4e00-\u9fff]{1,6}?)市(?:人民政府)?$", name)
+    m = re.search(r"([\u4e00-\u9fff]{1,8}?)市$", place)
     if m:
-        # A 县级市 is led by another city's 市委: "在贵阳市委、市政府的坚强领导下"
-        led_by = re.search(r"在([\u4e00-\u9fff]{2,6}?)市委", context)
-        if led_by and led_by.group(1) not in name:
+        city = re.sub(r"^.*?(?:省|自治区|自治州|地区|盟|州|市)", "", m.group(1)) or m.group(1)
+        if city in _PROVINCIAL_CITIES and place.endswith(city + "市"):
+            return "province"
+        if city in _PREFECTURE_CITIES:
+            return "city"
+        # Not a prefecture-level city: a 县级市, led by another city's 市委.
+        led_by = re.search(r"在([\u4e00-\u9fff]{2,5}?)市委", context)
+        if led_by and led_by.group(1) != city or len(city) >= 2:
             return "county"
         return "city"
     return None
