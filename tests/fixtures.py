@@ -161,8 +161,10 @@ def traditional(text: str) -> str:
     return opencc.OpenCC("s2t").convert(text)
 
 
-def gov_page(lines: list[str], title: str, charset: str = "utf-8", container: str = 'class="TRS_Editor"') -> bytes:
-    """The report inside the chrome of a typical government site page."""
+def gov_page(lines: list[str], title: str, charset: str = "utf-8", container: str = 'class="TRS_Editor"',
+             chrome_inside: bool = False) -> bytes:
+    """The report inside the chrome of a typical government site page. With
+    `chrome_inside` the 索引号 table and the 相关文章 list sit inside the content container."""
     body = "\n".join(f"<p style=\"text-indent:2em\">{html.escape(t)}</p>" if t.strip() else "<p>&nbsp;</p>"
                      for t in lines)
     nav = "".join(f'<li><a href="/{i}">{name}</a></li>' for i, name in enumerate(
@@ -172,6 +174,14 @@ def gov_page(lines: list[str], title: str, charset: str = "utf-8", container: st
         for y, t in [(2023, "重庆市南岸区鸡冠石镇人民政府关于2023年度法治政府建设情况的报告"),
                      (2022, "重庆市南岸区峡口镇人民政府关于2022年度法治政府建设情况的报告"),
                      (2021, "关于2021年度法治政府建设工作的总结")])
+    meta = """<table class="xxgk-table">
+<tr><td>索引号：</td><td>11500108MB1956128P/2025-00003</td><td>发布机构：</td><td>南岸区鸡冠石镇</td></tr>
+<tr><td>成文日期：</td><td>2025-01-20</td><td>发布日期：</td><td>2025-01-22</td></tr>
+<tr><td>主题分类：</td><td>政府工作</td><td>文号：</td><td></td></tr>
+</table>"""
+    related = f'<div class="list"><h3>相关文章</h3><ul>{related}</ul></div>'
+    meta_inside, related_inside = (meta, related) if chrome_inside else ("", "")
+    meta_outside, related_outside = ("", "") if chrome_inside else (meta, related)
     page = f"""<!DOCTYPE html>
 <html><head>
 <meta http-equiv="Content-Type" content="text/html; charset={charset}">
@@ -184,21 +194,19 @@ def gov_page(lines: list[str], title: str, charset: str = "utf-8", container: st
 <div class="nav"><ul>{nav}</ul></div>
 <div class="crumb">您当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/fz">法治政府建设</a></div>
 <div class="main">
-<table class="xxgk-table">
-<tr><td>索引号：</td><td>11500108MB1956128P/2025-00003</td><td>发布机构：</td><td>南岸区鸡冠石镇</td></tr>
-<tr><td>成文日期：</td><td>2025-01-20</td><td>发布日期：</td><td>2025-01-22</td></tr>
-<tr><td>主题分类：</td><td>政府工作</td><td>文号：</td><td></td></tr>
-</table>
+{meta_outside}
 <div class="article">
 <h1 class="article-title">{html.escape(title)}</h1>
 <div class="info">发布时间：2025-01-22 10:30 来源：鸡冠石镇 字号：<a>大</a> <a>中</a> <a>小</a></div>
 <div {container}>
+{meta_inside}
 {body}
+{related_inside}
 </div>
 <div class="share">分享到：<a>微信</a><a>微博</a></div>
 <div class="qr">扫一扫在手机打开当前页面</div>
 </div>
-<div class="related"><h3>相关文章</h3><ul>{related}</ul></div>
+{related_outside}
 </div>
 <div class="footer"><p>主办单位：重庆市南岸区人民政府办公室　承办单位：重庆市南岸区大数据发展局</p>
 <p>网站标识码：5001080001　渝ICP备05003300号</p><p>版权所有：重庆市南岸区人民政府</p></div>
