@@ -73,6 +73,13 @@ _UNNUMBERED = {
     "frp": re.compile(r"第一责任人"),
 }
 _CAUSES = re.compile(r"原因")
+# A short line opening with a numeral but no separator, e.g. "一主要举措和成效" (not 一是,
+# 一年来, 一批 … which are words).
+_BARE_NUMBERED = re.compile(r"^\s*([一二三四五六七八九十])(?![是些步年批系把直定般起方线次致项个份贯向度点半共季月天周级体站以要切"
+                            r"二三四五六七八九十])\s*([^\s，。；：、,.;:（）()“”]{3,30})\s*$")
+# The 落款 at the end: an issuer line or two above a short date line.
+_SIGNATURE_DATE = re.compile(r"^\S{0,4}(?:20\d\d|[二〇零○]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\S{0,2}$")
+_SIGNATURE_NAME = re.compile(r"^(?:中共)?\S{2,30}?(?:人民政府|办事处|委员会|党工委|党委|局|厅|办公室|镇|乡|街道|县|区|市|省)$")
 
 
 @dataclass
@@ -171,6 +178,11 @@ def find_heading(text: str, line: int, style_level: int | None = None) -> Headin
             return None
         return Heading(line, rank, style, number, text[: m.end()].strip(), title, inline,
                        style_level=style_level)
+    bare = _BARE_NUMBERED.match(text)
+    if bare and _kind_of(bare.group(2))[0] is not None:
+        # "一主要举措和成效": a part heading whose 、 was dropped (the numbering rules flag it).
+        return Heading(line, 1, "cn-bare", cn_number(bare.group(1)), bare.group(1), bare.group(2).strip(),
+                       False, style_level=style_level)
     if style_level and style_level > 0:
         title, inline = _split_title(text.strip())
         if title:
@@ -480,7 +492,14 @@ def _subtree_end(h: Heading, headings: list[Heading], limit: int) -> int:
 
 
 def _last_content_line(doc: Document) -> int:
-    for ln in reversed(doc.lines):
-        if not ln.chrome and ln.norm.strip():
-            return ln.number
-    return len(doc.lines)
+    """The last line of the report's text, before its 落款 (issuer and date)."""
+    content = [ln for ln in doc.lines if not ln.chrome and ln.norm.strip()]
+    if not content:
+        return len(doc.lines)
+    i = len(content) - 1
+    if i > 0 and _SIGNATURE_DATE.match(content[i].stripped):
+        i -= 1
+        for _ in range(2):
+            if i > 0 and _SIGNATURE_NAME.match(content[i].stripped) and len(content[i].stripped) <= 30:
+                i -= 1
+    return content[i].number
