@@ -17,13 +17,10 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("pygls", reason="fzlint lsp needs pygls>=2,<3")
-
-from linter import Document, lint, lint_text  # noqa: E402
-from linter.lsp import (Finding, LintState, PositionMap, code_actions,  # noqa: E402
-                        to_lsp_diagnostic)
-from linter.result import Diagnostic, Edit, Fix  # noqa: E402
-from linter.ruleset import load_ruleset  # noqa: E402
+from linter import Document, lint, lint_text
+from linter.lsp import Finding, LintState, PositionMap, code_actions, to_lsp_diagnostic
+from linter.result import Diagnostic, Edit, Fix
+from linter.ruleset import load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "003_8816a6bf997989fe.txt"
@@ -222,6 +219,7 @@ def expected(text: str, path: str, encoding: str = "utf-16", fmt: str = "txt") -
     assert not re.search("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]", text)  # \n-only text
     lines = text.split("\n")
     out = []
+    load_ruleset.cache_clear()   # read the rule files as the server process just did
     for d in lint(Document.from_text(text, path=path, fmt=fmt)).active():
         message = d.message + (f"\n建议：{d.suggestion}" if d.suggestion else "")
         start = {"line": d.line - 1, "character": units(lines[d.line - 1][:d.column - 1], encoding)}
