@@ -203,6 +203,7 @@ class FzlintServer(LanguageServer):
         self.languages: dict[str, str | None] = {}
         self.config_cache: dict[str, tuple[Config, str | None]] = {}
         self.reported_config_problems: set[str] = set()
+        self.reported_errors: set[str] = set()
         # one worker: lints run one at a time, off the event loop, so reading messages
         # (and cancelling superseded lints) never waits for a slow first lint
         self.lint_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fzlint-lint")
@@ -272,8 +273,11 @@ class FzlintServer(LanguageServer):
             state.findings = [Finding(d, to_lsp_diagnostic(d, positions, ruleset, i), ruleset)
                               for i, d in enumerate(result.active())]
         except Exception as exc:
-            self.log(f"fzlint 无法检查 {uri}：{exc}\n{traceback.format_exc()}",
-                     types.MessageType.Error)
+            key = f"{type(exc).__name__}: {exc}"
+            if key not in self.reported_errors:      # once per distinct error, not per keystroke
+                self.reported_errors.add(key)
+                self.log(f"fzlint 无法检查 {uri}：{key}\n{traceback.format_exc()}",
+                         types.MessageType.Error)
             state.findings = []
         state.seconds = time.perf_counter() - started
         return state
