@@ -359,8 +359,9 @@ def find_level(doc: Document, issuers: list[str] | str | None,
     counts = Counter()
     for level, pattern in _SELF_NAMES:
         counts[level] = len(pattern.findall(doc.content[:6000]))
-    if counts and counts.most_common(1)[0][1] >= 2:
-        return counts.most_common(1)[0][0], "body"
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 1 and (len(ranked) < 2 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0], "body"
     return None, None
 
 
@@ -374,7 +375,7 @@ def level_of_name(name: str, context: str = "") -> str | None:
     place = re.sub("(" + _SUFFIX + r")(?:党委|党工委|委员会|委)$", r"\1", name)
     if place == name and re.search(r"(?:局|厅|委|委员会|办公室|办|中心|管委会|署)$", name):
         return "department"
-    place = re.sub(_ORG + r"$", "", place)
+    place = re.sub(r"(?:人民政府|办事处|政府)$", "", place)
     if re.search(r"(?:镇|乡|街道|苏木)$", place):
         return "township"
     if re.search(r"(?:自治县|自治旗|县|旗|区)$", place) and not re.search(r"(?:^|省)\S{0,4}自治区$", place):

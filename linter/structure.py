@@ -262,7 +262,8 @@ def _continue_mixed_lists(headings: list[Heading]) -> None:
     stack: list[Heading] = []
     prev: Heading | None = None
     for h in headings:
-        if (prev is not None and h.rank != prev.rank and h.style != prev.style
+        if (prev is not None and h.rank != prev.rank
+                and (h.style != prev.style or prev.typed_rank is not None)
                 and h.number is not None and prev.number is not None
                 and h.number == prev.number + 1 and h.number > 1
                 and all(s.rank != h.rank for s in stack)
