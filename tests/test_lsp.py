@@ -541,19 +541,20 @@ def test_configuration_next_to_the_report(client, tmp_path):
     config = tmp_path / ".fzlint.yaml"
     config.write_text("ignore: [S105]\n", encoding="utf-8")
     client.initialize()
-    uri = (tmp_path / "report.txt").as_uri()
+    report = str(tmp_path / "松源镇年度报告.txt")    # a Chinese name: percent-encoded in the URI
+    uri = Path(report).as_uri()
     client.open(uri, seed_text())
     _, params = client.diagnostics(uri, version=1)
     assert not find(params["diagnostics"], "S105")
     assert published(params["diagnostics"]) == [
-        d for d in expected(seed_text(), str(tmp_path / "report.txt")) if d[0] != "S105"]
+        d for d in expected(seed_text(), report) if d[0] != "S105"]
 
     # a broken configuration: defaults, and a message in the client's log (no crash)
     config.write_text("ignore: [S105\n", encoding="utf-8")
     client.notify("workspace/didChangeWatchedFiles",
                   {"changes": [{"uri": config.as_uri(), "type": 2}]})
     _, params = client.diagnostics(uri, version=1)
-    assert published(params["diagnostics"]) == expected(seed_text(), str(tmp_path / "report.txt"))
+    assert published(params["diagnostics"]) == expected(seed_text(), report)
     _, logged = client.wait_for("window/logMessage", lambda p: ".fzlint.yaml" in p["message"])
     assert logged["type"] == 2                                   # warning
     assert client.close() == 0
