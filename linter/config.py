@@ -34,11 +34,11 @@ class Config:
     source: str | None = None                # the configuration file these settings came from
 
     def enabled(self, code: str, path: str = "") -> bool:
-        ignore = list(self.ignore)
-        if path and self.per_path_ignores:
+        if path and self.per_path_ignores:       # per-file ignores always win (as in ruff)
             for pattern, codes in self.per_path_ignores.items():
-                if path_matches(path, pattern, self.root):
-                    ignore.extend(codes)
+                if _longest(code, codes) is not None and path_matches(path, pattern, self.root):
+                    return False
+        ignore = self.ignore
         chosen = _longest(code, (self.select if self.select is not None else [""]) + self.extend_select)
         dropped = _longest(code, ignore)
         if chosen is None:

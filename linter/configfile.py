@@ -82,14 +82,15 @@ def settings_in(folder: str) -> str | None:
 
 
 def find_config_file(start: str) -> str | None:
-    """The nearest configuration file for a report (or folder), walking up to the root."""
+    """The nearest configuration file for a report (or folder), walking up to the root;
+    relative to the working folder when it lies below it (for messages)."""
     folder = os.path.abspath(start)
     if not os.path.isdir(folder):
         folder = os.path.dirname(folder)
     while True:
         found = settings_in(folder)
         if found:
-            return found
+            return _shown(found)
         parent = os.path.dirname(folder)
         if parent == folder:
             return None
@@ -316,6 +317,14 @@ def build_config(settings: FileSettings | None, overrides: Overrides,
         source=settings.path if settings else None)
 
 
+def _shown(path: str) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
 def known_targets() -> tuple[set[str], set[str], list[str]]:
     """(rule codes, rule codes and checklist ids, rule set names) across every rule set:
     what a selector or a waiver may name."""
@@ -376,6 +385,8 @@ class Resolver:
             w = settings.values["waivers"]
             if isinstance(w, str):
                 file = w if os.path.isabs(w) else os.path.join(settings.root, w)
+                if not os.path.isfile(file):
+                    raise ConfigError(f"配置有误：waivers 指向的豁免文件 {w} 不存在", settings.path)
                 waivers = load_waivers(file, self.known_waiver_targets)
             else:
                 waivers = parse_waivers(w, settings.path, settings.root, self.known_waiver_targets)

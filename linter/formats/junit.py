@@ -1,10 +1,10 @@
 """JUnit XML for CI dashboards (GitLab, Jenkins, Azure): one test suite per report.
 
 - One test case per checklist item. It fails when the item has active findings at or
-  above the fail level (``--fail-on``), or when it is missing/weak and no rule reported a
-  finding for it; it is skipped when the item is n/a, or when every finding on it is
-  waived (the justification is the skip message). A missing/weak item whose findings are
-  all below the fail level passes, with the findings in ``system-out``; so the failures
+  above the fail level (``--fail-on``); it is skipped when the item is n/a, or when every
+  finding on it is waived (the justification is the skip message). A missing/weak item
+  whose findings are all below the fail level, or whose rules were switched off
+  (``--select``/``--ignore``), passes with its state in ``system-out``. So the failures
   agree with the exit code.
 - One more test case per report, "其他问题", for findings not tied to a checklist item.
 - A report that could not be read is one test case with an ``error``.
@@ -62,9 +62,8 @@ def render(results, options) -> str:
                 if entry.state == "n/a" and not active:
                     ET.SubElement(tc, "skipped", message="不适用")
                     counts["skipped"] += 1
-                elif failing or (entry.state in ("missing", "weak") and not ds):
-                    message = failing[0].message if failing else f"{label(item)}：{state}"
-                    kind = failing[0].severity if failing else entry.state
+                elif failing:
+                    message, kind = failing[0].message, failing[0].severity
                     body = [f"检查清单：{label(item)}：{state}"] + [_line(d) for d in active]
                     ET.SubElement(tc, "failure", message=message, type=kind).text = "\n".join(body)
                     counts["failures"] += 1
@@ -72,7 +71,7 @@ def render(results, options) -> str:
                     w = ds[0].waiver or {}
                     ET.SubElement(tc, "skipped", message=f"已豁免：{w.get('justification', '')}")
                     counts["skipped"] += 1
-                elif active:
+                elif active or entry.state in ("missing", "weak"):
                     ET.SubElement(tc, "system-out").text = "\n".join(
                         [f"检查清单：{label(item)}：{state}"] + [_line(d) for d in active])
             tc = case(OTHER)
