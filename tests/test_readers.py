@@ -285,11 +285,14 @@ def test_pdf_text_layer_lines():
     assert [ln.text for ln in doc.lines if ln.text] == [t.strip() for t in lines]
 
 
-def test_pdf_with_only_an_owner_password_is_read():
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_pdf_with_only_an_owner_password_is_read(algorithm):
+    """Copy/print restrictions (an owner password, empty user password) are common on
+    government PDFs; they must not stop the check."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(F.pdf_with_text(F.seed_lines("002")))))
-    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    writer.encrypt(user_password="", owner_password="owner", algorithm=algorithm)
     buf = io.BytesIO()
     writer.write(buf)
     doc = read_bytes(buf.getvalue(), "r.pdf")
@@ -368,4 +371,13 @@ def test_docx_saved_with_doc_suffix_is_read_directly(monkeypatch):
     monkeypatch.setattr("shutil.which", lambda name: None)
     doc = read_bytes(F.docx_plain(F.seed_lines("002")), "报告.doc")
     assert doc.format == "doc"
+    assert analyze(doc).meta.report_year == 2024
+
+
+def test_utf8_with_a_few_damaged_bytes_is_still_read():
+    text = F.seed_text("002").encode("utf-8")
+    damaged = text[:500] + b"\xe6\xb3" + text[500:]        # half a character dropped in
+    doc = read_bytes(damaged, "r.txt")
+    assert doc.encoding == "utf-8"
+    assert "\ufffd" in doc.content and "鸡冠石镇" in doc.content
     assert analyze(doc).meta.report_year == 2024

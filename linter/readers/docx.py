@@ -27,6 +27,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from ..document import Document
 from ..errors import ReadError
@@ -65,7 +66,7 @@ def check_container(data: bytes, name: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise ReadError("文件已损坏或不是有效的 .docx 文件（压缩包不完整，可能下载或复制中断）", name, "corrupt") from None
     if len(infos) > MAX_MEMBERS:
         raise ReadError(f"文件包含 {len(infos)} 个部件，不像正常的 Word 文档（疑似压缩炸弹），已拒绝读取", name, "zip-bomb")
@@ -90,15 +91,15 @@ def extract(data: bytes, name: str) -> tuple[list[str], dict[int, int]]:
     """Return the paragraphs' texts and {line: heading level}."""
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError) as exc:
+    except XMLSyntaxError:
+        raise ReadError("文件已损坏或不是有效的 .docx 文件（正文 XML 不完整）", name, "corrupt") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, zlib.error,
+            NotImplementedError) as exc:
         raise ReadError(f"文件已损坏或不是有效的 .docx 文件（{_reason(exc)}）", name, "corrupt") from None
-    except Exception as exc:  # lxml XMLSyntaxError and friends
-        if type(exc).__name__ == "XMLSyntaxError":
-            raise ReadError("文件已损坏或不是有效的 .docx 文件（正文 XML 不完整）", name, "corrupt") from None
-        raise
     styles = _Styles(document)
     numbering = _Numbering(document, styles)
     lines: list[str] = []
@@ -120,6 +121,8 @@ def _reason(exc: Exception) -> str:
         return "文档类型不是普通 Word 文档，请另存为 .docx"
     if isinstance(exc, KeyError):
         return "缺少必要的部件"
+    if isinstance(exc, (zlib.error, zipfile.BadZipFile)):
+        return "压缩数据损坏，可能下载或复制中断"
     return "无法打开压缩包"
 
 

@@ -85,9 +85,10 @@ def _decrypt(reader, name: str) -> None:
 
     try:
         ok = reader.decrypt("")
-    except (DependencyError, NotImplementedError):
-        ok = 0
-    except PdfReadError:
+    except DependencyError:
+        raise ReadError("PDF 已加密（AES），缺少解密组件 cryptography，无法读取；请运行 pip install cryptography，"
+                        "或提供原始 .docx 文件", name, "encrypted") from None
+    except (NotImplementedError, PdfReadError):
         ok = 0
     if not ok:
         raise ReadError("PDF 设置了打开密码（已加密），无法读取；请提供未加密的文件或原始 .docx 文件", name, "encrypted")
