@@ -2,30 +2,63 @@
 
 Reviewers reject vague filler (泛化): "扎实推进""成效明显" without a number. A figure counts
 only when it measures work — "开展讲座4次", "参考率100%", "罚款10.8万元" — not when it is
-incidental: an age (60岁以上), an anniversary (75周年), an ordinal (第3次), a year.
+incidental:
+
+- an age or anniversary: 60岁以上, 75周年, 建党100周年;
+- an ordinal: 第3次, 第十七届, 第三批;
+- a year, a document number (〔2021〕1号) or a statutory minimum ("2名以上执法人员");
+- a slogan or a name: anything inside quotation marks or 《》 ("三项制度", “一村一法律顾问”,
+  “1名法律顾问+N名法律明白人”, 《……（2021—2025年）》);
+- a Chinese numeral without a counting verb before it: 三项制度, 四个意识, 一次办, 一批.
+  "召开两次专题会议", "共开展十余场" still count.
 """
 from __future__ import annotations
 
 import re
 
-_NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)"
-_UNITS = (r"余?(?:次|场|期|件|起|宗|人次|人|名|个|项|份|批|家|户|条|篇|台|部|辆|处|所|支|座|套|册|本|幅|块|张|封|"
-          r"万元|亿元|元|万份|万人|小时|学时|课时|天|日|个工作日|平方米|亩|公里|米|轮|批次|课|堂|村|社区|户次|台次|余人)")
+_AR = r"\d+(?:\.\d+)?"
+_CN = r"[一二两三四五六七八九十百千万]+"
+_UNITS = (r"(?:余|多)?(?:人次|万人次|场次|台次|户次|批次|个百分点|个工作日|万元|亿元|万份|万人|余人|"
+          r"次|场|期|件|起|宗|人|名|位|个|项|份|批|家|户|条|篇|台|部|辆|处|所|支|座|套|册|本|幅|块|张|封|"
+          r"元|小时|学时|课时|天|日|平方米|亩|公里|米|轮|课|堂|节|村|社区|倍|吨)")
 FIGURE = re.compile(
-    r"(?<![第\d.])" + _NUM + r"\s*" + _UNITS + r"(?!以上|以下|周年|岁|届|号|年)"
-    r"|\d+(?:\.\d+)?\s*[%％]"
-    r"|(?:率|比例)(?:达到?|为|达)?\s*\d+(?:\.\d+)?"
+    r"(?<![第\d.])(?:(?P<ar>" + _AR + r")|(?P<cn>" + _CN + r"))\s*" + _UNITS +
+    r"(?!以上|以下|周年|岁|届|号|年)"
+    r"|" + _AR + r"\s*[%％]"
+    r"|(?:率|比例|占比)(?:达到?|为|是)?\s*" + _AR +
     r"|\d{1,2}月\d{1,2}日"
 )
-_INCIDENTAL = re.compile(r"\d+\s*(?:岁|周年|年代|届)|第\s*[\d一二三四五六七八九十]+\s*(?:次|届|号|条|款)")
+_INCIDENTAL = re.compile(r"\d+\s*(?:岁|周岁|周年|年代|届)|第\s*[\d一二三四五六七八九十百]+\s*(?:次|届|号|条|款|批|期|个|项|名|位)?")
+# A Chinese numeral counts only after a verb or word that introduces a count.
+_COUNT_CONTEXT = re.compile(
+    r"(?:共|累计|合计|总计|开展|召开|组织|举办|举行|达|计|全年|新增|办理|受理|发放|培训|完成|出动|参加|"
+    r"参与|调解|化解|排查|聘请|配备|设立|建成|制定|出台|印发|审查|审核|提供|解答|接待|走访|检查|"
+    r"查处|作出|听取|进行|学习|宣讲|为|有)[^，。；、“”\"]{0,3}$")
+_QUOTED = re.compile(r"“[^“”\n]{0,40}”|「[^」\n]{0,40}」|『[^』\n]{0,40}』|\"[^\"\n]{0,40}\"|‘[^‘’\n]{0,40}’"
+                     r"|《[^《》\n]{0,80}》|〔\d{4}〕\s*\d+\s*号")
 _ZERO = re.compile(r"(?:未(?:发生|收到|制定|出现)|无|没有|0\s*(?:件|起|宗|次))")
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _INCIDENTAL.finditer(text)]
+    if any(c in text for c in "“「『\"‘《〔"):
+        spans.extend(m.span() for m in _QUOTED.finditer(text))
+    return spans
 
 
 def figures(text: str) -> list[re.Match]:
     """Figures measuring work in a text (incidental numbers excluded)."""
-    incidental = [m.span() for m in _INCIDENTAL.finditer(text)]
-    return [m for m in FIGURE.finditer(text)
-            if not any(a <= m.start() < b for a, b in incidental)]
+    excluded = _excluded_spans(text)
+    out = []
+    for m in FIGURE.finditer(text):
+        if any(a <= m.start() < b for a, b in excluded):
+            continue
+        cn = m.group("cn")
+        if cn is not None:
+            if cn in ("一", "万", "千", "百") or not _COUNT_CONTEXT.search(text, max(0, m.start() - 8), m.start()):
+                continue
+        out.append(m)
+    return out
 
 
 def is_concrete(text: str) -> bool:

@@ -1,35 +1,123 @@
-"""section: a required part of the report (督察规定: the five items).
+"""section: a required part of the report (督察规定: the five items), and its shape.
 
 params:
-  part: measures | shortcomings | frp | plan | other
-  weak_message: message when the part exists only as a sub-item of another part
+  part:          measures | shortcomings | frp | plan | other
+  mode:          presence (default) | thin | order
+presence (the checklist reading of the part):
+  weak_message:  message when the part exists only as a sub-item of another part
+  weak_severity: severity of that finding (default: the rule's severity); a required part
+                 written as a sub-item is usually a warning, not an error
+  title_pattern: regex; a top-level heading whose title matches it is this part even when
+                 the outline classified it otherwise ("一、强化主要责任人责任，夯实组织基础")
+  mentions:      phrases; with no part at all, a mention in the text makes the reading weak
+                 (the part's content is only touched on in passing)
+  mention_message, mention_severity: the finding for that case
+thin (no checklist reading):
+  min_chars:     a part whose text (heading excluded) is shorter than this is flagged
+order (no checklist reading):
+  after:         part kinds that must come before ``part``; flagged when ``part`` comes first
 """
 from __future__ import annotations
 
+import re
+
 from ..result import Evidence, Observation
 from ..structure import PART_KINDS
+from .topic import find, with_severity
+
+_MODES = ("presence", "thin", "order")
 
 
 def validate(params: dict) -> list[str]:
+    problems = []
     if params.get("part") not in PART_KINDS:
-        return [f"section 规则需要 part: {'/'.join(PART_KINDS)}"]
-    return []
+        problems.append(f"section 规则需要 part: {'/'.join(PART_KINDS)}")
+    mode = params.get("mode", "presence")
+    if mode not in _MODES:
+        problems.append(f"mode 只能是 {'/'.join(_MODES)}")
+    if mode == "thin" and not isinstance(params.get("min_chars"), int):
+        problems.append("mode: thin 需要整数 min_chars")
+    if mode == "order" and not params.get("after"):
+        problems.append("mode: order 需要 after 列表")
+    if params.get("title_pattern"):
+        try:
+            re.compile(params["title_pattern"])
+        except re.error as exc:
+            problems.append(f"title_pattern 无效：{exc}")
+    return problems
 
 
 def check(analysis, rule):
-    parts = analysis.parts(rule.params["part"])
-    own = [p for p in parts if not p.embedded]
+    mode = rule.params.get("mode", "presence")
+    if mode == "thin":
+        return _thin(analysis, rule)
+    if mode == "order":
+        return _order(analysis, rule)
+    return _presence(analysis, rule)
+
+
+def _observe(rule, state, evidence=()):
+    return [Observation(rule.checklist, state, list(evidence))] if rule.checklist else []
+
+
+def _presence(analysis, rule):
+    p = rule.params
+    doc = analysis.doc
+    parts = analysis.parts(p["part"])
+    own = [x for x in parts if not x.embedded]
+    if not own and p.get("title_pattern"):
+        pattern = re.compile(p["title_pattern"])
+        own = [x for x in analysis.outline.parts if not x.embedded and x.heading and pattern.search(x.title)]
     if own:
-        evidence = [Evidence(p.start, analysis.paragraph(p.start)) for p in own]
-        return [Observation(rule.checklist, "present", evidence)] if rule.checklist else []
+        return _observe(rule, "present", [Evidence(x.start, analysis.paragraph(x.start)) for x in own])
     if parts:
-        p = parts[0]
-        out = [rule.diagnostic(analysis.doc.line_span(p.start), rule.params.get("weak_message"),
-                               title=p.title)]
-        if rule.checklist:
-            out.append(Observation(rule.checklist, "weak", [Evidence(p.start, analysis.paragraph(p.start))]))
-        return out
-    out = [rule.diagnostic(analysis.title_span())]
-    if rule.checklist:
-        out.append(Observation(rule.checklist, "missing"))
+        x = parts[0]
+        diag = rule.diagnostic(doc.line_span(x.start), p.get("weak_message"), title=x.title)
+        return [with_severity(diag, p.get("weak_severity"))] + \
+            _observe(rule, "weak", [Evidence(x.start, analysis.paragraph(x.start))])
+    hits = find(doc, p.get("mentions"))
+    if hits:
+        h = hits[0]
+        line = doc.line_of(h.start)
+        diag = rule.diagnostic(doc.span(h.start, h.end), p.get("mention_message") or p.get("weak_message"),
+                               title=doc.content[h.start:h.end], found=doc.content[h.start:h.end],
+                               context=analysis.paragraph(line))
+        lines = sorted({doc.line_of(x.start) for x in hits})[:5]
+        return [with_severity(diag, p.get("mention_severity"))] + \
+            _observe(rule, "weak", [Evidence(n, analysis.paragraph(n)[:80]) for n in lines])
+    return [rule.diagnostic(analysis.title_span())] + _observe(rule, "missing")
+
+
+def _body_chars(analysis, part) -> int:
+    doc = analysis.doc
+    n = 0
+    for line in part.lines():
+        text = doc.line(line).norm.strip()
+        if line == part.start and part.heading is not None:
+            i = text.find(part.heading.title)
+            text = text[i + len(part.heading.title):] if part.heading.inline_body and i >= 0 else ""
+        n += len(re.sub(r"\s", "", text))
+    return n
+
+
+def _thin(analysis, rule):
+    out = []
+    for part in analysis.parts(rule.params["part"]):
+        if part.embedded:
+            continue
+        n = _body_chars(analysis, part)
+        if n < rule.params["min_chars"]:
+            out.append(rule.diagnostic(analysis.doc.line_span(part.start), title=part.title, chars=n))
     return out
+
+
+def _order(analysis, rule):
+    p = rule.params
+    mine = [x for x in analysis.parts(p["part"]) if not x.embedded]
+    before = [x for x in analysis.parts(*p["after"]) if not x.embedded]
+    if not mine or not before:
+        return []
+    first, earliest = mine[0], min(x.start for x in before)
+    if first.start < earliest:
+        return [rule.diagnostic(analysis.doc.line_span(first.start), title=first.title)]
+    return []

@@ -1,30 +1,153 @@
 """topic: a required item of content, and whether it is stated concretely.
 
 params:
-  phrases:   what names the item (any one is enough to mention it)
-  generic:   umbrella phrases that only gesture at it (三项制度): alone they make it weak
-  acts:      phrases that show a concrete act (执法记录仪, 录音录像 …)
-  zero:      explicit statements that there was nothing to do (未发生行政诉讼): present
-  require:   figure | act | mention — what makes a mention "present" (default act:
-             a figure, an act phrase or a named document in the same window)
-  parts:     parts where a mention counts (default: measures, frp, preamble, other);
-             a mention only elsewhere (shortcomings, plan) is weak
-  window:    sentence | paragraph — how far from the mention to look for concreteness
-  anchor:    part kinds whose heading a "missing" finding points at (default measures)
-  weak_message: message when only weak mentions exist (``message`` is for missing)
+  phrases:    what names the item (any one is enough to mention it)
+  sufficient: phrases that on their own show the item in practice (执法记录仪, 宪法宣誓,
+              四个亲自): a hit in an allowed part is present without further evidence
+  generic:    umbrella or partial phrases (三项制度; 亮证执法 for the publicity system):
+              when nothing else names the item, they make it weak
+  acts:       phrases that show a concrete act near a mention (聘请, 动态调整 …)
+  min_acts:   how many distinct act phrases the window needs (default 1)
+  zero:       explicit statements that there was nothing to do (未发生行政诉讼): present
+  ignore:     phrases whose hits are not mentions at all (宪法权威 for 宪法)
+  require:    mention | figure | act — what makes a mention concrete (default act)
+  concrete:   finer control, a list of figure / act / document (overrides require):
+              require: act means [figure, act, document]; figure means [figure];
+              mention means []
+  min_distinct: a present reading needs this many distinct concrete phrases (the four
+              亲自 phrases); fewer make it weak. Default 1.
+  parts:      parts where a mention counts (default: measures, frp, preamble, other);
+              a mention only elsewhere (shortcomings, plan) is weak
+  window:     sentence | paragraph — how far from the mention to look for concreteness
+  anchor:     part kinds, in order of preference, whose heading a finding about a missing
+              item points at (default measures; then the title line)
+  weak_message: message when only weak mentions exist (``message`` is for missing);
+              {found} is the weak mention
+  elsewhere_message: message when the item is only named in the shortcomings or plan
+  weak_severity: severity of the weak finding (default: the rule's severity)
+  observe:    false to report findings only, leaving the checklist reading to other rules
+              (a sharper check of an item another rule already reads)
+
+Every phrase list may hold regular expressions written as ``re:<pattern>``. Phrases are
+matched against the normalised text with quotation marks and 《》 ignored, so “八五”普法,
+“谁执法谁普法” and 《宪法》宣传 match 八五普法, 谁执法谁普法, 宪法宣传; positions still map
+to the user's text.
 """
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
-from ..document import phrase_pattern
 from ..figures import figures
 from ..result import Evidence, Observation
 
 _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
 _NAMED_DOC = re.compile(r"《[^》]{2,60}》|〔\d{4}〕\d+号")
 _SENTENCE_STOP = "。；！？\n"
+QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")
+_LIST_KEYS = ("phrases", "sufficient", "generic", "acts", "zero", "ignore")
 
+
+# -- phrase matching over a quote-free view ------------------------------------------
+
+@dataclass(frozen=True)
+class Hit:
+    start: int      # offsets in doc.content
+    end: int
+    key: str        # the matched text without quotes (for counting distinct phrases)
+
+    def text(self, doc) -> str:
+        return doc.content[self.start:self.end]
+
+
+def strip_quotes(text: str) -> str:
+    return "".join(c for c in text if c not in QUOTES)
+
+
+def quote_free(doc) -> tuple[str, list[int] | None]:
+    """doc.content without quotation marks, and a map from its offsets to content offsets
+    (None when the content has no quotes). Built once per document."""
+    view = doc.__dict__.get("_fz_quote_free")
+    if view is None:
+        content = doc.content
+        if not any(c in QUOTES for c in content):
+            view = (content, None)
+        else:
+            keep = [i for i, c in enumerate(content) if c not in QUOTES]
+            text = "".join(content[i] for i in keep)
+            keep.append(len(content))
+            view = (text, keep)
+        doc._fz_quote_free = view
+    return view
+
+
+@functools.lru_cache(maxsize=4096)
+def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern:
+    """One alternation: regex entries (``re:``) first, then plain phrases longest first."""
+    regexes = [p[3:] for p in phrases if p.startswith("re:")]
+    plain = sorted({strip_quotes(p) for p in phrases if not p.startswith("re:")}, key=len, reverse=True)
+    return re.compile("|".join([f"(?:{r})" for r in regexes] + [re.escape(p) for p in plain if p]))
+
+
+def find(doc, phrases) -> list[Hit]:
+    """Every hit of a phrase list in the document content (quotes ignored)."""
+    if not phrases:
+        return []
+    text, origin = quote_free(doc)
+    out = []
+    for m in compile_phrases(tuple(phrases)).finditer(text):
+        if m.end() == m.start():
+            continue
+        if origin is None:
+            out.append(Hit(m.start(), m.end(), m.group(0)))
+        else:
+            out.append(Hit(origin[m.start()], origin[m.end() - 1] + 1, m.group(0)))
+    return out
+
+
+def without(hits: list[Hit], masks: list[Hit]) -> list[Hit]:
+    """Hits not lying inside one of the masks."""
+    if not masks:
+        return hits
+    return [h for h in hits if not any(m.start <= h.start and h.end <= m.end for m in masks)]
+
+
+def part_of(analysis, line: int) -> str:
+    kind = analysis.part_kind_at(line)
+    if kind:
+        return kind
+    return "preamble" if line < analysis.outline.body_start else "measures"
+
+
+def anchor(analysis, kinds):
+    """The heading of the first part of the preferred kind, else the title line."""
+    for kind in kinds:
+        parts = [p for p in analysis.parts(kind) if not p.embedded] or analysis.parts(kind)
+        if parts:
+            return analysis.doc.line_span(parts[0].start)
+    return analysis.title_span()
+
+
+def window(doc, start: int, end: int, size: str = "sentence") -> str:
+    text = doc.content
+    if size == "paragraph":
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", end)
+    else:
+        a = max(text.rfind(c, 0, start) for c in _SENTENCE_STOP) + 1
+        ends = [i for i in (text.find(c, end) for c in _SENTENCE_STOP) if i != -1]
+        b = min(ends) if ends else -1
+    return text[a: b if b != -1 else len(text)]
+
+
+def with_severity(diag, severity: str | None):
+    if severity:
+        diag.severity = severity
+    return diag
+
+
+# -- the kind ------------------------------------------------------------------------
 
 def validate(params: dict) -> list[str]:
     problems = []
@@ -32,70 +155,137 @@ def validate(params: dict) -> list[str]:
         problems.append("topic 规则需要 phrases 列表")
     if params.get("require", "act") not in ("figure", "act", "mention"):
         problems.append("require 只能是 figure / act / mention")
+    if not set(params.get("concrete", [])) <= {"figure", "act", "document"}:
+        problems.append("concrete 只能包含 figure / act / document")
     if params.get("window", "sentence") not in ("sentence", "paragraph"):
         problems.append("window 只能是 sentence / paragraph")
+    for key in _LIST_KEYS:
+        value = params.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
+            problems.append(f"{key} 应是非空字符串列表")
+            continue
+        for v in value or []:
+            if v.startswith("re:"):
+                try:
+                    re.compile(v[3:])
+                except re.error as exc:
+                    problems.append(f"{key} 中的正则 {v!r} 无效：{exc}")
+    if "act" in _concrete_kinds(params) and params.get("concrete") and not params.get("acts"):
+        problems.append("concrete 含 act 时需要 acts 列表")
     return problems
+
+
+def _concrete_kinds(p) -> set[str]:
+    if "concrete" in p:
+        return set(p["concrete"])
+    return {"mention": set(), "figure": {"figure"}, "act": {"figure", "act", "document"}}[p.get("require", "act")]
+
+
+def heading_blocks(analysis) -> dict[int, int]:
+    """Heading line -> last line of the text directly under it (up to the next heading)."""
+    blocks = analysis.__dict__.get("_fz_blocks")
+    if blocks is None:
+        lines = [h.line for h in analysis.outline.headings]
+        last = len(analysis.doc.lines)
+        blocks = {n: (lines[i + 1] - 1 if i + 1 < len(lines) else last) for i, n in enumerate(lines)}
+        analysis._fz_blocks = blocks
+    return blocks
+
+
+def hit_window(analysis, hit: Hit, size: str = "sentence") -> str:
+    """The text around a hit that may show concreteness. A hit in a heading ("（二）持续优化
+    法治营商环境") looks at the text under that heading."""
+    doc = analysis.doc
+    line = doc.line_of(hit.start)
+    end = heading_blocks(analysis).get(line)
+    if end is not None and end > line:
+        return "\n".join(doc.line(n).norm for n in range(line, end + 1) if not doc.line(n).chrome)
+    return window(doc, hit.start, hit.end, size)
+
+
+def is_concrete(analysis, hit: Hit, p) -> bool:
+    kinds = _concrete_kinds(p)
+    if not kinds:
+        return True
+    text = hit_window(analysis, hit, p.get("window", "sentence"))
+    if "figure" in kinds and figures(text):
+        return True
+    if "act" in kinds and p.get("acts"):
+        found = {strip_quotes(m.group(0)) for m in compile_phrases(tuple(p["acts"])).finditer(strip_quotes(text))}
+        if len(found) >= p.get("min_acts", 1):
+            return True
+    return "document" in kinds and bool(_NAMED_DOC.search(text))
+
+
+def read(analysis, rule):
+    """Classify a topic's hits: (state, strong hits, weak hits, weak_only_elsewhere)."""
+    p = rule.params
+    doc = analysis.doc
+    allowed = set(p.get("parts", _DEFAULT_PARTS))
+    masks = find(doc, p.get("ignore"))
+    strong, weak, elsewhere = [], [], []
+
+    def where(h):
+        return part_of(analysis, doc.line_of(h.start))
+
+    for h in without(find(doc, p.get("sufficient")), masks):
+        (strong if where(h) in allowed else elsewhere).append(h)
+    for h in without(find(doc, p["phrases"]), masks):
+        if where(h) not in allowed:
+            elsewhere.append(h)
+        elif is_concrete(analysis, h, p):
+            strong.append(h)
+        else:
+            weak.append(h)
+    if strong and p.get("min_distinct", 1) > 1:
+        sufficient = compile_phrases(tuple(p["sufficient"])) if p.get("sufficient") else None
+        if not any(sufficient and sufficient.fullmatch(h.key) for h in strong):
+            if len({h.key for h in strong}) < p["min_distinct"]:
+                weak, strong = sorted(weak + strong, key=lambda h: h.start), []
+    if not strong and p.get("zero"):
+        strong = [h for h in without(find(doc, p["zero"]), masks) if where(h) in allowed]
+    if strong:
+        return "present", strong, [], False
+    if weak:
+        return "weak", weak, [], False
+    if elsewhere:
+        return "weak", elsewhere, [], True
+    generic = [h for h in without(find(doc, p.get("generic")), masks)]
+    if generic:
+        return "weak", generic, [], False
+    return "missing", [], [], False
 
 
 def check(analysis, rule):
     p = rule.params
     doc = analysis.doc
-    allowed = set(p.get("parts", _DEFAULT_PARTS))
-    strong, weak = [], []
-    for m in doc.finditer(phrase_pattern(tuple(p["phrases"]))):
-        line = doc.line_of(m.start())
-        where = analysis.part_kind_at(line) or ("preamble" if line < analysis.outline.body_start else "measures")
-        if where not in allowed:
-            weak.append(m)
-        elif _concrete(doc, m, p):
-            strong.append(m)
+    state, hits, _, elsewhere = read(analysis, rule)
+    if state == "present":
+        return observe(rule, "present", doc, hits)
+    kinds = p.get("anchor", ["measures"])
+    if state == "weak":
+        first = hits[0]
+        if elsewhere:
+            label = _label(rule)
+            message = p.get("elsewhere_message") or \
+                f"{label}只在“存在的不足”或“下一步安排”中提到，未写明本年度的落实情况"
+            span = anchor(analysis, kinds)
         else:
-            weak.append(m)
-    if not strong and p.get("zero"):
-        strong = [m for m in doc.finditer(phrase_pattern(tuple(p["zero"])))
-                  if (analysis.part_kind_at(doc.line_of(m.start())) or "measures") in allowed]
-    if strong:
-        return _observe(rule, "present", doc, strong)
-    if not weak and p.get("generic"):
-        weak = list(doc.finditer(phrase_pattern(tuple(p["generic"]))))
-    if weak:
-        first = weak[0]
-        out = [rule.diagnostic(doc.span(first.start(), first.end()), p.get("weak_message"),
-                               found=first.group(0), context=analysis.paragraph(doc.line_of(first.start())))]
-        return out + _observe(rule, "weak", doc, weak)
-    anchor = analysis.anchor(*p.get("anchor", ["measures"]))
-    return [rule.diagnostic(anchor)] + _observe(rule, "missing", doc, [])
+            message = p.get("weak_message")
+            span = doc.span(first.start, first.end)
+        diag = rule.diagnostic(span, message, found=first.text(doc),
+                               context=analysis.paragraph(doc.line_of(first.start)))
+        return [with_severity(diag, p.get("weak_severity"))] + observe(rule, "weak", doc, hits)
+    return [rule.diagnostic(anchor(analysis, kinds))] + observe(rule, "missing", doc, [])
 
 
-def window(doc, m, size: str) -> str:
-    text = doc.content
-    if size == "paragraph":
-        a = text.rfind("\n", 0, m.start()) + 1
-        b = text.find("\n", m.end())
-    else:
-        a = max(text.rfind(c, 0, m.start()) for c in _SENTENCE_STOP) + 1
-        ends = [i for i in (text.find(c, m.end()) for c in _SENTENCE_STOP) if i != -1]
-        b = min(ends) if ends else -1
-    return text[a: b if b != -1 else len(text)]
+def _label(rule) -> str:
+    from ..checklist import label
+    return label(rule.checklist) if rule.checklist else rule.name
 
 
-def _concrete(doc, m, p) -> bool:
-    require = p.get("require", "act")
-    if require == "mention":
-        return True
-    text = window(doc, m, p.get("window", "sentence"))
-    if figures(text):
-        return True
-    if require == "figure":
-        return False
-    acts = p.get("acts")
-    if acts and phrase_pattern(tuple(acts)).search(text):
-        return True
-    return bool(_NAMED_DOC.search(text))
-
-
-def _observe(rule, state, doc, matches):
-    if not rule.checklist:
+def observe(rule, state, doc, hits):
+    if not rule.checklist or rule.params.get("observe", True) is False:
         return []
-    lines = sorted({doc.line_of(m.start()) for m in matches})[:5]
+    lines = sorted({doc.line_of(h.start) for h in hits})[:5]
     return [Observation(rule.checklist, state, [Evidence(n, doc.line(n).norm.strip()[:80]) for n in lines])]

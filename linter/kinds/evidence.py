@@ -1,0 +1,236 @@
+"""evidence: whether a part carries evidence, not just claims.
+
+params:
+  check: figures | causes | subsections | plan-linked
+
+figures — concrete figures about the year's work in a part (泛化 is the typical defect):
+  parts:      part kinds to read (default [measures])
+  present:    {min: N, density: D} — at least N figures and D figures per 1,000 characters
+  weak_min:   fewer figures than this is missing (default 1)
+  targets:    extra phrases counted as figures (plan deadlines: 年底前, 每季度 …)
+  observe:    whether the reading goes into the checklist (default true)
+  weak_message: {count} figures, {density} per 1,000 characters
+  With none of the parts in the report the reading is n/a (the part rule reports that).
+
+causes — the shortcomings part analyses causes, not only lists problems:
+  parts:      default [shortcomings]
+  phrases:    cause phrases (原因, 究其原因, 主要是 …); the heading line does not count
+  generic:    boilerplate causes (受各种因素影响): weak
+  ignore:     hits that are not causes (问题主要是 …)
+  heading_message: message when only the heading speaks of causes
+
+subsections — sub-items of a part that claim work without a single figure:
+  parts:      default [measures]
+  min_chars:  sub-items shorter than this are left alone (default 120)
+
+plan-linked — next year's plan answers the shortcomings:
+  themes:     {name: [phrases]}; a theme named in the shortcomings should recur in the plan
+"""
+from __future__ import annotations
+
+import re
+
+from ..figures import figures
+from ..result import Evidence, Observation
+from .topic import compile_phrases, find, strip_quotes, with_severity, without
+
+_CHECKS = ("figures", "causes", "subsections", "plan-linked")
+
+
+def validate(params: dict) -> list[str]:
+    check = params.get("check")
+    if check not in _CHECKS:
+        return [f"evidence 规则需要 check: {'/'.join(_CHECKS)}"]
+    problems = []
+    if check == "causes" and not params.get("phrases"):
+        problems.append("check: causes 需要 phrases 列表")
+    if check == "plan-linked" and not isinstance(params.get("themes"), dict):
+        problems.append("check: plan-linked 需要 themes 映射")
+    if check == "figures" and params.get("present") is not None and not isinstance(params["present"], dict):
+        problems.append("present 应是 {min, density} 映射")
+    return problems
+
+
+def check(analysis, rule):
+    return {"figures": _figures, "causes": _causes, "subsections": _subsections,
+            "plan-linked": _plan_linked}[rule.params["check"]](analysis, rule)
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+def _parts(analysis, kinds):
+    return [p for p in analysis.parts(*kinds) if not p.embedded]
+
+
+def _body_lines(analysis, parts) -> list[int]:
+    """Content lines of the parts, heading lines excluded (inline body text kept)."""
+    lines = set()
+    for part in parts:
+        for n in part.lines():
+            if not analysis.doc.line(n).chrome:
+                lines.add(n)
+    return sorted(lines)
+
+
+def _headings(analysis) -> dict:
+    cache = analysis.__dict__.get("_fz_headings")
+    if cache is None:
+        cache = {h.line: h for h in analysis.outline.headings}
+        analysis._fz_headings = cache
+    return cache
+
+
+def _body_start(analysis, n: int) -> int:
+    """Offset in the line's normalised text where body text starts (after a heading's title);
+    -1 when the line is a heading with no body."""
+    h = _headings(analysis).get(n)
+    if h is None:
+        return 0
+    i = analysis.doc.line(n).norm.find(h.title)
+    return i + len(h.title) if h.inline_body and i >= 0 else -1
+
+
+def _line_text(analysis, n: int, parts=None) -> str:
+    start = _body_start(analysis, n)
+    return "" if start < 0 else analysis.doc.line(n).norm[start:]
+
+
+def _observe(rule, state, evidence=()):
+    if not rule.checklist or rule.params.get("observe", True) is False:
+        return []
+    return [Observation(rule.checklist, state, list(evidence))]
+
+
+def _evidence(analysis, lines):
+    return [Evidence(n, analysis.paragraph(n)[:80]) for n in sorted(set(lines))[:5]]
+
+
+# -- figures ---------------------------------------------------------------------------
+
+def _count(text: str, targets) -> int:
+    n = len(figures(text))
+    if targets:
+        n += sum(1 for _ in compile_phrases(tuple(targets)).finditer(strip_quotes(text)))
+    return n
+
+
+def _figures(analysis, rule):
+    p = rule.params
+    parts = _parts(analysis, p.get("parts", ["measures"]))
+    if not parts:
+        return _observe(rule, "n/a")
+    per_line = {}
+    chars = 0
+    for n in _body_lines(analysis, parts):
+        text = _line_text(analysis, n, parts)
+        chars += len(re.sub(r"\s", "", text))
+        c = _count(text, p.get("targets"))
+        if c:
+            per_line[n] = c
+    count = sum(per_line.values())
+    dens = 1000.0 * count / chars if chars else 0.0
+    present = p.get("present", {"min": 3, "density": 1.5})
+    best = sorted(per_line, key=lambda n: (-per_line[n], n))[:5]
+    span = analysis.doc.line_span(parts[0].start)
+    values = {"count": count, "density": f"{dens:.1f}", "title": parts[0].title}
+    if count >= present.get("min", 1) and dens >= present.get("density", 0):
+        return _observe(rule, "present", _evidence(analysis, best))
+    if count >= p.get("weak_min", 1):
+        diag = rule.diagnostic(span, p.get("weak_message"), **values)
+        return [with_severity(diag, p.get("weak_severity"))] + _observe(rule, "weak", _evidence(analysis, best))
+    return [rule.diagnostic(span, **values)] + _observe(rule, "missing")
+
+
+# -- causes ----------------------------------------------------------------------------
+
+def _hits_in(analysis, phrases, lines: set[int], parts, masks=()):
+    doc = analysis.doc
+    out = []
+    for h in without(find(doc, phrases), list(masks)):
+        n = doc.line_of(h.start)
+        if n not in lines:
+            continue
+        # only text after a heading's own title counts (a heading alone analyses nothing)
+        start = _body_start(analysis, n)
+        if start < 0 or h.start - doc.line_start(n) < start:
+            continue
+        out.append(h)
+    return out
+
+
+def _causes(analysis, rule):
+    p = rule.params
+    doc = analysis.doc
+    parts = _parts(analysis, p.get("parts", ["shortcomings"]))
+    if not parts:
+        return [rule.diagnostic(analysis.title_span())] + _observe(rule, "missing")
+    lines = set(_body_lines(analysis, parts))
+    generic = _hits_in(analysis, p.get("generic"), lines, parts)
+    masks = find(doc, p.get("ignore")) + generic      # "主客观原因" is boilerplate, not a cause
+    strong = _hits_in(analysis, p["phrases"], lines, parts, masks)
+    if strong:
+        return _observe(rule, "present", _evidence(analysis, [doc.line_of(h.start) for h in strong]))
+    span = doc.line_span(parts[0].start)
+    if generic:
+        h = generic[0]
+        diag = rule.diagnostic(doc.span(h.start, h.end), p.get("weak_message"), found=h.text(doc),
+                               context=analysis.paragraph(doc.line_of(h.start)))
+        return [with_severity(diag, p.get("weak_severity"))] + \
+            _observe(rule, "weak", _evidence(analysis, [doc.line_of(h.start) for h in generic]))
+    titled = any(x.heading is not None and re.search(r"原因", x.title) for x in parts)
+    message = p.get("heading_message") if titled else None
+    return [rule.diagnostic(span, message, title=parts[0].title)] + _observe(rule, "missing")
+
+
+# -- subsections -----------------------------------------------------------------------
+
+def _subsections(analysis, rule):
+    p = rule.params
+    doc = analysis.doc
+    out = []
+    for part in _parts(analysis, p.get("parts", ["measures"])):
+        if part.heading is None:
+            continue
+        children = part.heading.children
+        for i, child in enumerate(children):
+            end = children[i + 1].line - 1 if i + 1 < len(children) else part.end
+            text = "".join(doc.line(n).norm for n in range(child.line, end + 1) if not doc.line(n).chrome)
+            if len(re.sub(r"\s", "", text)) < p.get("min_chars", 120):
+                continue
+            if not figures(text):
+                out.append(rule.diagnostic(doc.line_span(child.line), title=child.title))
+    return out
+
+
+# -- plan-linked -----------------------------------------------------------------------
+
+def _themes_in(analysis, parts, themes: dict) -> dict[str, int]:
+    lines = set(_body_lines(analysis, parts))
+    found = {}
+    for name, phrases in themes.items():
+        hits = _hits_in(analysis, phrases, lines, parts)
+        if hits:
+            found[name] = analysis.doc.line_of(hits[0].start)
+    return found
+
+
+def _plan_linked(analysis, rule):
+    p = rule.params
+    short = _parts(analysis, ["shortcomings"])
+    plan = _parts(analysis, ["plan"])
+    if not short or not plan:
+        return _observe(rule, "n/a")
+    named = _themes_in(analysis, short, p["themes"])
+    if not named:
+        return _observe(rule, "n/a")
+    answered = _themes_in(analysis, plan, {k: p["themes"][k] for k in named})
+    left = [k for k in named if k not in answered]
+    if not left:
+        return _observe(rule, "present", _evidence(analysis, list(answered.values())))
+    span = analysis.doc.line_span(plan[0].start)
+    values = {"themes": "、".join(left), "title": plan[0].title}
+    if answered:
+        diag = rule.diagnostic(span, p.get("weak_message"), **values)
+        return [with_severity(diag, p.get("weak_severity"))] + \
+            _observe(rule, "weak", _evidence(analysis, list(answered.values())))
+    return [rule.diagnostic(span, **values)] + _observe(rule, "missing")
