@@ -1,9 +1,10 @@
 """Safe fixes: apply the ``Fix(safe=True)`` of active findings to a .txt/.md report.
 
 - Only plain-text reports (.txt, .md) are rewritten; a .docx, .pdf, .html … never is.
-- The file's encoding (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16) and its line endings
+- The file's encoding (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16/32) and its line endings
   are kept exactly: edits are made in the decoded text at the user's (line, column)
-  positions and everything else is written back byte for byte.
+  positions and everything else is written back byte for byte. A file that would not
+  round-trip exactly (UTF-8 with damaged bytes the reader replaced) is left alone.
 - Each fix is applied whole or not at all. Fixes are taken in order of position (then
   rule code); a fix that overlaps one already taken waits for the next pass. After each
   pass the text is linted again, up to ``MAX_PASSES`` times, so the findings reported
@@ -56,7 +57,13 @@ def split_bytes(data: bytes, path: str) -> tuple[bytes, str, str]:
     elif encoding == "utf-16":
         bom = data[:2]
         codec = "utf-16-le" if bom == b"\xff\xfe" else "utf-16-be"
-    text = data[len(bom):].decode(codec)
+    elif encoding == "utf-32":
+        bom = data[:4]
+        codec = "utf-32-le" if bom == b"\xff\xfe\x00\x00" else "utf-32-be"
+    try:
+        text = data[len(bom):].decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        raise FzlintError(f"无法按原编码（{encoding}）无损改写，未修改", path, "fix-encoding") from None
     if text.encode(codec) != data[len(bom):]:
         raise FzlintError(f"无法按原编码（{encoding}）无损改写，未修改", path, "fix-encoding")
     return bom, codec, text
