@@ -1,0 +1,228 @@
+"""punctuation: typography of Chinese running text (GB/T 15834).
+
+params:
+  check: halfwidth   half-width , ; : ! ? ( ) in Chinese text → full-width (safe fix). Read on
+                     the user's own text (normalisation folds them away); not between digits
+                     (1,300 / 10:30), not in URLs, not in ASCII text (PDF, (a)).
+         run-on      an enumeration item glued to the previous one with no punctuation
+                     (“…有待提高三是基层…”): a new item must follow 。 or ；
+         duplicate   the same mark twice (，， 。。) or a comma-like mark before 。
+         pairs       an unmatched 《》 “” （） 〈〉 【】 within a paragraph
+
+Placeholders: {found}, {count}, {expected}.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Span
+from ..result import Edit, Fix
+from ..structure import cn_number
+
+CHECKS = ("halfwidth", "run-on", "duplicate", "pairs")
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_HALF = re.compile(r"[,;:!?()]")
+_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+")
+_ENUM = re.compile(r"([一二三四五六七八九十]{1,3})是")
+_NOT_ENUM_BEFORE = set("第不统唯之这那就便即也还而则乃又总归合专只")
+_DUPLICATE = re.compile(r"([，。、；：])\1+|[，、；：]。|。[，、；]")
+_OPEN = {"《": "》", "“": "”", "（": "）", "〈": "〉", "【": "】"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+_PAIR_MARKS = re.compile("[" + "".join(_OPEN) + "".join(_CLOSE) + "]")
+_LIST_MARK = re.compile(r"^\s*[\d一二三四五六七八九十a-zA-Z]{1,3}）")
+
+
+def validate(params: dict) -> list[str]:
+    if params.get("check") not in CHECKS:
+        return [f"punctuation 规则的 check 应是 {' / '.join(CHECKS)} 之一"]
+    return []
+
+
+def is_cjk(ch: str | None) -> bool:
+    if not ch:
+        return False
+    o = ord(ch)
+    return 0x3400 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or ch in "“”‘’—…·"
+
+
+def check(analysis, rule):
+    kind = rule.params["check"]
+    if kind == "halfwidth":
+        return _halfwidth(analysis, rule)
+    if kind == "run-on":
+        return _run_on(analysis, rule)
+    if kind == "duplicate":
+        return _duplicate(analysis, rule)
+    return _pairs(analysis, rule)
+
+
+# -- half-width marks ------------------------------------------------------------------------
+
+def _neighbour(text: str, i: int, step: int) -> str | None:
+    i += step
+    while 0 <= i < len(text) and text[i] in " \t\u3000\xa0":
+        i += step
+    return text[i] if 0 <= i < len(text) else None
+
+
+def _in_chinese(text: str, i: int) -> bool:
+    left, right = _neighbour(text, i, -1), _neighbour(text, i, 1)
+    if is_cjk(left):
+        return True
+    return is_cjk(right) and not (left and left.isascii() and left.isalpha())
+
+
+def halfwidth_positions(text: str) -> list[int]:
+    """Indexes of half-width marks standing in Chinese text."""
+    skip = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    marks = [m.start() for m in _HALF.finditer(text) if not any(a <= m.start() < b for a, b in skip)]
+    found = set()
+    stack = []
+    for i in marks:
+        ch = text[i]
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")":
+            if stack:
+                j = stack.pop()
+                inner = text[j + 1: i]
+                plain = re.fullmatch(r"[\s\d一二三四五六七八九十]+", inner) is not None
+                outer = is_cjk(_neighbour(text, j, -1)) or is_cjk(_neighbour(text, i, 1))
+                if any(is_cjk(c) for c in inner) or (plain and outer):
+                    found.update((i, j))
+            elif _in_chinese(text, i):
+                found.add(i)
+        elif _in_chinese(text, i):
+            found.add(i)
+    found.update(j for j in stack if is_cjk(_neighbour(text, j, 1)) or is_cjk(_neighbour(text, j, -1)))
+    return sorted(found)
+
+
+def _halfwidth(analysis, rule):
+    """One finding per paragraph; when half-width marks run through the whole text (a copy
+    from a web page), one finding for the document, whose fix covers every paragraph."""
+    doc = analysis.doc
+    found: list[tuple[int, list[int], str]] = []
+    for ln in doc.lines:
+        if ln.chrome or not ln.text.strip() or not _HALF.search(ln.text):
+            continue
+        positions = halfwidth_positions(ln.text)
+        if positions:
+            found.append((ln.number, positions, ln.text))
+    if not found:
+        return []
+    groups = [found] if len(found) >= rule.params.get("document_from", 3) else [[f] for f in found]
+    out = []
+    for group in groups:
+        n, positions, text = group[0]
+        edits = [Edit(line, i + 1, line, i + 2, _FULL[t[i]]) for line, pos, t in group for i in pos]
+        marks = "".join(dict.fromkeys(t[i] for _, pos, t in group for i in pos))
+        span = Span(n, positions[0] + 1, n, positions[0] + 2)
+        whole = len(group) > 1
+        fix = Fix(edits, safe=True, description=f"把{'全文' if whole else '本段'}{len(edits)}处半角标点改为全角")
+        message = rule.params.get("document_message") if whole else None
+        out.append(rule.diagnostic(span, message, fix=fix, context=analysis.paragraph(n),
+                                   found="".join(f"“{c}”" for c in marks), count=len(edits),
+                                   paragraphs=len(group)))
+    return out
+
+
+# -- run-on enumeration items ----------------------------------------------------------------
+
+def _run_on(analysis, rule):
+    doc = analysis.doc
+    out = []
+    for line, items in analysis.outline.enumerations.items():
+        norm = doc.line(line).norm
+        known = {number: offset for number, offset in items}
+        for m in _ENUM.finditer(norm):
+            pos = m.start()
+            if pos in known.values() or pos == 0:
+                continue
+            k = cn_number(m.group(1))
+            if not k or k < 2 or k in known or (k - 1) not in known or known[k - 1] > pos:
+                continue
+            if (k + 1) in known and known[k + 1] < pos:
+                continue
+            before = norm[pos - 1]
+            if not is_cjk(before) or before in _NOT_ENUM_BEFORE or not ("\u4e00" <= before <= "\u9fff"):
+                continue
+            prev_at = known[k - 1]
+            sep = norm[prev_at - 1] if prev_at > 0 and norm[prev_at - 1] in "。；" else "；"
+            start = doc.line_start(line) + pos
+            span = doc.span(start, start + len(m.group(0)))
+            fix = Fix([Edit(span.line, span.column, span.line, span.column, sep)], safe=False,
+                      description=f"在“{m.group(0)}”前加“{sep}”")
+            out.append(rule.diagnostic(span, fix=fix, context=analysis.paragraph(line), found=m.group(0),
+                                       previous=norm[max(0, pos - 6): pos], expected=sep))
+    return out
+
+
+# -- duplicated marks ------------------------------------------------------------------------
+
+def _duplicate(analysis, rule):
+    doc = analysis.doc
+    out = []
+    for m in doc.finditer(_DUPLICATE):
+        found = m.group(0)
+        if m.group(1):          # the same mark repeated: keep one
+            start, end = m.start() + 1, m.end()
+            safe = len(found) == 2
+        else:                   # ，。 or 。，: drop the comma-like mark
+            start = m.start() if found[0] != "。" else m.start() + 1
+            end = start + 1
+            safe = False
+        edit = doc.span(start, end)
+        fix = Fix([Edit(edit.line, edit.column, edit.end_line, edit.end_column, "")], safe=safe,
+                  description="删除多余的标点")
+        span = doc.span(m.start(), m.end())
+        out.append(rule.diagnostic(span, fix=fix, context=analysis.paragraph(doc.line_of(m.start())),
+                                   found=found))
+    return out
+
+
+# -- unmatched pairs -------------------------------------------------------------------------
+
+def _cut_short(text: str) -> bool:
+    """A last paragraph that stops mid-sentence (an excerpt, a truncated copy): an opener
+    left open there says nothing about the writer."""
+    return not text.rstrip().endswith(("。", "！", "？", "”", "；", "：", "》", "）", "…"))
+
+
+def _pairs(analysis, rule):
+    doc = analysis.doc
+    out = []
+    lines = doc.content_lines()
+    last = lines[-1] if lines else None
+    for ln in lines:
+        norm = ln.norm
+        if not any(c in norm for c in "《》“”（）〈〉【】"):
+            continue
+        stack: list[int] = []
+        bad: list[tuple[int, str]] = []
+        skip = _LIST_MARK.match(norm)
+        for mark in _PAIR_MARKS.finditer(norm):
+            i, ch = mark.start(), mark.group(0)
+            if ch in _OPEN:
+                stack.append(i)
+            elif ch in _CLOSE:
+                if skip and i == skip.end() - 1:
+                    continue
+                if stack and norm[stack[-1]] == _CLOSE[ch]:
+                    stack.pop()
+                elif any(norm[j] == _CLOSE[ch] for j in stack):
+                    # crossing pairs: close back to the matching opener; the ones skipped are unmatched
+                    while norm[stack[-1]] != _CLOSE[ch]:
+                        j = stack.pop()
+                        bad.append((j, _OPEN[norm[j]]))
+                    stack.pop()
+                else:
+                    bad.append((i, _CLOSE[ch]))
+        if not (ln is last and _cut_short(norm)):
+            bad.extend((j, _OPEN[norm[j]]) for j in stack)
+        base = doc.line_start(ln.number)
+        for i, partner in sorted(bad)[:3]:
+            span = doc.span(base + i, base + i + 1)
+            out.append(rule.diagnostic(span, context=analysis.paragraph(ln.number), found=norm[i],
+                                       expected=partner))
+    return out

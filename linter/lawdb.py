@@ -1,0 +1,115 @@
+"""The law-title registry: national laws, administrative regulations and central Party rules.
+
+Read from ``rules/data/law_titles.tsv`` and ``law_title_aliases.tsv`` (see the README there)
+once per process, on first use. Lookups accept the full title (中华人民共和国行政处罚法), the
+short form (行政处罚法), a registered alias (党章, 个保法) and titles with an edition note
+(行政处罚法（2021年修订）) or without a （试行） the registry carries.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+PRC = "中华人民共和国"
+# An edition or status note after a title: （2021年修订）（修正）（试行）（2019年版）
+_EDITION = re.compile(r"[（(]\s*(?:\d{4}\s*年?\s*)?(?:修订|修正|修改|版|试行|草案|征求意见稿)?\s*(?:本|版)?\s*[）)]$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class LawEntry:
+    title: str                 # the full official title
+    short: str                 # without a leading 中华人民共和国
+    kind: str                  # constitution | law | administrative_regulation | party_regulation
+    status: str                # in_force | repealed | unknown
+    repealed_on: str = ""      # YYYY-MM-DD, when known
+    replaced_by: str = ""      # full title of the successor, when known
+
+    def form_like(self, written: str) -> str:
+        """This title in the form the writer used (full or short)."""
+        return self.title if written.startswith(PRC) or self.title == self.short else self.short
+
+
+def clean(name: str) -> str:
+    """A title as written, normalised for lookup: no spaces, full-width brackets."""
+    name = _SPACES.sub("", name).replace("(", "（").replace(")", "）")
+    return name.strip("“”\"'")
+
+
+class Registry:
+    def __init__(self, entries: list[LawEntry], aliases: dict[str, str]):
+        self.entries = entries
+        self.by_title = {e.title: e for e in entries}
+        self.by_name: dict[str, LawEntry] = {}
+        # In force first, so a short form shared by an old and a new title finds the new one.
+        for e in sorted(entries, key=lambda e: e.status != "in_force"):
+            for key in (e.title, e.short, _drop_trial(e.title), _drop_trial(e.short)):
+                self.by_name.setdefault(key, e)
+        for alias, title in aliases.items():
+            if title in self.by_title:
+                self.by_name.setdefault(alias, self.by_title[title])
+        self.choices = sorted(self.by_name)
+
+    def lookup(self, name: str) -> LawEntry | None:
+        name = clean(name)
+        found = self.by_name.get(name)
+        if found is None:
+            bare = _EDITION.sub("", name)
+            if bare != name:
+                found = self.by_name.get(bare)
+        return found
+
+    def suggest(self, name: str, limit: int = 3, cutoff: float = 70) -> list[tuple[LawEntry, float]]:
+        """The closest real titles (rapidfuzz ``fuzz.ratio``), preferring the same ending."""
+        from rapidfuzz import fuzz, process
+
+        name = _EDITION.sub("", clean(name))
+        pool = self.choices
+        hits = process.extract(name, pool, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=cutoff)
+        ending = ending_of(name)
+        ranked = sorted(hits, key=lambda h: (ending_of(h[0]) != ending, -h[1]))
+        out: list[tuple[LawEntry, float]] = []
+        for choice, score, _ in ranked:
+            entry = self.by_name[choice]
+            if all(entry is not e for e, _ in out):
+                out.append((entry, score))
+            if len(out) >= limit:
+                break
+        return out
+
+
+_ENDINGS = ("法典", "条例", "规定", "办法", "准则", "规则", "细则", "决定", "章程", "法")
+
+
+def ending_of(title: str) -> str:
+    title = _EDITION.sub("", title)
+    return next((e for e in _ENDINGS if title.endswith(e)), "")
+
+
+def _drop_trial(title: str) -> str:
+    return title[:-4] if title.endswith("（试行）") else title
+
+
+def data_dir() -> Path:
+    from .ruleset import rules_dir
+    return rules_dir() / "data"
+
+
+@functools.lru_cache(maxsize=1)
+def registry() -> Registry:
+    """The registry, read once per process."""
+    base = data_dir()
+    entries = []
+    for row in _rows(base / "law_titles.tsv"):
+        row = row + [""] * (7 - len(row))
+        title, short, kind, status, _source, repealed_on, replaced_by = row[:7]
+        entries.append(LawEntry(title, short or title, kind, status, repealed_on, replaced_by))
+    aliases = {row[0]: row[1] for row in _rows(base / "law_title_aliases.tsv") if len(row) >= 2}
+    return Registry(entries, aliases)
+
+
+def _rows(path: Path) -> list[list[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.split("\t") for ln in lines[1:] if ln.strip()]
