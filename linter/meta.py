@@ -134,8 +134,16 @@ def _preamble(doc: Document, outline: Outline, limit: int = 15) -> list[Line]:
     return [ln for ln in doc.lines[:last] if not ln.chrome and ln.stripped][:limit]
 
 
+# Lines of an official document's head that are not its title: 附件1, 某府发〔2023〕5号,
+# 某某县人民政府文件, 签发人：…, a date line "（2023年2月10日）".
+_NOT_TITLE = re.compile(r"^(?:附件\s*\S{0,3}|.{0,20}〔\s*\d{4}\s*〕\s*\d+\s*号|.{2,30}文件|"
+                        r"(?:签发人|密级|紧急程度|主送|抄送).*|[（(]?\s*(?:20\d\d|[二〇○零]{4})\s*年.{1,6}日\s*[）)]?)$")
+
+
 def _title_piece(ln: Line, first: bool) -> bool:
     text = ln.stripped
+    if _NOT_TITLE.match(text):
+        return False
     return (len(text) <= (70 if first else 45) and not text.endswith(("。", "：", "，", "；"))
             and not re.search(r"[。；]", text[:-1]))
 

@@ -59,6 +59,21 @@ _KIND_WORDS = {
     "measures": re.compile(r"举措|措施|成效|工作情况|开展情况|主要做法|主要工作|建设情况|推进情况|"
                            r"工作成果|主要成绩|取得|总体情况|基本情况|落实情况|完成情况"),
 }
+# Words that name a part only when the heading does not use them as the object of an
+# action: "聚焦短板弱项，提升执法质效" and "创新工作思路" are themes of the year's work,
+# "存在的短板" and "2022年工作思路" are parts.
+_WEAK = {
+    "shortcomings": re.compile(r"短板|差距|薄弱|弱项|问题(?:和|与|及)"),
+    "plan": re.compile(r"(?:工作|主要)?(?:安排|打算|思路|设想)|工作计划|目标举措|目标任务"),
+}
+_STRONG = {
+    "shortcomings": re.compile(r"不足|存在(?:的)?(?:主要)?(?:问题|困难|短板|差距)|困难(?:和|与|及)?问题|"
+                               r"问题(?:和|与|及)(?:不足|原因|短板|差距|困难)|原因分析"),
+    "plan": re.compile(r"下一步|下步|下一年|下年度|明年|今后|来年|展望|努力方向|"
+                       r"20\d\d年\S{0,14}?(?:思路|安排|计划|打算|设想|目标)"),
+}
+_ACTION = re.compile(r"^(?:\S{0,4}?)(?:加强|提升|推进|聚焦|补齐|补|强化|完善|健全|深化|坚持|着力|狠抓|创新|破解|"
+                     r"解决|化解|整改|弥补|攻克|针对|缩小|夯实|优化|抓好|统筹|科学|系统|全面)")
 # A measures/plan heading that names a problem to solve is not the shortcomings part.
 _SOLVING = re.compile(r"问题导向|补齐|补短板|破解|解决|化解|整改(?!.{0,4}(?:思路|措施|安排))")
 # Wording that opens the plan inside a combined part when it has no sub-headings.
@@ -345,6 +360,9 @@ def _build_tree(headings: list[Heading]) -> list[Heading]:
 
 def classify_title(title: str) -> set[str]:
     kinds = {kind for kind, words in _KIND_WORDS.items() if words.search(title)}
+    for kind in ("shortcomings", "plan"):
+        if kind in kinds and not _STRONG[kind].search(title) and _ACTION.search(title):
+            kinds.discard(kind)
     if "shortcomings" in kinds and _SOLVING.search(title) and not re.search(r"不足|存在", title):
         kinds.discard("shortcomings")
     return kinds

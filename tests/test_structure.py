@@ -209,6 +209,16 @@ def test_solving_problems_is_not_the_shortcomings_part():
     assert "shortcomings" in classify_title("存在的问题和不足")
     assert classify_title("2022年工作主要安排") == {"plan"}
     assert "frp" in classify_title("党政主要负责人履行推进法治建设第一责任人职责情况")
+    # a theme that acts on a weakness or a plan is the year's work, not a part of its own
+    assert classify_title("聚焦短板弱项，提升执法质效") == set()
+    assert classify_title("创新工作思路，推动依法行政") == set()
+    assert classify_title("存在问题和下一步工作打算") == {"shortcomings", "plan"}
+
+
+def test_a_themed_part_about_weaknesses_does_not_end_the_measures():
+    o = outline_of("一、加强党的领导\n召开会议3次。\n二、聚焦短板弱项，提升执法质效\n开展培训5次。\n"
+                   "三、坚持依法决策\n审查合同12份。\n四、存在的不足\n培训不够。\n")
+    assert [p.kind for p in o.parts] == ["measures", "measures", "measures", "shortcomings"]
 
 
 def test_cn_number_and_find_heading():
