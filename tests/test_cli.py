@@ -206,3 +206,17 @@ def test_subprocess_on_the_seeds(tmp_path):
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
     assert uris <= {p.name for p in tmp_path.glob("*.txt")}
     assert b"Traceback" not in proc.stderr
+
+
+def test_pre_commit_hooks_file():
+    import re
+
+    import yaml
+    hooks = yaml.safe_load((SEEDS.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    main_hook = next(h for h in hooks if h["id"] == "fzlint")
+    assert main_hook["entry"] == "fzlint check" and main_hook["language"] == "python"
+    files = re.compile(main_hook["files"])
+    assert all(files.search(n) for n in ("a.txt", "报告/某镇.DOCX", "b.md"))
+    assert not any(files.search(n) for n in ("setup.py", "a.pdf", "a.txt.bak"))
+    fix_hook = next(h for h in hooks if h["id"] == "fzlint-fix")
+    assert "--fix" in fix_hook["entry"] and not re.search(fix_hook["files"], "a.docx")

@@ -261,3 +261,35 @@ def test_resolver_reads_each_file_once(tmp_path, monkeypatch):
     a = r.config_for(str(write(tmp_path / "a.txt")))
     b = r.config_for(str(write(tmp_path / "sub" / "b.txt")))
     assert a is b and len(calls) == 1 and not a.enabled("S102")
+
+
+# -- the examples in docs/ci.md are valid -------------------------------------------------
+
+def doc_blocks():
+    from pathlib import Path
+    text = (Path(__file__).resolve().parent.parent / "docs" / "ci.md").read_text(encoding="utf-8")
+    import re
+    return {m.group(2).strip(): m.group(0).split("\n", 1)[1].rsplit("```", 1)[0]
+            for m in re.finditer(r"```(yaml|ini|toml)\n# ([^\n]+)\n.*?```", text, re.S)}
+
+
+@pytest.mark.parametrize("name", [".fzlint.yaml", "setup.cfg", "pyproject.toml"])
+def test_documented_configuration_examples_are_valid(tmp_path, name):
+    from linter.configfile import known_targets
+    codes, targets, names = known_targets()
+    blocks = doc_blocks()
+    (tmp_path / "waivers.yaml").write_text(blocks["waivers.yaml"], encoding="utf-8")
+    (tmp_path / name).write_text(blocks[name], encoding="utf-8")
+    settings = read_config_file(str(tmp_path / name), codes, names)
+    assert settings.values
+    config = Resolver(known_codes=codes, known_waiver_targets=targets, rulesets=names).config_for(
+        str(write(tmp_path / "r.txt")))
+    assert config.waivers or name == "pyproject.toml"
+
+
+def test_documented_waivers_example_is_valid(tmp_path):
+    from linter.configfile import known_targets
+    from linter.waivers import load_waivers
+    (tmp_path / "waivers.yaml").write_text(doc_blocks()["waivers.yaml"], encoding="utf-8")
+    [w] = load_waivers(str(tmp_path / "waivers.yaml"), known_targets()[1])
+    assert w.rule == "R204" and w.approver
