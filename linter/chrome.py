@@ -34,7 +34,8 @@ _CHROME_LINE = re.compile(
     r")\s*$"
 )
 # A site header with a date and a weekday is the site's clock, not the report's date.
-_SITE_CLOCK = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
+_SITE_CLOCK = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})\s*"
+                         r"(?:星期|周|礼拜)[一二三四五六日天]")
 _FOOTER_START = re.compile(r"^\s*(?:扫一扫在手机打开当前页面|相关(?:文章|链接|阅读)|【打印本页】|网站地图|"
                            r"【\s*关闭窗口\s*】|(?:上|下)一篇\s*[:：])")
 

@@ -43,9 +43,10 @@ _CN_DIGIT.update({"零": "0", "○": "0", "Ｏ": "0", "０": "0", "O": "0"})
 # 区政府 are how a report names its superiors) nor by another unit suffix (清镇|市).
 _SUFFIX = r"(?:自治区|自治州|自治县|自治旗|特别行政区|街道|苏木|地区|省|市|州|盟|县|区|旗|镇|乡)"
 _UNIT = (r"(?![全我本各该在和及与、对向])[\u4e00-\u9fff]{1,8}?" + _SUFFIX +
-         r"(?![市县区镇乡旗州省委]|政府|街道|党|级|长|域|属|直|内|情|人大|政协|法院|检察)")
+         r"(?![市县区镇乡旗州省委]|政府|街道|级|长|域|属|直|内|情|人大|政协|法院|检察)")
 _ORG = r"(?:人民政府|街道办事处|办事处|政府)"
-_DEPT = r"[^\s，。、；：“”（）《》在坚以的和与及对将把为是了于]{1,12}?(?:局|厅|委员会|办公室|管委会|中心)"
+_DEPT = (r"[^\s，。、；：“”（）《》在坚以的和与及对将把为是了于]{1,12}?"
+         r"(?:(?<![全大开布格结变当时新胜好破])局|(?<!大)厅|委员会|办公室|管委会|支队|大队|司法所)")
 _NAME = re.compile(r"(?:中共)?(?:" + _UNIT + r")+(?:" + _ORG + r")?(?:" + _DEPT + r")?")
 _DEPT_NAME = re.compile(r"^(?:市|县|区|省)?" + _DEPT)
 _LEADERSHIP = re.compile(r"在[^。；]{0,60}?(?:领导|指导|监督|关怀|支持|帮助)[^。；，,]{0,6}下[，,]?")
@@ -381,7 +382,7 @@ def level_of_name(name: str, context: str = "") -> str | None:
     name = re.sub(r"^中共", "", name)
     # A place's party committee is at the place's level: XX镇委员会, XX县委, XX街道党工委.
     place = re.sub("(" + _SUFFIX + r")(?:党委|党工委|委员会|委)$", r"\1", name)
-    if place == name and re.search(r"(?:局|厅|委|委员会|办公室|办|中心|管委会|署)$", name):
+    if place == name and re.search(r"(?:局|厅|委|委员会|办公室|办|中心|管委会|署|海关|支队|大队|总队|所)$", name):
         return "department"
     place = re.sub(r"(?:人民政府|办事处|政府)$", "", place)
     if re.search(r"(?:镇|乡|街道|苏木)$", place):

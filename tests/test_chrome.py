@@ -64,3 +64,8 @@ def test_site_clock_is_never_the_date_but_the_filed_date_field_is():
     m = analyze(doc).meta
     assert m.date == "2021-02-03" and m.date_source == "field"
     assert m.report_year == 2020
+
+
+def test_iso_site_clock_with_weekday_is_chrome():
+    assert is_chrome_text("2019-10-31 星期四")
+    assert not is_chrome_text("2019-10-31")   # alone it may be a 落款 typed with dashes

@@ -191,3 +191,12 @@ def test_salutation_is_not_the_issuer():
 ])
 def test_level_of_name(name, level):
     assert level_of_name(name) == level
+
+
+def test_opening_sentence_words_are_not_taken_for_a_department():
+    m = meta_of("2021年，某某县立足全局，围绕中心工作，服务发展大局。\n一、主要举措和成效\n")
+    assert m.issuer == "某某县" and m.level == "county"
+    m = meta_of("2021年，某某镇党委、政府坚持依法行政。\n一、主要举措和成效\n")
+    assert m.issuer == "某某镇" and m.level == "township"
+    m = meta_of("2021年，某某市城市管理综合行政执法支队坚持依法行政。\n一、主要举措和成效\n")
+    assert m.level == "department"
