@@ -48,6 +48,10 @@ def _codes(values) -> list[str]:
     return out
 
 
+def _globs(values) -> list[str]:
+    return [g.strip() for v in values for g in v.split(",") if g.strip()]
+
+
 def _formats():
     from .formats import FORMATS
     return FORMATS
@@ -74,14 +78,18 @@ def _formats():
 @click.option("--waivers", "waivers_file", default=None, metavar="FILE", help="豁免文件（YAML）")
 @click.option("--fix", is_flag=True, help="自动修复可安全修复的问题（只改 .txt/.md 文件）")
 @click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改（统一差异格式），不写文件")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="搜索目录时跳过这些文件（通配符，逗号分隔；取代默认的 README.md 等）")
+@click.option("--extend-exclude", multiple=True, metavar="GLOB", help="在默认或配置之外再跳过这些文件")
 @click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（无法读取的文件仍为 2）")
 @click.option("--today", default=None, hidden=True, help="按此日期（YYYY-MM-DD）判断豁免是否过期")
 def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, year,
-          level, no_color, config_file, waivers_file, fix, diff, exit_zero, today):
+          level, no_color, config_file, waivers_file, fix, diff, exclude, extend_exclude, exit_zero, today):
     """检查报告文件或目录（递归）。"""
     try:
         code = _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset,
-                      year, level, no_color, config_file, waivers_file, fix, diff, exit_zero, today)
+                      year, level, no_color, config_file, waivers_file, fix, diff, exit_zero, today,
+                      exclude, extend_exclude)
     except Abort as exc:
         click.echo(f"fzlint: {exc}", err=True)
         code = EXIT_ERROR
@@ -92,7 +100,9 @@ def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on
 
 
 def _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, year,
-           level, no_color, config_file, waivers_file, fix, diff, exit_zero, today) -> int:
+           level, no_color, config_file, waivers_file, fix, diff, exit_zero, today,
+           exclude=(), extend_exclude=()) -> int:
+    from .config import excluded
     from .configfile import Overrides, Resolver, known_targets, read_config_file, selector_problem
     from .discover import discover
     from .engine import lint_path
@@ -134,7 +144,8 @@ def _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_o
     overrides = Overrides(select=selections["--select"] if select else None,
                           extend_select=selections["--extend-select"], ignore=selections["--ignore"],
                           fail_on=fail_on, ruleset=ruleset, year=year_value, level=level,
-                          waivers=waivers, today=today)
+                          waivers=waivers, today=today,
+                          exclude=_globs(exclude) if exclude else None, extend_exclude=_globs(extend_exclude))
     if config_file is not None:
         read_config_file(config_file, codes, rulesets)       # fail early, before any linting
     resolver = Resolver(overrides, config_file, codes, waiver_targets, rulesets)
@@ -143,7 +154,10 @@ def _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_o
     files, missing = discover(list(paths))
     for path, problem in missing:
         click.echo(f"{path}: {problem}", err=True)
+    named = {os.path.normcase(os.path.abspath(p)) for p in paths if not os.path.isdir(p)}
     configs = {path: resolver.config_for(path) for path in files}
+    files = [p for p in files
+             if os.path.normcase(os.path.abspath(p)) in named or not excluded(configs[p], p)]
     if not files and not missing:
         click.echo("没有找到可检查的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
 

@@ -15,6 +15,8 @@ import os
 from dataclasses import dataclass, field
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# files never taken as reports when a folder is searched (a file named explicitly is checked)
+DEFAULT_EXCLUDE = ("README.md", "README.txt", "readme.md", "readme.txt", "Readme.md")
 
 
 @dataclass
@@ -30,7 +32,8 @@ class Config:
     max_bytes: int = DEFAULT_MAX_BYTES
     waivers: list = field(default_factory=list)   # parsed waiver entries (linter.waivers)
     today: str | None = None                 # ISO date for waiver expiry; None: today
-    root: str | None = None                  # folder per_path_ignores globs are relative to
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))  # globs, for folder walks
+    root: str | None = None                  # folder per_path_ignores/exclude globs are relative to
     source: str | None = None                # the configuration file these settings came from
 
     def enabled(self, code: str, path: str = "") -> bool:
@@ -46,11 +49,16 @@ class Config:
         return dropped is None or len(chosen) > len(dropped)
 
 
+def excluded(config: Config, path: str) -> bool:
+    """Is a file found by searching a folder excluded by the ``exclude`` globs?"""
+    return any(path_matches(path, pattern, config.root) for pattern in config.exclude)
+
+
 def path_matches(path: str, pattern: str, root: str | None = None) -> bool:
     """Does a glob match a file? Tried against the path relative to ``root`` (when the
     file lies below it), the path as given, and the bare file name; ``*`` crosses folders."""
     pattern = pattern.replace("\\", "/")
-    candidates = {path.replace("\\", "/")}
+    candidates = {path.replace("\\", "/"), os.path.abspath(path).replace("\\", "/")}
     if root:
         try:
             rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))

@@ -10,7 +10,8 @@ fzlint settings is used (like ruff, settings from different files are not merged
 Keys: ``select``, ``ignore``, ``extend-select`` (codes or prefixes), ``fail-on``
 (error / warning / info), ``ruleset``, ``per-file-ignores`` (glob -> codes, globs relative
 to the configuration file's folder), ``waivers`` (a path relative to that folder, or an
-inline list), ``max-size`` (MB). Command-line options override the file: ``--select``
+inline list), ``max-size`` (MB), ``exclude`` / ``extend-exclude`` (globs of files not taken
+as reports when a folder is searched; the default excludes README.md/README.txt). Command-line options override the file: ``--select``
 starts a fresh selection (the file's select, extend-select and ignore are dropped, as
 in ruff), ``--extend-select`` and ``--ignore`` are applied on top of the file's.
 
@@ -26,13 +27,13 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .config import DEFAULT_MAX_BYTES, Config
+from .config import DEFAULT_EXCLUDE, DEFAULT_MAX_BYTES, Config
 from .errors import ConfigError
 from .result import SEVERITIES
 
 YAML_NAMES = (".fzlint.yaml", ".fzlint.yml")
 KEYS = ("select", "ignore", "extend-select", "fail-on", "ruleset", "per-file-ignores", "waivers",
-        "max-size")
+        "max-size", "exclude", "extend-exclude")
 _SELECTOR = re.compile(r"^(ALL|[A-Z]\d{0,3})$")
 _SECTION_CFG = re.compile(r"^\s*\[fzlint\]\s*$", re.M)
 _SECTION_TOML = re.compile(r"^\s*\[\s*tool\s*\.\s*fzlint\s*(\.|\])", re.M)
@@ -62,6 +63,8 @@ class Overrides:
     year: int | None = None
     level: str | None = None
     waivers: list | None = None          # parsed waivers from --waivers
+    exclude: list[str] | None = None     # replaces the default and the file's exclude
+    extend_exclude: list[str] = field(default_factory=list)
     max_bytes: int | None = None
     today: str | None = None
 
@@ -243,6 +246,12 @@ def _value(name, value, path, known_codes, rulesets):
             raise bad("“通配符: 代码列表”的映射")
         return {str(glob): parse_selectors(codes, f"per-file-ignores 的 {glob}", path, known_codes)
                 for glob, codes in value.items()}
+    if name in ("exclude", "extend-exclude"):
+        if isinstance(value, str):
+            value = [v.strip() for v in value.replace("\n", ",").split(",") if v.strip()]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise bad("文件通配符列表")
+        return value
     if name == "max-size":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
             raise bad("正数（单位 MB）")
@@ -305,8 +314,12 @@ def build_config(settings: FileSettings | None, overrides: Overrides,
     max_bytes = overrides.max_bytes
     if max_bytes is None:
         max_bytes = int(v["max-size"] * 1024 * 1024) if "max-size" in v else DEFAULT_MAX_BYTES
+    exclude = list(v.get("exclude", DEFAULT_EXCLUDE)) + list(v.get("extend-exclude", []))
+    if overrides.exclude is not None:
+        exclude = [_cli_glob(p) for p in overrides.exclude]
+    exclude += [_cli_glob(p) for p in overrides.extend_exclude]
     return Config(
-        select=select, extend_select=extend, ignore=ignore,
+        select=select, extend_select=extend, ignore=ignore, exclude=exclude,
         per_path_ignores=dict(v.get("per-file-ignores", {})),
         fail_on=overrides.fail_on or v.get("fail-on") or "warning",
         ruleset=overrides.ruleset or v.get("ruleset"),
@@ -339,6 +352,13 @@ def known_targets() -> tuple[set[str], set[str], list[str]]:
             if rule.checklist:
                 items.add(rule.checklist)
     return codes, codes | items, names
+
+
+def _cli_glob(pattern: str) -> str:
+    """A command-line glob with a folder in it is relative to the working folder."""
+    if "/" in pattern or os.sep in pattern:
+        return os.path.abspath(pattern).replace(os.sep, "/")
+    return pattern
 
 
 def _norm(code: str) -> str:

@@ -293,3 +293,23 @@ def test_documented_waivers_example_is_valid(tmp_path):
     (tmp_path / "waivers.yaml").write_text(doc_blocks()["waivers.yaml"], encoding="utf-8")
     [w] = load_waivers(str(tmp_path / "waivers.yaml"), known_targets()[1])
     assert w.rule == "R204" and w.approver
+
+
+def test_exclude_applies_to_folder_searches_only(tmp_path):
+    write(tmp_path / "README.md", "# 说明\n本目录存放各镇报告。\n")
+    write(tmp_path / "2024" / "a.txt")
+    write(tmp_path / "2024" / "草稿-a.txt")
+    write(tmp_path / "2023" / "b.txt")
+
+    def checked(args):
+        data = json.loads(run(["check", "--format", "json", "--select", "S102", *args], tmp_path).stdout)
+        return sorted(os.path.relpath(f["path"], ".").replace("\\", "/") for f in data["files"])
+
+    assert checked(["."]) == ["2023/b.txt", "2024/a.txt", "2024/草稿-a.txt"]     # README.md by default
+    assert checked(["README.md"]) == ["README.md"]                             # named: always checked
+    assert checked(["--extend-exclude", "草稿*", "."]) == ["2023/b.txt", "2024/a.txt"]
+    assert checked(["--exclude", "2023/*", "."]) == ["2024/a.txt", "2024/草稿-a.txt", "README.md"]
+    (tmp_path / ".fzlint.yaml").write_text("extend-exclude: [\"2024/草稿*\"]\n", encoding="utf-8")
+    assert checked(["."]) == ["2023/b.txt", "2024/a.txt"]
+    (tmp_path / ".fzlint.yaml").write_text("exclude: 5\n", encoding="utf-8")
+    assert run(["check", "."], tmp_path).exit_code == 2
