@@ -35,6 +35,9 @@ def render_outline(analysis) -> str:
         flags = [w for w, on in (("嵌在其他部分中", p.embedded), ("按主题命名", p.themed),
                                   ("与其他部分合并", p.combined),
                                   ("标题写明原因", getattr(p, "names_causes", False))) if on]
+        outer = getattr(p, "outer_start", None)
+        if p.combined and outer is not None and outer != p.start:
+            flags[flags.index("与其他部分合并")] = f"与其他部分合并，见第{outer}行"
         indent = "    " if p.embedded else "  "
         out.append(f"{indent}第{p.start}-{p.end}行  [{_KIND[p.kind]}] {p.title}"
                    + (f"（{'，'.join(flags)}）" if flags else ""))

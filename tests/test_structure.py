@@ -227,3 +227,15 @@ def test_cn_number_and_find_heading():
     assert (h.rank, h.number, h.style) == (2, 11, "cn-paren")
     assert find_heading("一是加强学习。", 1) is None
     assert find_heading("一、二等奖各评出3名。", 1) is None
+
+
+def test_outline_view_says_where_the_year_came_from(seed):
+    from linter.engine import analyze as analyze_report
+    from linter.outline_view import render_outline
+
+    text = render_outline(analyze_report(read_path(str(seed("000")))))
+    assert "年度：2021（标题中没有年度，从正文推断）" in text
+    assert "标题：未识别" in text
+    text = render_outline(analyze_report(read_path(str(seed("004")))))
+    assert "日期：2022-01-26（取自落款）" in text
+    assert "第91-93行  [存在的不足]" in text and "见第89行" in text
