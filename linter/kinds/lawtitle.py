@@ -13,6 +13,7 @@ params:
                 title with no close registry title is left alone: it may be a departmental
                 rule or a regulation newer than the registry.
   limit:        how many suggestions to name (default 2)
+  margin:       a further suggestion must score within this of the best (default 8)
   known:        further real titles the registry lacks (newer instruments)
   hints:        misnamed title → the real titles it usually means, where fuzzy matching
                 cannot know (妇女儿童权益保护法 → 妇女权益保障法, 未成年人保护法)
@@ -116,7 +117,9 @@ def _unknown(analysis, rule):
                 entry = registry.lookup(h)
                 names.append(entry.form_like(title) if entry else h)
         else:
-            names = [e.form_like(title) for e, _ in registry.suggest(title, p.get("limit", 2), p.get("cutoff", 70))]
+            hits = registry.suggest(title, p.get("limit", 2), p.get("cutoff", 70))
+            # a runner-up far behind the best match is noise, not an alternative
+            names = [e.form_like(title) for e, score in hits if score >= hits[0][1] - p.get("margin", 8)]
         if not names:
             continue
         out.append(_diagnostic(analysis, rule, m, title, names[0], "或".join(f"《{n}》" for n in names)))
@@ -147,8 +150,9 @@ def _repealed(analysis, rule):
         successor = registry.lookup(entry.replaced_by) if entry.replaced_by else None
         replacement = successor.form_like(title) if successor else entry.replaced_by
         lines.append(doc.line_of(m.start()))
+        y, mo, d = (int(x) for x in date.split("-"))
         out.append(_diagnostic(analysis, rule, m, title, replacement, f"《{replacement}》" if replacement else "",
-                               date=date))
+                               date=f"{y}年{mo}月{d}日"))
     return out + observe(rule, doc, lines)
 
 

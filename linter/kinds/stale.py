@@ -104,6 +104,8 @@ def check(analysis, rule):
                       safe=bool(p.get("safe", False)), description=f"改为“{m.expand(p['replace'])}”")
         line = doc.line_of(m.start())
         lines.append(line)
-        out.append(rule.diagnostic(span, fix=fix, context=analysis.paragraph(line), found=m.group(0),
+        # messages quote {found} in “”: its own quotes become the inner ‘’ (“‘八五’普法”)
+        found = m.group(0).replace("“", "‘").replace("”", "’").replace('"', "")
+        out.append(rule.diagnostic(span, fix=fix, context=analysis.paragraph(line), found=found,
                                    replacement=p.get("current", ""), year=analysis.year))
     return out + observe(rule, doc, lines)
