@@ -214,12 +214,41 @@ def gov_page(lines: list[str], title: str, charset: str = "utf-8", container: st
     return page.encode(charset if charset.lower() != "gb2312" else "gb18030")
 
 
-def pdf_with_text(lines: list[str], lines_per_page: int = 40) -> bytes:
+def wrap_for_print(paragraphs: list[str], width: int = 28, indent: bool = True) -> list[str]:
+    """Printed lines: each paragraph broken when it reaches `width` full-width characters
+    (a digit or Latin letter counts half), as on an A4 page. With `indent`, a paragraph's
+    first line starts with "\t" (pdf_with_text draws it two characters in: 首行缩进) and
+    holds two characters fewer."""
+    import unicodedata
+
+    out = []
+    for p in paragraphs:
+        p = p.strip()
+        if not p:
+            continue
+        room = 2 * (width - 2 if indent else width)
+        line, used, first = "", 0, True
+        for ch in p:
+            w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            if used + w > room:
+                out.append(("\t" if first and indent else "") + line)
+                line, used, first, room = "", 0, False, 2 * width
+            line += ch
+            used += w
+        out.append(("\t" if first and indent else "") + line)
+    return out
+
+
+def pdf_with_text(lines: list[str], lines_per_page: int = 40, page_numbers: bool = False) -> bytes:
     """A text-layer PDF: each line drawn with a Type0 (Identity-H) font whose ToUnicode map
     gives the real characters, as Word's "Save as PDF" does. The glyphs are not embedded
-    (viewers substitute a font); the text layer is what is read."""
+    (viewers substitute a font); the text layer is what is read. With `page_numbers`, each
+    page ends with a "- N -" footer line. A line starting with "\t" is drawn indented."""
     pages = [lines[i:i + lines_per_page] for i in range(0, len(lines), lines_per_page)] or [[]]
-    used = sorted({ord(c) for line in lines for c in line if ord(c) <= 0xFFFF} | {0x20})
+    if page_numbers:
+        pages = [page + [f"- {n} -"] for n, page in enumerate(pages, start=1)]
+    lines = [line for page in pages for line in page]
+    used = sorted({ord(c) for line in lines for c in line.lstrip("\t") if ord(c) <= 0xFFFF} | {0x20})
     cmap_entries = []
     for i in range(0, len(used), 100):
         block = used[i:i + 100]
@@ -250,8 +279,9 @@ def pdf_with_text(lines: list[str], lines_per_page: int = 40) -> bytes:
     for page_lines in pages:
         ops = []
         for n, line in enumerate(page_lines):
-            codes = "".join(f"{ord(c):04X}" for c in line if ord(c) <= 0xFFFF)
-            ops.append(f"BT /F1 10 Tf 1 0 0 1 40 {800 - n * 18} Tm <{codes}> Tj ET")
+            x = 60 if line.startswith("\t") else 40
+            codes = "".join(f"{ord(c):04X}" for c in line.lstrip("\t") if ord(c) <= 0xFFFF)
+            ops.append(f"BT /F1 10 Tf 1 0 0 1 {x} {800 - n * 18} Tm <{codes}> Tj ET")
         content = "\n".join(ops).encode()
         stream = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "

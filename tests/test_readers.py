@@ -53,12 +53,15 @@ def variants(prefix: str):
         "site-gb2312-unknown-cms.htm": F.gov_page(lines, title, charset="gb2312", container='id="art_9f3"'),
         "site-chrome-inside.html": F.gov_page(lines, title, container='class="content"', chrome_inside=True),
         "text-layer.pdf": F.pdf_with_text(lines),
+        "printed.pdf": F.pdf_with_text(F.wrap_for_print(lines), lines_per_page=30, page_numbers=True),
+        "printed-no-indent.pdf": F.pdf_with_text(F.wrap_for_print(lines, width=30, indent=False), page_numbers=True),
     }
 
 
 _CASES = [(seed, name) for seed in SEEDS for name in
           ("styled.docx", "unstyled.docx", "autonumbered.docx", "gbk.txt", "traditional.txt",
-           "site.html", "site-gb2312-unknown-cms.htm", "site-chrome-inside.html", "text-layer.pdf")]
+           "site.html", "site-gb2312-unknown-cms.htm", "site-chrome-inside.html", "text-layer.pdf", "printed.pdf",
+           "printed-no-indent.pdf")]
 _CACHE: dict[str, dict] = {}
 
 
@@ -283,6 +286,29 @@ def test_pdf_text_layer_lines():
     lines = [t for t in F.seed_lines("002") if t.strip()]
     doc = read_bytes(F.pdf_with_text(lines, lines_per_page=10), "r.pdf")
     assert [ln.text for ln in doc.lines if ln.text] == [t.strip() for t in lines]
+
+
+@pytest.mark.parametrize("indent", [True, False])
+def test_pdf_printed_lines_are_joined_back_into_paragraphs(indent):
+    paragraphs = [t.strip() for t in F.seed_lines("002") if t.strip()]
+    printed = F.wrap_for_print(paragraphs, width=28, indent=indent)
+    assert len(printed) > 2 * len(paragraphs)
+    doc = read_bytes(F.pdf_with_text(printed, lines_per_page=30, page_numbers=True), "r.pdf")
+    lines = [ln.text for ln in doc.lines]
+    assert "".join(lines) == "".join(paragraphs)                  # page numbers gone, nothing lost
+    if indent:      # 首行缩进 tells every paragraph apart
+        assert lines == paragraphs
+    else:           # without it, a paragraph ending exactly at the margin may run on
+        assert len(lines) >= len(paragraphs) - 3
+        assert all(any(ln.startswith(p) for ln in lines) for p in paragraphs if p.startswith(("一、", "二、", "三、")))
+    # a phrase broken across two printed lines is found, at its column in the paragraph
+    phrase = next(a[-4:] + b[:4] for a, b in zip(printed, printed[1:])
+                  if not b.startswith("\t") and any(a[-4:] + b[:4] in p for p in paragraphs[2:]))
+    assert not any(phrase in t for t in printed)                   # it really was broken
+    line = next(ln for ln in doc.lines if phrase in ln.text)
+    m = next(doc.finditer(re.compile(re.escape(phrase))))
+    span = doc.span(m.start(), m.end())
+    assert (span.line, span.column) == (line.number, line.text.index(phrase) + 1)
 
 
 @pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
