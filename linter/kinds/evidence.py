@@ -32,7 +32,7 @@ import re
 
 from ..figures import figures
 from ..result import Evidence, Observation
-from .topic import compile_phrases, find, strip_quotes, with_severity, without
+from .topic import compile_phrases, find, heading_blocks, strip_quotes, with_severity, without
 
 _CHECKS = ("figures", "causes", "subsections", "plan-linked")
 
@@ -143,17 +143,22 @@ def _figures(analysis, rule):
 
 # -- causes ----------------------------------------------------------------------------
 
-def _hits_in(analysis, phrases, lines: set[int], parts, masks=()):
+def _hits_in(analysis, phrases, lines: set[int], parts, masks=(), subheadings: bool = False):
+    """Hits on the parts' body text. The parts' own headings never count ("存在的不足和原因"
+    as a title analyses nothing); with ``subheadings``, a sub-heading inside the part that has
+    text under it ("（二）原因分析") does."""
     doc = analysis.doc
+    own = {p.start for p in parts} | {p.heading.line for p in parts if p.heading is not None}
+    blocks = heading_blocks(analysis)
     out = []
     for h in without(find(doc, phrases), list(masks)):
         n = doc.line_of(h.start)
         if n not in lines:
             continue
-        # only text after a heading's own title counts (a heading alone analyses nothing)
         start = _body_start(analysis, n)
         if start < 0 or h.start - doc.line_start(n) < start:
-            continue
+            if not (subheadings and n not in own and blocks.get(n, n) > n):
+                continue
         out.append(h)
     return out
 
@@ -167,7 +172,7 @@ def _causes(analysis, rule):
     lines = set(_body_lines(analysis, parts))
     generic = _hits_in(analysis, p.get("generic"), lines, parts)
     masks = find(doc, p.get("ignore")) + generic      # "主客观原因" is boilerplate, not a cause
-    strong = _hits_in(analysis, p["phrases"], lines, parts, masks)
+    strong = _hits_in(analysis, p["phrases"], lines, parts, masks, subheadings=True)
     if strong:
         return _observe(rule, "present", _evidence(analysis, [doc.line_of(h.start) for h in strong]))
     span = doc.line_span(parts[0].start)

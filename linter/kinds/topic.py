@@ -129,7 +129,8 @@ def anchor(analysis, kinds):
     return analysis.title_span()
 
 
-def window(doc, start: int, end: int, size: str = "sentence") -> str:
+def window_span(doc, start: int, end: int, size: str = "sentence") -> tuple[int, int]:
+    """Content offsets of the sentence (or paragraph) around start..end."""
     text = doc.content
     if size == "paragraph":
         a = text.rfind("\n", 0, start) + 1
@@ -138,7 +139,12 @@ def window(doc, start: int, end: int, size: str = "sentence") -> str:
         a = max(text.rfind(c, 0, start) for c in _SENTENCE_STOP) + 1
         ends = [i for i in (text.find(c, end) for c in _SENTENCE_STOP) if i != -1]
         b = min(ends) if ends else -1
-    return text[a: b if b != -1 else len(text)]
+    return a, (b if b != -1 else len(text))
+
+
+def window(doc, start: int, end: int, size: str = "sentence") -> str:
+    a, b = window_span(doc, start, end, size)
+    return doc.content[a:b]
 
 
 def with_severity(diag, severity: str | None):
@@ -287,5 +293,23 @@ def _label(rule) -> str:
 def observe(rule, state, doc, hits):
     if not rule.checklist or rule.params.get("observe", True) is False:
         return []
-    lines = sorted({doc.line_of(h.start) for h in hits})[:5]
-    return [Observation(rule.checklist, state, [Evidence(n, doc.line(n).norm.strip()[:80]) for n in lines])]
+    evidence, seen = [], set()
+    for h in sorted(hits, key=lambda h: h.start):
+        n = doc.line_of(h.start)
+        if n not in seen and len(seen) < 5:
+            seen.add(n)
+            evidence.append(Evidence(n, snippet(doc, h)))
+    return [Observation(rule.checklist, state, evidence)]
+
+
+def snippet(doc, hit: Hit, width: int = 80) -> str:
+    """The sentence around a hit, cut to ``width`` characters so that the hit stays visible."""
+    a, b = window_span(doc, hit.start, hit.end)
+    text = doc.content[a:b]
+    if len(text.strip()) <= width:
+        return text.strip()
+    at = hit.start - a
+    if at + (hit.end - hit.start) <= width:
+        return text[:width].strip()
+    begin = max(0, min(at - width // 3, len(text) - width))
+    return "…" + text[begin: begin + width - 1].strip()
