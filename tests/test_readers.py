@@ -400,10 +400,11 @@ def test_docx_saved_with_doc_suffix_is_read_directly(monkeypatch):
     assert analyze(doc).meta.report_year == 2024
 
 
-def test_utf8_with_a_few_damaged_bytes_is_still_read():
-    text = F.seed_text("002").encode("utf-8")
-    damaged = text[:500] + b"\xe6\xb3" + text[500:]        # half a character dropped in
+@pytest.mark.parametrize("encoding,expected", [("utf-8", "utf-8"), ("gbk", "gb18030")])
+def test_text_with_a_few_damaged_bytes_is_still_read(encoding, expected):
+    text = F.seed_text("002").encode(encoding)
+    damaged = text[:500] + b"\xe6\xb3\xff" + text[500:]     # a broken character dropped in
     doc = read_bytes(damaged, "r.txt")
-    assert doc.encoding == "utf-8"
+    assert doc.encoding == expected
     assert "\ufffd" in doc.content and "鸡冠石镇" in doc.content
     assert analyze(doc).meta.report_year == 2024

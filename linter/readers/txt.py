@@ -49,12 +49,14 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         text = None
     if text is not None and _mostly_text(text) and _plausible_chinese(text):
         return text, "gb18030"
-    # UTF-8 with a few damaged bytes (a download cut mid-character, a bad copy): read it,
-    # the damaged characters shown as U+FFFD, rather than refuse the whole report.
-    lenient = data.decode("utf-8", errors="replace")
-    damaged = lenient.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    if damaged <= max(2, len(lenient) // 1000) and _mostly_text(lenient):
-        return lenient, "utf-8"
+    # UTF-8 or GBK with a few damaged bytes (a download cut mid-character, a bad copy):
+    # read it, the damaged characters shown as U+FFFD, rather than refuse the whole report.
+    for encoding in ("utf-8", "gb18030"):
+        lenient = data.decode(encoding, errors="replace")
+        damaged = lenient.count("\ufffd") - (data.count(b"\xef\xbf\xbd") if encoding == "utf-8" else 0)
+        if damaged <= max(8, len(lenient) // 500) and _mostly_text(lenient) \
+                and (encoding == "utf-8" or _plausible_chinese(lenient)):
+            return lenient, encoding
     if text is None and _binary_looking(data):
         raise ReadError("这不是文本文件（含有二进制数据）", name, "binary")
     raise ReadError("无法识别文件编码（既不是 UTF-8 也不是 GBK/GB18030），请另存为 UTF-8 文本", name, "encoding")
