@@ -181,6 +181,18 @@ def test_docx_table_cells_are_lines_in_reading_order():
         "办理行政复议案件", "12件", "以上数据截至2024年12月31日。"]
 
 
+def test_docx_nested_tables_and_content_control_cells_keep_reading_order():
+    cell = '<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>'
+    body = ('<w:tbl><w:tr><w:sdt><w:sdtContent>' + cell.format("行政复议案件") + '</w:sdtContent></w:sdt>'
+            '<w:tc><w:tbl><w:tr>' + cell.format("12件") + '</w:tr></w:tbl>'
+            '<w:p><w:r><w:t>均已办结</w:t></w:r></w:p></w:tc></w:tr>'
+            '<w:tr>' + cell.format("行政诉讼案件") + cell.format("3件") + '</w:tr></w:tbl>'
+            '<w:p><w:r><w:t>以上数据截至2024年12月31日。</w:t></w:r></w:p>')
+    doc = read_bytes(_docx_from_body(body), "r.docx")
+    assert [ln.text for ln in doc.lines] == [
+        "行政复议案件", "12件", "均已办结", "行政诉讼案件", "3件", "以上数据截至2024年12月31日。"]
+
+
 def test_docx_text_is_what_word_shows():
     body = (
         # tracked deletion, hidden text and a field code are not shown; the field result is

@@ -134,10 +134,11 @@ def _paragraphs(container):
             yield child
         elif tag == _W + "tbl":
             for row in child.iter(_W + "tr"):
-                if _parent_table(row) is not child:
+                if _nearest(row, _W + "tbl") is not child:
                     continue
-                for cell in row.findall(_W + "tc"):
-                    yield from _paragraphs(cell)
+                for cell in row.iter(_W + "tc"):      # cells may sit inside content controls
+                    if _nearest(cell, _W + "tr") is row:
+                        yield from _paragraphs(cell)
         elif tag in (_W + "sdt",):
             content = child.find(_W + "sdtContent")
             if content is not None:
@@ -146,9 +147,10 @@ def _paragraphs(container):
             yield from _paragraphs(child)
 
 
-def _parent_table(row):
-    node = row.getparent()
-    while node is not None and node.tag != _W + "tbl":
+def _nearest(node, tag: str):
+    """The closest ancestor with this tag."""
+    node = node.getparent()
+    while node is not None and node.tag != tag:
         node = node.getparent()
     return node
 
