@@ -176,7 +176,7 @@ def validate(params: dict) -> list[str]:
                     re.compile(v[3:])
                 except re.error as exc:
                     problems.append(f"{key} 中的正则 {v!r} 无效：{exc}")
-    if "act" in _concrete_kinds(params) and params.get("concrete") and not params.get("acts"):
+    if params.get("concrete") and "act" in params["concrete"] and not params.get("acts"):
         problems.append("concrete 含 act 时需要 acts 列表")
     return problems
 
