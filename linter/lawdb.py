@@ -50,7 +50,10 @@ class Registry:
         for alias, title in aliases.items():
             if title in self.by_title:
                 self.by_name.setdefault(alias, self.by_title[title])
-        self.choices = sorted(self.by_name)
+        # Suggestions compare the distinctive part: a shared 中华人民共和国 would make any two
+        # full titles look alike (监察法实施条例 vs 商标法实施条例).
+        self.choices = sorted(k for k in self.by_name if not k.startswith(PRC))
+        self.law_names = sorted((e.short for e in entries if e.short.endswith(("法", "法典"))), key=len, reverse=True)
 
     def lookup(self, name: str) -> LawEntry | None:
         name = clean(name)
@@ -66,7 +69,14 @@ class Registry:
         from rapidfuzz import fuzz, process
 
         name = _EDITION.sub("", clean(name))
+        if name.startswith(PRC):
+            name = name[len(PRC):]
         pool = self.choices
+        # 监察法实施条例: a title built on a real law's name is about that law; only titles
+        # built on the same law can be what was meant (行政复议法实施办法 → 行政复议法实施条例).
+        base = next((law for law in self.law_names if name.startswith(law) and len(name) > len(law)), None)
+        if base:
+            pool = [c for c in pool if c.startswith(base) and c != base]
         hits = process.extract(name, pool, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=cutoff)
         ending = ending_of(name)
         ranked = sorted(hits, key=lambda h: (ending_of(h[0]) != ending, -h[1]))

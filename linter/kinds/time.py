@@ -65,16 +65,19 @@ def _deadline(analysis, rule, kind):
     elif kind == "early-date" and date < f"{nxt}-01-01":
         found, state, deadline = date, "weak", f"{year}年12月31日"
     if found is None:
-        return _observe(rule, "present", line)
+        return _observe(rule, "present", line, analysis)
     d = rule.diagnostic(span, context=analysis.paragraph(line) if line else "", date=_cn_date(date),
                         deadline=deadline, year=year)
-    return [d] + _observe(rule, state, line)
+    return [d] + _observe(rule, state, line, analysis)
 
 
-def _observe(rule, state, line=None):
+def _observe(rule, state, line=None, analysis=None):
     if not rule.checklist:
         return []
-    return [Observation(rule.checklist, state, [Evidence(line, "")] if line and state != "n/a" else [])]
+    evidence = []
+    if line and analysis and state != "n/a":
+        evidence = [Evidence(line, analysis.doc.line(line).norm.strip()[:80])]
+    return [Observation(rule.checklist, state, evidence)]
 
 
 def _cn_date(iso: str) -> str:
