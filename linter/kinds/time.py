@@ -133,7 +133,7 @@ def _body_year(analysis, rule):
             if m and int(m.group(1)) != title_year:
                 start = doc.line_start(ln.number) + m.start(1)
                 out.append(rule.diagnostic(doc.span(start, start + 4), context=analysis.paragraph(ln.number),
-                                           found=m.group(1), expected=str(title_year), where="正文开头"))
+                                           found=m.group(1) + "年", expected=str(title_year), where="正文开头"))
             break
     year = analysis.year
     if year is None:
