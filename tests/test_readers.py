@@ -420,3 +420,15 @@ def test_text_with_a_few_damaged_bytes_is_still_read(encoding, expected):
     assert doc.encoding == expected
     assert "\ufffd" in doc.content and "鸡冠石镇" in doc.content
     assert analyze(doc).meta.report_year == 2024
+
+
+def test_docx_where_every_paragraph_has_an_outline_level_falls_back_to_typed_numbering():
+    """WPS copies an outline level onto every paragraph when formatting is brushed over the
+    whole document; such levels say nothing and must not make every paragraph a heading."""
+    lines = [t for t in F.seed_lines("002") if t.strip()]
+    body = "".join('<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'.format(t)
+                   for t in lines)
+    doc = read_bytes(_docx_from_body(body), "r.docx")
+    assert all(ln.style_level is None for ln in doc.lines)
+    txt = read_bytes("\n".join(lines).encode(), "r.txt")
+    assert understanding(doc)[1] == understanding(txt)[1]
