@@ -216,6 +216,11 @@ def test_enumeration_runs():
     assert "有待提高。三是" in apply(run_on, d.fix)
 
 
+def test_consecutive_run_on_items():
+    diags = found(report("一是加强学习二是规范执法三是化解纠纷。"), ["F911"], 2024)
+    assert [d.message[:4] for d in diags] == ["“二是”", "“三是”"]
+
+
 def test_words_ending_in_shi_are_not_items():
     assert not found(report("一是坚持统一是原则。二是唯一是标准。"), ["F911", "F904"], 2024)
 

@@ -145,7 +145,7 @@ def _run_on(analysis, rule):
             if (k + 1) in known and known[k + 1] < pos:
                 continue
             before = norm[pos - 1]
-            if not is_cjk(before) or before in _NOT_ENUM_BEFORE or not ("\u4e00" <= before <= "\u9fff"):
+            if before in _NOT_ENUM_BEFORE or not "\u4e00" <= before <= "\u9fff":
                 continue
             prev_at = known[k - 1]
             sep = norm[prev_at - 1] if prev_at > 0 and norm[prev_at - 1] in "。；" else "；"
@@ -155,6 +155,7 @@ def _run_on(analysis, rule):
                       description=f"在“{m.group(0)}”前加“{sep}”")
             out.append(rule.diagnostic(span, fix=fix, context=analysis.paragraph(line), found=m.group(0),
                                        previous=norm[max(0, pos - 6): pos], expected=sep))
+            known[k] = pos          # 一是A二是B三是C: 三是 follows the run-on 二是
     return out
 
 
