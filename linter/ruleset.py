@@ -181,11 +181,21 @@ def parse_rule(raw: dict, source: str = "<rule>") -> Rule:
         raise RuleError(f"规则 {label}：" + "；".join(problems), source)
     years = raw.get("years") or [None, None]
     return Rule(code=raw["code"], name=raw["name"], kind=raw["kind"], severity=raw["severity"],
-                message=raw["message"], basis=raw["basis"], explanation=raw["explanation"].strip(),
-                suggestion=raw.get("suggestion", ""), checklist=raw.get("checklist"),
+                message=tidy(raw["message"]), basis=tidy(raw["basis"]),
+                explanation=tidy(raw["explanation"]), suggestion=tidy(raw.get("suggestion", "")), checklist=raw.get("checklist"),
                 levels=tuple(raw["levels"]) if raw.get("levels") else None,
                 years=(years[0], years[1]), confidence=raw.get("confidence", "V"),
                 examples=examples, params=params, source=source, url=raw.get("url", ""))
+
+
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》〔〕"
+_FOLDED_SPACE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+
+
+def tidy(text: str) -> str:
+    """Undo YAML line folding inside Chinese text: ``>-`` joins lines with a space, which
+    Chinese does not use."""
+    return _FOLDED_SPACE.sub("", str(text or "").strip())
 
 
 def _check_unique(rules: list[Rule], path: Path) -> None:

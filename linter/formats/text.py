@@ -37,6 +37,40 @@ def render(results, options) -> str:
     return "\n".join(out) + "\n"
 
 
+def _checklist(checklist, options) -> list[str]:
+    """One screen: the items grouped by state, worst first, each group wrapped."""
+    groups = {state: [] for state in ("missing", "weak", "present", "n/a")}
+    for item, entry in checklist.items():
+        where = f"（第{entry.evidence[0].line}行）" if entry.evidence and entry.state == "weak" else ""
+        groups[entry.state].append(label(item) + where)
+    counts = "，".join(f"{_MARK[s]} {_STATE[s]} {len(v)} 项" for s, v in groups.items() if v)
+    out = [f"   检查清单（{counts}）："]
+    for state, names in groups.items():
+        if not names:
+            continue
+        head = f"     {_paint(_MARK[state], _STATE_COLOR[state], options)} {_STATE[state]}："
+        for i, chunk in enumerate(_wrap(names, _WRAP_CHARS)):
+            out.append((head if i == 0 else " " * 7 + "　" * (len(_STATE[state]) + 1)) + chunk)
+    return out
+
+
+_WRAP_CHARS = 34  # Chinese characters per line: fits an 80-column terminal
+
+
+def _wrap(names: list[str], width: int) -> list[str]:
+    lines, current = [], ""
+    for name in names:
+        piece = name if not current else "、" + name
+        if current and len(current) + len(piece) > width:
+            lines.append(current + "、")
+            current = name
+        else:
+            current += piece
+    if current:
+        lines.append(current)
+    return lines
+
+
 def _file(r, options) -> list[str]:
     path = display_path(r.path, options.base)
     if r.error:
@@ -48,11 +82,7 @@ def _file(r, options) -> list[str]:
            f"层级：{_LEVEL.get(m.get('level'), m.get('level'))}  规则集：{m.get('ruleset')}"]
     for notice in r.notices:
         out.append(f"   注意：{notice}")
-    out.append("   检查清单：")
-    for item, entry in (r.checklist or {}).items():
-        mark = _paint(_MARK[entry.state], _STATE_COLOR[entry.state], options)
-        where = f"（第{entry.evidence[0].line}行）" if entry.evidence and entry.state != "missing" else ""
-        out.append(f"     {mark} {label(item)}：{_STATE[entry.state]}{where}")
+    out.extend(_checklist(r.checklist or {}, options))
     active = [d for d in r.diagnostics if options.show_suppressed or not d.suppressed]
     if active:
         out.append("   问题：")
