@@ -358,3 +358,15 @@ def test_bad_parameters_are_rejected_at_load_time():
         _rule(phrases=["re:(unclosed"])
     with pytest.raises(RuleError):
         _rule(phrases=["x"], require="sometimes")
+
+
+def test_causes_without_a_shortcomings_part_is_only_a_note_not_a_second_warning():
+    from linter import lint_text
+    text = ("某镇人民政府关于2024年度法治政府建设情况的报告\n一、2024年推进法治政府建设的主要举措和成效\n"
+            "全年开展法治讲座4次，办理行政复议案件2件。\n二、2025年工作安排\n一是每季度开展一次执法培训。\n")
+    result = lint_text(text, config=None)
+    causes = [d for d in result.diagnostics if d.checklist == "section.causes"]
+    assert result.checklist["section.causes"].state == "missing"
+    assert [d.severity for d in causes] == ["info"]
+    assert "没有“存在的不足和原因”部分" in causes[0].message
+    assert any(d.checklist == "section.shortcomings" and d.severity == "error" for d in result.diagnostics)

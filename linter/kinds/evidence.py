@@ -18,6 +18,7 @@ causes — the shortcomings part analyses causes, not only lists problems:
   generic:    boilerplate causes (受各种因素影响): weak
   ignore:     hits that are not causes (问题主要是 …)
   heading_message: message when only the heading speaks of causes
+  no_part_message: message (info) when the report has no shortcomings part at all
 
 subsections — sub-items of a part that claim work without a single figure:
   parts:      default [measures]
@@ -168,7 +169,10 @@ def _causes(analysis, rule):
     doc = analysis.doc
     parts = _parts(analysis, p.get("parts", ["shortcomings"]))
     if not parts:
-        return [rule.diagnostic(analysis.title_span())] + _observe(rule, "missing")
+        # The missing part is the shortcomings rule's finding; here only a note, so one
+        # omission is not reported twice at full weight.
+        diag = rule.diagnostic(analysis.title_span(), p.get("no_part_message"))
+        return [with_severity(diag, "info")] + _observe(rule, "missing")
     lines = set(_body_lines(analysis, parts))
     generic = _hits_in(analysis, p.get("generic"), lines, parts)
     masks = find(doc, p.get("ignore")) + generic      # "主客观原因" is boilerplate, not a cause
