@@ -7,13 +7,12 @@ import os
 import textwrap
 
 import pytest
-from click.testing import CliRunner
 
-from linter.cli import main
 from linter.config import Config
 from linter.configfile import (Overrides, Resolver, build_config, find_config_file,
                                read_config_file)
 from linter.errors import ConfigError
+from cliutil import run  # noqa: E402
 
 # A report without the shortcomings part (S102, an error) nor the first-responsible-person
 # part (S103, an error): both findings are stable whatever other rules land.
@@ -32,13 +31,6 @@ def write(path, text=REPORT, encoding="utf-8"):
     return path
 
 
-def run(args, cwd):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, args, catch_exceptions=False)
-    finally:
-        os.chdir(old)
 
 
 def codes_by_file(output: str) -> dict[str, set[str]]:

@@ -13,15 +13,14 @@ import re
 import sys
 
 import pytest
-from click.testing import CliRunner
 
 from linter import engine
-from linter.cli import main
 from linter.fixes import apply_fixes, fix_file
 from linter.result import Diagnostic, Edit, Fix
 
 sys.path.insert(0, os.path.dirname(__file__))
 import fixtures as F  # noqa: E402
+from cliutil import run  # noqa: E402
 
 SEED = F.seed_text("002")
 CJK_COMMA = re.compile(r"(?<=[\u4e00-\u9fff])，(?=[\u4e00-\u9fff])")
@@ -53,13 +52,6 @@ def fake(monkeypatch):
     monkeypatch.setattr(engine, "run_rules", fake_rules)
 
 
-def run(args, cwd):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, args, catch_exceptions=False)
-    finally:
-        os.chdir(old)
 
 
 def encoded(text: str, encoding: str, newline: str) -> bytes:

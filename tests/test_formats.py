@@ -10,7 +10,6 @@ import re
 import textwrap
 import xml.etree.ElementTree as ET
 
-import pytest
 from click.testing import CliRunner
 
 from linter import Config, lint_text

@@ -4,8 +4,6 @@ import pytest
 
 from linter import lint_text
 from linter.config import Config
-from linter.engine import analyze
-from linter.document import Document
 from linter.kinds import lawtitle, pattern, punctuation, numbering
 from linter import lawdb
 

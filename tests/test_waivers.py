@@ -3,16 +3,14 @@ malformed files with the entry's number and the problem."""
 from __future__ import annotations
 
 import json
-import os
 import textwrap
 
 import pytest
-from click.testing import CliRunner
 
 from linter import Config, lint_text
-from linter.cli import main
 from linter.errors import ConfigError
 from linter.waivers import apply_waivers, load_waivers, parse_waivers
+from cliutil import run  # noqa: E402
 
 REPORT = textwrap.dedent("""\
     重庆市某某区某某镇人民政府关于2024年度法治政府建设情况的报告
@@ -128,13 +126,6 @@ def test_waiver_file_loading(tmp_path):
 
 # -- through the command line --------------------------------------------------------
 
-def run(args, cwd):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, args, catch_exceptions=False)
-    finally:
-        os.chdir(old)
 
 
 @pytest.fixture

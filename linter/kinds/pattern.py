@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .stale import compiled, sentence_bounds
+from .stale import compiled, regex_problems, sentence_bounds
 
 _GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _GB11643_CHECK = "10X98765432"
@@ -53,15 +53,7 @@ def validate(params: dict) -> list[str]:
     problems = []
     if not params.get("regex"):
         problems.append("pattern 规则需要 regex")
-    for key in ("regex", "unless"):
-        if params.get(key):
-            if not isinstance(params[key], str):
-                problems.append(f"{key} 应是正则表达式字符串")
-                continue
-            try:
-                compiled(params[key])
-            except re.error as exc:
-                problems.append(f"{key} 不是有效的正则表达式：{exc}")
+    problems += regex_problems(params, ("regex", "unless"))
     if params.get("validator") and params["validator"] not in VALIDATORS:
         problems.append(f"validator 只能是 {'/'.join(VALIDATORS)}")
     return problems

@@ -34,17 +34,25 @@ def compiled(pattern: str) -> "re.Pattern[str]":
     return re.compile(pattern)
 
 
-def validate(params: dict) -> list[str]:
+def regex_problems(params: dict, keys, label: str = "") -> list[str]:
+    """Problems with regex parameters: not a string, or not a valid pattern (shared by the
+    kinds that take regexes, so a bad rule fails at load time with the same wording)."""
     problems = []
-    for key in ("pattern", "unless", "require"):
-        if key in params:
-            if not isinstance(params[key], str):
-                problems.append(f"{key} 应是正则表达式字符串")
-                continue
-            try:
-                compiled(params[key])
-            except re.error as exc:
-                problems.append(f"{key} 不是有效的正则表达式：{exc}")
+    for key in keys:
+        if not params.get(key):
+            continue
+        if not isinstance(params[key], str):
+            problems.append(f"{label}{key} 应是正则表达式字符串")
+            continue
+        try:
+            compiled(params[key])
+        except re.error as exc:
+            problems.append(f"{label}{key} 不是有效的正则表达式：{exc}")
+    return problems
+
+
+def validate(params: dict) -> list[str]:
+    problems = regex_problems(params, ("pattern", "unless", "require"))
     if not params.get("pattern"):
         problems.append("stale 规则需要 pattern")
     if params.get("window", "sentence") not in ("sentence", "paragraph"):

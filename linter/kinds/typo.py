@@ -19,10 +19,9 @@ Message placeholders: {found}, {replacement}, {note}.
 """
 from __future__ import annotations
 
-import re
 
 from ..result import Edit, Fix
-from .stale import compiled, sentence_bounds
+from .stale import compiled, regex_problems, sentence_bounds
 
 
 def validate(params: dict) -> list[str]:
@@ -34,15 +33,7 @@ def validate(params: dict) -> list[str]:
         if not isinstance(pair, dict) or not (pair.get("wrong") or pair.get("pattern")) or "right" not in pair:
             problems.append(f"pairs 第{i}项需要 wrong（或 pattern）和 right")
             continue
-        for key in ("pattern", "after", "before", "unless"):
-            if pair.get(key):
-                if not isinstance(pair[key], str):
-                    problems.append(f"pairs 第{i}项的 {key} 应是字符串")
-                    continue
-                try:
-                    compiled(pair[key])
-                except re.error as exc:
-                    problems.append(f"pairs 第{i}项的 {key} 不是有效的正则表达式：{exc}")
+        problems += regex_problems(pair, ("pattern", "after", "before", "unless"), f"pairs 第{i}项的 ")
         if pair.get("wrong") and pair["wrong"] == pair["right"]:
             problems.append(f"pairs 第{i}项的 wrong 与 right 相同")
     return problems

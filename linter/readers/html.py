@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from ..errors import ReadError
 from . import txt
 
 # Content containers of common government CMSs (TRS WCM, 开普云 UCAP, 大汉, 拓尔思, 政府网站集约化平台 …)
