@@ -1,6 +1,6 @@
 """SARIF 2.1.0, as GitHub code scanning accepts it (``github/codeql-action/upload-sarif``).
 
-- One run; ``tool.driver`` carries name, version, informationUri and every rule of the
+- One run; ``tool.driver`` carries name, version and every rule of the
   rule sets in use (id, name, short/full description, help with the explanation and the
   legal basis, default level).
 - Each finding: ruleId, ruleIndex, level (error / warning / note), message.text, one
@@ -25,7 +25,6 @@ from ._fingerprint import fingerprints
 from ._paths import display_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/fzlint/"
 FINGERPRINT_KEY = "fzlintParagraphHash/v1"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _PRECISION = {"V": "high", "P": "medium", "R": "low"}
@@ -59,7 +58,7 @@ def to_sarif(results, options) -> dict:
     run = {
         "tool": {"driver": {"name": "fzlint", "version": options.version or _version(),
                             "semanticVersion": options.version or _version(),
-                            "informationUri": INFORMATION_URI, "rules": rules}},
+                            "rules": rules}},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(os.path.abspath(options.base)).as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
