@@ -192,13 +192,10 @@ def test_fix_file_repeats_until_nothing_is_left(monkeypatch, tmp_path):
 # -- with the real rule set ------------------------------------------------------------
 
 def test_real_punctuation_rule_restores_the_seed(tmp_path):
-    """Half-width commas injected into a seed are put back by the rule set's own safe fix.
-
-    Skipped until a rule with safe fixes for half-width punctuation is in the rule set."""
+    """Half-width commas injected into a seed are put back by the rule set's own safe fix."""
     from linter import lint_text
     probe = lint_text(inject(SEED), "probe.txt")
-    if not any(d.fix is not None and d.fix.safe for d in probe.diagnostics):
-        pytest.skip("no rule with safe fixes for half-width punctuation yet")
+    assert any(d.fix is not None and d.fix.safe for d in probe.diagnostics)
     (tmp_path / "seed.txt").write_text(SEED, encoding="utf-8")
     (tmp_path / "injected.txt").write_text(inject(SEED), encoding="utf-8")
     run(["check", "--fix", "seed.txt"], tmp_path)             # whatever the rules fix in the seed itself

@@ -472,8 +472,7 @@ def test_change_updates_diagnostics_fast_and_latest_version_wins(client, tmp_pat
 
 def test_safe_fix_code_action(client, tmp_path):
     case = safe_fix_case()
-    if case is None:
-        pytest.skip("no rule in the rule set offers a safe fix yet (typo/punctuation/term rules)")
+    assert case is not None, "the rule set should offer a safe fix (typo/punctuation/term rules)"
     text, code, line0, start, end, fix = case
     client.initialize()
     uri = (tmp_path / "fix.txt").as_uri()
@@ -535,9 +534,6 @@ def test_bad_documents_do_not_crash_the_server(client, tmp_path):
 
 
 def test_configuration_next_to_the_report(client, tmp_path):
-    configfile = pytest.importorskip("linter.configfile")
-    if not hasattr(configfile, "Resolver"):
-        pytest.skip("linter.configfile has no Resolver yet")
     config = tmp_path / ".fzlint.yaml"
     config.write_text("ignore: [S105]\n", encoding="utf-8")
     client.initialize()
