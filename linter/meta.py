@@ -229,7 +229,7 @@ def _signature(doc: Document) -> list[str]:
     tail = [ln for ln in doc.lines if not ln.chrome and ln.stripped][-5:]
     for i in range(len(tail) - 1, 0, -1):
         text = tail[i].stripped
-        if len(text) <= 24 and _date_in(text):
+        if len(text) <= 24 and date_in(text):
             names = []
             for ln in reversed(tail[max(0, i - 2):i]):
                 above = ln.stripped
@@ -307,20 +307,20 @@ def find_date(doc: Document, title_lines: list[int] | None = None) -> tuple[str 
     tail = [ln for ln in doc.lines if not ln.chrome and ln.stripped][-4:]
     for ln in reversed(tail):
         if len(ln.stripped) <= 24:
-            date = _date_in(ln.stripped)
+            date = date_in(ln.stripped)
             if date:
                 return date, "signature"
     # "（2022年1月26日）" on its own line right under the title.
     if title_lines:
         below = [ln for ln in doc.lines[max(title_lines): max(title_lines) + 3] if not ln.chrome and ln.stripped]
         if below and len(below[0].stripped) <= 24 and re.fullmatch(r"[（(]?[^（）()]{6,20}[）)]?", below[0].stripped):
-            date = _date_in(below[0].stripped)
+            date = date_in(below[0].stripped)
             if date:
                 return date, "title"
     for ln in doc.lines:
         if "成文日期" in ln.norm and (ln.chrome or len(ln.stripped) <= 40):
             text = ln.norm[ln.norm.index("成文日期"):]
-            date = _date_in(text)
+            date = date_in(text)
             if not date:
                 m = _ISO_DATE.search(text)
                 date = _iso(*m.groups()) if m else None
@@ -329,7 +329,7 @@ def find_date(doc: Document, title_lines: list[int] | None = None) -> tuple[str 
     return None, None
 
 
-def _date_in(text: str) -> str | None:
+def date_in(text: str) -> str | None:
     m = _DATE.search(text)
     if m:
         return _iso(m.group(1), m.group(2), m.group(3))

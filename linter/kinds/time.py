@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from ..meta import date_in
 from ..result import Evidence, Observation
 
 CHECKS = ("late-publication", "late-submission", "early-date", "no-date", "body-year", "plan-year")
@@ -88,14 +89,10 @@ def _cn_date(iso: str) -> str:
 def _date_span(analysis, iso: str):
     """The line that carries the report's date (signature, else a 成文日期 field)."""
     doc = analysis.doc
-    try:
-        from ..meta import _date_in
-    except ImportError:  # pragma: no cover - meta keeps its date parser private
-        _date_in = None
     for ln in reversed(doc.lines):
         if not ln.stripped or len(ln.stripped) > 40:
             continue
-        if (_date_in and _date_in(ln.stripped) == iso) or iso in ln.norm:
+        if date_in(ln.stripped) == iso or iso in ln.norm:
             return doc.line_span(ln.number), ln.number
     return analysis.title_span(), None
 
