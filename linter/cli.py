@@ -83,13 +83,15 @@ def _formats():
 @click.option("--extend-exclude", multiple=True, metavar="GLOB", help="在默认或配置之外再跳过这些文件")
 @click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（无法读取的文件仍为 2）")
 @click.option("--today", default=None, hidden=True, help="按此日期（YYYY-MM-DD）判断豁免是否过期")
+@click.option("-j", "--jobs", default=None, metavar="N", help="同时检查的进程数（默认：全部 CPU 核）")
 def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, year,
-          level, no_color, config_file, waivers_file, fix, diff, exclude, extend_exclude, exit_zero, today):
+          level, no_color, config_file, waivers_file, fix, diff, exclude, extend_exclude, exit_zero, today,
+          jobs):
     """检查报告文件或目录（递归）。"""
     try:
         code = _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset,
                       year, level, no_color, config_file, waivers_file, fix, diff, exit_zero, today,
-                      exclude, extend_exclude)
+                      exclude, extend_exclude, _jobs(jobs))
     except Abort as exc:
         click.echo(f"fzlint: {exc}", err=True)
         code = EXIT_ERROR
@@ -99,73 +101,34 @@ def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on
     sys.exit(code)
 
 
+def _jobs(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise Abort(f"--jobs 应为正整数（进程数），得到 {value}")
+    return int(value)
+
+
 def _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, year,
            level, no_color, config_file, waivers_file, fix, diff, exit_zero, today,
-           exclude=(), extend_exclude=()) -> int:
-    from .config import excluded
-    from .configfile import Overrides, Resolver, known_targets, read_config_file, selector_problem
-    from .discover import discover
-    from .engine import lint_path
+           exclude=(), extend_exclude=(), jobs=None) -> int:
     from .formats import FORMATS, Options, render
-    from .waivers import load_waivers
 
     # -- options -----------------------------------------------------------------------
     if fmt not in FORMATS:
         raise Abort(f"未知的输出格式 {fmt}（可用：{', '.join(FORMATS)}）")
-    if fail_on is not None and fail_on not in SEVERITIES:
-        raise Abort(f"--fail-on 应为 {' / '.join(SEVERITIES)} 之一，得到 {fail_on}")
-    if level is not None and level not in LEVELS:
-        raise Abort(f"--level 应为 {' / '.join(LEVELS)} 之一，得到 {level}")
-    year_value = None
-    if year is not None:
-        if not (year.isdigit() and 1990 <= int(year) <= 2100):
-            raise Abort(f"--year 应为四位年份，如 2024，得到 {year}")
-        year_value = int(year)
-    if today is not None:
-        from .waivers import _date
-        if _date(today) is None:
-            raise Abort(f"--today 应为日期 YYYY-MM-DD，得到 {today}")
     if fix and diff:
         raise Abort("--fix 与 --diff 只能选一个（--diff 只显示修改，不写文件）")
-    codes, waiver_targets, rulesets = known_targets()
-    if ruleset is not None and ruleset not in rulesets:
-        raise Abort(f"没有名为 {ruleset} 的规则集（可用：{', '.join(rulesets)}）")
-    selections = {}
-    for option, values in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore)):
-        parsed = [c.upper() for c in _codes(values)]
-        for c in parsed:
-            problem = selector_problem(c, codes)
-            if problem:
-                raise Abort(f"{option} 中的 {c}：{problem}")
-        selections[option] = parsed
     if output is not None:
         _check_writable(output)
-    waivers = load_waivers(waivers_file, waiver_targets) if waivers_file else None
-    overrides = Overrides(select=selections["--select"] if select else None,
-                          extend_select=selections["--extend-select"], ignore=selections["--ignore"],
-                          fail_on=fail_on, ruleset=ruleset, year=year_value, level=level,
-                          waivers=waivers, today=today,
-                          exclude=_globs(exclude) if exclude else None, extend_exclude=_globs(extend_exclude))
-    if config_file is not None:
-        read_config_file(config_file, codes, rulesets)       # fail early, before any linting
-    resolver = Resolver(overrides, config_file, codes, waiver_targets, rulesets)
-
-    # -- files and their configuration (all configuration errors before any output) ----
-    files, missing = discover(list(paths))
-    for path, problem in missing:
-        click.echo(f"{path}: {problem}", err=True)
-    named = {os.path.normcase(os.path.abspath(p)) for p in paths if not os.path.isdir(p)}
-    configs = {path: resolver.config_for(path) for path in files}
-    files = [p for p in files
-             if os.path.normcase(os.path.abspath(p)) in named or not excluded(configs[p], p)]
-    if not files and not missing:
-        click.echo("没有找到可检查的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
+    files, missing, configs = _files_and_configs(paths, select, extend_select, ignore, fail_on, ruleset, year,
+                                                 level, config_file, waivers_file, today, exclude, extend_exclude)
 
     # -- lint (and fix) ------------------------------------------------------------------
+    from .batch.pool import lint_many
     results, outcomes = [], []
-    for path in files:
+    for path, result in zip(files, lint_many(((p, configs[p]) for p in files), jobs)):
         config = configs[path]
-        result = lint_path(path, config)
         if result.error:
             click.echo(f"{path}: {result.error['message']}", err=True)
         elif fix or diff:
@@ -203,6 +166,60 @@ def _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_o
     if exit_zero and code == EXIT_FINDINGS:
         return EXIT_OK
     return code
+
+
+def _files_and_configs(paths, select, extend_select, ignore, fail_on, ruleset, year, level,
+                       config_file, waivers_file, today, exclude, extend_exclude):
+    """Options checked, configuration resolved for every file (all configuration errors
+    before any output): ``(files, missing paths, {file: Config})``."""
+    from .config import excluded
+    from .configfile import Overrides, Resolver, known_targets, read_config_file, selector_problem
+    from .discover import discover
+    from .waivers import load_waivers
+
+    if fail_on is not None and fail_on not in SEVERITIES:
+        raise Abort(f"--fail-on 应为 {' / '.join(SEVERITIES)} 之一，得到 {fail_on}")
+    if level is not None and level not in LEVELS:
+        raise Abort(f"--level 应为 {' / '.join(LEVELS)} 之一，得到 {level}")
+    year_value = None
+    if year is not None:
+        if not (year.isdigit() and 1990 <= int(year) <= 2100):
+            raise Abort(f"--year 应为四位年份，如 2024，得到 {year}")
+        year_value = int(year)
+    if today is not None:
+        from .waivers import _date
+        if _date(today) is None:
+            raise Abort(f"--today 应为日期 YYYY-MM-DD，得到 {today}")
+    codes, waiver_targets, rulesets = known_targets()
+    if ruleset is not None and ruleset not in rulesets:
+        raise Abort(f"没有名为 {ruleset} 的规则集（可用：{', '.join(rulesets)}）")
+    selections = {}
+    for option, values in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore)):
+        parsed = [c.upper() for c in _codes(values)]
+        for c in parsed:
+            problem = selector_problem(c, codes)
+            if problem:
+                raise Abort(f"{option} 中的 {c}：{problem}")
+        selections[option] = parsed
+    waivers = load_waivers(waivers_file, waiver_targets) if waivers_file else None
+    overrides = Overrides(select=selections["--select"] if select else None,
+                          extend_select=selections["--extend-select"], ignore=selections["--ignore"],
+                          fail_on=fail_on, ruleset=ruleset, year=year_value, level=level,
+                          waivers=waivers, today=today,
+                          exclude=_globs(exclude) if exclude else None, extend_exclude=_globs(extend_exclude))
+    if config_file is not None:
+        read_config_file(config_file, codes, rulesets)       # fail early, before any linting
+    resolver = Resolver(overrides, config_file, codes, waiver_targets, rulesets)
+    files, missing = discover(list(paths))
+    for path, problem in missing:
+        click.echo(f"{path}: {problem}", err=True)
+    named = {os.path.normcase(os.path.abspath(p)) for p in paths if not os.path.isdir(p)}
+    configs = {path: resolver.config_for(path) for path in files}
+    files = [p for p in files
+             if os.path.normcase(os.path.abspath(p)) in named or not excluded(configs[p], p)]
+    if not files and not missing:
+        click.echo("没有找到可检查的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
+    return files, missing, configs
 
 
 def exit_code(results, fail_on: str = "warning", usage_problem: bool = False,
@@ -315,6 +332,91 @@ def render_statistics(results, as_json: bool = False) -> str:
     if not lines:
         lines.append("没有发现问题。")
     return "\n".join(lines) + "\n"
+
+
+@main.command("report")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "outdir", required=True, metavar="OUTDIR",
+              help="汇总写入此目录：index.html（汇总页）、overview.xlsx、overview.json")
+@click.option("--roster", default=None, metavar="CSV", help="应报送单位名单（CSV：unit，可选 level、deadline）")
+@click.option("--for-year", default=None, metavar="YEAR", help="报送情况按此年度统计（默认：报告中最新的年度）")
+@click.option("-j", "--jobs", default=None, metavar="N", help="同时检查的进程数（默认：全部 CPU 核）")
+@click.option("--no-cache", is_flag=True, help="不使用也不保存检查结果缓存")
+@click.option("--cache-dir", default=None, metavar="DIR", help="检查结果缓存目录（默认 OUTDIR/.fzlint-cache）")
+@click.option("--select", multiple=True, help="只启用这些规则（代码或前缀，逗号分隔，可重复）")
+@click.option("--extend-select", multiple=True, help="在默认或配置的规则之外再启用")
+@click.option("--ignore", multiple=True, help="停用这些规则（代码或前缀）")
+@click.option("--fail-on", default=None, metavar="LEVEL",
+              help="达到此级别的问题使退出码为 1：error、warning（默认）、info")
+@click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）")
+@click.option("--config", "config_file", default=None, metavar="FILE",
+              help="使用此配置文件（不再查找 .fzlint.yaml / setup.cfg / pyproject.toml）")
+@click.option("--waivers", "waivers_file", default=None, metavar="FILE", help="豁免文件（YAML）")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="搜索目录时跳过这些文件（通配符，逗号分隔；取代默认的 README.md 等）")
+@click.option("--extend-exclude", multiple=True, metavar="GLOB", help="在默认或配置之外再跳过这些文件")
+@click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（无法读取的文件仍为 2）")
+@click.option("--today", default=None, hidden=True, help="按此日期（YYYY-MM-DD）判断豁免是否过期")
+def report(paths, outdir, roster, for_year, jobs, no_cache, cache_dir, select, extend_select, ignore,
+           fail_on, ruleset, config_file, waivers_file, exclude, extend_exclude, exit_zero, today):
+    """区县汇总：检查目录中的全部报告，生成汇总页、Excel 表和 JSON（报送情况、缺项、雷同、上年安排落实）。"""
+    try:
+        code = _report(paths, outdir, roster, for_year, _jobs(jobs), no_cache, cache_dir, select, extend_select,
+                       ignore, fail_on, ruleset, config_file, waivers_file, exclude, extend_exclude, exit_zero,
+                       today)
+    except Abort as exc:
+        click.echo(f"fzlint: {exc}", err=True)
+        code = EXIT_ERROR
+    except FzlintError as exc:
+        click.echo(exc.line(), err=True)
+        code = EXIT_ERROR
+    sys.exit(code)
+
+
+def _report(paths, outdir, roster, for_year, jobs, no_cache, cache_dir, select, extend_select, ignore,
+            fail_on, ruleset, config_file, waivers_file, exclude, extend_exclude, exit_zero, today) -> int:
+    from .batch import build_overview, read_roster
+    if os.path.exists(outdir) and not os.path.isdir(outdir):
+        raise Abort(f"无法写入 {outdir}：这是一个文件，不是目录")
+    year = None
+    if for_year is not None:
+        if not (for_year.isdigit() and 1990 <= int(for_year) <= 2100):
+            raise Abort(f"--for-year 应为四位年份，如 2024，得到 {for_year}")
+        year = int(for_year)
+    entries = read_roster(roster) if roster else None
+    files, missing, configs = _files_and_configs(paths, select, extend_select, ignore, fail_on, ruleset, None,
+                                                 None, config_file, waivers_file, today, exclude, extend_exclude)
+    try:
+        os.makedirs(outdir, exist_ok=True)
+    except OSError as exc:
+        raise Abort(f"无法创建目录 {outdir}：{exc.strerror}") from None
+    bar = None
+    if sys.stderr.isatty() and files:
+        bar = click.progressbar(length=len(files), label="检查报告", file=sys.stderr)
+        bar.__enter__()
+    try:
+        overview = build_overview([(p, _shown(p), configs[p]) for p in files], outdir, entries, jobs=jobs,
+                                  use_cache=not no_cache, cache_dir=cache_dir, year=year,
+                                  progress=bar.update if bar else None, missing_paths=missing)
+    except OSError as exc:
+        raise Abort(f"无法写入 {outdir}：{exc.strerror}") from None
+    finally:
+        if bar:
+            bar.__exit__(None, None, None)
+    for r in overview.reports:
+        if r.error:
+            click.echo(f"{r.path}: {r.error['message']}", err=True)
+    counts = overview.status_counts()
+    click.echo(f"已写入 {os.path.join(outdir, 'index.html')}、overview.xlsx、overview.json："
+               f"{len(overview.reports)} 份报告，" + "，".join(f"{k} {v}" for k, v in counts.items() if v)
+               + f"，雷同 {len(overview.copies)} 对。", err=True)
+    if missing or not files or any(r.error for r in overview.reports):
+        return EXIT_ERROR
+    for r in overview.reports:
+        floor = SEVERITY_RANK[fail_on or r.fail_on]
+        if any(n and SEVERITY_RANK[sev] >= floor for sev, n in r.counts.items() if sev in SEVERITY_RANK):
+            return EXIT_OK if exit_zero else EXIT_FINDINGS
+    return EXIT_OK
 
 
 @main.command()
