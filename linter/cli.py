@@ -409,7 +409,7 @@ def _report(paths, outdir, roster, for_year, jobs, no_cache, cache_dir, select, 
     counts = overview.status_counts()
     click.echo(f"已写入 {os.path.join(outdir, 'index.html')}、overview.xlsx、overview.json："
                f"{len(overview.reports)} 份报告，" + "，".join(f"{k} {v}" for k, v in counts.items() if v)
-               + f"，雷同 {len(overview.copies)} 对。", err=True)
+               + f"，雷同 {len(overview.copies)} 对（{overview.from_cache} 份结果取自缓存）。", err=True)
     if missing or not files or any(r.error for r in overview.reports):
         return EXIT_ERROR
     for r in overview.reports:

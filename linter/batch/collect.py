@@ -51,7 +51,9 @@ def collect(job: Job) -> dict:
             return hit
     summary, detail = _compute(job)
     summary["key"] = key
-    if key:
+    # A file that could not be read is not cached: the cause may lie outside the file
+    # (LibreOffice missing for a .wps, a permission) and be put right without touching it.
+    if key and not summary["error"]:
         store.put(key + "-detail", detail)
         if job.use_cache:
             store.put(key + "-summary", summary)

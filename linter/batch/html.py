@@ -59,7 +59,7 @@ td.st{text-align:center;font-weight:bold;min-width:1.4em}
 .status-未报送{color:#8a1010;font-weight:bold}.status-无法读取{color:#8a1010}
 .late{color:#8a4b00;font-weight:bold}.unread{color:#8a1010}
 .matrix-wrap{overflow:auto;max-height:80vh}
-th.item{writing-mode:vertical-rl;white-space:nowrap;font-weight:normal;max-height:12em}
+th.item{writing-mode:vertical-rl;white-space:normal;font-weight:normal;max-height:11em;min-width:1.6em}
 .filters{margin:.6em 0}.filters label{margin-right:1em}
 .legend span{display:inline-block;padding:0 .4em;margin-right:.5em;border:1px solid #bbb}
 .followed{color:#185c18}.not-found{color:#8a1010}
@@ -118,7 +118,7 @@ def miss_chart(items: list[str], missing: dict[str, int], weak: dict[str, int], 
         return "<p>没有缺项或较弱的项目。</p>"
     bar_h, label_w, width = 18, 260, 420
     height = bar_h * len(rows) + 24
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="各项目缺项单位数" '
+    out = [f'<svg role="img" aria-label="各项目缺项单位数" '
            f'width="{label_w + width + 90}" height="{height}" font-size="12">']
     for n, item in enumerate(rows):
         y = n * bar_h + 4

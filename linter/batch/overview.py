@@ -64,13 +64,17 @@ class Overview:
     copies: list[dict] = field(default_factory=list)
     promises: list[dict] = field(default_factory=list)
     missing_paths: list[tuple[str, str]] = field(default_factory=list)
+    from_cache: int = 0             # reports whose result came from the cache (not re-checked)
 
     def unit_count(self) -> int:
         return len({r.unit for r in self.reports if r.unit >= 0} | {
             i for i, e in enumerate(self.registry.on_roster) if e is not None})
 
     def status_counts(self) -> dict[str, int]:
-        counts = Counter(r["status"] for r in self.roster)
+        """Units by status: the roster's units when there is a roster (the 通报 counts those
+        who had to report), else every unit found."""
+        on_roster = any(r["on_roster"] for r in self.roster)
+        counts = Counter(r["status"] for r in self.roster if r["on_roster"] or not on_roster)
         return {s: counts.get(s, 0) for s in STATUSES}
 
     def item_counts(self) -> tuple[dict[str, int], dict[str, int]]:
@@ -119,6 +123,7 @@ def build_overview(files: list[tuple[str, str, object]], outdir: str, roster: li
     index = copies_mod.Index()
     candidates: list[tuple[int, int]] = []
     reports: list[ReportRow] = []
+    from_cache = 0
     workbook = OverviewWorkbook(os.path.join(outdir, "overview.xlsx"))
     tasks = (Job(path, shown, config, store, use_cache) for path, shown, config in files)
     try:
@@ -135,6 +140,7 @@ def build_overview(files: list[tuple[str, str, object]], outdir: str, roster: li
             for earlier in index.add(i, summary.get("signature")):
                 candidates.append((earlier, i))
             reports.append(row)
+            from_cache += bool(summary.get("cached"))
             if progress:
                 progress(1)
         for row in reports:      # names settle once every spelling has been seen
@@ -145,7 +151,8 @@ def build_overview(files: list[tuple[str, str, object]], outdir: str, roster: li
                     row.on_time = on_time(row.date, row.year, entry.deadline if entry else "")
         items = _items(reports)
         target_year = year or _latest_year(reports)
-        overview = Overview(reports, registry, target_year, items, missing_paths=list(missing_paths))
+        overview = Overview(reports, registry, target_year, items, missing_paths=list(missing_paths),
+                            from_cache=from_cache)
         overview.copies = _copies(reports, candidates, store)
         overview.promises = _promises(reports, store)
         overview.roster = _roster(reports, registry, target_year)

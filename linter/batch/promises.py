@@ -20,7 +20,6 @@ from .words import content_words
 MAX_ITEM_CHARS = 160
 EVIDENCE = 3
 _SENTENCE = re.compile(r"[^。；！？!?;]+[。；！？!?;]?")
-_ENUM = re.compile(r"(?:^|(?<=[。；;，,\s]))([一二三四五六七八九十]{1,3})是")
 
 
 def _headline(text: str) -> str:
@@ -46,18 +45,32 @@ def plan_items(doc, outline) -> list[dict]:
             h = heading_lines.get(number)
             if h is not None and number == part.start and part.heading is not None:
                 continue                                  # the part's own heading
-            paragraphs.append((number, ln.stripped, h))
+            paragraphs.append((number, ln.norm, h))
         for number, text, h in paragraphs:
-            starts = [m.start() for m in _ENUM.finditer(text)]
+            # the outline's enumerations (一是/二是 where they start an item, even run on)
+            starts = _with_gaps_filled(text, outline.enumerations.get(number, []))
             if starts:
                 for i, start in enumerate(starts):
                     piece = text[start:starts[i + 1] if i + 1 < len(starts) else len(text)]
                     items.append(_item(number, piece))
             elif h is not None:
-                items.append(_item(number, text))
+                items.append(_item(number, text.strip()))
         if not items:            # a plan written as plain paragraphs: each is an item
-            items.extend(_item(number, text) for number, text, _ in paragraphs if len(text) >= 12)
+            items.extend(_item(number, text.strip()) for number, text, _ in paragraphs if len(text.strip()) >= 12)
     return [i for i in items if i["words"]]
+
+
+def _with_gaps_filled(text: str, enums: list[tuple[int, int]]) -> list[int]:
+    """Offsets of the items 一是、二是…; an item run on without punctuation (…等内容三是…)
+    is found from the gap it leaves in the numbering (二是 then 四是)."""
+    starts = []
+    for n, (number, offset) in enumerate(enums):
+        starts.append(offset)
+        if n + 1 < len(enums) and enums[n + 1][0] == number + 2 and 1 <= number + 1 <= 10:
+            missing = text.find("一二三四五六七八九十"[number] + "是", offset + 2, enums[n + 1][1])
+            if missing > 0:
+                starts.append(missing)
+    return starts
 
 
 def _item(line: int, text: str) -> dict:
