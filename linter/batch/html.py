@@ -59,6 +59,8 @@ td.st{text-align:center;font-weight:bold;min-width:1.4em}
 .status-未报送{color:#8a1010;font-weight:bold}.status-无法读取{color:#8a1010}
 .late{color:#8a4b00;font-weight:bold}.unread{color:#8a1010}
 .matrix-wrap{overflow:auto;max-height:80vh}
+#matrix td:first-child{min-width:12em}
+th.item.sortable:not([aria-sort]):after{content:""}
 th.item{writing-mode:vertical-rl;white-space:normal;font-weight:normal;max-height:11em;min-width:1.6em}
 .filters{margin:.6em 0}.filters label{margin-right:1em}
 .legend span{display:inline-block;padding:0 .4em;margin-right:.5em;border:1px solid #bbb}
