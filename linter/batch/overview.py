@@ -117,8 +117,6 @@ def build_overview(files: list[tuple[str, str, object]], outdir: str, roster: li
     scratch = None
     if not use_cache:
         scratch = store = tempfile.mkdtemp(prefix="fzlint-overview-")
-    from .words import _jieba
-    _jieba()                         # loaded once here, inherited by every worker
     registry = Registry(roster)
     index = copies_mod.Index()
     candidates: list[tuple[int, int]] = []
