@@ -28,9 +28,9 @@ from pygls.lsp.server import LanguageServer
 
 from . import __version__
 from .config import Config
-from .document import Document
-from .engine import lint
-from .result import Diagnostic, Edit, FileResult
+from .document.document import Document
+from .engine.run import lint
+from .document.result import Diagnostic, Edit, FileResult
 
 log = logging.getLogger("fzlint.lsp")
 
@@ -153,7 +153,7 @@ def find_config(path: str | None) -> tuple[Config, str | None]:
     if not path or not os.path.isabs(path):
         return Config(), None
     try:
-        from . import configfile  # type: ignore[attr-defined]
+        from .workspace import configfile  # type: ignore[attr-defined]
     except ImportError:
         return Config(), None
     except Exception as exc:  # a broken module must not take the server down
@@ -374,7 +374,7 @@ def to_lsp_diagnostic(d: Diagnostic, positions: PositionMap, ruleset: str | None
 
 
 def _rule(ruleset: str | None, code: str):
-    from .ruleset import DEFAULT_RULESET, load_ruleset  # lru_cached: loaded once per process
+    from .engine.ruleset import DEFAULT_RULESET, load_ruleset  # lru_cached: loaded once per process
     try:
         return load_ruleset(ruleset or DEFAULT_RULESET).by_code(code)
     except Exception:

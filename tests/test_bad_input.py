@@ -15,10 +15,10 @@ from click.testing import CliRunner
 sys.path.insert(0, os.path.dirname(__file__))
 import fixtures as F  # noqa: E402
 
-from linter.cli import main  # noqa: E402
+from linter.frontends.cli import main  # noqa: E402
 from linter.config import Config  # noqa: E402
-from linter.discover import discover  # noqa: E402
-from linter.engine import lint_path  # noqa: E402
+from linter.workspace.discover import discover  # noqa: E402
+from linter.engine.run import lint_path  # noqa: E402
 from linter.errors import ReadError  # noqa: E402
 from linter.readers import read_path  # noqa: E402
 

@@ -1,8 +1,8 @@
 """Page chrome: lines of the web page around a report are not report content."""
 import pytest
 
-from linter.chrome import is_chrome_text
-from linter.document import Document
+from linter.document.chrome import is_chrome_text
+from linter.document.document import Document
 from linter.readers import read_path
 
 
@@ -57,7 +57,7 @@ def test_footer_marks_everything_after_it():
 
 
 def test_site_clock_is_never_the_date_but_the_filed_date_field_is():
-    from linter.engine import analyze
+    from linter.engine.run import analyze
 
     doc = Document.from_text("今天是:2019年10月31日 星期三\n[ 成文日期 ] 2021-02-03\n"
                              "某某县2020年法治政府建设情况报告\n2020年，某某县坚持依法行政。\n一、主要举措\n")

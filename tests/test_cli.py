@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from linter.cli import main
+from linter.frontends.cli import main
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 REPORT = textwrap.dedent("""\
@@ -198,7 +198,7 @@ def test_subprocess_on_the_seeds(tmp_path):
     for seed in SEEDS.glob("*.txt"):
         shutil.copy(seed, tmp_path / seed.name)
     env = dict(os.environ, PYTHONIOENCODING="ascii", LC_ALL="C")
-    proc = subprocess.run([sys.executable, "-m", "linter.cli", "check", "--format", "sarif", "."],
+    proc = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "sarif", "."],
                           cwd=tmp_path, capture_output=True, env=env, timeout=300)
     assert proc.returncode in (0, 1), proc.stderr.decode("utf-8", "replace")
     log = json.loads(proc.stdout.decode("utf-8"))

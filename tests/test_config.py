@@ -9,8 +9,7 @@ import textwrap
 import pytest
 
 from linter.config import Config
-from linter.configfile import (Overrides, Resolver, build_config, find_config_file,
-                               read_config_file)
+from linter.workspace.configfile import Overrides, Resolver, build_config, find_config_file, read_config_file
 from linter.errors import ConfigError
 from cliutil import run  # noqa: E402
 
@@ -116,7 +115,7 @@ def test_override_semantics_without_files():
 
 
 def read_settings(values):
-    from linter.configfile import FileSettings
+    from linter.workspace.configfile import FileSettings
     return FileSettings("/x/.fzlint.yaml", values)
 
 
@@ -246,7 +245,7 @@ def test_read_config_file_raises_config_error(tmp_path):
 def test_resolver_reads_each_file_once(tmp_path, monkeypatch):
     (tmp_path / ".fzlint.yaml").write_text("ignore: [S102]\n", encoding="utf-8")
     calls = []
-    import linter.configfile as cf
+    import linter.workspace.configfile as cf
     real = cf.read_config_file
     monkeypatch.setattr(cf, "read_config_file", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
     r = Resolver()
@@ -267,7 +266,7 @@ def doc_blocks():
 
 @pytest.mark.parametrize("name", [".fzlint.yaml", "setup.cfg", "pyproject.toml"])
 def test_documented_configuration_examples_are_valid(tmp_path, name):
-    from linter.configfile import known_targets
+    from linter.workspace.configfile import known_targets
     codes, targets, names = known_targets()
     blocks = doc_blocks()
     (tmp_path / "waivers.yaml").write_text(blocks["waivers.yaml"], encoding="utf-8")
@@ -280,8 +279,8 @@ def test_documented_configuration_examples_are_valid(tmp_path, name):
 
 
 def test_documented_waivers_example_is_valid(tmp_path):
-    from linter.configfile import known_targets
-    from linter.waivers import load_waivers
+    from linter.workspace.configfile import known_targets
+    from linter.engine.waivers import load_waivers
     (tmp_path / "waivers.yaml").write_text(doc_blocks()["waivers.yaml"], encoding="utf-8")
     [w] = load_waivers(str(tmp_path / "waivers.yaml"), known_targets()[1])
     assert w.rule == "R204" and w.approver

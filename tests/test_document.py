@@ -1,4 +1,4 @@
-from linter.document import Document
+from linter.document.document import Document
 
 
 def test_positions_map_back_through_removed_remnants():

@@ -14,9 +14,9 @@ import sys
 
 import pytest
 
-from linter import engine
-from linter.fixes import apply_fixes, fix_file
-from linter.result import Diagnostic, Edit, Fix
+from linter.engine import run as engine
+from linter.writers.fixes import apply_fixes, fix_file
+from linter.document.result import Diagnostic, Edit, Fix
 
 sys.path.insert(0, os.path.dirname(__file__))
 import fixtures as F  # noqa: E402

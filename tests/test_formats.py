@@ -13,11 +13,11 @@ import xml.etree.ElementTree as ET
 from click.testing import CliRunner
 
 from linter import Config, lint_text
-from linter.cli import main
+from linter.frontends.cli import main
 from linter.formats import FORMATS, Options, render
 from linter.formats.github import escape_data, escape_property
-from linter.result import Edit, FileResult, Fix
-from linter.waivers import parse_waivers
+from linter.document.result import Edit, FileResult, Fix
+from linter.engine.waivers import parse_waivers
 
 REPORT = textwrap.dedent("""\
     重庆市某某区某某镇人民政府关于2024年度法治政府建设情况的报告
@@ -38,7 +38,7 @@ def results(waive=False, text=REPORT, path="reports/a.txt"):
 
 
 def rules():
-    from linter.ruleset import load_ruleset
+    from linter.engine.ruleset import load_ruleset
     return {r.code: r for r in load_ruleset("outline-2021-2025").rules}
 
 
@@ -257,7 +257,7 @@ def test_sarif_fingerprints_survive_edits_elsewhere():
 
 def test_sarif_fingerprints_distinguish_repeated_findings():
     from linter.formats._fingerprint import fingerprints
-    from linter.result import Diagnostic
+    from linter.document.result import Diagnostic
     ds = [Diagnostic("F101", "n", "info", "m", i, 1, i, 2, context="同一段文字") for i in (1, 5)]
     a, b = fingerprints(ds)
     assert a != b

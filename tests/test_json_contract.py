@@ -4,7 +4,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from linter.cli import main
+from linter.frontends.cli import main
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DIAGNOSTIC_KEYS = {"code", "name", "severity", "message", "line", "column", "end_line",

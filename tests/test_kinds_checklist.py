@@ -3,11 +3,11 @@ written the way township and county reports write them."""
 import pytest
 
 from linter.config import Config
-from linter.document import Document
-from linter.engine import analyze, lint
-from linter.figures import figures
+from linter.document.document import Document
+from linter.engine.run import analyze, lint
+from linter.text.figures import figures
 from linter.kinds import topic
-from linter.ruleset import RuleSet, load_ruleset, parse_rule
+from linter.engine.ruleset import RuleSet, load_ruleset, parse_rule
 
 TITLE = "某镇人民政府关于{year}年度法治政府建设情况的报告"
 MEASURES = "一、{year}年推进法治政府建设的主要举措和成效"

@@ -5,7 +5,7 @@ import pytest
 from linter import lint_text
 from linter.config import Config
 from linter.kinds import lawtitle, pattern, punctuation, numbering
-from linter import lawdb
+from linter.kinds import _laws as lawdb
 
 
 def report(body: str, year: int = 2024, part: str = "measures") -> str:
@@ -353,7 +353,7 @@ def test_plan_title_years():
 
 def test_malformed_rules_fail_loudly():
     from linter.errors import RuleError
-    from linter.ruleset import parse_rule
+    from linter.engine.ruleset import parse_rule
     base = {"code": "T799", "name": "x", "severity": "warning", "message": "m", "basis": "b",
             "explanation": "e", "examples": {"fail": ["a"], "pass": ["b"]}}
     for kind, params in [("stale", {"pattern": "("}), ("stale", {"pattern": "a", "unless": 2015}),

@@ -19,8 +19,8 @@ import pytest
 
 from linter import Document, lint, lint_text
 from linter.lsp import Finding, LintState, PositionMap, code_actions, to_lsp_diagnostic
-from linter.result import Diagnostic, Edit, Fix
-from linter.ruleset import load_ruleset
+from linter.document.result import Diagnostic, Edit, Fix
+from linter.engine.ruleset import load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "003_8816a6bf997989fe.txt"
@@ -32,7 +32,7 @@ SEVERITY = {"error": 1, "warning": 2, "info": 3}
 
 class Client:
     def __init__(self, cmd=None):
-        cmd = cmd or [sys.executable, "-m", "linter.cli", "lsp"]
+        cmd = cmd or [sys.executable, "-m", "linter", "lsp"]
         self.proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.inbox: queue.Queue = queue.Queue()

@@ -5,9 +5,9 @@ written the way reports are written.
 """
 import pytest
 
-from linter.document import Document
-from linter.engine import analyze
-from linter.meta import level_of_name
+from linter.document.document import Document
+from linter.engine.run import analyze
+from linter.document.meta import level_of_name
 from linter.readers import read_path
 
 

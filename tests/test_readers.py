@@ -20,10 +20,10 @@ import pytest
 sys.path.insert(0, os.path.dirname(__file__))
 import fixtures as F  # noqa: E402
 
-from linter.document import Document  # noqa: E402
-from linter.engine import analyze, lint  # noqa: E402
+from linter.document.document import Document  # noqa: E402
+from linter.engine.run import analyze, lint  # noqa: E402
 from linter.errors import ReadError  # noqa: E402
-from linter.normalize import to_simplified  # noqa: E402
+from linter.text.normalize import to_simplified  # noqa: E402
 from linter.readers import read_bytes, read_path  # noqa: E402
 
 SEEDS = ("002", "003")

@@ -1,8 +1,8 @@
 """Every rule's own examples: each failing example fires the rule, each passing one does not."""
 import pytest
 
-from linter.examples import run_example
-from linter.ruleset import available_rulesets, load_ruleset
+from linter.engine.examples import run_example
+from linter.engine.ruleset import available_rulesets, load_ruleset
 
 
 def _cases():

@@ -1,7 +1,7 @@
 import pytest
 
 from linter.errors import RuleError
-from linter.ruleset import load_ruleset, parse_rule
+from linter.engine.ruleset import load_ruleset, parse_rule
 
 
 def test_both_rule_sets_load_and_every_rule_is_documented():

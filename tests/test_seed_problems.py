@@ -9,7 +9,7 @@ import pytest
 
 from linter import lint_text
 from linter.config import Config
-from linter.engine import lint_path
+from linter.engine.run import lint_path
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 STALE_CODES = {f"T{n}" for n in range(710, 735)} | {"L802"}

@@ -3,9 +3,9 @@
 Seed expectations were read from seeds/*.txt by hand (line numbers as an editor shows
 them); the other cases are sentences written the way reports are written.
 """
-from linter.document import Document
+from linter.document.document import Document
 from linter.readers import read_path
-from linter.structure import analyze, classify_title, cn_number, find_heading
+from linter.document.outline import analyze, classify_title, cn_number, find_heading
 
 
 def outline_of(text: str, **kw):
@@ -230,8 +230,8 @@ def test_cn_number_and_find_heading():
 
 
 def test_outline_view_says_where_the_year_came_from(seed):
-    from linter.engine import analyze as analyze_report
-    from linter.outline_view import render_outline
+    from linter.engine.run import analyze as analyze_report
+    from linter.formats.outline import render_outline
 
     text = render_outline(analyze_report(read_path(str(seed("000")))))
     assert "年度：2021（标题中没有年度，从正文推断）" in text

@@ -9,7 +9,7 @@ import pytest
 
 from linter import Config, lint_text
 from linter.errors import ConfigError
-from linter.waivers import apply_waivers, load_waivers, parse_waivers
+from linter.engine.waivers import apply_waivers, load_waivers, parse_waivers
 from cliutil import run  # noqa: E402
 
 REPORT = textwrap.dedent("""\
@@ -101,7 +101,7 @@ def test_apply_waivers_accepts_a_date_object():
     ({"rule": "S102"}, "豁免应为列表"),
 ])
 def test_malformed_waivers_name_the_entry_and_the_problem(data, needle):
-    from linter.configfile import known_targets
+    from linter.workspace.configfile import known_targets
     _, targets, _ = known_targets()
     with pytest.raises(ConfigError) as exc:
         parse_waivers(data, "w.yaml", known=targets)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..checklist import label
-from ..result import SEVERITY_RANK
+from ..engine.checklist import label
+from ..document.result import SEVERITY_RANK
 from ._paths import display_path
 
 _STATE = {"present": "已写明", "weak": "较弱", "missing": "缺失", "n/a": "不适用"}

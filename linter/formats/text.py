@@ -1,8 +1,8 @@
 """The clerk's view: per file, a one-screen checklist, then the findings, in Chinese."""
 from __future__ import annotations
 
-from ..checklist import label
-from ..result import summarize
+from ..engine.checklist import label
+from ..document.result import summarize
 from ._paths import display_path
 
 _MARK = {"present": "✓", "weak": "△", "missing": "✗", "n/a": "—"}

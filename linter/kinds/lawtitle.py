@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 
-from .. import lawdb
-from ..result import Edit, Fix
+from . import _laws as lawdb
+from ..document.result import Edit, Fix
 from .stale import compiled, not_applicable, observe, sentence_bounds
 
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-from ..result import Evidence, Observation
-from ..structure import PART_KINDS
+from ..document.result import Evidence, Observation
+from ..document.outline import PART_KINDS
 from .topic import find, with_severity
 
 _MODES = ("presence", "thin", "order")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..result import Edit, Evidence, Fix, Observation
+from ..document.result import Edit, Evidence, Fix, Observation
 
 SENTENCE_STOP = "。！？；\n"
 PARAGRAPH_STOP = "\n"

@@ -39,8 +39,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..figures import figures
-from ..result import Evidence, Observation
+from ..text.figures import figures
+from ..document.result import Evidence, Observation
 
 _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
 _NAMED_DOC = re.compile(r"《[^》]{2,60}》|〔\d{4}〕\d+号")
@@ -286,7 +286,7 @@ def check(analysis, rule):
 
 
 def _label(rule) -> str:
-    from ..checklist import label
+    from ..engine.checklist import label
     return label(rule.checklist) if rule.checklist else rule.name
 
 

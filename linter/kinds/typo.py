@@ -20,7 +20,7 @@ Message placeholders: {found}, {replacement}, {note}.
 from __future__ import annotations
 
 
-from ..result import Edit, Fix
+from ..document.result import Edit, Fix
 from .stale import compiled, regex_problems, sentence_bounds
 
 

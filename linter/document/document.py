@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .normalize import looks_traditional, normalize_line
+from ..text.normalize import looks_traditional, normalize_line
 
 
 @dataclass

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .config import DEFAULT_EXCLUDE, DEFAULT_MAX_BYTES, Config
-from .errors import ConfigError
-from .result import SEVERITIES
+from ..config import DEFAULT_EXCLUDE, DEFAULT_MAX_BYTES, Config
+from ..errors import ConfigError
+from ..document.result import SEVERITIES
 
 YAML_NAMES = (".fzlint.yaml", ".fzlint.yml")
 KEYS = ("select", "ignore", "extend-select", "fail-on", "ruleset", "per-file-ignores", "waivers",
@@ -130,7 +130,7 @@ def _read_text(path: str) -> str:
 
 
 def _from_yaml(text: str, path: str) -> dict:
-    from .waivers import load_yaml, yaml_problem
+    from ..engine.waivers import load_yaml, yaml_problem
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
@@ -341,8 +341,8 @@ def _shown(path: str) -> str:
 def known_targets() -> tuple[set[str], set[str], list[str]]:
     """(rule codes, rule codes and checklist ids, rule set names) across every rule set:
     what a selector or a waiver may name."""
-    from .checklist import ITEMS
-    from .ruleset import available_rulesets, load_ruleset
+    from ..engine.checklist import ITEMS
+    from ..engine.ruleset import available_rulesets, load_ruleset
     names = available_rulesets()
     codes: set[str] = set()
     items: set[str] = set(ITEMS)
@@ -401,7 +401,7 @@ class Resolver:
         settings = read_config_file(source, self.known_codes, self.rulesets)
         waivers = None
         if self.overrides.waivers is None and "waivers" in settings.values:
-            from .waivers import load_waivers, parse_waivers
+            from ..engine.waivers import load_waivers, parse_waivers
             w = settings.values["waivers"]
             if isinstance(w, str):
                 file = w if os.path.isabs(w) else os.path.join(settings.root, w)

@@ -6,9 +6,9 @@ level, in the part named by ``context`` (measures by default).
 """
 from __future__ import annotations
 
-from .config import Config
-from .document import Document
-from .engine import lint
+from ..config import Config
+from ..document.document import Document
+from .run import lint
 from .ruleset import Rule, RuleSet
 
 _MEASURES = "一、{year}年推进法治政府建设的主要举措和成效\n"

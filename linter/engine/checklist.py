@@ -6,7 +6,7 @@ below is the order users see.
 """
 from __future__ import annotations
 
-from .result import ChecklistEntry, Observation
+from ..document.result import ChecklistEntry, Observation
 
 ITEMS = {
     "section.measures": "主要举措和成效",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .document import Document, Span
 from .meta import Meta
-from .structure import Outline, Part
+from .outline import Outline, Part
 
 
 @dataclass

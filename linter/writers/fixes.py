@@ -16,8 +16,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .engine import lint_bytes, lint_path
-from .errors import FzlintError
+from ..engine.run import lint_bytes, lint_path
+from ..errors import FzlintError
 
 TEXT_FORMATS = ("txt", "md")
 MAX_PASSES = 10
@@ -49,7 +49,7 @@ def unsafe_fixes(result) -> list:
 
 def split_bytes(data: bytes, path: str) -> tuple[bytes, str, str]:
     """(byte-order mark, codec, text) such that ``bom + text.encode(codec) == data``."""
-    from .readers.txt import decode
+    from ..readers.txt import decode
     _, encoding = decode(data, path)
     bom, codec = b"", encoding
     if encoding == "utf-8-sig":
@@ -91,7 +91,7 @@ def _offset(starts, lengths, total: int, line: int, column: int) -> int | None:
 
 
 def _newline(text: str) -> str:
-    from .readers.txt import newline_of
+    from ..readers.txt import newline_of
     return newline_of(text)
 
 

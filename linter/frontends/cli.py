@@ -17,9 +17,9 @@ import sys
 
 import click
 
-from . import __version__
-from .errors import FzlintError
-from .result import SEVERITIES, SEVERITY_RANK
+from .. import __version__
+from ..errors import FzlintError
+from ..document.result import SEVERITIES, SEVERITY_RANK
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 LEVELS = ("township", "county", "city", "province", "department")
@@ -53,7 +53,7 @@ def _globs(values) -> list[str]:
 
 
 def _formats():
-    from .formats import FORMATS
+    from ..formats import FORMATS
     return FORMATS
 
 
@@ -102,12 +102,12 @@ def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on
 def _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, year,
            level, no_color, config_file, waivers_file, fix, diff, exit_zero, today,
            exclude=(), extend_exclude=()) -> int:
-    from .config import excluded
-    from .configfile import Overrides, Resolver, known_targets, read_config_file, selector_problem
-    from .discover import discover
-    from .engine import lint_path
-    from .formats import FORMATS, Options, render
-    from .waivers import load_waivers
+    from ..config import excluded
+    from ..workspace.configfile import Overrides, Resolver, known_targets, read_config_file, selector_problem
+    from ..workspace.discover import discover
+    from ..engine.run import lint_path
+    from ..formats import FORMATS, Options, render
+    from ..engine.waivers import load_waivers
 
     # -- options -----------------------------------------------------------------------
     if fmt not in FORMATS:
@@ -122,7 +122,7 @@ def _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_o
             raise Abort(f"--year 应为四位年份，如 2024，得到 {year}")
         year_value = int(year)
     if today is not None:
-        from .waivers import _date
+        from ..engine.waivers import _date
         if _date(today) is None:
             raise Abort(f"--today 应为日期 YYYY-MM-DD，得到 {today}")
     if fix and diff:
@@ -169,7 +169,7 @@ def _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_o
         if result.error:
             click.echo(f"{path}: {result.error['message']}", err=True)
         elif fix or diff:
-            from .fixes import fix_file
+            from ..writers.fixes import fix_file
             outcome = fix_file(path, config, write=fix, result=result, display=_shown(path))
             outcomes.append(outcome)
             if outcome.refused:
@@ -219,7 +219,7 @@ def exit_code(results, fail_on: str = "warning", usage_problem: bool = False,
 
 
 def _shown(path: str) -> str:
-    from .formats._paths import display_path
+    from ..formats._paths import display_path
     return display_path(path)
 
 
@@ -280,7 +280,7 @@ def _fix_summary(outcomes, applied: bool) -> None:
 
 def _rules_for(results) -> dict:
     """code -> Rule for every rule set the results were checked against."""
-    from .ruleset import DEFAULT_RULESET, load_ruleset
+    from ..engine.ruleset import DEFAULT_RULESET, load_ruleset
     names = sorted({(r.meta or {}).get("ruleset") for r in results if r.meta} - {None}) or [DEFAULT_RULESET]
     rules = {}
     for name in names:
@@ -324,8 +324,8 @@ def outline(path, as_json):
     """显示工具对报告的理解：标题、单位、年度、层级、日期和各部分结构。"""
     import json
 
-    from .engine import analyze
-    from .readers import read_path
+    from ..engine.run import analyze
+    from ..readers import read_path
 
     try:
         doc = read_path(path)
@@ -337,7 +337,7 @@ def outline(path, as_json):
         data = {"meta": analysis.meta.to_dict(), "parts": [p.to_dict() for p in analysis.outline.parts]}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    from .outline_view import render_outline
+    from ..formats.outline import render_outline
     click.echo(render_outline(analysis))
 
 
@@ -348,7 +348,7 @@ def rules_cmd(ruleset, fmt):
     """列出全部规则：代码、名称、级别、说明。"""
     import json
 
-    from .ruleset import DEFAULT_RULESET, load_ruleset
+    from ..engine.ruleset import DEFAULT_RULESET, load_ruleset
     if fmt not in ("text", "json"):
         click.echo(f"fzlint: 未知的输出格式 {fmt}（可用：text、json）", err=True)
         sys.exit(EXIT_ERROR)
@@ -365,8 +365,8 @@ def rules_cmd(ruleset, fmt):
 @click.option("--ruleset", default=None, help="规则集（默认 outline-2021-2025）")
 def rule_cmd(code, ruleset):
     """显示一条规则的说明、依据和例句（类似 ruff rule）。"""
-    from .ruleset import DEFAULT_RULESET, load_ruleset
-    from .ruledoc import render_rule
+    from ..engine.ruleset import DEFAULT_RULESET, load_ruleset
+    from ..formats.ruledoc import render_rule
     rs = _load(ruleset or DEFAULT_RULESET, load_ruleset)
     rule = rs.by_code(code.upper()) or next((r for r in rs.rules if r.name == code), None)
     if rule is None:
@@ -378,7 +378,7 @@ def rule_cmd(code, ruleset):
 @main.command()
 def lsp():
     """启动语言服务器（LSP，经标准输入输出通信），供编辑器使用。"""
-    from .lsp import serve
+    from ..lsp import serve
     serve()
 
 

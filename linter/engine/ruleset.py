@@ -13,8 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import RuleError
-from .result import SEVERITIES, Diagnostic, Fix
+from ..data import rules_dir
+from ..errors import RuleError
+from ..document.result import SEVERITIES, Diagnostic, Fix
 
 CODE = re.compile(r"^[A-Z]\d{3}$")
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -104,18 +105,6 @@ class RuleSet:
         return out
 
 
-def rules_dir() -> Path:
-    """Where the YAML lives: inside the installed package, or ``rules/`` in a checkout."""
-    try:
-        from importlib.resources import files
-        path = Path(str(files("linter.rulesets")))
-        if (path / f"{DEFAULT_RULESET}.yaml").exists():
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "rules"
-
-
 def available_rulesets() -> list[str]:
     return sorted(p.stem for p in rules_dir().glob("outline-*.yaml"))
 
@@ -150,7 +139,7 @@ def load_rule_file(path: Path) -> list[Rule]:
 
 
 def parse_rule(raw: dict, source: str = "<rule>") -> Rule:
-    from . import kinds  # late: kinds import this module's Rule for typing only
+    from .. import kinds  # late: kinds import this module's Rule for typing only
 
     if not isinstance(raw, dict):
         raise RuleError(f"规则应是一个映射，得到 {type(raw).__name__}", source)

@@ -5,13 +5,15 @@ reading, matching or positions.
 """
 from __future__ import annotations
 
-from . import checklist, kinds, meta as meta_mod, structure
-from .analysis import Analysis
-from .config import Config
-from .document import Document
-from .errors import FzlintError
-from .readers import read_bytes, read_path
-from .result import Diagnostic, FileResult, Observation
+from . import checklist
+from .. import kinds
+from ..document import meta as meta_mod, outline as structure
+from ..document.analysis import Analysis
+from ..config import Config
+from ..document.document import Document
+from ..errors import FzlintError
+from ..readers import read_bytes, read_path
+from ..document.result import Diagnostic, FileResult, Observation
 from .ruleset import RuleSet, choose_ruleset, load_ruleset
 
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from .config import path_matches
-from .errors import ConfigError
+from ..config import path_matches
+from ..errors import ConfigError
 
 _KEYS = {"rule", "unit", "justification", "expires", "approver", "note"}
 _REQUIRED = ("rule", "justification", "expires")

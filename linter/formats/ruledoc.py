@@ -1,7 +1,7 @@
 """A rule's documentation page, as ``fzlint rule CODE`` prints it (like ``ruff rule``)."""
 from __future__ import annotations
 
-from .ruleset import FAMILIES, Rule
+from ..engine.ruleset import FAMILIES, Rule
 
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 _CONFIDENCE = {"V": "已核实", "P": "部分核实", "R": "凭记忆，未核实原文（因此规则保持为警告或提示）"}

@@ -23,8 +23,9 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from ..data import read_tsv
 from .document import Document, Line
-from .structure import Outline, cn_number
+from .outline import Outline, cn_number
 
 _YEAR = r"(20[0-4]\d|19[89]\d)"
 _TITLE_WORDS = re.compile(r"法治政府|法治建设|依法行政|依法治(?:县|区|市|省|镇|乡|街)|法治\S{0,6}建设")
@@ -65,10 +66,7 @@ def prefecture_cities() -> frozenset[str]:
     """Prefecture-level cities (地级市), to tell a 县级市 (清镇市, level county) from a city.
 
     Data, not code: ``rules/data/prefecture_cities.tsv`` (see rules/data/README.md)."""
-    from .ruleset import rules_dir
-    path = rules_dir() / "data" / "prefecture_cities.tsv"
-    rows = path.read_text(encoding="utf-8").split()
-    return frozenset(rows[1:])  # the first row is the header
+    return frozenset(row[0].strip() for row in read_tsv("prefecture_cities.tsv"))
 # How a report calls its own body: 我镇, 本局, 全县 …
 _SELF_NAMES = [
     ("department", re.compile(r"[我本](?:局|厅|委|办|中心)(?![员会])|全局干部|局党组|局领导班子")),

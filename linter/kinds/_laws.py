@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from ..data import read_tsv
 
 PRC = "中华人民共和国"
 # An edition or status note after a title: （2021年修订）（修正）（试行）（2019年版）
@@ -102,24 +102,14 @@ def _drop_trial(title: str) -> str:
     return title[:-4] if title.endswith("（试行）") else title
 
 
-def data_dir() -> Path:
-    from .ruleset import rules_dir
-    return rules_dir() / "data"
-
-
 @functools.lru_cache(maxsize=1)
 def registry() -> Registry:
     """The registry, read once per process."""
-    base = data_dir()
     entries = []
-    for row in _rows(base / "law_titles.tsv"):
+    for row in read_tsv("law_titles.tsv"):
         row = row + [""] * (7 - len(row))
         title, short, kind, status, _source, repealed_on, replaced_by = row[:7]
         entries.append(LawEntry(title, short or title, kind, status, repealed_on, replaced_by))
-    aliases = {row[0]: row[1] for row in _rows(base / "law_title_aliases.tsv") if len(row) >= 2}
+    aliases = {row[0]: row[1] for row in read_tsv("law_title_aliases.tsv") if len(row) >= 2}
     return Registry(entries, aliases)
 
-
-def _rows(path: Path) -> list[list[str]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [ln.split("\t") for ln in lines[1:] if ln.strip()]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from .readers import SUFFIXES, os_problem
+from ..readers import SUFFIXES, os_problem
 
 _SKIP_DIRS = frozenset(("__pycache__", "node_modules"))
 
