@@ -57,7 +57,6 @@ _ISSUER_LINE = re.compile(r"^(?:中共)?\S{2,30}?(?:人民政府|街道办事处
                           r"办公室|镇|乡|街道|县|区|市|省)$")
 _FIELD_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源)\s*[\]】]?\s*[:：]?\s*([^\s|｜:：]{3,30})")
 
-LEVELS = ("township", "county", "city", "province", "department")
 _PROVINCIAL_CITIES = ("北京", "天津", "上海", "重庆")
 
 

@@ -45,7 +45,6 @@ _SENTENCE_END = re.compile(r"[。；！？]")
 # refused by the pattern; "2、3月份" and "1、2号楼" by this).
 _NOT_A_TITLE = re.compile(r"^(?:\d{0,2}[月日号年期批次个项件人名家万亿元%％]|[二三四五六七八九十][、级类等])")
 
-PART_KINDS = ("measures", "shortcomings", "frp", "plan", "other")
 
 _FRP = (r"第一责任人|主要负责(?:人|同志)(?:切实|认真|严格)?(?:履行|履职)|"
         r"主要(?:负责人|负责同志|领导|责任人).{0,12}(?:职责|责任)(?:情况)?")

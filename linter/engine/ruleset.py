@@ -15,20 +15,14 @@ import yaml
 
 from ..data import rules_dir
 from ..errors import RuleError
-from ..document.result import SEVERITIES, Diagnostic, Fix
+from ..document.result import Diagnostic, Fix
+from ..vocab import FAMILIES, LEVELS, SEVERITIES
 
 CODE = re.compile(r"^[A-Z]\d{3}$")
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FAMILIES = {
-    "S": "结构 structure", "R": "第一责任人 first responsible person", "E": "行政执法 enforcement",
-    "P": "普法 law popularization", "O": "纲要覆盖 outline coverage", "T": "时效 time and staleness",
-    "L": "法律名称 law citations", "F": "格式 form and typography", "Q": "质量 quality and evidence",
-    "X": "个人信息 personal data",
-}
 DEFAULT_RULESET = "outline-2021-2025"
 _COMMON_KEYS = {"code", "name", "kind", "severity", "message", "basis", "explanation", "suggestion",
                 "checklist", "levels", "years", "examples", "confidence", "fixable", "url"}
-_LEVELS = {"township", "county", "city", "province", "department"}
 
 
 @dataclass
@@ -158,8 +152,8 @@ def parse_rule(raw: dict, source: str = "<rule>") -> Rule:
         problems.append(f"severity 应为 {'/'.join(SEVERITIES)}")
     if raw.get("kind") and raw["kind"] not in kinds.KINDS:
         problems.append(f"未知的 kind: {raw['kind']}（可用：{', '.join(sorted(kinds.KINDS))}）")
-    if raw.get("levels") and not set(raw["levels"]) <= _LEVELS:
-        problems.append(f"levels 只能取 {sorted(_LEVELS)}")
+    if raw.get("levels") and not set(raw["levels"]) <= set(LEVELS):
+        problems.append(f"levels 只能取 {list(LEVELS)}")
     examples = raw.get("examples") or {}
     if not examples.get("fail") or not examples.get("pass"):
         problems.append("examples 需要至少一个 fail 和一个 pass 例句")

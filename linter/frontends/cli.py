@@ -19,10 +19,9 @@ import click
 
 from .. import __version__
 from ..errors import FzlintError
-from ..document.result import SEVERITIES, SEVERITY_RANK
+from ..vocab import LEVELS, SEVERITIES, SEVERITY_RANK
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-LEVELS = ("township", "county", "city", "province", "department")
 
 
 class Abort(Exception):

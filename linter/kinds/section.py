@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ..document.result import Evidence, Observation
-from ..document.outline import PART_KINDS
+from ..vocab import PART_KINDS
 from .topic import find, with_severity
 
 _MODES = ("presence", "thin", "order")

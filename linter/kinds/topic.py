@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from ..text.figures import figures
 from ..document.result import Evidence, Observation
+from ..vocab import checklist_label
 
 _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
 _NAMED_DOC = re.compile(r"《[^》]{2,60}》|〔\d{4}〕\d+号")
@@ -286,8 +287,7 @@ def check(analysis, rule):
 
 
 def _label(rule) -> str:
-    from ..engine.checklist import label
-    return label(rule.checklist) if rule.checklist else rule.name
+    return checklist_label(rule.checklist) if rule.checklist else rule.name
 
 
 def observe(rule, state, doc, hits):

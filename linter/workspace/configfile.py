@@ -29,7 +29,7 @@ import yaml
 
 from ..config import DEFAULT_EXCLUDE, DEFAULT_MAX_BYTES, Config
 from ..errors import ConfigError
-from ..document.result import SEVERITIES
+from ..vocab import SEVERITIES, checklist_items
 
 YAML_NAMES = (".fzlint.yaml", ".fzlint.yml")
 KEYS = ("select", "ignore", "extend-select", "fail-on", "ruleset", "per-file-ignores", "waivers",
@@ -341,11 +341,10 @@ def _shown(path: str) -> str:
 def known_targets() -> tuple[set[str], set[str], list[str]]:
     """(rule codes, rule codes and checklist ids, rule set names) across every rule set:
     what a selector or a waiver may name."""
-    from ..engine.checklist import ITEMS
     from ..engine.ruleset import available_rulesets, load_ruleset
     names = available_rulesets()
     codes: set[str] = set()
-    items: set[str] = set(ITEMS)
+    items: set[str] = set(checklist_items())
     for name in names:
         for rule in load_ruleset(name).rules:
             codes.add(rule.code)
