@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text.numerals import cn_number
 from .document import Document
 
-CN_DIGITS = "零一二三四五六七八九十百"
 
 # rank: 1 一、  2 （一）  3 1.  4 （1）/1）  5 ①; enumerations (一是) are kept apart.
 _HEADING_PATTERNS = [
@@ -156,21 +156,6 @@ class Outline:
         # The heading line of a combined part belongs to the first part split out of it.
         return next((p for p in self.parts if p.outer_start is not None
                      and p.outer_start <= line <= p.end), None)
-
-
-def cn_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十三 → 23; None if not a Chinese numeral."""
-    values = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    if not text:
-        return None
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        t = values.get(tens, None) if tens else 1
-        o = values.get(ones, None) if ones else 0
-        return None if t is None or o is None else t * 10 + o
-    if len(text) == 1 and text in values:
-        return values[text]
-    return None
 
 
 def find_heading(text: str, line: int, style_level: int | None = None) -> Heading | None:

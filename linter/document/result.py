@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..vocab import SEVERITIES, SEVERITY_RANK, STATES  # noqa: F401  (re-exported for old callers)
 
 
 @dataclass

@@ -23,7 +23,7 @@ import re
 
 from ..document.result import Evidence, Observation
 from ..vocab import PART_KINDS
-from .topic import find, with_severity
+from ._shared import find, with_severity
 
 _MODES = ("presence", "thin", "order")
 

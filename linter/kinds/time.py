@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ..document.meta import date_in
+from ..text.dates import date_in
 from ..document.result import Evidence, Observation
 
 CHECKS = ("late-publication", "late-submission", "early-date", "no-date", "body-year", "plan-year")

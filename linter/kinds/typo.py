@@ -21,7 +21,8 @@ from __future__ import annotations
 
 
 from ..document.result import Edit, Fix
-from .stale import compiled, regex_problems, sentence_bounds
+from ._shared import compiled, regex_problems
+from ..text.sentences import sentence_bounds
 
 
 def validate(params: dict) -> list[str]:
