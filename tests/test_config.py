@@ -280,7 +280,7 @@ def test_documented_configuration_examples_are_valid(tmp_path, name):
 
 def test_documented_waivers_example_is_valid(tmp_path):
     from linter.workspace.configfile import known_targets
-    from linter.engine.waivers import load_waivers
+    from linter.workspace.waiverfile import load_waivers
     (tmp_path / "waivers.yaml").write_text(doc_blocks()["waivers.yaml"], encoding="utf-8")
     [w] = load_waivers(str(tmp_path / "waivers.yaml"), known_targets()[1])
     assert w.rule == "R204" and w.approver

@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 from ..data import read_tsv
 from ..text.dates import ISO_DATE, YEAR, date_in, iso_date
 from .document import Document, Line
+from .signature import find_signature
 from .outline import Outline
 
 _TITLE_WORDS = re.compile(r"法治政府|法治建设|依法行政|依法治(?:县|区|市|省|镇|乡|街)|法治\S{0,6}建设")
@@ -47,8 +48,6 @@ _NAME = re.compile(r"(?:中共)?(?:" + _UNIT + r")+(?:" + _ORG + r")?(?:" + _DEP
 _DEPT_NAME = re.compile(r"^(?:市|县|区|省)?" + _DEPT)
 _LEADERSHIP = re.compile(r"在[^。；]{0,60}?(?:领导|指导|监督|关怀|支持|帮助)[^。；，,]{0,6}下[，,]?")
 _OPENING = re.compile(r"^\s*(?:" + YEAR + r"\s*年(?:度)?(?:以来)?|今年以来|一年来|近年来)?[，,\s]*")
-_ISSUER_LINE = re.compile(r"^(?:中共)?\S{2,30}?(?:人民政府|街道办事处|办事处|委员会|党工委|党委|局|厅|"
-                          r"办公室|镇|乡|街道|县|区|市|省)$")
 _FIELD_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源)\s*[\]】]?\s*[:：]?\s*([^\s|｜:：]{3,30})")
 
 _PROVINCIAL_CITIES = ("北京", "天津", "上海", "重庆")
@@ -147,7 +146,7 @@ def find_title(doc: Document, outline: Outline) -> tuple[str | None, list[int]]:
 # -- issuer --------------------------------------------------------------------
 def find_issuers(doc: Document, outline: Outline, title: str | None,
                  title_lines: list[int]) -> tuple[list[str], str | None]:
-    signature = _signature(doc)
+    signature = find_signature(doc).names
     from_title = _issuers_in_title(title) if title else []
     if signature:
         # The signature may abbreviate what the title spells out (孙家镇人民政府 /
@@ -195,25 +194,6 @@ def _issuers_in_title(title: str) -> list[str]:
     names = [p for p in re.split(r"[\s、，和与]+", prefix.strip()) if p]
     return [n for n in names if _NAME.fullmatch(n) or _DEPT_NAME.fullmatch(n)
             or re.search(r"(?:政府|委员会|党委|党工委|局|厅|办公室|办事处)$", n)]
-
-
-def _signature(doc: Document) -> list[str]:
-    """The issuer line(s) of the 落款, just above the date at the end."""
-    tail = [ln for ln in doc.lines if not ln.chrome and ln.stripped][-5:]
-    for i in range(len(tail) - 1, 0, -1):
-        text = tail[i].stripped
-        if len(text) <= 24 and date_in(text):
-            names = []
-            for ln in reversed(tail[max(0, i - 2):i]):
-                above = ln.stripped
-                if len(above) <= 40 and _ISSUER_LINE.match(above):
-                    names.insert(0, above)
-                else:
-                    break
-            # Two bodies on one line: "中共XX镇委员会 XX镇人民政府"
-            split = [p for n in names for p in re.split(r"\s+|、", n) if p]
-            return split
-    return []
 
 
 def _opening_subject(doc: Document, outline: Outline, title_lines: list[int]) -> str | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..data import rules_dir
-from ..errors import RuleError
+from ..errors import FzlintError, RuleError
 from ..document.result import Diagnostic, Fix
 from ..vocab import FAMILIES, LEVELS, SEVERITIES
 
@@ -197,3 +197,16 @@ def _read_yaml(path: Path):
         raise RuleError(f"YAML 语法错误：{exc}", str(path)) from None
     except OSError as exc:
         raise RuleError(f"无法读取：{exc.strerror}", str(path)) from None
+
+
+def rules_for_results(results) -> dict:
+    """code -> Rule for every rule set the results were checked against (for rule docs in output)."""
+    names = sorted({(r.meta or {}).get("ruleset") for r in results if r.meta} - {None}) or [DEFAULT_RULESET]
+    rules = {}
+    for name in names:
+        try:
+            for rule in load_ruleset(name).rules:
+                rules.setdefault(rule.code, rule)
+        except FzlintError:
+            continue
+    return rules

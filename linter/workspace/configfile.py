@@ -130,7 +130,7 @@ def _read_text(path: str) -> str:
 
 
 def _from_yaml(text: str, path: str) -> dict:
-    from ..engine.waivers import load_yaml, yaml_problem
+    from .yamlfile import load_yaml, yaml_problem
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
@@ -400,7 +400,8 @@ class Resolver:
         settings = read_config_file(source, self.known_codes, self.rulesets)
         waivers = None
         if self.overrides.waivers is None and "waivers" in settings.values:
-            from ..engine.waivers import load_waivers, parse_waivers
+            from .waiverfile import load_waivers
+            from ..engine.waivers import parse_waivers
             w = settings.values["waivers"]
             if isinstance(w, str):
                 file = w if os.path.isabs(w) else os.path.join(settings.root, w)
