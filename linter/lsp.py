@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from . import __version__
+from .data import VERSION as __version__
 from .config import Config
 from .vocab import SEVERITY_LABELS
 from .document.document import Document

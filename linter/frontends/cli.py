@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import click
 
-from .. import __version__
+from ..data import VERSION as __version__
 from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, exit_code
 from ..engine.ruleset import rules_for_results
 from ..errors import FzlintError, UsageError
