@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 from linter import lint_text
 from linter.formats import report_html
-from linter.result import Diagnostic, FileResult
+from linter.document.result import Diagnostic, FileResult
 
 sys.path.insert(0, os.path.dirname(__file__))
 from fixtures import seed_text  # noqa: E402

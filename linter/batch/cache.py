@@ -28,8 +28,7 @@ CACHE_FOLDER = ".fzlint-cache"
 @functools.lru_cache(maxsize=1)
 def program_fingerprint() -> str:
     """A hash of the linter's code and rule files (computed once per process)."""
-    from .. import __version__
-    from ..ruleset import rules_dir
+    from ..data import VERSION as __version__, rules_dir
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent.parent
     for root in (package, rules_dir()):

@@ -78,7 +78,7 @@ def _bytes_for_key(path: str, config) -> bytes | None:
 
 
 def _compute(job: Job) -> tuple[dict, dict]:
-    from .. import analyze, lint
+    from ..engine.run import analyze, lint
     from ..errors import FzlintError
     from ..readers import read_path
     from .html import report_fragment

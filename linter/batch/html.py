@@ -17,9 +17,9 @@ import os
 import shutil
 from html import escape
 
-from ..checklist import label
-from ..formats.report_html import (LEVEL_NAMES, SEVERITY_NAMES, STATE_MARKS, STATE_NAMES,
-                                   checklist_html, meta_html, report_text_html, stylesheet)
+from ..formats.report_html import checklist_html, meta_html, report_text_html, stylesheet
+from ..vocab import LEVEL_LABELS as LEVEL_NAMES, STATE_LABELS as STATE_NAMES, STATE_MARKS, \
+    checklist_label as label
 
 STATE_OF_CODE = {"P": "present", "W": "weak", "M": "missing", "N": "n/a"}
 ON_TIME = {True: "按时", False: "逾期", None: "未知"}

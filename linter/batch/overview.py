@@ -168,12 +168,12 @@ def build_overview(files: list[tuple[str, str, object]], outdir: str, roster: li
 
 def _items(reports: list[ReportRow]) -> list[str]:
     """Every checklist id met, in the checklist's order."""
-    from ..checklist import ITEMS
+    from ..vocab import checklist_items
     seen: dict[str, None] = {}
     for ids in _ID_LISTS.values():
         for i in ids:
             seen.setdefault(i, None)
-    order = {item: n for n, item in enumerate(ITEMS)}
+    order = {item: n for n, item in enumerate(checklist_items())}
     return sorted(seen, key=lambda i: (order.get(i, len(order)), i))
 
 

@@ -49,7 +49,7 @@ def run_many(work: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None
 
 def lint_one(task) -> object:
     """The default work: ``(path, config)`` -> FileResult."""
-    from ..engine import lint_path
+    from ..engine.run import lint_path
     path, config = task
     return lint_path(path, config)
 

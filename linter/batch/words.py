@@ -27,9 +27,8 @@ def _jieba():
 
 
 def _data_rows(name: str) -> list[str]:
-    from ..ruleset import rules_dir
-    rows = (rules_dir() / "data" / name).read_text(encoding="utf-8").splitlines()
-    return [r.strip() for r in rows[1:] if r.strip()]      # the first row is the header
+    from ..data import read_tsv
+    return [row[0].strip() for row in read_tsv(name) if row and row[0].strip()]
 
 
 @functools.lru_cache(maxsize=1)

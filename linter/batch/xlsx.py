@@ -14,8 +14,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
-from ..checklist import label
-from ..formats.report_html import LEVEL_NAMES, SEVERITY_NAMES, STATE_MARKS, STATE_NAMES
+from ..vocab import LEVEL_LABELS as LEVEL_NAMES, SEVERITY_LABELS as SEVERITY_NAMES, STATE_LABELS as STATE_NAMES, \
+    STATE_MARKS, checklist_label as label
 from .html import ON_TIME
 
 FILLS = {"present": "D6F5D6", "weak": "FFF0C2", "missing": "F9D0D0", "n/a": "F2F2F2",

@@ -19,11 +19,10 @@ from html import escape
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from ..checklist import label
+from ..document.result import Diagnostic, FileResult
 from ..errors import FzlintError
-from ..result import SEVERITY_RANK, Diagnostic, FileResult
-from .text import _LEVEL as LEVEL_NAMES, _MARK as STATE_MARKS, _SEVERITY as SEVERITY_NAMES, \
-    _STATE as STATE_NAMES
+from ..vocab import LEVEL_LABELS as LEVEL_NAMES, SEVERITY_LABELS as SEVERITY_NAMES, SEVERITY_RANK, \
+    STATE_LABELS as STATE_NAMES, STATE_MARKS, checklist_label as label
 
 STATE_ORDER = ("missing", "weak", "present", "n/a")   # as the text output groups the checklist
 
@@ -217,8 +216,8 @@ def _finding(i: int, d: Diagnostic, id_prefix: str, rule_docs: Mapping[str, str]
 
 def rule_docs(result: FileResult) -> dict[str, str]:
     """code -> the ``fzlint rule CODE`` page for every rule that has a finding in ``result``."""
-    from ..ruledoc import render_rule
-    from ..ruleset import DEFAULT_RULESET, load_ruleset
+    from .ruledoc import render_rule
+    from ..engine.ruleset import DEFAULT_RULESET, load_ruleset
     codes = {d.code for d in result.diagnostics}
     if not codes:
         return {}
