@@ -14,7 +14,7 @@ from types import SimpleNamespace
 from ..engine.policy import EXIT_FINDINGS, EXIT_OK, exit_code
 from ..errors import UsageError
 from ..formats._paths import display_path
-from ..workspace.session import CheckOptions, prepare
+from ..workspace.session import CheckOptions, parse_year, prepare
 from .overview import build_overview
 from .units import read_roster
 
@@ -36,11 +36,7 @@ def run_report(options: CheckOptions, report: ReportOptions, echo=print, progres
     outdir = report.outdir
     if os.path.exists(outdir) and not os.path.isdir(outdir):
         raise UsageError(f"无法写入 {outdir}：这是一个文件，不是目录")
-    year = None
-    if report.for_year is not None:
-        if not (report.for_year.isdigit() and 1990 <= int(report.for_year) <= 2100):
-            raise UsageError(f"--for-year 应为四位年份，如 2024，得到 {report.for_year}")
-        year = int(report.for_year)
+    year = parse_year(report.for_year, "--for-year")
     roster = read_roster(report.roster) if report.roster else None
     plan = prepare(options)
     for path, problem in plan.missing:

@@ -43,33 +43,49 @@ def _formats():
     return FORMATS
 
 
+def _options(*decorators):
+    """Several click options as one decorator (the options check and report share)."""
+    def apply(f):
+        for d in reversed(decorators):
+            f = d(f)
+        return f
+    return apply
+
+
+_rule_options = _options(
+    click.option("--select", multiple=True, help="只启用这些规则（代码或前缀，逗号分隔，可重复）"),
+    click.option("--extend-select", multiple=True, help="在默认或配置的规则之外再启用"),
+    click.option("--ignore", multiple=True, help="停用这些规则（代码或前缀）"),
+    click.option("--fail-on", default=None, metavar="LEVEL",
+                 help="达到此级别的问题使退出码为 1：error、warning（默认）、info"),
+    click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）"))
+_file_options = _options(
+    click.option("--config", "config_file", default=None, metavar="FILE",
+                 help="使用此配置文件（不再查找 .fzlint.yaml / setup.cfg / pyproject.toml）"),
+    click.option("--waivers", "waivers_file", default=None, metavar="FILE", help="豁免文件（YAML）"),
+    click.option("--exclude", multiple=True, metavar="GLOB",
+                 help="搜索目录时跳过这些文件（通配符，逗号分隔；取代默认的 README.md 等）"),
+    click.option("--extend-exclude", multiple=True, metavar="GLOB", help="在默认或配置之外再跳过这些文件"),
+    click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（无法读取的文件仍为 2）"),
+    click.option("--today", default=None, hidden=True, help="按此日期（YYYY-MM-DD）判断豁免是否过期"))
+_jobs_option = click.option("-j", "--jobs", default=None, metavar="N", help="同时检查的进程数（默认：全部 CPU 核）")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", default="text", show_default=True, metavar="FORMAT",
               help="输出格式：text、concise、json、json-lines、sarif、github、junit、csv、gitlab")
 @click.option("-o", "--output", default=None, metavar="FILE", help="把结果写入文件（而不是屏幕）")
 @click.option("--statistics", is_flag=True, help="只显示每条规则的问题数")
-@click.option("--select", multiple=True, help="只启用这些规则（代码或前缀，逗号分隔，可重复）")
-@click.option("--extend-select", multiple=True, help="在默认或配置的规则之外再启用")
-@click.option("--ignore", multiple=True, help="停用这些规则（代码或前缀）")
-@click.option("--fail-on", default=None, metavar="LEVEL",
-              help="达到此级别的问题使退出码为 1：error、warning（默认）、info")
-@click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）")
+@_rule_options
 @click.option("--year", default=None, metavar="YEAR", help="报告所属年度（覆盖自动识别）")
 @click.option("--level", default=None, metavar="LEVEL",
               help="报告单位层级（覆盖自动识别）：township、county、city、province、department")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
-@click.option("--config", "config_file", default=None, metavar="FILE",
-              help="使用此配置文件（不再查找 .fzlint.yaml / setup.cfg / pyproject.toml）")
-@click.option("--waivers", "waivers_file", default=None, metavar="FILE", help="豁免文件（YAML）")
 @click.option("--fix", is_flag=True, help="自动修复可安全修复的问题（只改 .txt/.md 文件）")
 @click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改（统一差异格式），不写文件")
-@click.option("--exclude", multiple=True, metavar="GLOB",
-              help="搜索目录时跳过这些文件（通配符，逗号分隔；取代默认的 README.md 等）")
-@click.option("--extend-exclude", multiple=True, metavar="GLOB", help="在默认或配置之外再跳过这些文件")
-@click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（无法读取的文件仍为 2）")
-@click.option("--today", default=None, hidden=True, help="按此日期（YYYY-MM-DD）判断豁免是否过期")
-@click.option("-j", "--jobs", default=None, metavar="N", help="同时检查的进程数（默认：全部 CPU 核）")
+@_file_options
+@_jobs_option
 def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, year,
           level, no_color, config_file, waivers_file, fix, diff, exclude, extend_exclude, exit_zero, today,
           jobs):
@@ -234,23 +250,11 @@ def _fix_summary(outcomes, applied: bool) -> None:
               help="汇总写入此目录：index.html（汇总页）、overview.xlsx、overview.json")
 @click.option("--roster", default=None, metavar="CSV", help="应报送单位名单（CSV：unit，可选 level、deadline）")
 @click.option("--for-year", default=None, metavar="YEAR", help="报送情况按此年度统计（默认：报告中最新的年度）")
-@click.option("-j", "--jobs", default=None, metavar="N", help="同时检查的进程数（默认：全部 CPU 核）")
+@_jobs_option
 @click.option("--no-cache", is_flag=True, help="不使用也不保存检查结果缓存")
 @click.option("--cache-dir", default=None, metavar="DIR", help="检查结果缓存目录（默认 OUTDIR/.fzlint-cache）")
-@click.option("--select", multiple=True, help="只启用这些规则（代码或前缀，逗号分隔，可重复）")
-@click.option("--extend-select", multiple=True, help="在默认或配置的规则之外再启用")
-@click.option("--ignore", multiple=True, help="停用这些规则（代码或前缀）")
-@click.option("--fail-on", default=None, metavar="LEVEL",
-              help="达到此级别的问题使退出码为 1：error、warning（默认）、info")
-@click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）")
-@click.option("--config", "config_file", default=None, metavar="FILE",
-              help="使用此配置文件（不再查找 .fzlint.yaml / setup.cfg / pyproject.toml）")
-@click.option("--waivers", "waivers_file", default=None, metavar="FILE", help="豁免文件（YAML）")
-@click.option("--exclude", multiple=True, metavar="GLOB",
-              help="搜索目录时跳过这些文件（通配符，逗号分隔；取代默认的 README.md 等）")
-@click.option("--extend-exclude", multiple=True, metavar="GLOB", help="在默认或配置之外再跳过这些文件")
-@click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（无法读取的文件仍为 2）")
-@click.option("--today", default=None, hidden=True, help="按此日期（YYYY-MM-DD）判断豁免是否过期")
+@_rule_options
+@_file_options
 def report(paths, outdir, roster, for_year, jobs, no_cache, cache_dir, select, extend_select, ignore,
            fail_on, ruleset, config_file, waivers_file, exclude, extend_exclude, exit_zero, today):
     """区县汇总：检查目录中的全部报告，生成汇总页、Excel 表和 JSON（报送情况、缺项、雷同、上年安排落实）。
