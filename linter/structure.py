@@ -160,18 +160,27 @@ class Outline:
 
 
 def cn_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十三 → 23; None if not a Chinese numeral."""
+    """一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105; None if not a Chinese numeral."""
     values = {c: i for i, c in enumerate("零一二三四五六七八九")}
     if not text:
         return None
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        t = values.get(tens, None) if tens else 1
-        o = values.get(ones, None) if ones else 0
-        return None if t is None or o is None else t * 10 + o
     if len(text) == 1 and text in values:
         return values[text]
-    return None
+    total, digit = 0, None
+    for ch, unit in ((c, {"百": 100, "十": 10}.get(c)) for c in text):
+        if unit:
+            if unit == 10 and digit is None and total == 0:
+                digit = 1                      # 十二: a leading 十 is 一十
+            if digit is None or (total and total % (unit * 10)):
+                return None                    # 百 after 十, or two digits in a row
+            total, digit = total + digit * unit, None
+        elif ch in values:
+            if digit is not None and not (digit == 0 and ch != "零"):
+                return None
+            digit = values[ch]
+        else:
+            return None
+    return total + (digit or 0)
 
 
 def find_heading(text: str, line: int, style_level: int | None = None) -> Heading | None:

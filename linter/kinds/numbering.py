@@ -32,11 +32,19 @@ def validate(params: dict) -> list[str]:
 
 
 def cn(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三."""
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三, 100 → 一百, 105 → 一百零五 (Arabic from 1000)."""
+    if n < 0 or n >= 1000:
+        return str(n)
     if n < 10:
         return _CN[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[ones] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = _CN[hundreds] + "百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _CN[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    return out + (_CN[ones] if ones else "")
 
 
 def label(style: str, n: int) -> str:
