@@ -106,8 +106,8 @@ def mutate_text(rng: random.Random, text: str, surrogates: bool = False) -> str:
         elif op < 0.8:   # sibling headings running on (一百 and beyond)
             start = rng.choice([1, 90, 95, 99])
             style = rng.choice(["{}、", "（{}）", "{}.", "（{}）"])
-            from linter.readers.docx import _chinese
-            heads = [style.format(_chinese(n) if "、" in style or "（" in style and rng.random() < .7 else n)
+            from linter.text.numerals import chinese_numeral
+            heads = [style.format(chinese_numeral(n) if "、" in style or "（" in style and rng.random() < .7 else n)
                      + "工作情况\n正文内容。" for n in range(start, start + rng.randint(2, 15))]
             text = text[:pos] + "\n" + "\n".join(heads) + "\n" + text[pos:]
         elif op < 0.9:
@@ -489,7 +489,7 @@ def run_one(kind: str, payload, peer: LspPeer, timeout: float):
         render_all(result, ("json", "sarif", "text"))
         check_positions(result, payload)
     elif kind == "config":
-        from linter import configfile
+        from linter.workspace import configfile
         name, text = payload
         with tempfile.TemporaryDirectory(prefix="fzfuzz-") as tmp:
             with open(os.path.join(tmp, name), "w", encoding="utf-8", errors="surrogatepass") as fh:
@@ -501,7 +501,7 @@ def run_one(kind: str, payload, peer: LspPeer, timeout: float):
                 if len(exc.line()) > 2000:
                     raise AssertionError(f"config error message of {len(exc.line())} characters")
     elif kind == "waivers":
-        from linter.waivers import load_waivers
+        from linter.workspace.waiverfile import load_waivers
         with tempfile.TemporaryDirectory(prefix="fzfuzz-") as tmp:
             path = os.path.join(tmp, "waivers.yaml")
             with open(path, "w", encoding="utf-8", errors="surrogatepass") as fh:

@@ -19,32 +19,16 @@ from __future__ import annotations
 
 import re
 
-from ..result import Edit, Fix
+from ..document.result import Edit, Fix
+from ..text.numerals import chinese_numeral as cn
 
 CHECKS = ("skipped", "order", "style", "enumeration", "separator")
-_CN = "零一二三四五六七八九"
 
 
 def validate(params: dict) -> list[str]:
     if params.get("check") not in CHECKS:
         return [f"numbering 规则的 check 应是 {' / '.join(CHECKS)} 之一"]
     return []
-
-
-def cn(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三, 100 → 一百, 105 → 一百零五 (Arabic from 1000)."""
-    if n < 0 or n >= 1000:
-        return str(n)
-    if n < 10:
-        return _CN[n]
-    hundreds, rest = divmod(n, 100)
-    tens, ones = divmod(rest, 10)
-    out = _CN[hundreds] + "百" if hundreds else ""
-    if tens:
-        out += ("" if tens == 1 and not hundreds else _CN[tens]) + "十"
-    elif hundreds and ones:
-        out += "零"
-    return out + (_CN[ones] if ones else "")
 
 
 def label(style: str, n: int) -> str:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from ...result import Edit
+from ...document.result import Edit
 from .positions import PositionMap
 
 if TYPE_CHECKING:

@@ -32,11 +32,12 @@ from pygls.lsp.server import LanguageServer
 
 from ... import __version__
 from ...config import Config
-from ...configfile import config_for_path
-from ...document import Document
-from ...engine import lint
+from ...document.document import Document
+from ...document.result import Diagnostic, FileResult
+from ...engine.run import lint
 from ...errors import FzlintError
-from ...result import Diagnostic, FileResult
+from ...vocab import SEVERITY_LABELS
+from ...workspace.configfile import config_for_path
 from .actions import FIX_ALL_KIND, SOURCE, code_actions, contains
 from .positions import PositionMap
 
@@ -56,7 +57,6 @@ CONFIG_SUFFIXES = (".yaml", ".yml", ".toml", ".cfg", ".ini")
 _SEVERITY = {"error": types.DiagnosticSeverity.Error,
              "warning": types.DiagnosticSeverity.Warning,
              "info": types.DiagnosticSeverity.Information}
-_SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 # -- per-document state ---------------------------------------------------------------
@@ -466,7 +466,7 @@ def to_lsp_diagnostic(d: Diagnostic, positions: PositionMap, ruleset: str | None
 
 
 def _rule(ruleset: str | None, code: str):
-    from ...ruleset import DEFAULT_RULESET, load_ruleset  # lru_cached: loaded once per process
+    from ...engine.ruleset import DEFAULT_RULESET, load_ruleset  # lru_cached: loaded once per process
     try:
         return load_ruleset(ruleset or DEFAULT_RULESET).by_code(code)
     except Exception:
@@ -479,7 +479,7 @@ def hover_text(finding: Finding, markdown: bool = True) -> str:
     explanation = rule.explanation if rule else ""
     basis = d.basis or (rule.basis if rule else "")
     suggestion = d.suggestion or (rule.suggestion if rule else "")
-    severity = _SEVERITY_LABEL.get(d.severity, d.severity)
+    severity = SEVERITY_LABELS.get(d.severity, d.severity)
     if markdown:
         parts = [f"**{d.code}** `{d.name}`（{severity}）", d.message]
         if explanation:
