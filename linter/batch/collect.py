@@ -3,14 +3,15 @@
 ``collect(job)`` reads and lints one file exactly as ``fzlint check`` does, then keeps only
 what the overview needs:
 
-- a small *summary*, sent back to the main process and held there for the whole run: path,
-  unit name as written, year, level, date, the checklist's states, finding counts, last
-  year's plan items, and the report's MinHash signature for copy detection;
+- a small *summary*, sent back to the main process, of which a row is held there for the
+  whole run: path, unit name as written, year, level, date, the checklist's states, finding
+  counts, and the report's MinHash signature (kept only as 40 band keys) for copy detection;
 - the unit page's HTML (checklist, findings, text with findings highlighted), written to
   disk by the main process at once and then dropped;
 - a *detail* record, stored on disk only (in the cache folder) and read back for the few
-  pairs of reports that are compared closely: each line's shingles and text, and the
-  sentences of the measures and first-responsible-person parts (for plan tracking).
+  pairs of reports that are compared closely: each line's shingles and text, the plan
+  part's items, and the sentences of the measures and first-responsible-person parts (for
+  plan tracking).
 
 So the main process never holds a whole document, and memory grows by a few hundred bytes
 per report, not by the report's size.
@@ -26,7 +27,7 @@ from .promises import plan_items, work_sentences
 from .words import shingle_hashes, without_common_wording, words
 
 # Bump when the summary or detail records change shape (old cache entries then miss).
-RECORD_VERSION = "overview-1"
+RECORD_VERSION = "overview-2"
 STATE_CODES = {"present": "P", "weak": "W", "missing": "M", "n/a": "N"}
 
 
@@ -85,7 +86,7 @@ def _compute(job: Job) -> tuple[dict, dict]:
 
     summary = {"path": job.shown, "format": None, "error": None, "meta": {}, "checklist": "",
                "checklist_ids": [], "counts": {"error": 0, "warning": 0, "info": 0, "suppressed": 0},
-               "findings": [], "plan": [], "signature": None, "shingles": 0, "html": "",
+               "findings": [], "has_plan": False, "signature": None, "shingles": 0, "html": "",
                "fail_on": job.config.fail_on}
     try:
         doc = read_path(job.path, job.config.max_bytes)
@@ -107,7 +108,8 @@ def _compute(job: Job) -> tuple[dict, dict]:
         if not d.suppressed:
             summary["findings"].append((d.line, d.column, d.severity, d.code, d.name, d.message,
                                         d.checklist or ""))
-    summary["plan"] = plan_items(doc, outline)
+    plan = plan_items(doc, outline)
+    summary["has_plan"] = bool(plan)
     headings = {h.line for h in outline.headings}
     lines, all_hashes = [], set()
     for ln in doc.lines:
@@ -122,6 +124,6 @@ def _compute(job: Job) -> tuple[dict, dict]:
     summary["html"] = report_fragment(doc, result)
     detail = {"lines": lines,
               "text": {n: doc.line(n).text.strip() for n, _ in lines},
-              "work": work_sentences(doc, outline)}
+              "work": work_sentences(doc, outline), "plan": plan}
     return summary, detail
 

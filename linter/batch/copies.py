@@ -44,22 +44,54 @@ def signature(hashes) -> np.ndarray:
     return out
 
 
+def band_keys(sig: np.ndarray) -> np.ndarray:
+    """One 64-bit key per band of a signature (what the index keeps: 320 bytes a report)."""
+    rows = sig.reshape(BANDS, ROWS).astype(np.uint64)
+    keys = np.zeros(BANDS, dtype=np.uint64)
+    for r in range(ROWS):
+        keys = (keys * np.uint64(0x100000001B3)) ^ rows[:, r]     # FNV-style mixing, wraps
+    return keys
+
+
 class Index:
-    """Reports' signatures by band; ``add`` returns the earlier reports it may copy."""
+    """Band keys of every report; ``candidates()`` gives the pairs agreeing on a band.
+
+    Keys go into one growing array (no per-report dictionaries), and pairs are found at the
+    end by sorting each band: memory is ``BANDS`` × 8 bytes a report. A band value shared by
+    more than ``MAX_BUCKET`` reports is wording common to all of them (a formula the
+    common-wording list lacks), not a copy: it yields no pairs (true copies agree on other
+    bands as well)."""
+
+    MAX_BUCKET = 100
 
     def __init__(self):
-        self.buckets: list[dict[bytes, list[int]]] = [{} for _ in range(BANDS)]
+        self._chunks: list[np.ndarray] = []
+        self._numbers: list[int] = []
 
-    def add(self, number: int, sig: np.ndarray) -> set[int]:
+    def add(self, number: int, sig: np.ndarray | None) -> None:
         if sig is None or (sig == _EMPTY).all():
+            return
+        self._chunks.append(band_keys(sig))
+        self._numbers.append(number)
+
+    def candidates(self) -> set[tuple[int, int]]:
+        if len(self._numbers) < 2:
             return set()
-        found: set[int] = set()
+        keys = np.vstack(self._chunks)                 # reports × bands
+        numbers = np.asarray(self._numbers)
+        pairs: set[tuple[int, int]] = set()
         for band in range(BANDS):
-            key = sig[band * ROWS:(band + 1) * ROWS].tobytes()
-            bucket = self.buckets[band].setdefault(key, [])
-            found.update(bucket)
-            bucket.append(number)
-        return found
+            column = keys[:, band]
+            order = np.argsort(column, kind="stable")
+            ordered = column[order]
+            starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+            ends = np.r_[starts[1:], len(ordered)]
+            for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
+                if end - start > self.MAX_BUCKET:
+                    continue
+                members = sorted(numbers[order[start:end]].tolist())
+                pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1:])
+        return pairs
 
 
 def compare(a: dict, b: dict) -> dict | None:

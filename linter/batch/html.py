@@ -138,6 +138,7 @@ def miss_chart(items: list[str], missing: dict[str, int], weak: dict[str, int], 
 
 
 def _page(title: str, body: str, extra_css: str = "", script: str = "") -> str:
+    """A whole page around ``body``."""
     return ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
             f"<title>{_e(title)}</title><style>{_PAGE_CSS}{extra_css}</style></head><body>{body}"
@@ -198,8 +199,15 @@ def _roster_table(roster: list[dict], reports: list, link_prefix: str = "") -> s
             "<th>截止日期</th><th>报告</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
-def dashboard(overview) -> str:
-    """The whole ``index.html``."""
+def write_dashboard(path: str, overview) -> None:
+    """Write ``index.html`` piece by piece (a national folder's matrix is never one string)."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for piece in dashboard_pieces(overview):
+            fh.write(piece)
+
+
+def dashboard_pieces(overview):
+    """``index.html`` as a stream of strings: head, one matrix row at a time, the rest."""
     reports, items = overview.reports, overview.items
     status_counts = overview.status_counts()
     summary = "，".join(f"{k} {v} 个" for k, v in status_counts.items() if v)
@@ -221,12 +229,15 @@ def dashboard(overview) -> str:
     th = ("<tr><th>单位</th><th>年度</th><th>层级</th><th>日期</th><th>按时</th>"
           "<th title=\"错误\">错误</th><th title=\"警告\">警告</th><th title=\"提示\">提示</th>"
           + "".join(f"<th class=\"item\" title=\"{_e(label(i))}\">{_e(label(i))}</th>" for i in items) + "</tr>")
-    body_rows = []
+    page_head, page_tail = _page("法治政府建设年度报告汇总", "\0", script=_SCRIPT).split("\0")
+    yield page_head + head
+    yield (f"<section id=\"sec-matrix\"><h2>总览：单位 × 检查项目</h2>{legend}{filters}"
+           f"<div class=\"matrix-wrap\"><table id=\"matrix\"><thead>{th}</thead><tbody>")
     for r in reports:
         page = unit_page_name(r.number)
         search = _e(f"{r.unit_name} {r.path}")
         if r.error:
-            body_rows.append(
+            yield (
                 f"<tr data-search=\"{search}\" data-time=\"无法读取\"><td><a href=\"{page}\">{_e(r.unit_name)}</a>"
                 f"<br><small>{_e(r.path)}</small></td><td></td><td></td><td></td><td class=\"unread\">无法读取</td>"
                 f"<td data-sort=\"\"></td><td data-sort=\"\"></td><td data-sort=\"\"></td>"
@@ -235,15 +246,13 @@ def dashboard(overview) -> str:
         states = r.states()
         cells = "".join(_state_cell(i, states.get(i, "n/a")) for i in items)
         time = ON_TIME[r.on_time]
-        body_rows.append(
+        yield (
             f"<tr data-search=\"{search}\" data-time=\"{time}\"><td><a href=\"{page}\">{_e(r.unit_name)}</a>"
             f"<br><small>{_e(r.path)}</small></td><td>{_e(r.year or '')}</td>"
             f"<td>{_e(LEVEL_NAMES.get(r.level, r.level or ''))}</td><td>{_e(r.date or '')}</td>"
             f"<td class=\"{'late' if r.on_time is False else ''}\">{time}</td>"
             f"<td>{r.counts['error']}</td><td>{r.counts['warning']}</td><td>{r.counts['info']}</td>{cells}</tr>")
-    matrix = (f"<section id=\"sec-matrix\"><h2>总览：单位 × 检查项目</h2>{legend}{filters}"
-              f"<div class=\"matrix-wrap\"><table id=\"matrix\"><thead>{th}</thead><tbody>"
-              + "".join(body_rows) + "</tbody></table></div></section>")
+    yield "</tbody></table></div></section>"
     missing, weak = overview.item_counts()
     readable = sum(1 for r in reports if not r.error)
     chart = f"<section id=\"sec-chart\"><h2>各项目缺项单位数</h2>{miss_chart(items, missing, weak, readable)}</section>"
@@ -251,7 +260,7 @@ def dashboard(overview) -> str:
     copies = f"<section id=\"sec-copies\"><h2>雷同</h2>{_copies_table(overview.copies, reports)}</section>"
     promises = (f"<section id=\"sec-promises\"><h2>上年安排落实</h2>"
                 f"{_promises_table(overview.promises, reports)}</section>")
-    return _page("法治政府建设年度报告汇总", head + matrix + chart + roster + copies + promises, script=_SCRIPT)
+    yield chart + roster + copies + promises + page_tail
 
 
 def finish_unit_page(outdir: str, overview, r) -> None:
@@ -271,10 +280,11 @@ def finish_unit_page(outdir: str, overview, r) -> None:
     if plans:
         head.append("<h2>上年安排落实</h2>" + _promises_table(plans, overview.reports, "../"))
     with open(target, "w", encoding="utf-8") as out:
-        out.write(_page(f"{r.unit_name} — 法治政府建设年度报告", "", stylesheet()).split("</body>")[0])
+        page_head, page_tail = _page(f"{r.unit_name} — 法治政府建设年度报告", "\0", stylesheet()).split("\0")
+        out.write(page_head)
         out.write("".join(head))
         if os.path.exists(part):
             with open(part, encoding="utf-8") as fh:
                 shutil.copyfileobj(fh, out)
             os.remove(part)
-        out.write("</body></html>")
+        out.write(page_tail)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from . import copies as copies_mod
 from .cache import CACHE_FOLDER
 from .collect import Job, collect, detail_of
-from .html import STATE_OF_CODE, dashboard, finish_unit_page, write_part
+from .html import STATE_OF_CODE, finish_unit_page, write_dashboard, write_part
 from .pool import run_many
 from .promises import follow
 from .units import STATUSES, Registry, RosterEntry, deadline_for, on_time
@@ -26,7 +26,7 @@ from .units import STATUSES, Registry, RosterEntry, deadline_for, on_time
 _ID_LISTS: dict[tuple, tuple] = {}      # one shared tuple per distinct checklist order
 
 
-@dataclass
+@dataclass(slots=True)
 class ReportRow:
     """What the overview keeps of one report for the whole run (no text)."""
 
@@ -45,7 +45,7 @@ class ReportRow:
     counts: dict
     fail_on: str
     key: str | None
-    plan: list
+    has_plan: bool
     unit: int = -1
     unit_name: str = ""
     on_time: bool | None = None
@@ -101,7 +101,7 @@ def _row(index: int, s: dict) -> ReportRow:
                      format=s.get("format"), issuer=meta.get("issuer"), year=meta.get("report_year"),
                      level=meta.get("level"), date=meta.get("date"), title=meta.get("title"),
                      checklist_ids=ids, checklist=s.get("checklist", ""), counts=s["counts"],
-                     fail_on=s.get("fail_on", "warning"), key=s.get("key"), plan=s.get("plan") or [])
+                     fail_on=s.get("fail_on", "warning"), key=s.get("key"), has_plan=bool(s.get("has_plan")))
 
 
 def build_overview(files: list[tuple[str, str, object]], outdir: str, roster: list[RosterEntry] | None = None,
@@ -119,7 +119,6 @@ def build_overview(files: list[tuple[str, str, object]], outdir: str, roster: li
         scratch = store = tempfile.mkdtemp(prefix="fzlint-overview-")
     registry = Registry(roster)
     index = copies_mod.Index()
-    candidates: list[tuple[int, int]] = []
     reports: list[ReportRow] = []
     from_cache = 0
     workbook = OverviewWorkbook(os.path.join(outdir, "overview.xlsx"))
@@ -135,8 +134,7 @@ def build_overview(files: list[tuple[str, str, object]], outdir: str, roster: li
                 row.unit = registry.unit_for(row.issuer, os.path.basename(row.path))
             write_part(outdir, row.number, summary.get("html") or "")
             workbook.add_findings(row, summary.get("findings") or ())
-            for earlier in index.add(i, summary.get("signature")):
-                candidates.append((earlier, i))
+            index.add(i, summary.get("signature"))
             reports.append(row)
             from_cache += bool(summary.get("cached"))
             if progress:
@@ -151,15 +149,14 @@ def build_overview(files: list[tuple[str, str, object]], outdir: str, roster: li
         target_year = year or _latest_year(reports)
         overview = Overview(reports, registry, target_year, items, missing_paths=list(missing_paths),
                             from_cache=from_cache)
-        overview.copies = _copies(reports, candidates, store)
+        overview.copies = _copies(reports, index.candidates(), store)
         overview.promises = _promises(reports, store)
         overview.roster = _roster(reports, registry, target_year)
         for row in reports:
             finish_unit_page(outdir, overview, row)
         workbook.finish(overview)
         write_json(os.path.join(outdir, "overview.json"), overview)
-        with open(os.path.join(outdir, "index.html"), "w", encoding="utf-8") as fh:
-            fh.write(dashboard(overview))
+        write_dashboard(os.path.join(outdir, "index.html"), overview)
     finally:
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -182,10 +179,10 @@ def _latest_year(reports: list[ReportRow]) -> int | None:
     return max(years) if years else None
 
 
-def _copies(reports: list[ReportRow], candidates: list[tuple[int, int]], store: str) -> list[dict]:
+def _copies(reports: list[ReportRow], candidates: set[tuple[int, int]], store: str) -> list[dict]:
     load = functools.lru_cache(maxsize=256)(lambda key: detail_of(store, key))
     out = []
-    for a, b in sorted(set(candidates)):
+    for a, b in sorted(candidates):
         ra, rb = reports[a], reports[b]
         da, db = load(ra.key), load(rb.key)
         if not da or not db:
@@ -217,10 +214,10 @@ def _promises(reports: list[ReportRow], store: str) -> list[dict]:
     for uid, years in by_unit.items():
         for year, earlier in sorted(years.items()):
             later = years.get(year + 1)
-            if later is None or not earlier.plan:
+            if later is None or not earlier.has_plan:
                 continue
-            detail = detail_of(store, later.key) or {}
-            items = follow(earlier.plan, detail.get("work") or [])
+            plan = (detail_of(store, earlier.key) or {}).get("plan") or []
+            items = follow(plan, (detail_of(store, later.key) or {}).get("work") or [])
             out.append({"unit": later.unit_name, "year": later.year, "earlier": earlier.path,
                         "later": later.path, "earlier_index": earlier.index, "later_index": later.index,
                         "items": items})

@@ -155,3 +155,16 @@ def test_cache_key_follows_content_and_configuration():
     assert key_for(b"report!", Config()) != base
     assert key_for(b"report", Config(ignore=["E1"])) != base
     assert key_for(b"report", Config(fail_on="error")) != base
+
+
+def test_lsh_index_pairs_the_copy_without_comparing_all_pairs():
+    from linter.batch.copies import Index, signature
+    texts = [seed_text(p) for p in ("000", "001", "002", "003", "004")]
+    texts.append(texts[2].replace("鸡冠石", "长生桥"))
+    index = Index()
+    for number, text in enumerate(texts):
+        hashes = {h for _, hs in _detail(text)["lines"] for h in hs}
+        index.add(number, signature(hashes))
+    candidates = index.candidates()
+    assert (2, 5) in candidates
+    assert len(candidates) < 15 // 2      # far fewer than the 15 pairs of six reports
