@@ -17,7 +17,7 @@ import os
 import shutil
 from html import escape
 
-from ..formats.report_html import checklist_html, meta_html, report_text_html, stylesheet
+from ..formats.report_html import checklist_html, line_id, meta_html, report_text_html, stylesheet
 from ..vocab import LEVEL_LABELS as LEVEL_NAMES, STATE_LABELS as STATE_NAMES, STATE_MARKS, \
     checklist_label as label
 
@@ -151,9 +151,11 @@ def _copies_table(copies: list[dict], reports: list, link_prefix: str = "") -> s
     rows = []
     for c in copies:
         a, b = reports[c["a_index"]], reports[c["b_index"]]
+        page_a, page_b = link_prefix + unit_page_name(a.number), link_prefix + unit_page_name(b.number)
         passages = "".join(
-            f"<li>甲第{p['a_lines']['start']}–{p['a_lines']['end']}行 ↔ 乙第{p['b_lines']['start']}–"
-            f"{p['b_lines']['end']}行：{_e(p['text'])}</li>" for p in c["shared"][:20])
+            f"<li><a href=\"{page_a}#{line_id(p['a_lines']['start'])}\">甲第{p['a_lines']['start']}–"
+            f"{p['a_lines']['end']}行</a> ↔ <a href=\"{page_b}#{line_id(p['b_lines']['start'])}\">乙第"
+            f"{p['b_lines']['start']}–{p['b_lines']['end']}行</a>：{_e(p['text'])}</li>" for p in c["shared"][:20])
         more = f"<li>……另 {len(c['shared']) - 20} 段</li>" if len(c["shared"]) > 20 else ""
         rows.append(f"<tr><td><a href=\"{link_prefix}{unit_page_name(a.number)}\">{_e(a.unit_name)}</a>"
                     f"（{_e(a.year or '？')}年）<br><small>{_e(a.path)}</small></td>"
@@ -173,10 +175,12 @@ def _promises_table(promises: list[dict], reports: list, link_prefix: str = "") 
     for p in promises:
         earlier, later = reports[p["earlier_index"]], reports[p["later_index"]]
         followed = sum(1 for i in p["items"] if i["state"] == "followed")
+        page_e, page_l = link_prefix + unit_page_name(earlier.number), link_prefix + unit_page_name(later.number)
         rows = "".join(
-            f"<tr class=\"{_e(i['state'])}\"><td>第{i['line']}行</td><td>{_e(i['text'])}</td>"
-            f"<td>{'✓ 已落实' if i['state'] == 'followed' else '✗ 未见落实'}</td><td>"
-            + "<br>".join(f"第{ev['line']}行：{_e(ev['text'])}" for ev in i["evidence"]) + "</td></tr>"
+            f"<tr class=\"{_e(i['state'])}\"><td><a href=\"{page_e}#{line_id(i['line'])}\">第{i['line']}行</a></td>"
+            f"<td>{_e(i['text'])}</td><td>{'✓ 已落实' if i['state'] == 'followed' else '✗ 未见落实'}</td><td>"
+            + "<br>".join(f"<a href=\"{page_l}#{line_id(ev['line'])}\">第{ev['line']}行</a>：{_e(ev['text'])}"
+                          for ev in i["evidence"]) + "</td></tr>"
             for i in p["items"])
         out.append(f"<h3>{_e(p['unit'])}：{_e(earlier.year)}年报告的工作安排 → "
                    f"<a href=\"{link_prefix}{unit_page_name(later.number)}\">{_e(later.year)}年报告</a>"
@@ -270,7 +274,7 @@ def finish_unit_page(outdir: str, overview, r) -> None:
     status = overview.status_of_report(r)
     head = [f"<p><a href=\"../index.html\">← 返回汇总</a></p><h1>{_e(r.unit_name)}</h1>",
             f"<p>文件：{_e(r.path)}　报送情况：<span class=\"status-{_e(status)}\">{_e(status)}</span>"
-            f"　日期：{_e(r.date or '未识别')}　{_e(ON_TIME[r.on_time] if not r.error else '')}</p>"]
+            f"　日期：{_e(r.date or '未识别')}</p>"]
     if r.error:
         head.append(f"<p class=\"unread\">无法读取：{_e(r.error['message'])}</p>")
     mine = [c for c in overview.copies if r.index in (c["a_index"], c["b_index"])]

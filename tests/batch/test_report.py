@@ -177,6 +177,10 @@ def test_dashboard_and_unit_pages(overview):
     for text in ("南岸区峡口镇", "未报送", "逾期", "无法读取", "<svg", "理顺部门职责", "中梁镇2021.docx"):
         assert text in page
     assert page.count('<tr data-search=') == 8
+    # a copied passage and a plan item's evidence link to their lines on the unit pages
+    assert re.search(r'href="units/\d{4}\.html#L\d+">甲第', page)
+    assert re.search(r'href="units/\d{4}\.html#L\d+">第\d+行</a>：', page)
+    assert "检查报告" not in overview["result"].output      # no progress bar off a terminal
     copy_page = next(p for p in (out / "units").glob("*.html")
                      if "长生桥镇2024年报告.txt" in p.read_text(encoding="utf-8").split("<h2>")[0])
     body = copy_page.read_text(encoding="utf-8")
