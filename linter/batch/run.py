@@ -39,6 +39,9 @@ def run_report(options: CheckOptions, report: ReportOptions, echo=print, progres
     year = parse_year(report.for_year, "--for-year")
     roster = read_roster(report.roster) if report.roster else None
     plan = prepare(options)
+    # the overview's own pages are never read as reports (OUTDIR may lie inside the folder)
+    inside = os.path.join(os.path.abspath(outdir), "")
+    plan.files = [p for p in plan.files if not os.path.abspath(p).startswith(inside)]
     for path, problem in plan.missing:
         echo(f"{path}: {problem}")
     if not plan.files and not plan.missing:

@@ -149,6 +149,10 @@ def test_xlsx_read_back(overview):
     matrix = list(book["总览"].iter_rows(values_only=True))
     header = matrix[0]
     assert header[:6] == ("单位", "文件", "年度", "层级", "日期", "按时")
+    docx_row = next(r for r in matrix[1:] if r[1].endswith("中梁镇2021.docx"))
+    assert "中梁镇" in docx_row[0] and docx_row[2] == 2021 and docx_row[6] is not None
+    unreadable_row = next(r for r in matrix[1:] if r[1].endswith("迎龙镇2024年报告.docx"))
+    assert unreadable_row[5] == "无法读取"
     late_row = next(r for r in book["总览"].iter_rows(min_row=2) if "长生桥镇2024" in r[1].value)
     assert late_row[5].value == "逾期"
     causes = header.index("不足的原因分析")
@@ -223,3 +227,13 @@ def test_check_jobs_same_output_in_input_order(tmp_path):
     assert order == sorted(order)
     bad = run(["check", ".", "--jobs", "0"], cwd=tmp_path)
     assert bad.exit_code == 2 and "--jobs" in bad.output
+
+
+def test_outdir_inside_the_folder_is_not_read_as_reports(tmp_path):
+    (tmp_path / "a.txt").write_text(seed_text("000"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(seed_text("001"), encoding="utf-8")
+    for _ in range(2):
+        result = run(["report", ".", "-o", "overview", "--jobs", "1"], cwd=tmp_path)
+        assert "2 份报告" in result.output
+    data = json.loads((tmp_path / "overview" / "overview.json").read_text(encoding="utf-8"))
+    assert [r["path"] for r in data["reports"]] == ["a.txt", "b.txt"]
