@@ -125,6 +125,10 @@ def _jobs(value: str | None) -> int | None:
     return int(value)
 
 
+# formats whose output for several files is the outputs for each file, one after the other
+_LINE_FORMATS = ("concise", "json-lines")
+
+
 def _check(options: CheckOptions, out: OutputOptions) -> int:
     from ..batch.pool import lint_many
     from ..formats import FORMATS, Options, render
@@ -143,8 +147,11 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
         click.echo("没有找到可检查的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
 
     # -- lint (and fix) ------------------------------------------------------------------
-    # on every core, results in the files' order as they finish
+    # on every core, results in the files' order as they finish; a line-per-finding format
+    # on the screen or a pipe is printed file by file as it comes
     results, outcomes = [], []
+    streaming = (out.fmt in _LINE_FORMATS and out.output is None
+                 and not (out.fix or out.diff or out.statistics))
     linted = lint_many(((p, plan.configs[p]) for p in plan.files), jobs)
     for path, result in zip(plan.files, linted):
         config = plan.configs[path]
@@ -158,6 +165,8 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
                 click.echo(outcome.refused, err=True)
             result = outcome.result
         results.append(result)
+        if streaming:
+            _emit(render(out.fmt, [result], Options(version=__version__, fail_on=plan.fail_on)), None, False)
 
     if out.diff:
         text = "".join(o.diff for o in outcomes)
@@ -176,7 +185,7 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
     else:
         format_options = Options(color=color, rules=rules_for_results(results), fail_on=plan.fail_on,
                                  version=__version__)
-        text = render(out.fmt, results, format_options)
+        text = "" if streaming else render(out.fmt, results, format_options)
     _emit(text, out.output, color)
     code = exit_code(results, plan.fail_on, plan.usage_problem, plan.fail_on_for())
     if out.exit_zero and code == EXIT_FINDINGS:

@@ -168,3 +168,20 @@ def test_lsh_index_pairs_the_copy_without_comparing_all_pairs():
     candidates = index.candidates()
     assert (2, 5) in candidates
     assert len(candidates) < 15 // 2      # far fewer than the 15 pairs of six reports
+
+
+def test_check_streams_line_formats_in_the_same_order(tmp_path):
+    """``check --jobs 2 --format json-lines`` prints each file as it comes, in input order:
+    the same text as one run in one process."""
+    from cliutil import run  # noqa: E402
+    for prefix in ("000", "001", "002"):
+        (tmp_path / f"{prefix}.txt").write_text(seed_text(prefix), encoding="utf-8")
+    (tmp_path / "broken.docx").write_bytes(b"not a docx")
+    one = run(["check", ".", "--format", "json-lines", "--jobs", "1"], cwd=tmp_path)
+    two = run(["check", ".", "--format", "json-lines", "--jobs", "2"], cwd=tmp_path)
+    assert one.exit_code == two.exit_code == 2
+    assert one.stdout == two.stdout
+    import json
+    paths = [json.loads(line)["path"] for line in two.stdout.splitlines()]
+    assert paths == sorted(paths, key=lambda p: ["000.txt", "001.txt", "002.txt", "broken.docx"].index(p))
+    assert paths.count("broken.docx") == 1
