@@ -6,9 +6,10 @@ and 一是… numbering still read), so no two are copies of each other; 1% are 
 of an earlier synthetic report with only the unit's name swapped. Not a test: nothing here
 asserts a threshold.
 
-    nice -n 10 python bench/overview.py lint --reports 2000 [--jobs N]
+    nice -n 10 python bench/overview.py lint --reports 2000 [--jobs N] [--memory-sizes 250,500,1000,2000]
         reports per second of ``fzlint report``, cold (empty cache) then cached, and the
-        peak memory of the main process and of the largest worker
+        peak memory of the main process and of the largest worker; with --memory-sizes, the
+        main process's peak on growing subsets of the same folder (from the cache)
     nice -n 10 python bench/overview.py memory --sizes 250,500,1000,2000
         peak memory of ``fzlint report`` as the folder grows (cached, so it is quick)
     nice -n 10 python bench/overview.py copies --reports 10000
@@ -89,7 +90,7 @@ def _write(folder: Path, n: int) -> int:
 
 def _run_report(folder: Path, out: Path, jobs: int | None, extra=()) -> dict:
     """Run ``fzlint report`` in a child and return its wall time and peak memories."""
-    code = ("import resource,sys,time;from linter.cli import main;t=time.perf_counter()\n"
+    code = ("import resource,sys,time;from linter.frontends.cli import main;t=time.perf_counter()\n"
             "try:\n main()\nexcept SystemExit:\n pass\n"
             "import json;print(json.dumps({'seconds':time.perf_counter()-t,"
             "'main_kb':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
@@ -120,6 +121,20 @@ def cmd_lint(args) -> None:
         for label, r in (("cold (empty cache)", cold), ("cached (nothing changed)", cached)):
             print(f"| {label} | {r['seconds']:.1f} s | {args.reports / r['seconds']:.1f} | "
                   f"{r['main_kb'] / 1024:.0f} MB | {r['worker_kb'] / 1024:.0f} MB |")
+        if args.memory_sizes:
+            # the same reports in growing folders, from the cache the cold run filled: what the
+            # main process holds as the folder grows
+            files = sorted((work / "reports").iterdir())
+            print("\n| reports (cached) | main process peak | wall time |")
+            print("|---|---|---|")
+            for size in [int(x) for x in args.memory_sizes.split(",")]:
+                folder = work / f"n{size}"
+                folder.mkdir()
+                for f in files[:size]:
+                    os.link(f, folder / f.name)
+                r = _run_report(folder, work / f"out{size}", args.jobs,
+                                ["--cache-dir", str(work / "out" / ".fzlint-cache")])
+                print(f"| {size} | {r['main_kb'] / 1024:.0f} MB | {r['seconds']:.1f} s |")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -197,6 +212,7 @@ def main() -> None:
     p = sub.add_parser("lint")
     p.add_argument("--reports", type=int, default=2000)
     p.add_argument("--jobs", type=int, default=None)
+    p.add_argument("--memory-sizes", default="", help="e.g. 250,500,1000,2000: main-process memory as the folder grows")
     p.set_defaults(func=cmd_lint)
     p = sub.add_parser("memory")
     p.add_argument("--sizes", default="250,500,1000,2000")
