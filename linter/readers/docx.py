@@ -39,6 +39,7 @@ _W = "{%s}" % W
 MAX_UNPACKED = 200 * 1024 * 1024     # total declared uncompressed size of all members
 MAX_RATIO = 200                      # uncompressed / compressed, for a large archive
 MAX_MEMBERS = 10000
+MAX_FILE = 200 * 1024 * 1024         # the whole package, pictures included
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
@@ -47,15 +48,22 @@ _WORD_STREAM = "WordDocument".encode("utf-16-le")
 _HEADING_NAME = re.compile(r"^\s*(?:heading|标题)\s*([1-9])\s*$", re.IGNORECASE)
 
 
-def read(data: bytes, name: str, fmt: str = "docx") -> Document:
-    check_container(data, name)
+def file_limit(max_bytes: int) -> int:
+    """The size a .docx file may have: pictures do not count against ``max_bytes`` (the
+    text parts do, see ``check_container``), up to a ceiling for the whole package."""
+    return max(max_bytes, MAX_FILE)
+
+
+def read(data: bytes, name: str, fmt: str = "docx", max_bytes: int | None = None) -> Document:
+    check_container(data, name, max_bytes)
     lines, levels = extract(data, name)
     return Document(lines, path=name, fmt=fmt, encoding="utf-8", newline="\n", style_levels=levels)
 
 
 # -- the container ---------------------------------------------------------------
-def check_container(data: bytes, name: str) -> None:
-    """Refuse what is not a sane .docx before any XML is parsed."""
+def check_container(data: bytes, name: str, max_text_bytes: int | None = None) -> None:
+    """Refuse what is not a sane .docx before any XML is parsed. ``max_text_bytes`` limits
+    the unpacked size of the parts that are read (the XML), not of pictures or embedded files."""
     if data.startswith(OLE_MAGIC):
         if _ENCRYPTION_INFO in data:
             raise ReadError("文件设置了打开密码（已加密），无法读取；请在 Word 或 WPS 中取消密码后另存为 .docx 再检查",
@@ -76,6 +84,10 @@ def check_container(data: bytes, name: str) -> None:
     if unpacked > MAX_UNPACKED or (unpacked > 20 * 1024 * 1024 and unpacked / packed > MAX_RATIO):
         raise ReadError(f"文件解压后将达 {unpacked / 1048576:.0f} MB，不像正常的 Word 文档（疑似压缩炸弹），已拒绝读取",
                         name, "zip-bomb")
+    text = sum(i.file_size for i in infos if _is_text_part(i.filename))
+    if max_text_bytes is not None and text > max_text_bytes:
+        raise ReadError(f"文件中的文字内容过大（解压后 {text / 1048576:.1f} MB，上限 {max_text_bytes / 1048576:.0f} MB；"
+                        "图片不计在内）", name, "too-large")
     names = {i.filename for i in infos}
     if "word/document.xml" not in names and not any(n.endswith("document.xml") for n in names):
         if "xl/workbook.xml" in names:
@@ -85,6 +97,11 @@ def check_container(data: bytes, name: str) -> None:
         else:
             hint = "压缩包里没有 Word 正文"
         raise ReadError(f"文件已损坏或不是有效的 .docx 文件（{hint}）", name, "corrupt")
+
+
+def _is_text_part(member: str) -> bool:
+    """An XML part (document, styles, numbering, relationships …): what gets parsed."""
+    return member.lower().endswith((".xml", ".rels"))
 
 
 # -- paragraphs ------------------------------------------------------------------
