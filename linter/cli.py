@@ -376,6 +376,75 @@ def rule_cmd(code, ruleset):
 
 
 @main.command()
+@click.argument("report")
+@click.option("-o", "--output", default=None, metavar="OUT.docx",
+              help="批注后的 Word 文件（默认与原文件同目录：原名.批注.docx）")
+@click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）")
+@click.option("--year", default=None, metavar="YEAR", help="报告所属年度（覆盖自动识别）")
+@click.option("--level", default=None, metavar="LEVEL",
+              help="报告单位层级（覆盖自动识别）：township、county、city、province、department")
+@click.option("--config", "config_file", default=None, metavar="FILE", help="使用此配置文件")
+def annotate(report, output, ruleset, year, level, config_file):
+    """把检查结果写成 Word 批注：生成带批注的 .docx（原文件不改动）。
+
+    退出码：0 已写出批注文件（有无问题都是 0，要按问题把关请用 fzlint check）；
+    2 文件无法读取、参数有误或无法写出。
+    """
+    try:
+        click.echo(_annotate(report, output, ruleset, year, level, config_file), err=True)
+        code = EXIT_OK
+    except Abort as exc:
+        click.echo(f"fzlint: {exc}", err=True)
+        code = EXIT_ERROR
+    except FzlintError as exc:
+        click.echo(exc.line(), err=True)
+        code = EXIT_ERROR
+    sys.exit(code)
+
+
+def _annotate(report, output, ruleset, year, level, config_file) -> str:
+    from .configfile import Overrides, Resolver, known_targets
+    from .readers import read_path
+    from .writers.docx_comments import annotate_upload, annotated_name
+
+    if level is not None and level not in LEVELS:
+        raise Abort(f"--level 应为 {' / '.join(LEVELS)} 之一，得到 {level}")
+    if year is not None and not (year.isdigit() and 1990 <= int(year) <= 2100):
+        raise Abort(f"--year 应为四位年份，如 2024，得到 {year}")
+    codes, targets, rulesets = known_targets()
+    if ruleset is not None and ruleset not in rulesets:
+        raise Abort(f"没有名为 {ruleset} 的规则集（可用：{', '.join(rulesets)}）")
+    output = output or os.path.join(os.path.dirname(report), annotated_name(report))
+    if os.path.exists(output) and os.path.exists(report) and os.path.samefile(output, report):
+        raise Abort(f"输出文件 {output} 就是原报告，不会覆盖原文件；请用 -o 指定另一个文件名")
+    _check_writable(output)
+    overrides = Overrides(ruleset=ruleset, year=int(year) if year else None, level=level)
+    config = Resolver(overrides, config_file, codes, targets, rulesets).config_for(report)
+    read_path(report, config.max_bytes)            # refuse what cannot be read, naming the file
+    with open(report, "rb") as fh:
+        data = fh.read()
+    annotated, result = annotate_upload(data, report, config)
+    _write_new(output, annotated)
+    counts = {s: sum(1 for d in result.active() if d.severity == s) for s in SEVERITIES}
+    return (f"已写出 {output}：{len(result.active())} 条批注（错误 {counts['error']}，警告 {counts['warning']}，"
+            f"提示 {counts['info']}），另有 1 条检查清单批注在标题处。")
+
+
+def _write_new(output: str, data: bytes) -> None:
+    """Write through a temporary file in the same folder, so a half-written .docx never
+    stands under the final name."""
+    temporary = output + ".part"
+    try:
+        with open(temporary, "wb") as fh:
+            fh.write(data)
+        os.replace(temporary, output)
+    except OSError as exc:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise Abort(f"无法写入 {output}：{exc.strerror}") from None
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="监听地址；0.0.0.0 让局域网内其他电脑也能访问（只在可信内网使用）")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="端口")

@@ -20,7 +20,7 @@ import fixtures as F  # noqa: E402
 from linter import lint_bytes  # noqa: E402
 from linter.cli import main  # noqa: E402
 from linter.frontends.web import Settings, create_app  # noqa: E402
-from linter.frontends.web.app import annotated_name, clean_name, content_disposition  # noqa: E402
+from linter.frontends.web.app import clean_name, content_disposition  # noqa: E402
 from linter.frontends.web.pool import LintPool  # noqa: E402
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -232,9 +232,6 @@ def test_annotate_returns_the_docx_named_after_the_upload(client):
 
 
 def test_names_for_the_download():
-    assert annotated_name("中梁镇报告.docx") == "中梁镇报告.批注.docx"
-    assert annotated_name("报告.pdf") == "报告.批注.docx"
-    assert annotated_name("report") == "report.批注.docx"
     d = content_disposition("2024 report.批注.docx")
     assert d.startswith('attachment; filename="2024 report.docx"') or 'filename="2024 report.' in d
     assert "filename*=UTF-8''2024%20report.%E6%89%B9%E6%B3%A8.docx" in d

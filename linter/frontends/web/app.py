@@ -28,6 +28,7 @@ from flask import Request
 from ...formats import json as json_format, report_html
 from ...meta import LEVELS
 from ...result import FileResult
+from ...writers.docx_comments import annotated_name
 from .pool import Busy, LintPool, TimeLimit, WorkerLost
 
 DEFAULT_MAX_BYTES = 30 * 1024 * 1024
@@ -222,12 +223,6 @@ def clean_name(raw: str) -> str:
         stem, dot, suffix = name.rpartition(".")
         name = (stem[:110] + dot + suffix[:9]) if dot and len(suffix) < 10 else name[:120]
     return name
-
-
-def annotated_name(name: str) -> str:
-    """原名.批注.docx: the upload's name with its suffix replaced."""
-    stem = name.rsplit(".", 1)[0] if "." in name else name
-    return f"{stem}.批注.docx"
 
 
 def content_disposition(filename: str) -> str:
