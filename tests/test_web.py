@@ -269,3 +269,23 @@ def test_a_check_over_the_time_limit_is_stopped_and_the_next_one_works():
         assert upload(client, "/check", data, "slow.docx").status_code == 200
     finally:
         pool.close()
+
+
+def test_the_page_and_its_assets_ship_in_the_package():
+    """No CDN and no source tree on an intranet server: every template, script and style
+    must be package data (setup.cfg), and the packages listed."""
+    import configparser
+    import fnmatch
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    cfg = configparser.ConfigParser()
+    cfg.read(root / "setup.cfg", encoding="utf-8")
+    packages = cfg["options"]["packages"].split()
+    assert {"linter.frontends", "linter.frontends.web", "linter.formats"} <= set(packages)
+    for package in ("linter.frontends.web", "linter.formats"):
+        folder = root / package.replace(".", "/")
+        patterns = [p.strip() for p in cfg["options.package_data"][package].split(",")]
+        assets = [f.relative_to(folder).as_posix() for f in folder.rglob("*")
+                  if f.is_file() and f.suffix not in (".py", ".pyc") and "__pycache__" not in f.parts]
+        assert assets
+        assert [a for a in assets if not any(fnmatch.fnmatch(a, p) for p in patterns)] == []
