@@ -7,6 +7,10 @@ Exit codes (``fzlint check``):
 - 2: a usage error, bad configuration or waivers, an unwritable ``--output``, a path that
   does not exist, or a file that could not be read (the other files are still checked).
 
+``fzlint annotate`` exits 0 when the annotated .docx was written (findings or not: it
+produces a file, ``check`` is the gate) and 2 for an unreadable report, a bad option or an
+output it cannot write (or that would overwrite the report).
+
 Every mistake a user can make is reported as one line (in Chinese) on standard error,
 never as a traceback.
 """
@@ -404,7 +408,7 @@ def annotate(report, output, ruleset, year, level, config_file):
 
 def _annotate(report, output, ruleset, year, level, config_file) -> str:
     from .configfile import Overrides, Resolver, known_targets
-    from .readers import read_path
+    from .readers import load_path
     from .writers.docx_comments import annotate_upload, annotated_name
 
     if level is not None and level not in LEVELS:
@@ -414,15 +418,13 @@ def _annotate(report, output, ruleset, year, level, config_file) -> str:
     codes, targets, rulesets = known_targets()
     if ruleset is not None and ruleset not in rulesets:
         raise Abort(f"没有名为 {ruleset} 的规则集（可用：{', '.join(rulesets)}）")
-    output = output or os.path.join(os.path.dirname(report), annotated_name(report))
-    if os.path.exists(output) and os.path.exists(report) and os.path.samefile(output, report):
-        raise Abort(f"输出文件 {output} 就是原报告，不会覆盖原文件；请用 -o 指定另一个文件名")
-    _check_writable(output)
     overrides = Overrides(ruleset=ruleset, year=int(year) if year else None, level=level)
     config = Resolver(overrides, config_file, codes, targets, rulesets).config_for(report)
-    read_path(report, config.max_bytes)            # refuse what cannot be read, naming the file
-    with open(report, "rb") as fh:
-        data = fh.read()
+    data = load_path(report, config.max_bytes)     # a missing or unreadable report: its own line
+    output = output or os.path.join(os.path.dirname(report), annotated_name(report))
+    if os.path.exists(output) and os.path.samefile(output, report):
+        raise Abort(f"输出文件 {output} 就是原报告，不会覆盖原文件；请用 -o 指定另一个文件名")
+    _check_writable(output)
     annotated, result = annotate_upload(data, report, config)
     _write_new(output, annotated)
     counts = {s: sum(1 for d in result.active() if d.severity == s) for s in SEVERITIES}

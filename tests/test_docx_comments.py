@@ -200,6 +200,22 @@ def test_auto_numbered_findings_land_after_the_label_not_off_by_its_length():
         assert texts[(d.code, heading[label:d.end_column - 1])] >= 1
 
 
+def test_a_finding_on_the_label_itself_anchors_to_the_start_of_the_real_text():
+    from linter.result import Diagnostic
+    from linter.writers.docx_comments import annotate_docx
+
+    lines = F.seed_lines("002")
+    data = F.docx_autonumbered(lines)
+    doc = read_bytes(data, "报告.docx")
+    result = lint(doc)
+    heading = next(ln for ln in doc.lines if F.H1.match(ln.text))
+    label = F.H1.match(heading.text).end()
+    result.diagnostics = [Diagnostic("F901", "heading-number-skipped", "warning", "标题编号不连续",
+                                     heading.number, 1, heading.number, label + 1)]
+    comments = comments_of(annotate_docx(data, doc, result))
+    assert [c["anchored"] for c in comments if c["text"].startswith("F901")] == [heading.text[label]]
+
+
 def test_comment_text_is_short_chinese_with_code_severity_suggestion_and_basis():
     annotated, result = annotate_upload(F.docx_styled(F.seed_lines("000")), "报告.docx")
     comments = {c["text"].split()[0]: c["text"] for c in comments_of(annotated)}
