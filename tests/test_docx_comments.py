@@ -289,6 +289,29 @@ def test_table_cells_and_content_controls_are_anchored_where_the_reader_puts_the
     assert anchored["11010519491231002X"] == 1
 
 
+def test_runs_are_split_inside_hyperlinks_fields_tabs_and_breaks_keeping_their_formatting():
+    body = "".join(f'<w:p><w:r><w:t>{t}</w:t></w:r></w:p>' for t in REPORT[:3]) + (
+        # one number over a run, a hyperlink and a bookmark
+        '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">值班电话 138</w:t></w:r>'
+        '<w:bookmarkStart w:id="7" w:name="tel"/><w:hyperlink w:anchor="tel"><w:r><w:rPr><w:u w:val="single"/>'
+        '</w:rPr><w:t>1234</w:t></w:r></w:hyperlink><w:bookmarkEnd w:id="7"/>'
+        '<w:proofErr w:type="spellStart"/><w:r><w:t>5678，</w:t></w:r><w:proofErr w:type="spellEnd"/></w:p>'
+        # one run holding text, a tab, the number and a line break
+        '<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>手机</w:t><w:tab/><w:t>13912345678</w:t><w:br/>'
+        '<w:t>（个人）</w:t></w:r></w:p>'
+        # a field: the code is not text, the result is
+        '<w:p><w:r><w:t xml:space="preserve">联系 </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText> MERGEFIELD 电话 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:t>13712345678</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    ) + "".join(f'<w:p><w:r><w:t>{t}</w:t></w:r></w:p>' for t in REPORT[3:])
+    original = F.docx_from_body(body)
+    annotated, result = annotate_upload(original, "报告.docx")
+    assert_annotated(original, annotated, "报告.docx")
+    phones = sorted(c["anchored"] for c in comments_of(annotated) if c["text"].startswith("X102"))
+    assert phones == ["13712345678", "13812345678", "13912345678"]
+    assert _formatting(annotated) == _formatting(original)
+
+
 def test_a_text_upload_gives_a_docx_with_the_same_comments(tmp_path):
     text = "\r\n".join(F.seed_lines("003")) + "\r\n"
     data = text.encode("gbk", errors="replace")
