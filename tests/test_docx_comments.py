@@ -169,6 +169,7 @@ def test_every_seed_round_trips_with_one_comment_per_finding(seed, kind):
     checked, comments = assert_annotated(original, annotated, "报告.docx")
     assert [d.to_dict() for d in checked.diagnostics] == [d.to_dict() for d in result.diagnostics]
     assert len(comments) == len(result.active()) + 1 and result.active()
+    assert "word/comments.xml" in zipfile.ZipFile(io.BytesIO(annotated)).namelist()
     # the body is the same, character by character, with the same run formatting
     assert _formatting(annotated) == _formatting(original)
     # and checking the annotated file finds the same problems in the same places
@@ -434,3 +435,17 @@ def test_libreoffice_opens_the_annotated_docx_and_sees_every_comment(tmp_path):
     assert content.count("<office:annotation ") + content.count("<office:annotation>") == \
         len(comments_of(annotated))
     assert "fzlint" in content
+
+
+def test_a_wps_upload_is_converted_and_gives_a_docx_with_comments(tmp_path):
+    source = tmp_path / "report.docx"
+    source.write_bytes(F.docx_styled(F.seed_lines("004")))
+    done = _soffice(["--convert-to", "doc", "--outdir", str(tmp_path / "doc"), str(source)], tmp_path)
+    legacy = (tmp_path / "doc" / "report.doc").read_bytes()
+    assert done.returncode == 0 and legacy.startswith(b"\xd0\xcf\x11\xe0")
+    name = "孙家镇报告.wps"             # WPS's binary format is Word's; read as .doc (one conversion)
+    annotated, result = annotate_upload(legacy, name)
+    assert result.format == "wps"
+    converted = [ln.text for ln in read_bytes(annotated, "x.docx").lines]
+    assert [t for t in converted if t.strip()] == [t for t in F.seed_lines("004") if t.strip()]
+    assert len([c for c in comments_of(annotated) if c["author"] == "fzlint"]) == len(result.active()) + 1
