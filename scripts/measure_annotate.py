@@ -7,7 +7,7 @@ Usage (from the repository root):
     python scripts/measure_annotate.py [CORPUS_DIR ...]
 
 Defaults to seeds/ and ../shared/corpus/dev (read in place, never copied). For each file it
-checks what tests/test_docx_comments.py checks on the seeds (same text per paragraph, one
+checks what tests/writers/test_docx_comments.py checks on the seeds (same text per paragraph, one
 comment per finding anchored to exactly the finding's text, formatting kept) and prints the
 counts, the failures and the time annotate took per file.
 """
@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "writers"))
 sys.path.insert(0, str(ROOT))
 
 import fixtures as F  # noqa: E402
