@@ -34,7 +34,7 @@ import os
 import stat
 
 from ..config import DEFAULT_MAX_BYTES
-from ..document import Document
+from ..document.document import Document
 from ..errors import ReadError
 
 # suffix -> reader module
@@ -74,8 +74,13 @@ def reader_for(name: str):
 
 
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a report from disk. The size is checked before anything is read, and never
-    more than ``max_bytes + 1`` bytes are read (a device or a growing file cannot hang us)."""
+    """Read a report from disk (see ``load_path``)."""
+    return read_bytes(load_path(path, max_bytes), path, max_bytes)
+
+
+def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A report file's bytes. The size is checked before anything is read, and never more
+    than the limit + 1 bytes are read (a device or a growing file cannot hang us)."""
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -90,10 +95,9 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         raise _too_large(info.st_size, limit, path)
     try:
         with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
+            return fh.read(limit + 1)
     except OSError as exc:
         raise ReadError(f"无法读取文件：{os_problem(exc)}", path, "unreadable") from None
-    return read_bytes(data, path, max_bytes, reader)
 
 
 def _file_limit(reader, max_bytes: int) -> int:

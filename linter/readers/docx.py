@@ -30,7 +30,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document.document import Document
 from ..errors import ReadError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

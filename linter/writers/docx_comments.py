@@ -28,14 +28,15 @@ import io
 import os
 import re
 
-from ..checklist import label as item_label
 from ..config import Config
-from ..document import Document
-from ..engine import lint
-from ..formats.text import _MARK as STATE_MARK, _SEVERITY as SEVERITY_LABEL, _STATE as STATE_LABEL
-from ..readers import read_bytes
+from ..document.document import Document
+from ..document.result import FileResult, summarize
+from ..engine.run import lint
+from ..errors import UsageError
+from ..readers import load_path, read_bytes
 from ..readers.docx import open_document, pieces, walk
-from ..result import FileResult, summarize
+from ..vocab import SEVERITY_LABELS as SEVERITY_LABEL, STATE_LABELS as STATE_LABEL, \
+    STATE_MARKS as STATE_MARK, checklist_label as item_label
 
 AUTHOR = "fzlint"
 INITIALS = "fz"
@@ -58,6 +59,35 @@ def annotate_upload(data: bytes, filename: str, config: Config | None = None) ->
     own = data[:4] == b"PK\x03\x04" and suffix in _DOCX_SUFFIXES
     base = data if own else text_docx(document)
     return annotate_docx(base, document, result), result
+
+
+def annotate_file(report: str, output: str | None = None, config: Config | None = None) -> tuple[str, FileResult]:
+    """Annotate a report on disk into ``output`` (default: ``原名.批注.docx`` beside it).
+    The report itself is never written: an ``output`` naming it is refused."""
+    config = config or Config()
+    data = load_path(report, config.max_bytes)     # a missing or unreadable report: ReadError
+    output = output or os.path.join(os.path.dirname(report), annotated_name(report))
+    if os.path.exists(output) and os.path.samefile(output, report):
+        raise UsageError(f"输出文件 {output} 就是原报告，不会覆盖原文件；请用 -o 指定另一个文件名")
+    if os.path.isdir(output) or not os.path.isdir(os.path.dirname(os.path.abspath(output))):
+        raise UsageError(f"无法写入 {output}：{'这是一个目录' if os.path.isdir(output) else '目录不存在'}")
+    annotated, result = annotate_upload(data, report, config)
+    _write_new(output, annotated)
+    return output, result
+
+
+def _write_new(output: str, data: bytes) -> None:
+    """Write through a temporary file in the same folder, so a half-written .docx never
+    stands under the final name."""
+    temporary = output + ".part"
+    try:
+        with open(temporary, "wb") as fh:
+            fh.write(data)
+        os.replace(temporary, output)
+    except OSError as exc:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise UsageError(f"无法写入 {output}：{exc.strerror or exc}") from None
 
 
 def annotated_name(filename: str) -> str:

@@ -26,8 +26,8 @@ from werkzeug.exceptions import HTTPException
 from flask import Request
 
 from ...formats import json as json_format, report_html
-from ...meta import LEVELS
-from ...result import FileResult
+from ...document.result import FileResult
+from ...vocab import LEVEL_LABELS, LEVELS
 from ...writers.docx_comments import annotated_name
 from .pool import Busy, LintPool, TimeLimit, WorkerLost
 
@@ -35,7 +35,7 @@ DEFAULT_MAX_BYTES = 30 * 1024 * 1024
 ACCEPT = ".docx,.doc,.wps,.pdf,.txt,.html,.htm"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-LEVEL_CHOICES = [("", "自动识别")] + [(lv, report_html.LEVEL_NAMES[lv]) for lv in LEVELS]
+LEVEL_CHOICES = [("", "自动识别")] + [(lv, LEVEL_LABELS[lv]) for lv in LEVELS]
 # ReadError codes -> HTTP status: the file's type, its size, or its content
 _STATUS = {"unsupported": 415, "too-large": 413, "needs-conversion": 415}
 

@@ -17,7 +17,7 @@ def _config(year: int | None, level: str | None, max_bytes: int) -> Config:
 
 def check(data: bytes, name: str, year: int | None, level: str | None, max_bytes: int) -> dict:
     """Read and lint: the FileResult, and the lines as the reader saw them (for the page)."""
-    from ...engine import lint
+    from ...engine.run import lint
     from ...readers import read_bytes
     try:
         doc = read_bytes(data, name, max_bytes)
@@ -40,8 +40,8 @@ def annotate(data: bytes, name: str, year: int | None, level: str | None, max_by
 
 def warm_up() -> None:
     """Load the rule sets and the readers once, so the first upload is not slower."""
-    from ...engine import lint_text
-    from ...ruleset import available_rulesets, load_ruleset
+    from ...engine.ruleset import available_rulesets, load_ruleset
+    from ...engine.run import lint_text
     for name in available_rulesets():
         try:
             load_ruleset(name)
