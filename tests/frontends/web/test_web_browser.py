@@ -134,3 +134,25 @@ def test_a_file_over_the_limit_is_refused_in_chinese_before_upload(server, brows
     page.wait_for_function("() => document.getElementById('upload-status').textContent.includes('文件过大：上限为 2 MB')")
     assert server.alive()
     page.close()
+
+
+def test_a_file_dropped_on_the_page_is_checked(server, browser):
+    import base64
+    page = browser.new_page()
+    page.goto(server.url + "/")
+    text = "\n".join(F.seed_lines("001")).encode("gb18030")              # a GBK-family .txt, as clerks have
+    transfer = page.evaluate_handle(
+        """(b64) => {
+            const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+            const dt = new DataTransfer();
+            dt.items.add(new File([bytes], '拖入的报告.txt', {type: 'text/plain'}));
+            return dt;
+        }""", base64.b64encode(text).decode())
+    page.dispatch_event("#drop-zone", "dragover", {"dataTransfer": transfer})
+    assert "dragging" in page.get_attribute("#drop-zone", "class")
+    page.dispatch_event("#drop-zone", "drop", {"dataTransfer": transfer})
+    page.wait_for_selector(".fz-checklist", timeout=60000)
+    assert page.inner_text("h1.result-title") == "检查结果：拖入的报告.txt"
+    expected = lint_bytes(text, "x.txt")
+    assert page.locator(".fz-finding").count() == len(expected.active())
+    page.close()

@@ -13,9 +13,22 @@
     if (el) { el.textContent = text; el.classList.toggle("busy", !!busy); }
   }
 
+  // the limit is on the whole request body: leave room for the form around the file
   function tooLarge(file) {
     var max = parseInt(document.body.getAttribute("data-max-bytes"), 10);
-    return max && file.size > max;
+    return max && file.size + 8192 > max;
+  }
+
+  function tooLargeMessage() {
+    return "文件过大：上限为 " + document.body.getAttribute("data-max-mb") +
+      " MB。请压缩图片或另存为较小的文件后再检查。";
+  }
+
+  // the server's own 413 (sent before the body is read) is plain text, not a page
+  function plainRefusal(response) {
+    if (response.status === 413) { return tooLargeMessage(); }
+    if (response.status >= 500) { return "服务器暂时无法检查（" + response.status + "），请稍后再试。"; }
+    return null;
   }
 
   function showPage(html) {
@@ -40,16 +53,20 @@
   function check(fields) {
     if (!currentFile) { return; }
     if (tooLarge(currentFile)) {
-      setStatus("upload-status", "文件过大：上限为 " + document.body.getAttribute("data-max-mb") +
-        " MB。请压缩图片或另存为较小的文件后再检查。");
+      setStatus("upload-status", tooLargeMessage());
+      setStatus("action-status", tooLargeMessage());
       return;
     }
     setStatus("upload-status", "正在检查“" + currentFile.name + "”，请稍候……", true);
     setStatus("action-status", "正在重新检查，请稍候……", true);
-    post("/check", fields).then(function (response) { return response.text(); })
-      .then(function (html) {
-        if (!showPage(html)) { setStatus("upload-status", "检查失败，请稍后再试。"); }
-      })
+    post("/check", fields).then(function (response) {
+      return response.text().then(function (html) {
+        if (showPage(html)) { return; }
+        var text = plainRefusal(response) || "检查失败，请稍后再试。";
+        setStatus("upload-status", text);
+        setStatus("action-status", text);
+      });
+    })
       .catch(function () { setStatus("upload-status", "无法连接检查服务，请确认服务仍在运行后再试。"); });
   }
 
@@ -66,7 +83,9 @@
     var fields = { year: form.elements.year.value, level: form.elements.level.value };
     post("/annotate", fields).then(function (response) {
       if (!response.ok) {
-        return response.text().then(function (html) { showPage(html); });
+        return response.text().then(function (html) {
+          if (!showPage(html)) { setStatus("action-status", plainRefusal(response) || "下载失败，请稍后再试。"); }
+        });
       }
       return response.blob().then(function (blob) {
         var a = document.createElement("a");
