@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None, pool: LintPool | None = None) -
     settings = settings or Settings()
     app = Flask(__name__, static_folder="static", template_folder="templates")
     app.request_class = _MemoryRequest
-    app.config.update(MAX_CONTENT_LENGTH=settings.max_bytes, MAX_FORM_MEMORY_SIZE=64 * 1024,
+    app.config.update(MAX_CONTENT_LENGTH=settings.max_bytes, MAX_FORM_MEMORY_SIZE=1024 * 1024,
                       MAX_FORM_PARTS=20, SEND_FILE_MAX_AGE_DEFAULT=3600)
     state = {"pool": pool}
 
@@ -195,7 +195,7 @@ def _upload() -> Upload:
 
 def _run(pool: LintPool, job: str, upload: Upload, settings: Settings) -> dict:
     try:
-        outcome = pool.run(job, upload.data, upload.name, upload.year, upload.level, settings.max_bytes)
+        outcome = pool.run(job, upload.data, upload.name, upload.year, upload.level)
     except TimeLimit:
         raise UploadProblem(422, "time-limit", f"检查超时（超过 {settings.time_limit:g} 秒）：文件可能过大或格式异常。"
                             "请在 Word 或 WPS 中另存为 .docx 后再试。", upload.name) from None

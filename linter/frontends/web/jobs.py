@@ -11,28 +11,31 @@ from ...config import Config
 from ...errors import FzlintError
 
 
-def _config(year: int | None, level: str | None, max_bytes: int) -> Config:
-    return Config(year=year, level=level, max_bytes=max_bytes)
+def _config(year: int | None, level: str | None) -> Config:
+    """The CLI's defaults (rules, and the reader's limit on what is read: a .docx's text parts,
+    not its pictures); the server's own limit on the request body comes first."""
+    return Config(year=year, level=level)
 
 
-def check(data: bytes, name: str, year: int | None, level: str | None, max_bytes: int) -> dict:
+def check(data: bytes, name: str, year: int | None, level: str | None) -> dict:
     """Read and lint: the FileResult, and the lines as the reader saw them (for the page)."""
     from ...engine.run import lint
     from ...readers import read_bytes
+    config = _config(year, level)
     try:
-        doc = read_bytes(data, name, max_bytes)
-        result = lint(doc, _config(year, level, max_bytes))
+        doc = read_bytes(data, name, config.max_bytes)
+        result = lint(doc, config)
     except FzlintError as exc:
         return {"error": exc.to_dict()}
     return {"result": result, "lines": [ln.text for ln in doc.lines],
             "chrome": [ln.number for ln in doc.lines if ln.chrome]}
 
 
-def annotate(data: bytes, name: str, year: int | None, level: str | None, max_bytes: int) -> dict:
+def annotate(data: bytes, name: str, year: int | None, level: str | None) -> dict:
     """The .docx with a Word comment (批注) per finding (``linter.writers.docx_comments``)."""
     from ...writers.docx_comments import annotate_upload
     try:
-        docx, result = annotate_upload(data, name, _config(year, level, max_bytes))
+        docx, result = annotate_upload(data, name, _config(year, level))
     except FzlintError as exc:
         return {"error": exc.to_dict()}
     return {"docx": docx, "result": result}

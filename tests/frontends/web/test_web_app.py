@@ -291,3 +291,11 @@ def test_the_page_and_its_assets_ship_in_the_package():
                   if f.is_file() and f.suffix not in (".py", ".pyc") and "__pycache__" not in f.parts]
         assert assets
         assert [a for a in assets if not any(fnmatch.fnmatch(a, p) for p in patterns)] == []
+
+
+def test_a_report_with_a_large_photo_under_the_body_limit_is_checked(pool):
+    """The body limit (30 MB) is the server's; what the reader limits is a .docx's text parts,
+    so a 22 MB photo does not refuse the report."""
+    client = create_app(Settings(), pool=pool).test_client()
+    r = upload(client, "/check", F.docx_with_photo(SEED_LINES, 22), "带照片.docx")
+    assert r.status_code == 200 and "检查清单" in r.get_data(as_text=True)

@@ -101,7 +101,7 @@ def test_nothing_is_written_to_disk_not_even_for_a_converted_doc(server, tmp_pat
         "报告.docx": F.docx_styled(lines), "报告.pdf": F.pdf_with_text(lines),
         "报告.html": F.gov_page(lines, "关于2021年法治政府建设情况的报告"),
         "../../逃逸.txt": "\n".join(lines).encode("gbk"), "报告.doc": _doc_file(tmp_path),
-        "坏.docx": F.docx_styled(lines)[:2000],
+        "坏.docx": F.docx_styled(lines)[:2000], "照片.docx": F.docx_with_photo(lines, 25),   # 25 MB in memory
     }
     statuses = {}
     for name, data in uploads.items():
