@@ -21,12 +21,10 @@ from typing import Mapping, Sequence
 
 from ..document.result import Diagnostic, FileResult
 from ..errors import FzlintError
-from ..vocab import (LEVEL_LABELS, SEVERITY_LABELS, SEVERITY_RANK, STATE_LABELS, STATE_MARKS, UNKNOWN,
-                     checklist_label, level_label)
+from ..vocab import (SEVERITY_LABELS, SEVERITY_RANK, STATE_LABELS, STATE_MARKS, UNKNOWN, checklist_label,
+                     level_label)
 
 STATE_ORDER = ("missing", "weak", "present", "n/a")   # as the text output groups the checklist
-# The labels are linter.vocab's; these names stay for callers that took them from here.
-SEVERITY_NAMES, STATE_NAMES, LEVEL_NAMES = SEVERITY_LABELS, STATE_LABELS, {**LEVEL_LABELS, None: UNKNOWN}
 
 __all__ = ["meta_html", "checklist_html", "report_text_html", "rule_docs", "stylesheet",
            "line_id", "finding_id", "STATE_ORDER"]
@@ -51,8 +49,8 @@ def meta_html(result: FileResult) -> str:
     m = result.meta or {}
     year = m.get("report_year")
     rows = [("报告标题", m.get("title") or "（未识别标题）"),
-            ("报告单位", m.get("issuer") or "未识别"),
-            ("报告年度", f"{year}年" if year else "未识别"),
+            ("报告单位", m.get("issuer") or UNKNOWN),
+            ("报告年度", f"{year}年" if year else UNKNOWN),
             ("单位层级", level_label(m.get("level"))),
             ("规则集", m.get("ruleset") or "—")]
     items = "".join(f'<dt>{_e(k)}</dt><dd data-field="{_e(f)}">{_e(v)}</dd>'
