@@ -10,7 +10,7 @@ and, for /check, the same error/warning/info counts as ``lint_bytes`` in this pr
 - the peak memory of the server: the resident set of the server process plus its worker
   processes, sampled every 20 ms.
 
-    python bench/web_load.py [--uploads 50] [--workers 2] [--route check|annotate]
+    python bench/web_load.py [--uploads 50] [--workers 2] [--route check|annotate] [--photo-mb 10]
 
 Not a test (timings depend on the machine); prints one Markdown table row for the README.
 """
@@ -63,9 +63,14 @@ def main() -> int:
     parser.add_argument("--uploads", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--route", choices=("check", "annotate"), default="check")
+    parser.add_argument("--photo-mb", type=int, default=0,
+                        help="give each .docx a photo of this many MB (memory stays bounded by the server's limits)")
     args = parser.parse_args()
 
-    files = [(f"{s}.docx", F.docx_styled(F.seed_lines(s))) for s in SEEDS]
+    if args.photo_mb:
+        files = [(f"{s}.docx", F.docx_with_photo(F.seed_lines(s), args.photo_mb)) for s in SEEDS]
+    else:
+        files = [(f"{s}.docx", F.docx_styled(F.seed_lines(s))) for s in SEEDS]
     expected = {name: lint_bytes(data, name) for name, data in files}
     with tempfile.TemporaryDirectory() as base:
         server = start_server(Path(base), "--workers", str(args.workers))
@@ -114,9 +119,10 @@ def main() -> int:
     latencies = [a[3] for a in answers.values()]
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}")
-    print(f"| route | uploads at once | workers | all correct | time to last answer | median / max latency "
-          f"| server memory idle → peak |")
-    print(f"| /{args.route} | {args.uploads} | {args.workers} | {'yes' if not wrong else f'NO ({len(wrong)})'} "
+    size = sum(len(d) for _, d in files) / len(files) / 2**20
+    print(f"| route | uploads at once | upload size | workers | all correct | time to last answer "
+          f"| median / max latency | server memory idle → peak |")
+    print(f"| /{args.route} | {args.uploads} | {size:.2f} MB | {args.workers} | {'yes' if not wrong else f'NO ({len(wrong)})'} "
           f"| {last:.1f} s | {statistics.median(latencies):.1f} s / {max(latencies):.1f} s "
           f"| {idle_rss / 2**20:.0f} MB → {peak[0] / 2**20:.0f} MB |")
     for w in wrong:

@@ -181,6 +181,7 @@ def _upload() -> Upload:
         raise UploadProblem(400, "no-file", "没有收到文件：请选择一个报告文件（.docx、.doc、.wps、.pdf、.txt、.html）后再检查。")
     name = clean_name(file.filename)
     data = file.stream.getvalue() if isinstance(file.stream, io.BytesIO) else file.read()
+    file.stream.close()                   # the parser's copy is not needed any more: free it now
     year_text = (request.form.get("year") or "").strip()
     year = None
     if year_text:
