@@ -56,8 +56,8 @@ def make_server(host: str, port: int, settings: Settings | None = None, threads:
     from waitress import create_server
     settings = settings or Settings()
     app = create_app(settings)
-    app.extensions["fzlint_pool"]()          # start the workers now, not on the first upload
-    server = create_server(app, host=host, port=port, **server_options(settings, threads))
+    server = create_server(app, host=host, port=port, **server_options(settings, threads))  # binds (or fails) first
+    app.extensions["fzlint_pool"]()          # then start the workers, not on the first upload
     server.fzlint_app = app
     return server
 

@@ -299,3 +299,22 @@ def test_a_report_with_a_large_photo_under_the_body_limit_is_checked(pool):
     client = create_app(Settings(), pool=pool).test_client()
     r = upload(client, "/check", F.docx_with_photo(SEED_LINES, 22), "带照片.docx")
     assert r.status_code == 200 and "检查清单" in r.get_data(as_text=True)
+
+
+def test_a_worker_that_dies_gives_a_chinese_page_and_is_replaced():
+    """A crash in a parser's C code or the out-of-memory killer ends a worker: that upload
+    gets a 4xx page in Chinese, the next one a fresh worker."""
+    import psutil
+    pool = LintPool(size=1, time_limit=60)
+    try:
+        client = create_app(Settings(), pool=pool).test_client()
+        victim = psutil.Process(pool.pids()[0])
+        victim.kill()
+        victim.wait(10)
+        data = "\n".join(SEED_LINES).encode()
+        r = upload(client, "/check", data, "r.txt")
+        assert r.status_code == 422 and "检查这个文件时出错" in r.get_data(as_text=True)
+        assert pool.pids() != [victim.pid]
+        assert upload(client, "/check", data, "r.txt").status_code == 200
+    finally:
+        pool.close()

@@ -155,3 +155,15 @@ def test_a_check_over_the_time_limit_gets_a_chinese_page_and_the_server_goes_on(
     assert "已停止" in out                                              # SIGTERM is a clean stop
     time.sleep(0.5)
     assert not [pid for pid in workers if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"]
+
+
+def test_a_port_in_use_is_one_chinese_line_and_exit_code_2():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        before = len(psutil.Process().children(recursive=True))
+        r = CliRunner().invoke(main, ["serve", "--port", str(port)])
+    assert r.exit_code == 2
+    assert "无法在 127.0.0.1:" in r.output and "端口可能已被占用" in r.output and "Traceback" not in r.output
+    assert len(psutil.Process().children(recursive=True)) == before      # no worker was started
