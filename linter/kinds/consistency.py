@@ -10,11 +10,16 @@ params:
                   parts add up to more than the total, or — when the parts are exhaustive
                   (分别为 / 分别是) — to a different total
     rate-over-100 a rate that cannot exceed 100 % (覆盖率, 办结率, 满意度 …) given above it
-    repeated      the same year total (全年/共/累计 + the same words + unit) given twice with
+    repeated      the same year total (全年/累计 + the same words + unit) given twice with
                   different values
   rates:     (rate-over-100) regex naming the rates that cannot exceed 100 %
-  total:     (parts-total, repeated) regex for the words that introduce a total
-  not_parts: (parts-total) regex; a figure right after these words is a change, not a part
+  total:     (parts-total) regex for the words that introduce a total
+  year_total:(repeated) regex for the words that make a figure the year's total (全年, 累计):
+             "共发放资料300份" during one event and "全年共发放资料1000份" are not the same figure
+  not_parts: (parts-total) regex; a clause with these words is a change or a status (已办结),
+             not a part: the list of parts ends there
+  overlapping: (parts-total) regex; parts naming these attributes (女性, 党员) may overlap,
+             so their sum proves nothing
   skip_parts:(repeated) part kinds whose figures are plans or targets, not results
 
 Message placeholders: {found}, {previous} (the other place, quoted), {line} (its line),
@@ -34,14 +39,17 @@ _APPROX = re.compile(r"^(?:余|多)|(?:近|约|超过|逾|将近|大约)\s*$")
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _CLAUSE_STOP = "，。；：、！？（）“”\n"
 _TOTAL = r"共|累计|合计|总计|总共|全年"
-_NOT_PARTS = r"增长|增加|下降|减少|同比|较上年|比上年|提高|上升|多于|少于"
+_YEAR_TOTAL = r"全年度?|本年度|年内|累计"     # a total for the whole year, not for one event
+_NOT_PARTS = r"增长|增加|下降|减少|同比|较上年|比上年|提高|上升|多于|少于|已|办结|结案|完成|成功|化解|到位|整改"
+_OVERLAPPING = r"女|男|党员|团员|少数民族|学历|本科|大专|硕士|研究生|博士|岁|退役|干部|持证"
+_MARKER = re.compile(r"其中|分别(?:为|是|有)")
 _EXHAUSTIVE = re.compile(r"分别(?:为|是|有)")
 
 
 def validate(params: dict) -> list[str]:
     if params.get("check") not in CHECKS:
         return [f"consistency 规则的 check 应是 {' / '.join(CHECKS)} 之一"]
-    problems = regex_problems(params, ("rates", "total", "not_parts"))
+    problems = regex_problems(params, ("rates", "total", "year_total", "not_parts", "overlapping"))
     if params["check"] == "rate-over-100" and not params.get("rates"):
         problems.append("rate-over-100 规则需要 rates")
     return problems
@@ -118,40 +126,54 @@ def _parts_total(analysis, rule):
     p = rule.params
     doc = analysis.doc
     total_words = compiled(r"(?:" + p.get("total", _TOTAL) + r")[^，。；：、]{0,14}$")
-    not_parts = compiled(r"(?:" + p.get("not_parts", _NOT_PARTS) + r")[^，。；、]{0,3}$")
+    not_parts = compiled(p.get("not_parts", _NOT_PARTS))
+    overlapping = compiled(p.get("overlapping", _OVERLAPPING))
     out = []
     for line, base, sentence in _sentences(analysis):
         if "其中" not in sentence and not _EXHAUSTIVE.search(sentence):
             continue
         figs = _figures(sentence, base)
-        for i, total in enumerate(figs):
-            local = total.start - base
-            if total.approx or not total_words.search(sentence, 0, local):
+        for total in figs:
+            if total.approx or not total_words.search(sentence, 0, total.start - base):
                 continue
-            marker = re.compile(r"其中|" + _EXHAUSTIVE.pattern).search(sentence, total.end - base)
+            marker = _MARKER.search(sentence, total.end - base)
             if not marker:
                 continue
-            # parts: same unit, after the marker, up to the next total in the sentence
-            parts = []
-            for f in figs[i + 1:]:
-                if f.start - base < marker.start():
-                    continue
-                if total_words.search(sentence, 0, f.start - base) and f.unit == total.unit and \
-                        re.search(p.get("total", _TOTAL), sentence[marker.end(): f.start - base]):
-                    break
-                if f.unit == total.unit and not not_parts.search(sentence, 0, f.start - base):
-                    parts.append(f)
-            if not parts or any(f.approx for f in parts):
+            parts = _parts(sentence, base, marker.end(), total.unit, figs, not_parts, overlapping)
+            if not parts or any(f.approx for f, _ in parts):
                 continue
             exhaustive = marker.group(0).startswith("分别")
-            s = sum(f.value for f in parts)
+            s = sum(f.value for f, _ in parts)
             if (exhaustive and len(parts) >= 2 and abs(s - total.value) > 1e-9) or s > total.value + 1e-9:
-                span = doc.span(total.start, parts[-1].end)
+                span = doc.span(total.start, parts[-1][0].end)
                 out.append(rule.diagnostic(
                     span, context=analysis.paragraph(line), found=_quote(doc, total), total=_num(total.value),
-                    previous="、".join(f.text for f in parts), sum=_num(s), unit=total.unit))
+                    previous="、".join(words for _, words in parts), sum=_num(s), unit=total.unit))
                 break
     return out
+
+
+def _parts(sentence, base, start, unit, figs, not_parts, overlapping):
+    """The parts listed right after 其中 / 分别为: consecutive clauses (split at 、，；) each
+    naming one figure in the total's unit. The list ends at the first clause that does not,
+    or that states a change (同比增长), a status (已办结 — a subset of a part, not a part), or
+    an attribute that may overlap another (女性, 党员: parts that need not add up)."""
+    parts = []
+    pos = start
+    for clause in re.split(r"[、，；,]", sentence[start:]):
+        a, b = pos, pos + len(clause)
+        pos = b + 1
+        if not clause.strip():
+            continue
+        inside = [f for f in figs if a <= f.start - base < b and f.unit == unit]
+        if len(inside) != 1:
+            break
+        if overlapping.search(clause):
+            return []
+        if not_parts.search(clause):
+            break
+        parts.append((inside[0], clause.strip().rstrip("。；！？")))
+    return parts
 
 
 def _num(v: float) -> str:
@@ -161,7 +183,8 @@ def _num(v: float) -> str:
 def _repeated(analysis, rule):
     p = rule.params
     doc = analysis.doc
-    total_words = compiled(r"^(?:" + p.get("total", _TOTAL) + r")+")
+    year_total = compiled(r"^(?:我|全|本)?(?:镇|乡|街道|区|县|市|局)?(?:\d{4}年度?)?(?:" +
+                          p.get("year_total", _YEAR_TOTAL) + r")(?:共|累计|合计|总计)*")
     skip = tuple(p.get("skip_parts", ("plan", "shortcomings")))
     seen: dict[tuple[str, str], tuple[Figure, int, str]] = {}
     out = []
@@ -169,12 +192,11 @@ def _repeated(analysis, rule):
         for f in _figures(sentence, base):
             if f.approx or not f.unit or f.unit in ("%", "％"):
                 continue
-            clause = _quote(doc, f, 24)[: -len(f.text)]
-            clause = re.sub(r"^(?:\d{4}年(?:度)?|本年度|年内|今年)", "", clause.strip())
-            m = total_words.match(clause)
+            clause = _quote(doc, f, 24)[: -len(f.text)].strip()
+            m = year_total.match(clause)
             if not m:
                 continue
-            key = re.sub(r"^(?:" + p.get("total", _TOTAL) + r")+", "", clause).strip()
+            key = clause[m.end():]
             if len(re.findall(r"[\u4e00-\u9fff]", key)) < 4:
                 continue
             k = (key, f.unit)
