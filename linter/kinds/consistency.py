@@ -188,7 +188,10 @@ def _repeated(analysis, rule):
     skip = tuple(p.get("skip_parts", ("plan", "shortcomings")))
     seen: dict[tuple[str, str], tuple[Figure, int, str]] = {}
     out = []
+    marker = compiled(p.get("year_total", _YEAR_TOTAL))
     for line, base, sentence in _sentences(analysis, skip):
+        if not marker.search(sentence):
+            continue
         for f in _figures(sentence, base):
             if f.approx or not f.unit or f.unit in ("%", "％"):
                 continue
