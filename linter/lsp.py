@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from . import __version__
+from .data import VERSION as __version__
 from .config import Config
+from .vocab import SEVERITY_LABELS
 from .document.document import Document
 from .engine.run import lint
 from .document.result import Diagnostic, Edit, FileResult
@@ -46,7 +47,6 @@ FIX_ALL_KIND = types.CodeActionKind.SourceFixAll + ".fzlint"
 _SEVERITY = {"error": types.DiagnosticSeverity.Error,
              "warning": types.DiagnosticSeverity.Warning,
              "info": types.DiagnosticSeverity.Information}
-_SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 # -- positions -------------------------------------------------------------------------
@@ -387,7 +387,7 @@ def hover_text(finding: Finding, markdown: bool = True) -> str:
     explanation = rule.explanation if rule else ""
     basis = d.basis or (rule.basis if rule else "")
     suggestion = d.suggestion or (rule.suggestion if rule else "")
-    severity = _SEVERITY_LABEL.get(d.severity, d.severity)
+    severity = SEVERITY_LABELS.get(d.severity, d.severity)
     if markdown:
         parts = [f"**{d.code}** `{d.name}`（{severity}）", d.message]
         if explanation:

@@ -8,7 +8,6 @@ left out of ``content``, so no rule reads them as report content.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -126,8 +125,3 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-@functools.lru_cache(maxsize=4096)
-def phrase_pattern(phrases: tuple[str, ...]) -> "re.Pattern[str]":
-    """One compiled alternation per phrase list, longest first (leftmost-longest)."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile("|".join(re.escape(p) for p in ordered))

@@ -24,22 +24,17 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from ..data import read_tsv
+from ..text.dates import ISO_DATE, YEAR, date_in, iso_date
 from .document import Document, Line
-from .outline import Outline, cn_number
+from .signature import find_signature
+from .outline import Outline
 
-_YEAR = r"(20[0-4]\d|19[89]\d)"
 _TITLE_WORDS = re.compile(r"法治政府|法治建设|依法行政|依法治(?:县|区|市|省|镇|乡|街)|法治\S{0,6}建设")
 _REPORT_END = re.compile(r"(?:报告|总结|情况|汇报)(?:（\S{1,8}）)?$")
 _REPORT_WORD = re.compile(r"报告|总结|汇报")
-_TITLE_YEAR = re.compile(_YEAR + r"\s*年")
-_LEADING_YEAR = re.compile(r"^\s*" + _YEAR + r"\s*年(?!\d{1,2}月)")
-_NOW_REPORT = re.compile(r"现(?:将|就)(?:[^，。]{0,30}?)" + _YEAR + r"\s*年")
-_DATE = re.compile(_YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_ISO_DATE = re.compile(_YEAR + r"\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
-_CN_DATE = re.compile(r"([二〇零○Ｏ０O一三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
-                      r"\s*([一二三四五六七八九十]{1,3})\s*日")
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
-_CN_DIGIT.update({"零": "0", "○": "0", "Ｏ": "0", "０": "0", "O": "0"})
+_TITLE_YEAR = re.compile(YEAR + r"\s*年")
+_LEADING_YEAR = re.compile(r"^\s*" + YEAR + r"\s*年(?!\d{1,2}月)")
+_NOW_REPORT = re.compile(r"现(?:将|就)(?:[^，。]{0,30}?)" + YEAR + r"\s*年")
 
 # Administrative units, longest suffixes first; a unit is not followed by 委/政府 (区委,
 # 区政府 are how a report names its superiors) nor by another unit suffix (清镇|市).
@@ -52,12 +47,9 @@ _DEPT = (r"[^\s，。、；：“”（）《》在坚以的和与及对将把�
 _NAME = re.compile(r"(?:中共)?(?:" + _UNIT + r")+(?:" + _ORG + r")?(?:" + _DEPT + r")?")
 _DEPT_NAME = re.compile(r"^(?:市|县|区|省)?" + _DEPT)
 _LEADERSHIP = re.compile(r"在[^。；]{0,60}?(?:领导|指导|监督|关怀|支持|帮助)[^。；，,]{0,6}下[，,]?")
-_OPENING = re.compile(r"^\s*(?:" + _YEAR + r"\s*年(?:度)?(?:以来)?|今年以来|一年来|近年来)?[，,\s]*")
-_ISSUER_LINE = re.compile(r"^(?:中共)?\S{2,30}?(?:人民政府|街道办事处|办事处|委员会|党工委|党委|局|厅|"
-                          r"办公室|镇|乡|街道|县|区|市|省)$")
+_OPENING = re.compile(r"^\s*(?:" + YEAR + r"\s*年(?:度)?(?:以来)?|今年以来|一年来|近年来)?[，,\s]*")
 _FIELD_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源)\s*[\]】]?\s*[:：]?\s*([^\s|｜:：]{3,30})")
 
-LEVELS = ("township", "county", "city", "province", "department")
 _PROVINCIAL_CITIES = ("北京", "天津", "上海", "重庆")
 
 
@@ -154,7 +146,7 @@ def find_title(doc: Document, outline: Outline) -> tuple[str | None, list[int]]:
 # -- issuer --------------------------------------------------------------------
 def find_issuers(doc: Document, outline: Outline, title: str | None,
                  title_lines: list[int]) -> tuple[list[str], str | None]:
-    signature = _signature(doc)
+    signature = find_signature(doc).names
     from_title = _issuers_in_title(title) if title else []
     if signature:
         # The signature may abbreviate what the title spells out (孙家镇人民政府 /
@@ -192,35 +184,16 @@ def _issuers_in_title(title: str) -> list[str]:
     if m:
         prefix = m.group(1)
     else:
-        m = re.match(r"^(.{2,40}?)" + _YEAR + r"\s*年", title)
+        m = re.match(r"^(.{2,40}?)" + YEAR + r"\s*年", title)
         if m:
             prefix = m.group(1)
         else:
             # "2020年静海区法治政府建设情况报告": the name follows the year.
-            m = re.match(r"^\s*" + _YEAR + r"\s*年(?:度)?(.{2,30}?)(?:法治|依法|关于|全面)", title)
+            m = re.match(r"^\s*" + YEAR + r"\s*年(?:度)?(.{2,30}?)(?:法治|依法|关于|全面)", title)
             prefix = m.group(2) if m else ""
     names = [p for p in re.split(r"[\s、，和与]+", prefix.strip()) if p]
     return [n for n in names if _NAME.fullmatch(n) or _DEPT_NAME.fullmatch(n)
             or re.search(r"(?:政府|委员会|党委|党工委|局|厅|办公室|办事处)$", n)]
-
-
-def _signature(doc: Document) -> list[str]:
-    """The issuer line(s) of the 落款, just above the date at the end."""
-    tail = [ln for ln in doc.lines if not ln.chrome and ln.stripped][-5:]
-    for i in range(len(tail) - 1, 0, -1):
-        text = tail[i].stripped
-        if len(text) <= 24 and date_in(text):
-            names = []
-            for ln in reversed(tail[max(0, i - 2):i]):
-                above = ln.stripped
-                if len(above) <= 40 and _ISSUER_LINE.match(above):
-                    names.insert(0, above)
-                else:
-                    break
-            # Two bodies on one line: "中共XX镇委员会 XX镇人民政府"
-            split = [p for n in names for p in re.split(r"\s+|、", n) if p]
-            return split
-    return []
 
 
 def _opening_subject(doc: Document, outline: Outline, title_lines: list[int]) -> str | None:
@@ -237,7 +210,7 @@ def _opening_subject(doc: Document, outline: Outline, title_lines: list[int]) ->
         if m and _plausible_name(m.group(0)):
             return m.group(0)
     for ln in lines:
-        m = re.search(r"现(?:将|就)(?:我|本)?(.{2,30}?)" + _YEAR + r"\s*年", ln.stripped)
+        m = re.search(r"现(?:将|就)(?:我|本)?(.{2,30}?)" + YEAR + r"\s*年", ln.stripped)
         if m and (_NAME.fullmatch(m.group(1)) or _DEPT_NAME.fullmatch(m.group(1))):
             return m.group(1)
     return None
@@ -276,7 +249,7 @@ def find_year(doc: Document, outline: Outline, title: str | None,
                 return int(m.group(1)), "body"
             if part.kind == "plan":
                 return int(m.group(1)) - 1, "body"
-    counts = Counter(int(y) for y in re.findall(_YEAR + r"\s*年(?!\s*\d{1,2}\s*月)", doc.content))
+    counts = Counter(int(y) for y in re.findall(YEAR + r"\s*年(?!\s*\d{1,2}\s*月)", doc.content))
     if counts:
         return counts.most_common(1)[0][0], "body"
     return None, None
@@ -302,31 +275,11 @@ def find_date(doc: Document, title_lines: list[int] | None = None) -> tuple[str 
             text = ln.norm[ln.norm.index("成文日期"):]
             date = date_in(text)
             if not date:
-                m = _ISO_DATE.search(text)
-                date = _iso(*m.groups()) if m else None
+                m = ISO_DATE.search(text)
+                date = iso_date(*m.groups()) if m else None
             if date:
                 return date, "field"
     return None, None
-
-
-def date_in(text: str) -> str | None:
-    m = _DATE.search(text)
-    if m:
-        return _iso(m.group(1), m.group(2), m.group(3))
-    m = _CN_DATE.search(text)
-    if m:
-        year = "".join(_CN_DIGIT.get(c, "") for c in m.group(1))
-        month, day = cn_number(m.group(2)), cn_number(m.group(3))
-        if len(year) == 4 and month and day:
-            return _iso(year, month, day)
-    return None
-
-
-def _iso(year, month, day) -> str | None:
-    month, day = int(month), int(day)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{int(year):04d}-{month:02d}-{day:02d}"
 
 
 # -- level ---------------------------------------------------------------------

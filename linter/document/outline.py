@@ -24,9 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text.numerals import cn_number
 from .document import Document
+from .signature import find_signature
 
-CN_DIGITS = "零一二三四五六七八九十百"
 
 # rank: 1 一、  2 （一）  3 1.  4 （1）/1）  5 ①; enumerations (一是) are kept apart.
 _HEADING_PATTERNS = [
@@ -45,7 +46,6 @@ _SENTENCE_END = re.compile(r"[。；！？]")
 # refused by the pattern; "2、3月份" and "1、2号楼" by this).
 _NOT_A_TITLE = re.compile(r"^(?:\d{0,2}[月日号年期批次个项件人名家万亿元%％]|[二三四五六七八九十][、级类等])")
 
-PART_KINDS = ("measures", "shortcomings", "frp", "plan", "other")
 
 _FRP = (r"第一责任人|主要负责(?:人|同志)(?:切实|认真|严格)?(?:履行|履职)|"
         r"主要(?:负责人|负责同志|领导|责任人).{0,12}(?:职责|责任)(?:情况)?")
@@ -93,8 +93,6 @@ _CAUSES = re.compile(r"原因")
 _BARE_NUMBERED = re.compile(r"^\s*([一二三四五六七八九十])(?![是些步年批系把直定般起方线次致项个份贯向度点半共季月天周级体站以要切"
                             r"二三四五六七八九十])\s*([^\s，。；：、,.;:（）()“”]{3,30})\s*$")
 # The 落款 at the end: an issuer line or two above a short date line.
-_SIGNATURE_DATE = re.compile(r"^\S{0,4}(?:20\d\d|[二〇零○]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\S{0,2}$")
-_SIGNATURE_NAME = re.compile(r"^(?:中共)?\S{2,30}?(?:人民政府|办事处|委员会|党工委|党委|局|厅|办公室|镇|乡|街道|县|区|市|省)$")
 
 
 @dataclass
@@ -159,21 +157,6 @@ class Outline:
                      and p.outer_start <= line <= p.end), None)
 
 
-def cn_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十三 → 23; None if not a Chinese numeral."""
-    values = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    if not text:
-        return None
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        t = values.get(tens, None) if tens else 1
-        o = values.get(ones, None) if ones else 0
-        return None if t is None or o is None else t * 10 + o
-    if len(text) == 1 and text in values:
-        return values[text]
-    return None
-
-
 def find_heading(text: str, line: int, style_level: int | None = None) -> Heading | None:
     """The heading a line opens with, if any (literal numbering first, then a style level)."""
     for rank, style, pattern in _HEADING_PATTERNS:
@@ -218,7 +201,7 @@ def _plausible_arabic_heading(title: str, inline: bool) -> bool:
     return len(title) <= 60 or inline
 
 
-def analyze(doc: Document) -> Outline:
+def build_outline(doc: Document) -> Outline:
     headings: list[Heading] = []
     enumerations: dict[int, list[tuple[int, int]]] = {}
     for ln in doc.lines:
@@ -515,10 +498,8 @@ def _last_content_line(doc: Document) -> int:
     content = [ln for ln in doc.lines if not ln.chrome and ln.norm.strip()]
     if not content:
         return len(doc.lines)
-    i = len(content) - 1
-    if i > 0 and _SIGNATURE_DATE.match(content[i].stripped):
-        i -= 1
-        for _ in range(2):
-            if i > 0 and _SIGNATURE_NAME.match(content[i].stripped) and len(content[i].stripped) <= 30:
-                i -= 1
-    return content[i].number
+    signature = find_signature(doc)
+    if signature.date_line is content[-1] and signature.first_line > content[0].number:
+        before = [ln for ln in content if ln.number < signature.first_line]
+        return before[-1].number
+    return content[-1].number

@@ -14,21 +14,15 @@ from pathlib import Path
 import yaml
 
 from ..data import rules_dir
-from ..errors import RuleError
-from ..document.result import SEVERITIES, Diagnostic, Fix
+from ..errors import FzlintError, RuleError
+from ..document.result import Diagnostic, Fix
+from ..vocab import FAMILIES, LEVELS, SEVERITIES
 
 CODE = re.compile(r"^[A-Z]\d{3}$")
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FAMILIES = {
-    "S": "结构 structure", "R": "第一责任人 first responsible person", "E": "行政执法 enforcement",
-    "P": "普法 law popularization", "O": "纲要覆盖 outline coverage", "T": "时效 time and staleness",
-    "L": "法律名称 law citations", "F": "格式 form and typography", "Q": "质量 quality and evidence",
-    "X": "个人信息 personal data",
-}
 DEFAULT_RULESET = "outline-2021-2025"
 _COMMON_KEYS = {"code", "name", "kind", "severity", "message", "basis", "explanation", "suggestion",
                 "checklist", "levels", "years", "examples", "confidence", "fixable", "url"}
-_LEVELS = {"township", "county", "city", "province", "department"}
 
 
 @dataclass
@@ -109,10 +103,29 @@ def available_rulesets() -> list[str]:
     return sorted(p.stem for p in rules_dir().glob("outline-*.yaml"))
 
 
-def choose_ruleset(year: int | None) -> str:
-    if year is not None and year <= 2020:
-        return "outline-2015-2020"
-    return DEFAULT_RULESET
+@functools.lru_cache(maxsize=1)
+def manifest_years() -> dict[str, tuple[int | None, int | None]]:
+    """Each rule set's declared report years (``years: [from, to]`` in its manifest)."""
+    out = {}
+    for name in available_rulesets():
+        spec = _read_yaml(rules_dir() / f"{name}.yaml") or {}
+        lo, hi = (list(spec.get("years") or [None, None]) + [None, None])[:2]
+        out[name] = (lo, hi)
+    return out
+
+
+def choose_ruleset(year: int | None, years: dict | None = None) -> str:
+    """The rule set whose manifest covers the report year; where several do, the one that
+    starts latest (a new outline's manifest, ``years: [2026, null]``, takes over from the
+    open-ended one before it with no code change). Unknown year: the default rule set."""
+    years = manifest_years() if years is None else years
+    if year is None:
+        return DEFAULT_RULESET
+    fitting = [name for name, (lo, hi) in years.items()
+               if (lo is None or year >= lo) and (hi is None or year <= hi)]
+    if not fitting:
+        return DEFAULT_RULESET
+    return max(fitting, key=lambda name: (years[name][0] or 0, name))
 
 
 @functools.lru_cache(maxsize=8)
@@ -158,8 +171,8 @@ def parse_rule(raw: dict, source: str = "<rule>") -> Rule:
         problems.append(f"severity 应为 {'/'.join(SEVERITIES)}")
     if raw.get("kind") and raw["kind"] not in kinds.KINDS:
         problems.append(f"未知的 kind: {raw['kind']}（可用：{', '.join(sorted(kinds.KINDS))}）")
-    if raw.get("levels") and not set(raw["levels"]) <= _LEVELS:
-        problems.append(f"levels 只能取 {sorted(_LEVELS)}")
+    if raw.get("levels") and not set(raw["levels"]) <= set(LEVELS):
+        problems.append(f"levels 只能取 {list(LEVELS)}")
     examples = raw.get("examples") or {}
     if not examples.get("fail") or not examples.get("pass"):
         problems.append("examples 需要至少一个 fail 和一个 pass 例句")
@@ -203,3 +216,16 @@ def _read_yaml(path: Path):
         raise RuleError(f"YAML 语法错误：{exc}", str(path)) from None
     except OSError as exc:
         raise RuleError(f"无法读取：{exc.strerror}", str(path)) from None
+
+
+def rules_for_results(results) -> dict:
+    """code -> Rule for every rule set the results were checked against (for rule docs in output)."""
+    names = sorted({(r.meta or {}).get("ruleset") for r in results if r.meta} - {None}) or [DEFAULT_RULESET]
+    rules = {}
+    for name in names:
+        try:
+            for rule in load_ruleset(name).rules:
+                rules.setdefault(rule.code, rule)
+        except FzlintError:
+            continue
+    return rules

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from . import checklist
 from .. import kinds
-from ..document import meta as meta_mod, outline as structure
+from ..document import meta as meta_mod
+from ..document.outline import build_outline
 from ..document.analysis import Analysis
 from ..config import Config
 from ..document.document import Document
@@ -19,7 +20,7 @@ from .ruleset import RuleSet, choose_ruleset, load_ruleset
 
 def analyze(doc: Document, config: Config | None = None) -> Analysis:
     config = config or Config()
-    outline = structure.analyze(doc)
+    outline = build_outline(doc)
     meta = meta_mod.extract(doc, outline)
     if config.year is not None:
         meta.report_year, meta.year_source = config.year, "override"

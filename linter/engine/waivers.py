@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import fnmatch
-import os
 import re
 from dataclasses import dataclass
 
-import yaml
 
 from ..config import path_matches
 from ..errors import ConfigError
@@ -31,20 +29,6 @@ _KEYS = {"rule", "unit", "justification", "expires", "approver", "note"}
 _REQUIRED = ("rule", "justification", "expires")
 _CODE = re.compile(r"^[A-Z]\d{3}$")
 _ITEM = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
-
-
-class TextDateLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so a bad date (2025-13-01) is reported per
-    entry instead of failing inside the YAML parser."""
-
-
-TextDateLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-
-
-def load_yaml(text: str):
-    return yaml.load(text, Loader=TextDateLoader)
 
 
 @dataclass
@@ -88,26 +72,6 @@ class Waiver:
         return f"第{self.index}条（{self.rule}，{self.unit}）" if self.index else f"（{self.rule}，{self.unit}）"
 
 
-def load_waivers(path: str, known: set[str] | None = None) -> list[Waiver]:
-    """Read and validate a waiver file; any problem is a ``ConfigError`` naming the entry."""
-    try:
-        with open(path, encoding="utf-8-sig") as fh:
-            text = fh.read()
-    except FileNotFoundError:
-        raise ConfigError("豁免文件不存在", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"无法读取豁免文件：{getattr(exc, 'strerror', None) or exc}", path) from None
-    try:
-        data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"豁免文件 YAML 格式错误：{yaml_problem(exc)}", path) from None
-    if isinstance(data, dict) and set(data) == {"waivers"}:
-        data = data["waivers"]
-    if data is None:
-        return []
-    return parse_waivers(data, path, os.path.dirname(os.path.abspath(path)), known)
-
-
 def parse_waivers(data, source: str, root: str | None = None,
                   known: set[str] | None = None) -> list[Waiver]:
     """Validate a list of waiver entries (from a waiver file or a config's inline list)."""
@@ -119,7 +83,7 @@ def parse_waivers(data, source: str, root: str | None = None,
         if problem:
             raise ConfigError(f"豁免第{index}条：{problem}", source)
         out.append(Waiver(rule=str(raw["rule"]).strip(), justification=str(raw["justification"]).strip(),
-                          expires=_date(raw["expires"]), unit=str(raw.get("unit") or "*").strip(),
+                          expires=parse_date(raw["expires"]), unit=str(raw.get("unit") or "*").strip(),
                           approver=str(raw.get("approver") or ""), note=str(raw.get("note") or ""),
                           source=source, index=index, root=root))
     return out
@@ -143,12 +107,12 @@ def _problem(raw, known: set[str] | None) -> str:
         return "justification 应为说明理由的文字"
     if "unit" in raw and raw["unit"] is not None and not isinstance(raw["unit"], str):
         return "unit 应为文件路径通配符或单位名称"
-    if _date(raw["expires"]) is None:
+    if parse_date(raw["expires"]) is None:
         return f"expires 应为日期 YYYY-MM-DD，得到 {raw['expires']!r}"
     return ""
 
 
-def _date(value) -> _dt.date | None:
+def parse_date(value) -> _dt.date | None:
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
@@ -195,9 +159,3 @@ def apply_waivers(result, waivers: list[Waiver], today=None) -> None:
             + (f"（豁免文件 {w.source}）" if w.source else ""))
 
 
-def yaml_problem(exc: yaml.YAMLError) -> str:
-    """A one-line description of a YAML error, with its position."""
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    where = f"第{mark.line + 1}行第{mark.column + 1}列：" if mark is not None else ""
-    return where + " ".join(str(problem).split())

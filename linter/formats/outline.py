@@ -1,10 +1,8 @@
 """``fzlint outline``: how the tool understood a report, in plain Chinese."""
 from __future__ import annotations
 
-_KIND = {"measures": "主要举措和成效", "shortcomings": "存在的不足", "frp": "第一责任人履职情况",
-         "plan": "下一年度工作安排", "other": "其他"}
-_LEVEL = {"township": "乡镇（街道）", "county": "县（区、县级市）", "city": "地级市", "province": "省级",
-          "department": "政府部门"}
+from ..vocab import PART_LABELS, level_label
+
 _SOURCE = {"title": "取自标题", "body": "标题中没有年度，从正文推断", "date": "从落款日期推断",
            "override": "由命令行指定"}
 _ISSUER_SOURCE = {"signature": "取自落款", "title": "取自标题", "body": "取自正文开头", "field": "取自网页信息栏"}
@@ -27,7 +25,7 @@ def render_outline(analysis) -> str:
            f"标题：{m.title or '未识别'}" + (f"（第{'、'.join(map(str, m.title_lines))}行）" if m.title_lines else ""),
            f"单位：{issuer}" + _note(_ISSUER_SOURCE, getattr(m, "issuer_source", None) if m.issuer else None),
            f"年度：{m.report_year or '未识别'}" + _note(_SOURCE, m.year_source if m.report_year else None),
-           f"层级：{_LEVEL.get(m.level, '未识别')}" + _note(_LEVEL_SOURCE, m.level_source if m.level else None),
+           f"层级：{level_label(m.level)}" + _note(_LEVEL_SOURCE, m.level_source if m.level else None),
            f"日期：{m.date or '未识别'}" + _note(_DATE_SOURCE, m.date_source if m.date else None),
            f"规则集：{m.ruleset}", "", "结构："]
     outline = analysis.outline
@@ -39,7 +37,7 @@ def render_outline(analysis) -> str:
         if p.combined and outer is not None and outer != p.start:
             flags[flags.index("与其他部分合并")] = f"与其他部分合并，见第{outer}行"
         indent = "    " if p.embedded else "  "
-        out.append(f"{indent}第{p.start}-{p.end}行  [{_KIND[p.kind]}] {p.title}"
+        out.append(f"{indent}第{p.start}-{p.end}行  [{PART_LABELS[p.kind]}] {p.title}"
                    + (f"（{'，'.join(flags)}）" if flags else ""))
         if not p.embedded and p.heading is not None:
             for child in p.heading.children:

@@ -1,18 +1,17 @@
 """A rule's documentation page, as ``fzlint rule CODE`` prints it (like ``ruff rule``)."""
 from __future__ import annotations
 
-from ..engine.ruleset import FAMILIES, Rule
+from ..engine.ruleset import Rule
+from ..vocab import CONFIDENCE_LABELS, FAMILIES, SEVERITY_LABELS
 
-_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
-_CONFIDENCE = {"V": "已核实", "P": "部分核实", "R": "凭记忆，未核实原文（因此规则保持为警告或提示）"}
 
 
 def render_rule(rule: Rule) -> str:
     lines = [f"# {rule.code} {rule.name}", "",
-             f"族：{rule.family} {FAMILIES.get(rule.family, '')}    级别：{_SEVERITY[rule.severity]}    "
+             f"族：{rule.family} {FAMILIES.get(rule.family, '')}    级别：{SEVERITY_LABELS[rule.severity]}    "
              f"类型：{rule.kind}" + (f"    检查清单：{rule.checklist}" if rule.checklist else ""), "",
              f"提示语：{rule.message}", "", "## 为什么", rule.explanation, "",
-             "## 依据", rule.basis + f"（{_CONFIDENCE.get(rule.confidence, rule.confidence)}）"]
+             "## 依据", rule.basis + f"（{CONFIDENCE_LABELS.get(rule.confidence, rule.confidence)}）"]
     if rule.suggestion:
         lines += ["", "## 怎么改", rule.suggestion]
     if rule.levels:

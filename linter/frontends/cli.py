@@ -14,19 +14,16 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 
 import click
 
-from .. import __version__
-from ..errors import FzlintError
-from ..document.result import SEVERITIES, SEVERITY_RANK
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-LEVELS = ("township", "county", "city", "province", "department")
-
-
-class Abort(Exception):
-    """A user's mistake: print ``message`` on one line and exit 2."""
+from ..data import VERSION as __version__
+from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, exit_code
+from ..engine.ruleset import rules_for_results
+from ..errors import FzlintError, UsageError
+from ..formats.statistics import render_statistics
+from ..workspace.session import CheckOptions, prepare
 
 
 def _use_color(no_color: bool) -> bool:
@@ -39,17 +36,6 @@ def _use_color(no_color: bool) -> bool:
 @click.version_option(__version__, prog_name="fzlint")
 def main():
     """fzlint：法治政府建设年度报告合规检查工具。"""
-
-
-def _codes(values) -> list[str]:
-    out = []
-    for v in values or ():
-        out.extend(c.strip() for c in v.replace(" ", ",").split(",") if c.strip())
-    return out
-
-
-def _globs(values) -> list[str]:
-    return [g.strip() for v in values for g in v.split(",") if g.strip()]
 
 
 def _formats():
@@ -86,136 +72,86 @@ def _formats():
 def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, year,
           level, no_color, config_file, waivers_file, fix, diff, exclude, extend_exclude, exit_zero, today):
     """检查报告文件或目录（递归）。"""
+    options = CheckOptions(paths=paths, select=select, extend_select=extend_select, ignore=ignore,
+                           fail_on=fail_on, ruleset=ruleset, year=year, level=level,
+                           config_file=config_file, waivers_file=waivers_file, exclude=exclude,
+                           extend_exclude=extend_exclude, today=today)
+    output_options = OutputOptions(fmt=fmt, output=output, statistics=statistics, no_color=no_color,
+                                   fix=fix, diff=diff, exit_zero=exit_zero)
     try:
-        code = _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset,
-                      year, level, no_color, config_file, waivers_file, fix, diff, exit_zero, today,
-                      exclude, extend_exclude)
-    except Abort as exc:
-        click.echo(f"fzlint: {exc}", err=True)
-        code = EXIT_ERROR
+        code = _check(options, output_options)
     except FzlintError as exc:
         click.echo(exc.line(), err=True)
         code = EXIT_ERROR
     sys.exit(code)
 
 
-def _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, year,
-           level, no_color, config_file, waivers_file, fix, diff, exit_zero, today,
-           exclude=(), extend_exclude=()) -> int:
-    from ..config import excluded
-    from ..workspace.configfile import Overrides, Resolver, known_targets, read_config_file, selector_problem
-    from ..workspace.discover import discover
+@dataclass
+class OutputOptions:
+    fmt: str = "text"
+    output: str | None = None
+    statistics: bool = False
+    no_color: bool = False
+    fix: bool = False
+    diff: bool = False
+    exit_zero: bool = False
+
+
+def _check(options: CheckOptions, out: OutputOptions) -> int:
     from ..engine.run import lint_path
     from ..formats import FORMATS, Options, render
-    from ..engine.waivers import load_waivers
 
-    # -- options -----------------------------------------------------------------------
-    if fmt not in FORMATS:
-        raise Abort(f"未知的输出格式 {fmt}（可用：{', '.join(FORMATS)}）")
-    if fail_on is not None and fail_on not in SEVERITIES:
-        raise Abort(f"--fail-on 应为 {' / '.join(SEVERITIES)} 之一，得到 {fail_on}")
-    if level is not None and level not in LEVELS:
-        raise Abort(f"--level 应为 {' / '.join(LEVELS)} 之一，得到 {level}")
-    year_value = None
-    if year is not None:
-        if not (year.isdigit() and 1990 <= int(year) <= 2100):
-            raise Abort(f"--year 应为四位年份，如 2024，得到 {year}")
-        year_value = int(year)
-    if today is not None:
-        from ..engine.waivers import _date
-        if _date(today) is None:
-            raise Abort(f"--today 应为日期 YYYY-MM-DD，得到 {today}")
-    if fix and diff:
-        raise Abort("--fix 与 --diff 只能选一个（--diff 只显示修改，不写文件）")
-    codes, waiver_targets, rulesets = known_targets()
-    if ruleset is not None and ruleset not in rulesets:
-        raise Abort(f"没有名为 {ruleset} 的规则集（可用：{', '.join(rulesets)}）")
-    selections = {}
-    for option, values in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore)):
-        parsed = [c.upper() for c in _codes(values)]
-        for c in parsed:
-            problem = selector_problem(c, codes)
-            if problem:
-                raise Abort(f"{option} 中的 {c}：{problem}")
-        selections[option] = parsed
-    if output is not None:
-        _check_writable(output)
-    waivers = load_waivers(waivers_file, waiver_targets) if waivers_file else None
-    overrides = Overrides(select=selections["--select"] if select else None,
-                          extend_select=selections["--extend-select"], ignore=selections["--ignore"],
-                          fail_on=fail_on, ruleset=ruleset, year=year_value, level=level,
-                          waivers=waivers, today=today,
-                          exclude=_globs(exclude) if exclude else None, extend_exclude=_globs(extend_exclude))
-    if config_file is not None:
-        read_config_file(config_file, codes, rulesets)       # fail early, before any linting
-    resolver = Resolver(overrides, config_file, codes, waiver_targets, rulesets)
-
-    # -- files and their configuration (all configuration errors before any output) ----
-    files, missing = discover(list(paths))
-    for path, problem in missing:
+    if out.fmt not in FORMATS:
+        raise UsageError(f"未知的输出格式 {out.fmt}（可用：{', '.join(FORMATS)}）")
+    if out.fix and out.diff:
+        raise UsageError("--fix 与 --diff 只能选一个（--diff 只显示修改，不写文件）")
+    if out.output is not None:
+        _check_writable(out.output)
+    plan = prepare(options)
+    for path, problem in plan.missing:
         click.echo(f"{path}: {problem}", err=True)
-    named = {os.path.normcase(os.path.abspath(p)) for p in paths if not os.path.isdir(p)}
-    configs = {path: resolver.config_for(path) for path in files}
-    files = [p for p in files
-             if os.path.normcase(os.path.abspath(p)) in named or not excluded(configs[p], p)]
-    if not files and not missing:
+    if not plan.files and not plan.missing:
         click.echo("没有找到可检查的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
 
     # -- lint (and fix) ------------------------------------------------------------------
     results, outcomes = [], []
-    for path in files:
-        config = configs[path]
+    for path in plan.files:
+        config = plan.configs[path]
         result = lint_path(path, config)
         if result.error:
             click.echo(f"{path}: {result.error['message']}", err=True)
-        elif fix or diff:
+        elif out.fix or out.diff:
             from ..writers.fixes import fix_file
-            outcome = fix_file(path, config, write=fix, result=result, display=_shown(path))
+            outcome = fix_file(path, config, write=out.fix, result=result, display=_shown(path))
             outcomes.append(outcome)
             if outcome.refused:
                 click.echo(outcome.refused, err=True)
             result = outcome.result
         results.append(result)
-    usage_problem = bool(missing) or not files
-    main_fail_on = fail_on or (configs[files[0]].fail_on if files else "warning")
 
-    if diff:
+    if out.diff:
         text = "".join(o.diff for o in outcomes)
         _fix_summary(outcomes, applied=False)
-        _emit(text, output, color=False)
-        if usage_problem or any(r.error for r in results):
+        _emit(text, out.output, color=False)
+        if plan.usage_problem or any(r.error for r in results):
             return EXIT_ERROR
-        return EXIT_FINDINGS if text and not exit_zero else EXIT_OK
-    if fix:
+        return EXIT_FINDINGS if text and not out.exit_zero else EXIT_OK
+    if out.fix:
         _fix_summary(outcomes, applied=True)
 
     # -- output --------------------------------------------------------------------------
-    color = output is None and _use_color(no_color)
-    if statistics:
-        text = render_statistics(results, as_json=fmt == "json")
+    color = out.output is None and _use_color(out.no_color)
+    if out.statistics:
+        text = render_statistics(results, as_json=out.fmt == "json")
     else:
-        options = Options(color=color, rules=_rules_for(results), fail_on=main_fail_on,
-                          version=__version__)
-        text = render(fmt, results, options)
-    _emit(text, output, color)
-    code = exit_code(results, main_fail_on, usage_problem,
-                     {path: configs[path].fail_on for path in files})
-    if exit_zero and code == EXIT_FINDINGS:
+        format_options = Options(color=color, rules=rules_for_results(results), fail_on=plan.fail_on,
+                                 version=__version__)
+        text = render(out.fmt, results, format_options)
+    _emit(text, out.output, color)
+    code = exit_code(results, plan.fail_on, plan.usage_problem, plan.fail_on_for())
+    if out.exit_zero and code == EXIT_FINDINGS:
         return EXIT_OK
     return code
-
-
-def exit_code(results, fail_on: str = "warning", usage_problem: bool = False,
-              fail_on_for: dict | None = None) -> int:
-    """2 for usage problems or unreadable files; 1 when an active finding reaches the fail
-    level (per file, when files have their own configuration); else 0."""
-    if usage_problem or any(r.error for r in results):
-        return EXIT_ERROR
-    for r in results:
-        floor = SEVERITY_RANK[(fail_on_for or {}).get(r.path, fail_on)]
-        if any(SEVERITY_RANK[d.severity] >= floor for d in r.active()):
-            return EXIT_FINDINGS
-    return EXIT_OK
 
 
 def _shown(path: str) -> str:
@@ -226,11 +162,11 @@ def _shown(path: str) -> str:
 def _check_writable(output: str) -> None:
     folder = os.path.dirname(os.path.abspath(output))
     if os.path.isdir(output):
-        raise Abort(f"无法写入 {output}：这是一个目录")
+        raise UsageError(f"无法写入 {output}：这是一个目录")
     if not os.path.isdir(folder):
-        raise Abort(f"无法写入 {output}：目录 {folder} 不存在")
+        raise UsageError(f"无法写入 {output}：目录 {folder} 不存在")
     if not os.access(folder, os.W_OK) or (os.path.exists(output) and not os.access(output, os.W_OK)):
-        raise Abort(f"无法写入 {output}：没有写权限")
+        raise UsageError(f"无法写入 {output}：没有写权限")
 
 
 def _emit(text: str, output: str | None, color: bool) -> None:
@@ -241,7 +177,7 @@ def _emit(text: str, output: str | None, color: bool) -> None:
             with open(output, "w", encoding="utf-8", newline="") as fh:
                 fh.write(text)
         except OSError as exc:
-            raise Abort(f"无法写入 {output}：{exc.strerror}") from None
+            raise UsageError(f"无法写入 {output}：{exc.strerror}") from None
         return
     if not text:
         return
@@ -276,45 +212,6 @@ def _fix_summary(outcomes, applied: bool) -> None:
         click.echo("没有可自动修复的问题。", err=True)
     if unsafe:
         click.echo(f"另有 {unsafe} 处修改建议需人工确认，不会自动修改。", err=True)
-
-
-def _rules_for(results) -> dict:
-    """code -> Rule for every rule set the results were checked against."""
-    from ..engine.ruleset import DEFAULT_RULESET, load_ruleset
-    names = sorted({(r.meta or {}).get("ruleset") for r in results if r.meta} - {None}) or [DEFAULT_RULESET]
-    rules = {}
-    for name in names:
-        try:
-            for rule in load_ruleset(name).rules:
-                rules.setdefault(rule.code, rule)
-        except FzlintError:
-            continue
-    return rules
-
-
-def render_statistics(results, as_json: bool = False) -> str:
-    """Findings per rule, most frequent first (like ``ruff --statistics``)."""
-    import json
-    rows: dict[str, dict] = {}
-    for r in results:
-        for d in r.active():
-            row = rows.setdefault(d.code, {"code": d.code, "name": d.name, "count": 0, "fixable": False})
-            row["count"] += 1
-            row["fixable"] = row["fixable"] or (d.fix is not None and d.fix.safe)
-    ordered = sorted(rows.values(), key=lambda x: (-x["count"], x["code"]))
-    unreadable = sum(1 for r in results if r.error)
-    if as_json:
-        return json.dumps(ordered, ensure_ascii=False, indent=2) + "\n"
-    width = max((len(str(x["count"])) for x in ordered), default=1)
-    lines = [f"{x['count']:>{width}}\t{x['code']}\t{'[*]' if x['fixable'] else '[ ]'} {x['name']}"
-             for x in ordered]
-    if any(x["fixable"] for x in ordered):
-        lines.append("[*] 可用 fzlint check --fix 自动修复（.txt/.md 文件）")
-    if unreadable:
-        lines.append(f"无法读取的文件：{unreadable} 个")
-    if not lines:
-        lines.append("没有发现问题。")
-    return "\n".join(lines) + "\n"
 
 
 @main.command()

@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 
-from ..document.outline import cn_number
 from ..text.figures import figures
-from .stale import compiled, regex_problems
+from ..text.numerals import cn_number
+from ._shared import compiled, regex_problems
 
 CHECKS = ("parts-total", "rate-over-100", "repeated")
 _NUMBER = re.compile(r"(?P<ar>\d+(?:\.\d+)?)|(?P<cn>[一二两三四五六七八九十百千万]+)")

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
-from ..document.meta import date_in
 from ..document.result import Edit, Fix
-from .stale import compiled, regex_problems
+from ..text.dates import date_in
+from ._shared import compiled, regex_problems
 
 CHECKS = ("title", "no-title", "document-type", "date-format")
 _CORRECT_DATE = re.compile(r"20\d\d\s*年\s*[1-9]\d?\s*月\s*[1-9]\d?\s*日")

@@ -32,7 +32,8 @@ import re
 
 from . import _laws as lawdb
 from ..document.result import Edit, Fix
-from .stale import compiled, not_applicable, observe, regex_problems, sentence_bounds
+from ._shared import compiled, not_applicable, observe, regex_problems
+from ..text.sentences import sentence_bounds
 
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _LAWLIKE_END = re.compile(r"(?:法|法典|条例|规定|办法|准则|规则|细则|章程)(?:[（(][^（）()]{1,12}[）)])?$")

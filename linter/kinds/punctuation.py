@@ -17,7 +17,7 @@ import re
 
 from ..document.document import Span
 from ..document.result import Edit, Fix
-from ..document.outline import cn_number
+from ..text.numerals import cn_number
 
 CHECKS = ("halfwidth", "run-on", "duplicate", "pairs")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}

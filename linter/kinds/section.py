@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 
 from ..document.result import Evidence, Observation
-from ..document.outline import PART_KINDS
-from .topic import find, with_severity
+from ..vocab import PART_KINDS
+from ._shared import find, with_severity
 
 _MODES = ("presence", "thin", "order")
 

@@ -29,12 +29,10 @@ Message placeholders: {found}, {replacement}, {note}.
 """
 from __future__ import annotations
 
-import functools
-import re
-
-
 from ..document.result import Edit, Fix
-from .stale import compiled, regex_problems, sentence_bounds
+from ._shared import compiled, regex_problems
+from ..text.phrases import literal_scanner
+from ..text.sentences import sentence_bounds
 
 
 def validate(params: dict) -> list[str]:
@@ -82,21 +80,6 @@ def allowed_forms(params: dict) -> tuple[str, ...]:
     for f in params.get("formulas", []):
         forms += f.get("allowed", [])
     return tuple(forms)
-
-
-@functools.lru_cache(maxsize=64)
-def literal_scanner(words: tuple[str, ...]):
-    """A function text -> [(start, end, word)] finding every word, leftmost-longest, no overlaps."""
-    try:
-        import ahocorasick
-    except ImportError:  # the declared dependency is missing: one alternation, longest first
-        alternation = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
-        return lambda text: [(m.start(), m.end(), m.group(0)) for m in alternation.finditer(text)]
-    automaton = ahocorasick.Automaton()
-    for w in set(words):
-        automaton.add_word(w, w)
-    automaton.make_automaton()
-    return lambda text: [(end + 1 - len(w), end + 1, w) for end, w in automaton.iter_long(text)]
 
 
 def _occurrences(doc, pairs):

@@ -29,7 +29,7 @@ import yaml
 
 from ..config import DEFAULT_EXCLUDE, DEFAULT_MAX_BYTES, Config
 from ..errors import ConfigError
-from ..document.result import SEVERITIES
+from ..vocab import SEVERITIES, checklist_items
 
 YAML_NAMES = (".fzlint.yaml", ".fzlint.yml")
 KEYS = ("select", "ignore", "extend-select", "fail-on", "ruleset", "per-file-ignores", "waivers",
@@ -130,7 +130,7 @@ def _read_text(path: str) -> str:
 
 
 def _from_yaml(text: str, path: str) -> dict:
-    from ..engine.waivers import load_yaml, yaml_problem
+    from .yamlfile import load_yaml, yaml_problem
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
@@ -341,11 +341,10 @@ def _shown(path: str) -> str:
 def known_targets() -> tuple[set[str], set[str], list[str]]:
     """(rule codes, rule codes and checklist ids, rule set names) across every rule set:
     what a selector or a waiver may name."""
-    from ..engine.checklist import ITEMS
     from ..engine.ruleset import available_rulesets, load_ruleset
     names = available_rulesets()
     codes: set[str] = set()
-    items: set[str] = set(ITEMS)
+    items: set[str] = set(checklist_items())
     for name in names:
         for rule in load_ruleset(name).rules:
             codes.add(rule.code)
@@ -401,7 +400,8 @@ class Resolver:
         settings = read_config_file(source, self.known_codes, self.rulesets)
         waivers = None
         if self.overrides.waivers is None and "waivers" in settings.values:
-            from ..engine.waivers import load_waivers, parse_waivers
+            from .waiverfile import load_waivers
+            from ..engine.waivers import parse_waivers
             w = settings.values["waivers"]
             if isinstance(w, str):
                 file = w if os.path.isabs(w) else os.path.join(settings.root, w)

@@ -9,7 +9,8 @@ import pytest
 
 from linter import Config, lint_text
 from linter.errors import ConfigError
-from linter.engine.waivers import apply_waivers, load_waivers, parse_waivers
+from linter.engine.waivers import apply_waivers, parse_waivers
+from linter.workspace.waiverfile import load_waivers
 from cliutil import run  # noqa: E402
 
 REPORT = textwrap.dedent("""\

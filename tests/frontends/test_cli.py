@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from linter.frontends.cli import main
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 REPORT = textwrap.dedent("""\
     某镇人民政府关于2024年度法治政府建设情况的报告
     一、2024年推进法治政府建设的主要举措和成效

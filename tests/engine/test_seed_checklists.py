@@ -10,7 +10,7 @@ from linter import lint_path
 
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def seed_path(prefix):

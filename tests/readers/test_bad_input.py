@@ -12,7 +12,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
 import fixtures as F  # noqa: E402
 
 from linter.frontends.cli import main  # noqa: E402

@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from linter.frontends.cli import main
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 DIAGNOSTIC_KEYS = {"code", "name", "severity", "message", "line", "column", "end_line",
                    "end_column", "basis", "checklist", "fix", "suppressed"}
 

@@ -18,7 +18,7 @@ from linter.engine import run as engine
 from linter.writers.fixes import apply_fixes, fix_file
 from linter.document.result import Diagnostic, Edit, Fix
 
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
 import fixtures as F  # noqa: E402
 from cliutil import run  # noqa: E402
 

@@ -5,7 +5,8 @@ them); the other cases are sentences written the way reports are written.
 """
 from linter.document.document import Document
 from linter.readers import read_path
-from linter.document.outline import analyze, classify_title, cn_number, find_heading
+from linter.document.outline import build_outline as analyze, classify_title, find_heading
+from linter.text.numerals import cn_number
 
 
 def outline_of(text: str, **kw):

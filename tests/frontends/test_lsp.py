@@ -22,7 +22,7 @@ from linter.lsp import Finding, LintState, PositionMap, code_actions, to_lsp_dia
 from linter.document.result import Diagnostic, Edit, Fix
 from linter.engine.ruleset import load_ruleset
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "003_8816a6bf997989fe.txt"
 TIMEOUT = 15.0
 SEVERITY = {"error": 1, "warning": 2, "info": 3}

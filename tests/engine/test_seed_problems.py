@@ -11,7 +11,7 @@ from linter import lint_text
 from linter.config import Config
 from linter.engine.run import lint_path
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 STALE_CODES = {f"T{n}" for n in range(710, 735)} | {"L802"}
 
 

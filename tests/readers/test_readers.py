@@ -17,7 +17,7 @@ import zipfile
 
 import pytest
 
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
 import fixtures as F  # noqa: E402
 
 from linter.document.document import Document  # noqa: E402

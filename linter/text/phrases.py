@@ -1,0 +1,43 @@
+"""Phrase lists compiled into one leftmost-longest alternation each."""
+from __future__ import annotations
+
+import functools
+import re
+
+
+@functools.lru_cache(maxsize=4096)
+def phrase_pattern(phrases: tuple[str, ...]) -> "re.Pattern[str]":
+    """One compiled alternation per phrase list, longest first (leftmost-longest)."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return re.compile("|".join(re.escape(p) for p in ordered))
+
+
+@functools.lru_cache(maxsize=64)
+def literal_scanner(words: tuple[str, ...]):
+    """A function text -> [(start, end, word)]: every word, leftmost-longest, no overlaps, in one
+    pass (Aho–Corasick via pyahocorasick; the longest-first alternation if it is missing)."""
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - pyahocorasick is a declared dependency
+        pattern = phrase_pattern(words)
+        return lambda text: [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+    automaton = ahocorasick.Automaton()
+    for w in set(words):
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return lambda text: [(end + 1 - len(w), end + 1, w) for end, w in automaton.iter_long(text)]
+
+
+QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")
+
+
+def strip_quotes(text: str) -> str:
+    return "".join(c for c in text if c not in QUOTES)
+
+
+@functools.lru_cache(maxsize=4096)
+def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern:
+    """One alternation: regex entries (``re:``) first, then plain phrases longest first."""
+    regexes = [p[3:] for p in phrases if p.startswith("re:")]
+    plain = sorted({strip_quotes(p) for p in phrases if not p.startswith("re:")}, key=len, reverse=True)
+    return re.compile("|".join([f"(?:{r})" for r in regexes] + [re.escape(p) for p in plain if p]))
