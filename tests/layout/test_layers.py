@@ -12,17 +12,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "linter"
 
-# layer -> packages/modules (dotted, relative to linter); lower numbers are lower layers.
-LAYERS = {
-    0: ["text", "vocab", "errors", "data", "config"],
-    1: ["document"],
-    2: ["readers"],
-    3: ["kinds"],
-    4: ["engine"],
-    5: ["workspace", "formats", "writers", "batch"],
-    6: ["frontends"],
-    7: ["__init__", "__main__"],        # the public face: re-exports the library API
-}
+from layout_table import LAYERS  # noqa: E402  (one table, also read by test_readme)
+
 LAYER_OF = {name: layer for layer, names in LAYERS.items() for name in names}
 
 
