@@ -43,6 +43,7 @@ _YEAR_TOTAL = r"全年度?|本年度|年内|累计"     # a total for the whole 
 _NOT_PARTS = r"增长|增加|下降|减少|同比|较上年|比上年|提高|上升|多于|少于|已|办结|结案|完成|成功|化解|到位|整改"
 _OVERLAPPING = r"女|男|党员|团员|少数民族|学历|本科|大专|硕士|研究生|博士|岁|退役|干部|持证"
 _MARKER = re.compile(r"其中|分别(?:为|是|有)")
+_CHANGE = r"增|提高|提升|上升|下降|减少|降低|比"   # "覆盖率同比增长120%" is a change, not the rate
 _EXHAUSTIVE = re.compile(r"分别(?:为|是|有)")
 
 
@@ -112,10 +113,11 @@ def _quote(doc, f: Figure, width: int = 14) -> str:
 
 def _rates(analysis, rule):
     doc = analysis.doc
-    rates = compiled(r"(?:" + rule.params["rates"] + r")[^，。；%％\d]{0,8}?(\d+(?:\.\d+)?)\s*[%％]")
+    rates = compiled(r"(?:" + rule.params["rates"] + r")([^，。；%％\d]{0,8}?)(\d+(?:\.\d+)?)\s*[%％]")
+    change = compiled(_CHANGE)
     out = []
     for m in doc.finditer(rates):
-        if float(m.group(1)) <= 100:
+        if float(m.group(2)) <= 100 or change.search(m.group(1)):
             continue
         span = doc.span(m.start(), m.end())
         out.append(rule.diagnostic(span, context=analysis.paragraph(span.line), found=m.group(0)))

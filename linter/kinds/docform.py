@@ -29,9 +29,11 @@ CHECKS = ("title", "no-title", "document-type", "date-format")
 _CORRECT_DATE = re.compile(r"20\d\d\s*年\s*[1-9]\d?\s*月\s*[1-9]\d?\s*日")
 _ANY_DATE = re.compile(
     r"(?:(?:19|20)?\d\d|[二〇○零Ｏ一三四五六七八九]{2,4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日"
-    r"|20\d\d\s*[-/.．]\s*\d{1,2}\s*[-/.．]\s*\d{1,2}\s*日?")
+    r"|20\d\d\s*[-/.．]\s*\d{1,2}\s*[-/.．]\s*\d{1,2}\s*日?"
+    r"|20\d\d\s*年\s*\d{1,2}\s*月(?!\s*[\d一二三四五六七八九十])")
 _ISO = re.compile(r"(20\d\d)\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})")
 _SUBJECT_START = re.compile(r"关于|法治|依法")
+_MONTH_ONLY = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月")
 _TWO_DIGIT = re.compile(r"^(\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -121,6 +123,9 @@ def _date_lines(analysis):
 
 
 def _canonical(text: str) -> str | None:
+    month_only = _MONTH_ONLY.fullmatch(text)
+    if month_only:                     # the day is missing: say so with a placeholder, never a guess
+        return f"{int(month_only.group(1))}年{int(month_only.group(2))}月×日"
     iso = date_in(text)
     if iso is None:
         m = _ISO.search(text) or _TWO_DIGIT.search(text)

@@ -173,6 +173,7 @@ def test_other_kinds_of_paper_are_noted(title, kind):
     ("2025年01月06日", "2025年1月6日"),
     ("2025.1.6", "2025年1月6日"),
     ("25年1月6日", "2025年1月6日"),
+    ("2025年1月", "2025年1月×日"),
 ])
 def test_malformed_date_of_issue(date, expected):
     text = report("全年开展法治讲座4次。", signature=f"大河乡人民政府\n{date}")
@@ -251,3 +252,15 @@ def test_years_in_suggestions_follow_the_report_year():
     assert "2022年×月×日" in d.suggestion and "2025" not in d.suggestion
     [d] = found("某镇人民政府关于2021年度法治政府建设情况的报告\n全年开展法治讲座4次。", ["S101"], 2021)
     assert "2021年推进法治政府建设" in d.suggestion
+
+
+def test_a_malformed_formula_list_fails_loudly_at_load_time():
+    from linter.engine.ruleset import parse_rule
+    from linter.errors import RuleError
+    base = dict(code="F999", name="x-formula", kind="typo", severity="error", message="m", basis="b",
+                explanation="e", examples={"fail": ["a"], "pass": ["b"]})
+    for formulas, words in ([{"right": "扫黑除恶"}], "wrong 列表"), \
+                           ([{"right": "扫黑除恶", "wrong": ["扫黑除恶"]}], "含有正确写法"), \
+                           ([{"right": "扫黑除恶", "wrong": ["扫黑险恶"], "allowed": ["扫黑险恶"]}], "同时列在"):
+        with pytest.raises(RuleError, match=words):
+            parse_rule({**base, "formulas": formulas})
