@@ -220,6 +220,15 @@ def test_law_on_legal_publicity_is_a_basis_from_2025_on():
     assert not found(report(text, 2024, part="plan"), ["L804"], 2024)   # next year's plan may cite it
 
 
+def test_from_2026_the_current_plan_item_reads_the_law_on_legal_publicity():
+    def state(text, year):
+        result = lint_text(report(text, year), "r.txt", Config(year=year, level="township"))
+        return result.checklist["popularization.current-plan"].state
+    assert state("全面贯彻法治宣传教育法，开展专题宣传6场。", 2026) == "present"
+    assert state("全年开展集中法治宣传活动20余次。", 2026) == "missing"
+    assert state("深入实施“八五”普法规划，开展专题宣传6场。", 2025) == "present"
+
+
 # -- 7. suggestions that invent nothing --------------------------------------------------------
 
 _FIGURE = re.compile(r"(?<![\d.·‘'])\d+(?:\.\d+)?\s*(?:余|多)?(?:%|％|个工作日|人次|万元|件|次|场|名|人|个|项|份|条|台|"
