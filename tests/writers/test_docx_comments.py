@@ -171,6 +171,12 @@ def test_every_seed_round_trips_with_one_comment_per_finding(seed, kind):
     assert "word/comments.xml" in zipfile.ZipFile(io.BytesIO(annotated)).namelist()
     # the body is the same, character by character, with the same run formatting
     assert _formatting(annotated) == _formatting(original)
+    # a finding about something missing sits on the heading of its part (or on the title)
+    doc = read_bytes(original, "报告.docx")
+    headings = {p["start"] for p in result.outline} | set(result.meta["title_lines"]) | \
+        {ln.number for ln in doc.lines if ln.style_level} | {doc.content_lines()[0].number}
+    missing = [d for d in result.active() if d.checklist and result.checklist[d.checklist].state == "missing"]
+    assert missing and all(d.line in headings for d in missing)
     # and checking the annotated file finds the same problems in the same places
     again = lint(read_bytes(annotated, "报告.docx"))
     assert [(d.code, d.line, d.column) for d in again.active()] == \
@@ -214,6 +220,19 @@ def test_a_finding_on_the_label_itself_anchors_to_the_start_of_the_real_text():
                                      heading.number, 1, heading.number, label + 1)]
     comments = comments_of(annotate_docx(data, doc, result))
     assert [c["anchored"] for c in comments if c["text"].startswith("F901")] == [heading.text[label]]
+
+
+def test_a_finding_over_several_paragraphs_is_one_comment_over_all_of_them():
+    from linter.document.result import Diagnostic
+    from linter.writers.docx_comments import annotate_docx
+
+    data = F.docx_plain(REPORT)
+    doc = read_bytes(data, "报告.docx")
+    result = lint(doc)
+    result.diagnostics = [Diagnostic("S101", "x", "warning", "跨段的问题", 3, 5, 5, 4)]
+    comments = comments_of(annotate_docx(data, doc, result))
+    assert [c["anchored"] for c in comments if c["text"].startswith("S101")] == \
+        [REPORT[2][4:] + "\n" + REPORT[3] + "\n" + REPORT[4][:3]]
 
 
 def test_comment_text_is_short_chinese_with_code_severity_suggestion_and_basis():
