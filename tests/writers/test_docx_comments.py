@@ -362,6 +362,18 @@ def test_unreadable_upload_raises_the_readers_chinese_error():
         assert "文件" in err.value.message and "\n" not in err.value.message
 
 
+def test_a_file_that_reads_but_cannot_be_annotated_gets_a_chinese_error_not_a_traceback(monkeypatch):
+    import linter.writers.docx_comments as writer
+
+    def broken(*args):
+        raise KeyError("w:id")
+
+    monkeypatch.setattr(writer, "_comment", broken)
+    with pytest.raises(ReadError) as err:
+        annotate_upload(F.docx_styled(REPORT), "报告.docx")
+    assert err.value.code == "annotate-failed" and "批注" in err.value.message
+
+
 # -- pictures do not count against the size limit ----------------------------------------
 def _png(size: int) -> bytes:
     """A PNG header (100×100) with ``size`` bytes of incompressible data as its IDAT."""
