@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import click
 
-from .. import __version__
+from ..data import VERSION as __version__
 from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, exit_code
 from ..document.result import summarize
 from ..engine.ruleset import rules_for_results
@@ -311,7 +311,7 @@ def annotate(report, output, ruleset, year, level, config_file):
 @main.command()
 def lsp():
     """启动语言服务器（LSP，经标准输入输出通信），供编辑器使用。"""
-    from ..lsp import serve
+    from .lsp import serve
     serve()
 
 
