@@ -24,6 +24,7 @@ garbled            a PDF whose text layer does not map to real characters
 needs-conversion   .doc/.wps/.rtf/.odt and no LibreOffice to convert them
 convert-failed     LibreOffice was found but could not convert the file
 parse-failed       a parser failed unexpectedly on the file
+annotate-failed    read, but its Word comments could not be written (linter.writers.docx_comments)
 =================  =========================================================
 """
 from __future__ import annotations

@@ -18,8 +18,13 @@ style whose ``basedOn`` chain reaches one) and from ``w:outlineLvl`` on the para
 its style (as WPS writes); they are passed to ``Document`` as ``style_levels``. Literal
 numbering typed by hand is plain text and is left for the outline to detect.
 
+The paragraphs, their labels and their text come from one walk, ``walk()``, which the
+Word-comment writer (``linter.writers.docx_comments``) uses too: each line's text pieces
+are tied to the runs they sit in, so a comment lands on the characters the reader counted.
+
 Refused with a ``ReadError``: not a zip (corrupt / truncated), a zip bomb (declared
-uncompressed size checked before anything is parsed), a password-protected document (an
+uncompressed size checked before anything is parsed), text parts (the XML, not pictures)
+that unpack to more than ``max_bytes``, a password-protected document (an
 OLE container with an ``EncryptionInfo`` stream), an old binary .doc renamed to .docx.
 """
 from __future__ import annotations
@@ -224,10 +229,6 @@ _SKIP = {_W + t for t in ("pPr", "rPr", "del", "moveFrom", "delText", "instrText
                           "drawing", "pict", "object", "fldChar", "footnoteReference",
                           "endnoteReference", "commentReference", "sectPr")}
 _MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
-
-
-def paragraph_text(p) -> str:
-    return "".join(piece.text for piece in pieces(p))
 
 
 def pieces(p) -> list[Piece]:

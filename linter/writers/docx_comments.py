@@ -32,7 +32,7 @@ from ..config import Config
 from ..document.document import Document
 from ..document.result import FileResult, summarize
 from ..engine.run import lint
-from ..errors import UsageError
+from ..errors import ReadError, UsageError
 from ..readers import load_path, read_bytes
 from ..readers.docx import open_document, pieces, walk
 from ..vocab import SEVERITY_LABELS as SEVERITY_LABEL, STATE_LABELS as STATE_LABEL, \
@@ -51,14 +51,20 @@ _DOCX_SUFFIXES = (".docx", ".doc", ".wps")
 
 def annotate_upload(data: bytes, filename: str, config: Config | None = None) -> tuple[bytes, FileResult]:
     """Read, lint and annotate one upload. Raises ``ReadError`` (Chinese message) for a
-    file that cannot be read as a report."""
+    file that cannot be read as a report, or (code ``annotate-failed``) whose comments
+    cannot be written."""
     config = config or Config()
     document = read_bytes(data, filename, config.max_bytes)
     result = lint(document, config)
     suffix = os.path.splitext(filename)[1].lower()
     own = data[:4] == b"PK\x03\x04" and suffix in _DOCX_SUFFIXES
-    base = data if own else text_docx(document)
-    return annotate_docx(base, document, result), result
+    try:
+        return annotate_docx(data if own else text_docx(document), document, result), result
+    except ReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a hostile file that read but cannot be written is no crash
+        raise ReadError(f"无法在这份文件中写入批注（{type(exc).__name__}）；请用 Word/WPS 打开后另存一份再试",
+                        filename, "annotate-failed") from None
 
 
 def annotate_file(report: str, output: str | None = None, config: Config | None = None) -> tuple[str, FileResult]:

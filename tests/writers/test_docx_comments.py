@@ -171,6 +171,12 @@ def test_every_seed_round_trips_with_one_comment_per_finding(seed, kind):
     assert "word/comments.xml" in zipfile.ZipFile(io.BytesIO(annotated)).namelist()
     # the body is the same, character by character, with the same run formatting
     assert _formatting(annotated) == _formatting(original)
+    # a finding about something missing sits on the heading of its part (or on the title)
+    doc = read_bytes(original, "报告.docx")
+    headings = {p["start"] for p in result.outline} | set(result.meta["title_lines"]) | \
+        {ln.number for ln in doc.lines if ln.style_level} | {doc.content_lines()[0].number}
+    missing = [d for d in result.active() if d.checklist and result.checklist[d.checklist].state == "missing"]
+    assert missing and all(d.line in headings for d in missing)
     # and checking the annotated file finds the same problems in the same places
     again = lint(read_bytes(annotated, "报告.docx"))
     assert [(d.code, d.line, d.column) for d in again.active()] == \
@@ -214,6 +220,19 @@ def test_a_finding_on_the_label_itself_anchors_to_the_start_of_the_real_text():
                                      heading.number, 1, heading.number, label + 1)]
     comments = comments_of(annotate_docx(data, doc, result))
     assert [c["anchored"] for c in comments if c["text"].startswith("F901")] == [heading.text[label]]
+
+
+def test_a_finding_over_several_paragraphs_is_one_comment_over_all_of_them():
+    from linter.document.result import Diagnostic
+    from linter.writers.docx_comments import annotate_docx
+
+    data = F.docx_plain(REPORT)
+    doc = read_bytes(data, "报告.docx")
+    result = lint(doc)
+    result.diagnostics = [Diagnostic("S101", "x", "warning", "跨段的问题", 3, 5, 5, 4)]
+    comments = comments_of(annotate_docx(data, doc, result))
+    assert [c["anchored"] for c in comments if c["text"].startswith("S101")] == \
+        [REPORT[2][4:] + "\n" + REPORT[3] + "\n" + REPORT[4][:3]]
 
 
 def test_comment_text_is_short_chinese_with_code_severity_suggestion_and_basis():
@@ -343,6 +362,18 @@ def test_unreadable_upload_raises_the_readers_chinese_error():
         assert "文件" in err.value.message and "\n" not in err.value.message
 
 
+def test_a_file_that_reads_but_cannot_be_annotated_gets_a_chinese_error_not_a_traceback(monkeypatch):
+    import linter.writers.docx_comments as writer
+
+    def broken(*args):
+        raise KeyError("w:id")
+
+    monkeypatch.setattr(writer, "_comment", broken)
+    with pytest.raises(ReadError) as err:
+        annotate_upload(F.docx_styled(REPORT), "报告.docx")
+    assert err.value.code == "annotate-failed" and "批注" in err.value.message
+
+
 # -- pictures do not count against the size limit ----------------------------------------
 def _png(size: int) -> bytes:
     """A PNG header (100×100) with ``size`` bytes of incompressible data as its IDAT."""
@@ -420,20 +451,23 @@ def _soffice(args: list[str], tmp_path) -> subprocess.CompletedProcess:
 
 
 def test_libreoffice_opens_the_annotated_docx_and_sees_every_comment(tmp_path):
+    from pypdf import PdfReader
+
     annotated, result = annotate_upload(F.docx_autonumbered(F.seed_lines("002")), "报告.docx")
     path = tmp_path / "annotated.docx"
     path.write_bytes(annotated)
-    done = _soffice(["--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(path)], tmp_path)
+    # PDF export with the comments as PDF notes (the filter option exists since LibreOffice 7.4)
+    pdf_filter = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+    done = _soffice(["--convert-to", pdf_filter, "--outdir", str(tmp_path / "pdf"), str(path)], tmp_path)
     pdf = tmp_path / "pdf" / "annotated.pdf"
     assert done.returncode == 0 and pdf.exists(), done.stderr
-    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
-    done = _soffice(["--convert-to", "odt", "--outdir", str(tmp_path / "odt"), str(path)], tmp_path)
-    odt = tmp_path / "odt" / "annotated.odt"
-    assert done.returncode == 0 and odt.exists(), done.stderr
-    content = zipfile.ZipFile(odt).read("content.xml").decode()
-    assert content.count("<office:annotation ") + content.count("<office:annotation>") == \
-        len(comments_of(annotated))
-    assert "fzlint" in content
+    reader = PdfReader(str(pdf))
+    assert "鸡冠石镇" in reader.pages[0].extract_text()
+    notes = [a.get_object().get("/Contents") for page in reader.pages for a in page.get("/Annots") or []
+             if a.get_object().get("/Subtype") == "/Text"]
+    expected = [c["text"] for c in comments_of(annotated)]
+    assert len(expected) == len(result.active()) + 1
+    assert Counter(n.replace("\r", "\n") for n in notes) == Counter(expected)
 
 
 def test_a_wps_upload_is_converted_and_gives_a_docx_with_comments(tmp_path):
