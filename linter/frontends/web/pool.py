@@ -6,6 +6,9 @@ minutes would hold its thread for good. A process can be ended: a job over its t
 ends its worker (SIGTERM first, so the .doc converter's private temporary folder is
 removed and LibreOffice is killed; then SIGKILL) and a fresh worker takes its place.
 
+A job's time limit starts when the job is sent: a fresh worker first loads the rules and says
+"ready" (within ``STARTUP_TIMEOUT``), so its start-up never counts against an upload.
+
 Bounded: at most ``size`` jobs run at once; a request waits for a free worker at most
 ``queue_timeout`` seconds (then :class:`Busy`). Together with the server's limits on
 connections and body size this bounds memory under a burst of uploads: a burst queues.
@@ -37,12 +40,22 @@ class WorkerLost(Exception):
     """The worker died during the job (out of memory, a crash in a parser's C code)."""
 
 
+STARTUP_TIMEOUT = 120.0   # seconds a new worker may take to load the rules (not part of a job's time)
+
+
 class _Worker:
     def __init__(self, ctx):
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(child,), daemon=True, name="fzlint-worker")
         self.process.start()
         child.close()
+        self.ready = False
+
+    def wait_ready(self) -> bool:
+        """Wait for the worker's "ready" (sent once its rules are loaded)."""
+        if not self.ready and self.conn.poll(STARTUP_TIMEOUT):
+            self.ready = self.conn.recv() == "ready"
+        return self.ready
 
     def stop(self, grace: float = 3.0) -> None:
         """End the worker: SIGTERM (its finally blocks run), then SIGKILL."""
@@ -78,6 +91,8 @@ class LintPool:
         except queue.Empty:
             raise Busy() from None
         try:
+            if not worker.wait_ready():
+                raise EOFError()
             worker.conn.send((job, args))
             if not worker.conn.poll(self.time_limit):
                 worker = self._replace(worker)
@@ -121,6 +136,7 @@ def _serve(conn) -> None:  # pragma: no cover - runs in the worker process
         signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl+C is for the server, which ends us
     from . import jobs
     jobs.warm_up()
+    conn.send("ready")
     parent = os.getppid() if hasattr(os, "getppid") else None
     while True:
         try:

@@ -147,8 +147,8 @@ def test_a_check_over_the_time_limit_gets_a_chinese_page_and_the_server_goes_on(
         status, _, body = post(s.url + "/check", F.docx_styled(F.seed_lines("003") * 6), "大.docx")
         assert status == 422 and "检查超时" in body.decode()
         assert "Traceback" not in body.decode()
-        status, _, _ = post(s.url + "/check", b"", "empty.txt")          # a fresh worker answers
-        assert status == 422
+        status, _, body = post(s.url + "/check", b"", "empty.txt")       # a fresh worker answers
+        assert status == 422 and "文件是空的" in body.decode()
         assert s.alive()
     finally:
         out = s.stop()
