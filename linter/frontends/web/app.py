@@ -27,7 +27,7 @@ from flask import Request
 
 from ...formats import json as json_format, report_html
 from ...document.result import FileResult
-from ...vocab import LEVEL_LABELS, LEVELS
+from ...vocab import LEVEL_LABELS, LEVELS, SEVERITIES
 from ...writers.docx_comments import annotated_name
 from .pool import Busy, LintPool, TimeLimit, WorkerLost
 
@@ -107,7 +107,7 @@ def create_app(settings: Settings | None = None, pool: LintPool | None = None) -
         upload = _upload()
         outcome = _run(get_pool(), "check", upload, settings)
         result: FileResult = outcome["result"]
-        counts = {s: sum(1 for d in result.active() if d.severity == s) for s in ("error", "warning", "info")}
+        counts = {s: sum(1 for d in result.active() if d.severity == s) for s in SEVERITIES}
         return render_template(
             "result.html", name=upload.name, result=result, meta=result.meta or {}, counts=counts,
             year=upload.year, level=upload.level, levels=LEVEL_CHOICES,
@@ -148,6 +148,8 @@ def create_app(settings: Settings | None = None, pool: LintPool | None = None) -
         message = _HTTP_MESSAGES.get(exc.code, "请求无法处理。")
         if exc.code == 413:
             message = f"文件过大：上限为 {settings.max_bytes // (1024 * 1024)} MB。请压缩图片或另存为较小的文件后再检查。"
+        if request.path.startswith("/api/"):         # the API answers in its own contract
+            return _json([FileResult(path="", error={"code": f"http-{exc.code}", "message": message})], exc.code)
         return render_template("message.html", title=_TITLES.get(exc.code, "出错了"), message=message,
                                name=""), exc.code
 
@@ -161,7 +163,7 @@ def create_app(settings: Settings | None = None, pool: LintPool | None = None) -
     return app
 
 
-_TITLES = {400: "请求有误", 404: "没有这个页面", 405: "请求方式不对", 408: "检查超时", 413: "文件过大",
+_TITLES = {400: "请求有误", 404: "没有这个页面", 405: "请求方式不对", 413: "文件过大",
            415: "不支持的文件", 422: "无法读取这个文件", 503: "服务器繁忙", 500: "服务器出错"}
 _HTTP_MESSAGES = {404: "没有这个页面。请回到首页上传报告。", 405: "请在首页选择文件后点击“检查”。",
                   400: "请求有误：请在首页重新选择文件。"}

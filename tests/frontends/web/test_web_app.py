@@ -176,6 +176,9 @@ def test_a_body_over_the_limit_is_a_chinese_413(client):
     r = upload(client, "/check", b"x" * (3 * 1024 * 1024), "big.txt")
     assert r.status_code == 413
     assert "文件过大" in r.get_data(as_text=True) and "2 MB" in r.get_data(as_text=True)
+    r = upload(client, "/api/check", b"x" * (3 * 1024 * 1024), "big.txt")
+    body = json.loads(r.get_data(as_text=True))
+    assert r.status_code == 413 and "文件过大" in body["files"][0]["error"]["message"]
 
 
 def test_get_on_an_upload_route_is_a_chinese_405(client):
