@@ -65,11 +65,11 @@ def make_server(host: str, port: int, settings: Settings | None = None, threads:
 def serve(host: str = "127.0.0.1", port: int = 8765, settings: Settings | None = None,
           threads: int | None = None) -> None:
     server = make_server(host, port, settings, threads)
+    previous = None
     if threading.current_thread() is threading.main_thread():
         # a service manager stops us with SIGTERM: end the workers on the way out
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    real_port = server.effective_port if hasattr(server, "effective_port") else port
-    for line in startup_lines(host, real_port):
+        previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    for line in startup_lines(host, getattr(server, "effective_port", port)):
         print(line, file=sys.stderr if line.startswith("警告") else sys.stdout, flush=True)
     try:
         server.run()
@@ -79,4 +79,6 @@ def serve(host: str = "127.0.0.1", port: int = 8765, settings: Settings | None =
         pool = server.fzlint_app.extensions["fzlint_pool"]()
         pool.close()
         server.close()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         print("fzlint 检查页面已停止。", flush=True)

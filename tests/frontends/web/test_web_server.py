@@ -167,3 +167,22 @@ def test_a_port_in_use_is_one_chinese_line_and_exit_code_2():
     assert r.exit_code == 2
     assert "无法在 127.0.0.1:" in r.output and "端口可能已被占用" in r.output and "Traceback" not in r.output
     assert len(psutil.Process().children(recursive=True)) == before      # no worker was started
+
+
+def test_serving_all_addresses_prints_the_warning_on_stderr(monkeypatch, capsys):
+    """serve() prints startup_lines: the warning on stderr, the address on stdout (the
+    server itself is replaced here so that nothing listens beyond loopback in a test)."""
+    import types
+    from linter.frontends.web import server as server_module
+
+    class Pool:
+        def close(self):
+            pass
+
+    fake = types.SimpleNamespace(run=lambda: None, close=lambda: None, effective_port=8765,
+                                 fzlint_app=types.SimpleNamespace(extensions={"fzlint_pool": Pool}))
+    monkeypatch.setattr(server_module, "make_server", lambda *a, **k: fake)
+    server_module.serve("0.0.0.0", 8765)
+    out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and err.startswith("警告：正在监听 0.0.0.0") and "局域网" in err
+    assert "http://127.0.0.1:8765/" in out
