@@ -156,3 +156,21 @@ def test_a_file_dropped_on_the_page_is_checked(server, browser):
     expected = lint_bytes(text, "x.txt")
     assert page.locator(".fz-finding").count() == len(expected.active())
     page.close()
+
+
+def test_the_page_works_without_script_too(server, browser, tmp_path):
+    """Plain forms: pick, 检查, the result page; the download form asks for the file again."""
+    path = tmp_path / "无脚本.docx"
+    path.write_bytes(F.docx_styled(F.seed_lines("002")))
+    context = browser.new_context(java_script_enabled=False, accept_downloads=True)
+    page = context.new_page()
+    page.goto(server.url + "/")
+    page.set_input_files("#file-input", str(path))
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_selector(".fz-checklist", timeout=60000)
+    assert page.inner_text("h1.result-title") == "检查结果：无脚本.docx"
+    page.set_input_files("#annotate-form input[type=file]", str(path))
+    with page.expect_download(timeout=60000) as download:
+        page.click("#download-button")
+    assert download.value.suggested_filename == "无脚本.批注.docx"
+    context.close()
