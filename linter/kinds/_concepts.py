@@ -182,18 +182,33 @@ def validate_concepts(concepts) -> list[str]:
 
 # -- intentions: aims, targets and norms are not deeds -------------------------------
 
-def _intention_clause(text: str, intentions) -> bool:
-    return bool(matches(text, intentions))
+def intention_clauses(sentence: str, intentions="@intentions", plans="@plans",
+                      deeds="@deeds") -> list[tuple[int, int]]:
+    """Spans of the clauses of one sentence that state an aim, a target or a norm. A clause
+    after an aim continues it ("力争开展宣传20场，覆盖群众5000人次") until a clause marks a deed
+    (已, 全年共, 累计 …: "拟新建2个，已完成1个"); a sentence opening with "@plans" (下一步,
+    今后 …) is an aim throughout."""
+    spans = clause_spans(sentence)
+    if matches(sentence, plans):
+        return spans
+    out, carry = [], False
+    for a, b in spans:
+        clause = sentence[a:b]
+        if matches(clause, intentions):
+            out.append((a, b))
+            carry = True
+        elif carry and not matches(clause, deeds):
+            out.append((a, b))
+        else:
+            carry = False
+    return out
 
 
 def is_intention(text: str, start: int, end: int, intentions="@intentions", plans="@plans") -> bool:
-    """Whether the clause around start..end states an aim, a target or a norm (or its
-    sentence opens with 下一步 / 今后 …)."""
+    """Whether the clause around start..end states an aim, a target or a norm."""
     a, b = sentence_bounds(text, start, end)
-    if matches(text[a:b], plans):
-        return True
-    a, b = clause_bounds(text, start, end)
-    return _intention_clause(text[a:b], intentions)
+    at = start - a
+    return any(x <= at < y for x, y in intention_clauses(text[a:b], intentions, plans))
 
 
 def deeds_only(text: str, intentions="@intentions", plans="@plans") -> str:
@@ -204,14 +219,8 @@ def deeds_only(text: str, intentions="@intentions", plans="@plans") -> str:
     out = list(text)
     pos = 0
     for sentence in re.split(f"(?<=[{re.escape(SENTENCE_STOPS)}])", text):
-        if sentence and matches(sentence, plans):
-            out[pos:pos + len(sentence)] = " " * len(sentence)
-        elif sentence:
-            cpos = pos
-            for clause in re.split(f"(?<=[{re.escape(CLAUSE_STOPS)}])", sentence):
-                if clause and _intention_clause(clause, intentions):
-                    out[cpos:cpos + len(clause)] = " " * len(clause)
-                cpos += len(clause)
+        for a, b in intention_clauses(sentence, intentions, plans):
+            out[pos + a:pos + b] = " " * (b - a)
         pos += len(sentence)
     return "".join(out)
 
