@@ -3,7 +3,7 @@
 
 Usage (from the repository root):
 
-    python scripts/measure_sentences.py [--corpus DIR] [-v]
+    python scripts/measure_sentences.py [DIR | --corpus DIR] [-v]
 
 DIR defaults to ../shared/corpus/sentences-dev (next to the repository or its worktree
 folder). It holds sentences.yaml: real sentences written by governments, each with the
@@ -32,10 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from linter.config import Config  # noqa: E402
-from linter.document import Document  # noqa: E402
-from linter.engine import analyze, lint  # noqa: E402
-from linter.ruleset import load_ruleset  # noqa: E402
+from corpus import corpus_dir  # noqa: E402
+from linter import Config, Document, analyze, lint  # noqa: E402
+from linter.engine.ruleset import load_ruleset  # noqa: E402
 
 YEAR = 2023
 TITLE = "XX镇人民政府关于{year}年度法治政府建设情况的报告"
@@ -57,14 +56,6 @@ NEUTRAL = {
 SUBITEM = "（一）统筹推进各项工作"
 SECTION_PART = {"section.measures": "measures", "section.frp": "frp",
                 "section.shortcomings": "shortcomings", "section.plan": "plan"}
-
-
-def default_corpus() -> Path | None:
-    for base in (ROOT.parent, ROOT.parent.parent):
-        path = base / "shared" / "corpus" / "sentences-dev"
-        if (path / "sentences.yaml").exists():
-            return path
-    return None
 
 
 def build_report(item: dict, year: int = YEAR) -> str:
@@ -111,15 +102,13 @@ def ratio(a: int, b: int) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", help="folder holding sentences.yaml (default ../shared/corpus/sentences-dev)")
+    ap.add_argument("corpus", nargs="?", default=None,
+                    help="folder holding sentences.yaml (default ../shared/corpus/sentences-dev)")
+    ap.add_argument("--corpus", dest="corpus_option", metavar="DIR", help="the same, as an option")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
     args = ap.parse_args(argv)
-    corpus = Path(args.corpus) if args.corpus else default_corpus()
-    if corpus is None or not (corpus / "sentences.yaml").exists():
-        where = corpus or "../shared/corpus/sentences-dev"
-        print(f"measure_sentences: no sentences.yaml in {where}; point it there with --corpus DIR",
-              file=sys.stderr)
-        return 2
+    corpus = corpus_dir(args.corpus_option or args.corpus, "sentences-dev", "sentences.yaml",
+                        "measure_sentences.py")
     import yaml
     items = (yaml.safe_load((corpus / "sentences.yaml").read_text(encoding="utf-8")) or {}).get("sentences", [])
 

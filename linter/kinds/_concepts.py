@@ -27,6 +27,9 @@ import bisect
 import functools
 import re
 
+from ..data import read_yaml
+from ..text.phrases import compile_phrases
+
 CLAUSE_STOPS = "，,；;。！？!?：:\n"
 SENTENCE_STOPS = "。；;！？!?\n"
 _COMBINE = ("clause", "sentence")
@@ -39,11 +42,7 @@ _AS = ("phrase", "sufficient", "act")
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict:
     """The shared reading vocabulary (rules/data/reading.yaml)."""
-    import yaml
-
-    from ..ruleset import rules_dir
-    path = rules_dir() / "data" / "reading.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml("reading.yaml") or {}
 
 
 def expand(phrases) -> tuple[str, ...]:
@@ -76,7 +75,6 @@ def message(name: str) -> str:
 
 def matches(text: str, phrases) -> list[tuple[int, int, str]]:
     """(start, end, matched text) of every phrase hit in a text."""
-    from .topic import compile_phrases
     phrases = expand(phrases)
     if not phrases:
         return []

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import re
 
-from ..figures import figures
-from ..result import Evidence, Observation
-from ..structure import PART_KINDS
+from ..document.result import Evidence, Observation
+from ..text.figures import figures
+from ..vocab import PART_KINDS
 from ._concepts import SENTENCE_STOPS
-from .topic import find, with_severity
+from ._shared import find, with_severity
 
 _MODES = ("presence", "thin", "order")
 
