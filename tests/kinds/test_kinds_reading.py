@@ -140,33 +140,27 @@ def test_a_form_named_in_the_text_is_not_the_act_of_review():
     assert reading("enforcement.legal-review", done, codes={"E303"}) == "present"
 
 
-# -- formulas recited with no instance ---------------------------------------------------
+# -- formulas recited with no instance, and who is taught --------------------------------
 
-def test_the_decision_steps_recited_are_weak_and_an_instance_is_present():
-    recited = run(report(measures="重大行政决策严格履行公众参与、专家论证、风险评估、合法性审查、"
-                                  "集体讨论决定等程序。"), codes={"O501"})
-    assert state(recited, "decision.major-procedure") == "weak"
-    assert "只罗列" in diags(recited, "O501")[0].message
-    done = "全年作出重大行政决策4项，均经风险评估和合法性审查。"
-    assert reading("decision.major-procedure", done, codes={"O501"}) == "present"
-
-
-# -- who is taught ------------------------------------------------------------------------
-
-def test_cadres_studying_the_constitution_is_not_publicity():
-    study = run(report(measures="组织镇村干部集中学习宪法，开展宪法知识讲座2场。"), codes={"P402"})
-    assert state(study, "popularization.constitution") == "weak"
-    assert "干部学习宪法" in diags(study, "P402")[0].message
-    public = "在集市设立咨询台，开展宪法讲座，向群众发放资料600余份。"
-    assert reading("popularization.constitution", public, codes={"P402"}) == "present"
-
-
-def test_a_lecture_for_villagers_is_not_the_leaders_study_of_law():
-    villagers = run(report(frp="司法所在各村举办法治讲座12场，为村民讲解土地承包法律知识。"), codes={"R203"})
-    assert state(villagers, "frp.study-law") == "weak"
-    assert "不是领导干部学法" in diags(villagers, "R203")[0].message
-    leaders = "举办领导干部法治讲座3场，镇领导班子成员全部参加。"
-    assert reading("frp.study-law", leaders, "frp", {"R203"}) == "present"
+@pytest.mark.parametrize("item,code,part,weak,reason,present", [
+    # the decision steps recited in one enumeration, and a decision actually made
+    ("decision.major-procedure", "O501", "measures",
+     "重大行政决策严格履行公众参与、专家论证、风险评估、合法性审查、集体讨论决定等程序。", "只罗列",
+     "全年作出重大行政决策4项，均经风险评估和合法性审查。"),
+    # cadres studying the 宪法 is not publicity to the public
+    ("popularization.constitution", "P402", "measures",
+     "组织镇村干部集中学习宪法，开展宪法知识讲座2场。", "干部学习宪法",
+     "在集市设立咨询台，开展宪法讲座，向群众发放资料600余份。"),
+    # a lecture for villagers is not the leaders' study of law
+    ("frp.study-law", "R203", "frp",
+     "司法所在各村举办法治讲座12场，为村民讲解土地承包法律知识。", "不是领导干部学法",
+     "举办领导干部法治讲座3场，镇领导班子成员全部参加。"),
+])
+def test_weak_readings_say_why_and_the_real_thing_is_present(item, code, part, weak, reason, present):
+    result = run(report(**{part: weak}), codes={code})
+    assert state(result, item) == "weak"
+    assert reason in diags(result, code)[0].message
+    assert reading(item, present, part, {code}) == "present"
 
 
 # -- a required part that is only a slogan ---------------------------------------------------
