@@ -45,12 +45,22 @@ def vocabulary() -> dict:
     return read_yaml("reading.yaml") or {}
 
 
+def key(phrases) -> tuple[str, ...]:
+    """A phrase list (a list, a tuple or one ``@name``) as a hashable tuple."""
+    if isinstance(phrases, str):
+        return (phrases,)
+    return tuple(phrases or ())
+
+
 def expand(phrases) -> tuple[str, ...]:
     """A phrase list with ``@name`` entries replaced by the vocabulary list of that name."""
-    if isinstance(phrases, str):
-        phrases = (phrases,)
+    return _expand(key(phrases))
+
+
+@functools.lru_cache(maxsize=1024)
+def _expand(phrases: tuple[str, ...]) -> tuple[str, ...]:
     out = []
-    for p in phrases or ():
+    for p in phrases:
         if isinstance(p, str) and p.startswith("@"):
             out.extend(vocabulary().get(p[1:], []) or [])
         else:
@@ -185,10 +195,17 @@ def intention_clauses(sentence: str, intentions="@intentions", plans="@plans",
     """Spans of the clauses of one sentence that state an aim, a target or a norm. A clause
     after an aim continues it ("力争开展宣传20场，覆盖群众5000人次") until a clause marks a deed
     (已, 全年共, 累计 …: "拟新建2个，已完成1个"); a sentence opening with "@plans" (下一步,
-    今后 …) is an aim throughout."""
-    spans = clause_spans(sentence)
+    今后 …) is an aim throughout. (Cached: every topic rule asks about the same sentences.)"""
+    return _intention_clauses(sentence, key(intentions), key(plans), key(deeds))
+
+
+@functools.lru_cache(maxsize=8192)
+def _intention_clauses(sentence: str, intentions, plans, deeds) -> tuple[tuple[int, int], ...]:
     if matches(sentence, plans):
-        return spans
+        return tuple(clause_spans(sentence))
+    if not matches(sentence, intentions):
+        return ()
+    spans = clause_spans(sentence)
     out, carry = [], False
     for a, b in spans:
         clause = sentence[a:b]
@@ -199,7 +216,7 @@ def intention_clauses(sentence: str, intentions="@intentions", plans="@plans",
             out.append((a, b))
         else:
             carry = False
-    return out
+    return tuple(out)
 
 
 def is_intention(text: str, start: int, end: int, intentions="@intentions", plans="@plans") -> bool:
@@ -212,6 +229,11 @@ def is_intention(text: str, start: int, end: int, intentions="@intentions", plan
 def deeds_only(text: str, intentions="@intentions", plans="@plans") -> str:
     """The text with every aim, target and norm clause blanked out (same length), so that
     a figure or an act there does not count as the year's work."""
+    return _deeds_only(text, key(intentions), key(plans))
+
+
+@functools.lru_cache(maxsize=4096)
+def _deeds_only(text: str, intentions, plans) -> str:
     if not expand(intentions) and not expand(plans):
         return text
     out = list(text)
