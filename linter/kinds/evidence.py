@@ -37,7 +37,7 @@ import re
 from ..text.figures import figures
 from ..document.result import Evidence, Observation
 from ..text.phrases import compile_phrases, strip_quotes
-from ._concepts import deeds_only
+from ._concepts import deeds_only, unknown_names
 from ._shared import find, heading_blocks, with_severity, without
 
 _CHECKS = ("figures", "causes", "subsections", "plan-linked")
@@ -54,6 +54,7 @@ def validate(params: dict) -> list[str]:
         problems.append("check: plan-linked 需要 themes 映射")
     if check == "figures" and params.get("present") is not None and not isinstance(params["present"], dict):
         problems.append("present 应是 {min, density} 映射")
+    problems.extend(f"intentions 引用了不存在的词表 @{n}" for n in unknown_names(params.get("intentions")))
     return problems
 
 

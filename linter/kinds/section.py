@@ -49,6 +49,9 @@ def validate(params: dict) -> list[str]:
             re.compile(params["title_pattern"])
         except re.error as exc:
             problems.append(f"title_pattern 无效：{exc}")
+    slogan = params.get("slogan")
+    if slogan is not None and not (isinstance(slogan, dict) and isinstance(slogan.get("max_sentences", 1), int)):
+        problems.append("slogan 应是 {max_sentences: 整数, message, severity} 映射")
     return problems
 
 

@@ -196,3 +196,10 @@ def test_measure_sentences_reads_a_corpus_and_reports_the_three_figures(tmp_path
     assert "recall on present:       1/1" in proc.stdout
     assert "recall on paraphrases:   1/1" in proc.stdout
     assert "near-miss precision:     1/1" in proc.stdout
+
+
+def test_reading_parameters_are_validated_in_the_evidence_and_section_kinds():
+    assert kinds.validate("evidence", {"check": "figures", "intentions": ["@nowhere"]})
+    assert not kinds.validate("evidence", {"check": "figures", "intentions": ["@intentions"]})
+    assert kinds.validate("section", {"part": "frp", "slogan": "一句"})
+    assert not kinds.validate("section", {"part": "frp", "slogan": {"max_sentences": 1}})
