@@ -12,9 +12,10 @@ presence (the checklist reading of the part):
   mentions:      phrases; with no part at all, a mention in the text makes the reading weak
                  (the part's content is only touched on in passing)
   mention_message, mention_severity: the finding for that case
-  slogan:        {max_sentences: N, message, severity} — a part whose whole text is at most
-                 N sentences with no figure ("镇党委书记严格履行第一责任人职责。") only says
-                 the duty is done: weak, not present
+  slogan:        {max_sentences: N, phrases, message, severity} — a part whose whole text is
+                 at most N sentences with no figure and (when ``phrases`` is given) restates
+                 the duty in those words ("镇党委书记严格履行第一责任人职责。") only says the
+                 duty is done: weak, not present
 thin (no checklist reading):
   min_chars:     a part whose text (heading excluded) is shorter than this is flagged
 order (no checklist reading):
@@ -27,7 +28,8 @@ import re
 from ..document.result import Evidence, Observation
 from ..text.figures import figures
 from ..vocab import PART_KINDS
-from ._concepts import SENTENCE_STOPS
+from ..text.phrases import strip_quotes
+from ._concepts import SENTENCE_STOPS, matches
 from ._shared import find, with_severity
 
 _MODES = ("presence", "thin", "order")
@@ -79,7 +81,7 @@ def _presence(analysis, rule):
     if own:
         evidence = [Evidence(x.start, analysis.paragraph(x.start)) for x in own]
         slogan = p.get("slogan")
-        if slogan and all(_only_slogan(analysis, x, slogan.get("max_sentences", 1)) for x in own):
+        if slogan and all(_only_slogan(analysis, x, slogan) for x in own):
             x = own[0]
             diag = rule.diagnostic(doc.line_span(x.start), slogan.get("message"), title=x.title)
             return [with_severity(diag, slogan.get("severity"))] + _observe(rule, "weak", evidence)
@@ -117,14 +119,16 @@ def _body_text(analysis, part) -> str:
     return "\n".join(t for t in out if t)
 
 
-def _only_slogan(analysis, part, max_sentences: int) -> bool:
-    """A complete body of at most ``max_sentences`` sentences and no figure. An empty or
-    cut-off body (no closing stop) is left to the thin-part check."""
+def _only_slogan(analysis, part, slogan: dict) -> bool:
+    """A complete body of at most ``max_sentences`` sentences, no figure, and the duty
+    restated. An empty or cut-off body (no closing stop) is left to the thin-part check."""
     text = _body_text(analysis, part).strip()
     if not text or text[-1] not in SENTENCE_STOPS.strip():
         return False
     sentences = [s for s in re.split(f"[{SENTENCE_STOPS}]", text) if s.strip()]
-    return len(sentences) <= max_sentences and not figures(text)
+    if len(sentences) > slogan.get("max_sentences", 1) or figures(text):
+        return False
+    return not slogan.get("phrases") or bool(matches(strip_quotes(text), slogan["phrases"]))
 
 
 def _body_chars(analysis, part) -> int:
