@@ -190,26 +190,39 @@ def validate_concepts(concepts) -> list[str]:
 
 # -- intentions: aims, targets and norms are not deeds -------------------------------
 
+_YEAR = re.compile(r"20\d\d")
+
+
+def _marked(text: str, phrases, year: int | None) -> bool:
+    """Whether a marker of the list occurs; one naming a year the report has reached
+    ("到2024年底" in a 2024 report) states a result, not a target."""
+    for _, _, found in matches(text, phrases):
+        years = [int(y) for y in _YEAR.findall(found)]
+        if not (year and years and max(years) <= year):
+            return True
+    return False
+
+
 def intention_clauses(sentence: str, intentions="@intentions", plans="@plans",
-                      deeds="@deeds") -> list[tuple[int, int]]:
+                      deeds="@deeds", year: int | None = None) -> tuple[tuple[int, int], ...]:
     """Spans of the clauses of one sentence that state an aim, a target or a norm. A clause
     after an aim continues it ("力争开展宣传20场，覆盖群众5000人次") until a clause marks a deed
     (已, 全年共, 累计 …: "拟新建2个，已完成1个"); a sentence opening with "@plans" (下一步,
-    今后 …) is an aim throughout. (Cached: every topic rule asks about the same sentences.)"""
-    return _intention_clauses(sentence, key(intentions), key(plans), key(deeds))
+    今后 …) is an aim throughout. ``year`` is the report year, when known. (Cached: every
+    topic rule asks about the same sentences.)"""
+    return _intention_clauses(sentence, key(intentions), key(plans), key(deeds), year)
 
 
 @functools.lru_cache(maxsize=8192)
-def _intention_clauses(sentence: str, intentions, plans, deeds) -> tuple[tuple[int, int], ...]:
-    if matches(sentence, plans):
+def _intention_clauses(sentence: str, intentions, plans, deeds, year) -> tuple[tuple[int, int], ...]:
+    if _marked(sentence, plans, year):
         return tuple(clause_spans(sentence))
-    if not matches(sentence, intentions):
+    if not _marked(sentence, intentions, year):
         return ()
-    spans = clause_spans(sentence)
     out, carry = [], False
-    for a, b in spans:
+    for a, b in clause_spans(sentence):
         clause = sentence[a:b]
-        if matches(clause, intentions):
+        if _marked(clause, intentions, year):
             out.append((a, b))
             carry = True
         elif carry and not matches(clause, deeds):
@@ -219,27 +232,28 @@ def _intention_clauses(sentence: str, intentions, plans, deeds) -> tuple[tuple[i
     return tuple(out)
 
 
-def is_intention(text: str, start: int, end: int, intentions="@intentions", plans="@plans") -> bool:
+def is_intention(text: str, start: int, end: int, intentions="@intentions", plans="@plans",
+                 year: int | None = None) -> bool:
     """Whether the clause around start..end states an aim, a target or a norm."""
     a, b = sentence_bounds(text, start, end)
     at = start - a
-    return any(x <= at < y for x, y in intention_clauses(text[a:b], intentions, plans))
+    return any(x <= at < y for x, y in intention_clauses(text[a:b], intentions, plans, year=year))
 
 
-def deeds_only(text: str, intentions="@intentions", plans="@plans") -> str:
+def deeds_only(text: str, intentions="@intentions", plans="@plans", year: int | None = None) -> str:
     """The text with every aim, target and norm clause blanked out (same length), so that
     a figure or an act there does not count as the year's work."""
-    return _deeds_only(text, key(intentions), key(plans))
+    return _deeds_only(text, key(intentions), key(plans), year)
 
 
 @functools.lru_cache(maxsize=4096)
-def _deeds_only(text: str, intentions, plans) -> str:
+def _deeds_only(text: str, intentions, plans, year) -> str:
     if not expand(intentions) and not expand(plans):
         return text
     out = list(text)
     pos = 0
     for sentence in re.split(f"(?<=[{re.escape(SENTENCE_STOPS)}])", text):
-        for a, b in intention_clauses(sentence, intentions, plans):
+        for a, b in intention_clauses(sentence, intentions, plans, year=year):
             out[pos + a:pos + b] = " " * (b - a)
         pos += len(sentence)
     return "".join(out)

@@ -114,9 +114,9 @@ def _evidence(analysis, lines):
 
 # -- figures ---------------------------------------------------------------------------
 
-def _count(text: str, targets, intentions=()) -> int:
+def _count(text: str, targets, intentions=(), year=None) -> int:
     if intentions:
-        text = deeds_only(text, intentions, "@plans")
+        text = deeds_only(text, intentions, "@plans", year)
     n = len(figures(text))
     if targets:
         n += sum(1 for _ in compile_phrases(tuple(targets)).finditer(strip_quotes(text)))
@@ -135,7 +135,7 @@ def _figures(analysis, rule):
     for n in _body_lines(analysis, parts):
         text = _line_text(analysis, n, parts)
         chars += len(re.sub(r"\s", "", text))
-        c = _count(text, p.get("targets"), intentions)
+        c = _count(text, p.get("targets"), intentions, analysis.year)
         if c:
             per_line[n] = c
     count = sum(per_line.values())

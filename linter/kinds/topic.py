@@ -165,7 +165,7 @@ def concrete_text(analysis, hit: Hit, size: str, p, own_title: bool = True) -> s
             text = _blank(text, max(title[0], a) - a, min(title[1], b) - a)
     intentions = _intentions(p)
     if intentions:
-        text = concepts_.deeds_only(text, intentions, "@plans")
+        text = concepts_.deeds_only(text, intentions, "@plans", analysis.year)
     return text
 
 
@@ -194,7 +194,7 @@ def weak_reason(analysis, hit: Hit, p, sufficient: bool = False) -> str | None:
     intention (an aim, a target or a norm), audience (the wrong people taught)."""
     doc = analysis.doc
     intentions = _intentions(p)
-    if intentions and concepts_.is_intention(doc.content, hit.start, hit.end, intentions, "@plans"):
+    if intentions and concepts_.is_intention(doc.content, hit.start, hit.end, intentions, "@plans", analysis.year):
         return "intention"
     if not sufficient and p.get("audience"):
         if concepts_.wrong_audience(window(doc, hit.start, hit.end), p["audience"]):

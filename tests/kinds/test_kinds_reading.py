@@ -121,6 +121,13 @@ def test_aims_targets_and_norms_are_weak_and_say_so(item, code, text, part):
     assert "打算、目标或要求" in diags(result, code)[0].message
 
 
+def test_a_target_year_the_report_has_reached_states_a_result():
+    text = "到2024年底，全镇培养法律明白人138名。"
+    assert reading("popularization.legal-literate", text, codes={"P404"}) == "present"      # 2024 report
+    assert state(run(report(measures=text, year=2023), year=2023, codes={"P404"}),
+                 "popularization.legal-literate") == "weak"
+
+
 def test_a_sentence_with_a_deed_and_an_aim_keeps_the_deed():
     text = "全年培养法律明白人138名，力争明年实现每村5名。"
     assert reading("popularization.legal-literate", text, codes={"P404"}) == "present"
