@@ -7,7 +7,7 @@ Three separate steps, so that a faster phrase index can replace the first two:
    (``rules/data/reading.yaml``) → one compiled pattern each   (:func:`expand`, ``compile``)
 2. pattern → matches in a text                                  (:func:`matches`)
 3. matches → clause / sentence logic on plain strings           (:func:`concept_matches`,
-   :func:`clause_bounds`, :func:`deeds_only`, :func:`wrong_audience`)
+   :func:`clause_bounds`, :func:`intention_clauses`, :func:`deeds_only`, :func:`wrong_audience`)
 
 Everything here works on a string and offsets into it; the topic kind runs it over the
 document's quote-free view and maps offsets back.

@@ -141,7 +141,8 @@ def _own_title(content: str, hit: Hit) -> tuple[int, int] | None:
 
 
 def _intentions(p):
-    return p.get("intentions", "@intentions") if p.get("intentions", None) != [] else []
+    """The rule's aim/target/norm markers: the shared list unless it gives its own ([] = none)."""
+    return p.get("intentions", "@intentions") or []
 
 
 def _blank(text: str, a: int, b: int) -> str:
