@@ -18,11 +18,11 @@ Sources, most trusted first:
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from . import places
 from .chrome import spaced
 from .document import Document, Line
 from .structure import Outline, cn_number
@@ -74,15 +74,6 @@ LEVELS = ("township", "county", "city", "province", "department")
 _PROVINCIAL_CITIES = ("北京", "天津", "上海", "重庆")
 
 
-@functools.lru_cache(maxsize=1)
-def prefecture_cities() -> frozenset[str]:
-    """Prefecture-level cities (地级市), to tell a 县级市 (清镇市, level county) from a city.
-
-    Data, not code: ``rules/data/prefecture_cities.tsv`` (see rules/data/README.md)."""
-    from .ruleset import rules_dir
-    path = rules_dir() / "data" / "prefecture_cities.tsv"
-    rows = path.read_text(encoding="utf-8").split()
-    return frozenset(rows[1:])  # the first row is the header
 # How a report calls its own body: 我镇, 本局, 全县 …
 _SELF_NAMES = [
     ("department", re.compile(r"[我本](?:局|厅|委|办|中心)(?![员会])|全局干部|局党组|局领导班子")),
@@ -107,6 +98,7 @@ class Meta:
     date_source: str | None = None     # signature | title | field
     issuer_source: str | None = None   # signature | title | body | field
     issuers: list[str] = field(default_factory=list)   # every issuer named (joint reports)
+    places: list[str] = field(default_factory=list)    # the issuer's place chain, province first
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -117,6 +109,7 @@ def extract(doc: Document, outline: Outline) -> Meta:
     meta.title, meta.title_lines = find_title(doc, outline)
     meta.issuers, meta.issuer_source = find_issuers(doc, outline, meta.title, meta.title_lines)
     meta.issuer = primary_issuer(meta.issuers)
+    meta.places = [u.name for u in places.chain(meta.issuer)] if meta.issuer else []
     meta.date, meta.date_source = find_date(doc, meta.title_lines)
     meta.report_year, meta.year_source = find_year(doc, outline, meta.title, meta.title_lines)
     if meta.report_year is None and meta.date:
@@ -430,8 +423,13 @@ def level_of_name(name: str, context: str = "") -> str | None:
         city = re.sub(r"^.*?(?:省|自治区|自治州|地区|盟|州|市)", "", m.group(1)) or m.group(1)
         if city in _PROVINCIAL_CITIES and place.endswith(city + "市"):
             return "province"
-        if city in prefecture_cities():
+        prefecture = places.is_prefecture_city(city)
+        if prefecture is None and city in places.former_prefecture_cities():
+            prefecture = True
+        if prefecture is True:
             return "city"
+        if prefecture is False:
+            return "county"
         # Not a prefecture-level city: a 县级市, led by another city's 市委.
         led_by = re.search(r"在([\u4e00-\u9fff]{2,5}?)市委", context)
         if led_by and led_by.group(1) != city or len(city) >= 2:
