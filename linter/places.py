@@ -26,7 +26,7 @@ _SUFFIX_LEVEL = {"特别行政区": "province", "自治区": "province", "省": 
                  "地区": "prefecture", "州": "prefecture", "盟": "prefecture", "自治县": "county",
                  "自治旗": "county", "县": "county", "区": "county", "旗": "county", "街道": "township",
                  "苏木": "township", "镇": "township", "乡": "township", "市": None}
-_ORG_TAIL = re.compile(r"(?:人民政府|政府|街道办事处|办事处|行政公署|党委|党工委|委员会|委)$")
+_ORG_TAIL = re.compile(r"(?:人民政府|政府|办事处|行政公署|党委|党工委|委员会|委)$")
 # County names that are also everyday words ("城区道路", "郊区农户"): never matched as places
 # on their own in running text.
 _COMMON_WORDS = frozenset({"城区", "郊区", "矿区", "东区", "西区", "市区", "新区", "开发区"})
@@ -38,10 +38,6 @@ class Division(NamedTuple):
     code: str
     name: str
     level: str          # province | prefecture | county | township
-
-    @property
-    def parent_code(self) -> str | None:
-        return {9: self.code[:6], 6: self.code[:4], 4: self.code[:2]}.get(len(self.code))
 
     @property
     def county_level_city(self) -> bool:
@@ -75,6 +71,11 @@ class Table:
                 s = short(name)
                 if s != name:
                     add(s, []).append(code)
+            if len(code) <= 6 and "族自治" in name:  # 镇宁自治县, 恩施州: the peoples left out
+                tail = name[name.rindex("族自治") + 1:]
+                alias = short(name) + ("州" if tail == "自治州" else tail)
+                if alias not in self.by_name:
+                    add(alias, []).append(code)
 
     def division(self, code: str) -> Division:
         return Division(code, self.names[code], _CODE_LEVEL[len(code)])
@@ -87,11 +88,11 @@ class Table:
         return name in self.by_name
 
     def parent(self, d: Division) -> Division | None:
-        code = d.parent_code
-        while code:
-            if code in self.names:
-                return self.division(code)
-            code = {4: code[:2]}.get(len(code))   # a municipality's placeholder prefecture
+        # the nearest prefix that is a division: a municipality's counties have no prefecture,
+        # 东莞市's towns no county
+        for size in (6, 4, 2):
+            if size < len(d.code) and d.code[:size] in self.names:
+                return self.division(d.code[:size])
         return None
 
     def ancestors(self, d: Division) -> list[Division]:
@@ -183,7 +184,12 @@ def chain(name: str | None) -> list[Unit]:
         have = {u.code for u in units if u.code}
         units = [Unit(a.name, a.level, a.code) for a in reversed(t.ancestors(lowest))
                  if a.code not in have] + units
-    return units
+    # top down; a unit of unknown level (an unresolved 市) stays just below the one before it
+    keys, last = [], -1.0
+    for u in units:
+        last = float(LEVELS.index(u.level)) if u.level else last + 0.5
+        keys.append(last)
+    return [u for _, _, u in sorted(zip(keys, range(len(units)), units))]
 
 
 def is_prefecture_city(name: str) -> bool | None:
