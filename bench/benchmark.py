@@ -41,7 +41,7 @@ def warm(files: list[Path], repeat: int) -> list[float]:
 
 def cold(file: Path, runs: int) -> list[float]:
     exe = shutil.which("fzlint")
-    cmd = [exe] if exe else [sys.executable, "-m", "linter.cli"]
+    cmd = [exe] if exe else [sys.executable, "-m", "linter"]
     times = []
     for _ in range(runs):
         t = time.perf_counter()

@@ -26,11 +26,12 @@ from dataclasses import dataclass, field
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from . import __version__
+from .data import VERSION as __version__
 from .config import Config
-from .document import Document
-from .engine import lint
-from .result import Diagnostic, Edit, FileResult
+from .vocab import SEVERITY_LABELS
+from .document.document import Document
+from .engine.run import lint
+from .document.result import Diagnostic, Edit, FileResult
 
 log = logging.getLogger("fzlint.lsp")
 
@@ -46,7 +47,6 @@ FIX_ALL_KIND = types.CodeActionKind.SourceFixAll + ".fzlint"
 _SEVERITY = {"error": types.DiagnosticSeverity.Error,
              "warning": types.DiagnosticSeverity.Warning,
              "info": types.DiagnosticSeverity.Information}
-_SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 # -- positions -------------------------------------------------------------------------
@@ -153,7 +153,7 @@ def find_config(path: str | None) -> tuple[Config, str | None]:
     if not path or not os.path.isabs(path):
         return Config(), None
     try:
-        from . import configfile  # type: ignore[attr-defined]
+        from .workspace import configfile  # type: ignore[attr-defined]
     except ImportError:
         return Config(), None
     except Exception as exc:  # a broken module must not take the server down
@@ -374,7 +374,7 @@ def to_lsp_diagnostic(d: Diagnostic, positions: PositionMap, ruleset: str | None
 
 
 def _rule(ruleset: str | None, code: str):
-    from .ruleset import DEFAULT_RULESET, load_ruleset  # lru_cached: loaded once per process
+    from .engine.ruleset import DEFAULT_RULESET, load_ruleset  # lru_cached: loaded once per process
     try:
         return load_ruleset(ruleset or DEFAULT_RULESET).by_code(code)
     except Exception:
@@ -387,7 +387,7 @@ def hover_text(finding: Finding, markdown: bool = True) -> str:
     explanation = rule.explanation if rule else ""
     basis = d.basis or (rule.basis if rule else "")
     suggestion = d.suggestion or (rule.suggestion if rule else "")
-    severity = _SEVERITY_LABEL.get(d.severity, d.severity)
+    severity = SEVERITY_LABELS.get(d.severity, d.severity)
     if markdown:
         parts = [f"**{d.code}** `{d.name}`（{severity}）", d.message]
         if explanation:

@@ -35,10 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from linter.config import Config  # noqa: E402
-from linter.document import Document  # noqa: E402
-from linter.engine import analyze, lint  # noqa: E402
+from linter.document.document import Document  # noqa: E402
+from linter.engine.run import analyze, lint  # noqa: E402
 from linter.errors import RuleError  # noqa: E402
-from linter.ruleset import RuleSet, load_rule_file, load_ruleset, rules_dir  # noqa: E402
+from linter.data import rules_dir  # noqa: E402
+from linter.engine.ruleset import RuleSet, load_rule_file, load_ruleset  # noqa: E402
 
 NAMED = ("present", "weak")
 ABSENT = ("missing", "n/a")

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from linter.engine import analyze  # noqa: E402
+from linter.engine.run import analyze  # noqa: E402
 from linter.readers import read_path  # noqa: E402
 
 FRP_CLASSES = ("heading", "subsection", "mention", "none")

@@ -1,7 +1,7 @@
 """The JSON contract (README, "JSON result"): version, files, summary."""
 import json
 
-from ..result import run_to_dict
+from ..document.result import run_to_dict
 
 
 def render(results, options) -> str:

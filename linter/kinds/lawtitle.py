@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import re
 
-from .. import lawdb
-from ..result import Edit, Fix
-from .stale import compiled, not_applicable, observe, sentence_bounds
+from . import _laws as lawdb
+from ..document.result import Edit, Fix
+from ._shared import compiled, not_applicable, observe
+from ..text.sentences import sentence_bounds
 
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _LAWLIKE_END = re.compile(r"(?:法|法典|条例|规定|办法|准则|规则|细则|章程)(?:[（(][^（）()]{1,12}[）)])?$")

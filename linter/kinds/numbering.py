@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..result import Edit, Fix
+from ..document.result import Edit, Fix
 
 CHECKS = ("skipped", "order", "style", "enumeration", "separator")
 _CN = "零一二三四五六七八九"

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from .stale import compiled, regex_problems, sentence_bounds
+from ._shared import compiled, regex_problems
+from ..text.sentences import sentence_bounds
 
 _GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _GB11643_CHECK = "10X98765432"

@@ -1,4 +1,4 @@
-"""place: place names checked against the official division table (linter.places).
+"""place: place names checked against the official division table (linter.document.places).
 
 params:
   check: one of
@@ -24,8 +24,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .. import places
-from ..places import Division
+from ..document import places
+from ..document.places import Division
 
 CHECKS = ("wrong-parent", "city-level", "residue", "pronoun")
 _UNIT = r"(?P<unit>[\u4e00-\u9fff]{2,14}?(?:街道|镇|乡|县|区|市|旗))"

@@ -20,35 +20,10 @@ missing: a report that cites nothing is not stale.
 """
 from __future__ import annotations
 
-import functools
-import re
 
-from ..result import Edit, Evidence, Fix, Observation
-
-SENTENCE_STOP = "。！？；\n"
-PARAGRAPH_STOP = "\n"
-
-
-@functools.lru_cache(maxsize=512)
-def compiled(pattern: str) -> "re.Pattern[str]":
-    return re.compile(pattern)
-
-
-def regex_problems(params: dict, keys, label: str = "") -> list[str]:
-    """Problems with regex parameters: not a string, or not a valid pattern (shared by the
-    kinds that take regexes, so a bad rule fails at load time with the same wording)."""
-    problems = []
-    for key in keys:
-        if not params.get(key):
-            continue
-        if not isinstance(params[key], str):
-            problems.append(f"{label}{key} 应是正则表达式字符串")
-            continue
-        try:
-            compiled(params[key])
-        except re.error as exc:
-            problems.append(f"{label}{key} 不是有效的正则表达式：{exc}")
-    return problems
+from ..document.result import Edit, Fix
+from ..text.sentences import PARAGRAPH_STOP, SENTENCE_STOP, sentence_bounds
+from ._shared import bounded, compiled, not_applicable, observe, regex_problems
 
 
 def validate(params: dict) -> list[str]:
@@ -58,31 +33,6 @@ def validate(params: dict) -> list[str]:
     if params.get("window", "sentence") not in ("sentence", "paragraph"):
         problems.append("window 只能是 sentence / paragraph")
     return problems
-
-
-def sentence_bounds(text: str, start: int, end: int, stops: str = SENTENCE_STOP) -> tuple[int, int]:
-    """The sentence (or paragraph) around text[start:end]: (first offset, end offset)."""
-    a = max(text.rfind(c, 0, start) for c in stops) + 1
-    ends = [i for i in (text.find(c, end) for c in stops) if i != -1]
-    return a, (min(ends) if ends else len(text))
-
-
-def bounded(rule, analysis) -> bool:
-    """A rule limited to some report years cannot judge a report whose year is unknown."""
-    return analysis.year is None and rule.years != (None, None)
-
-
-def observe(rule, doc, lines) -> list:
-    if not rule.checklist:
-        return []
-    if not lines:
-        return [Observation(rule.checklist, "present")]
-    lines = sorted(set(lines))[:5]
-    return [Observation(rule.checklist, "weak", [Evidence(n, doc.line(n).norm.strip()[:80]) for n in lines])]
-
-
-def not_applicable(rule) -> list:
-    return [Observation(rule.checklist, "n/a")] if rule.checklist else []
 
 
 def check(analysis, rule):

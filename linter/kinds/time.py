@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-from ..meta import date_in
-from ..result import Evidence, Observation
+from ..text.dates import date_in
+from ..document.result import Evidence, Observation
 
 CHECKS = ("late-publication", "late-submission", "early-date", "no-date", "body-year", "plan-year")
 _DEADLINES = ("late-publication", "late-submission", "early-date", "no-date")

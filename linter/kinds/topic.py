@@ -35,122 +35,21 @@ to the user's text.
 """
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
 
-from ..figures import figures
-from ..result import Evidence, Observation
+from ..text.figures import figures
+from ..document.result import Evidence, Observation
+from ..text.phrases import compile_phrases, strip_quotes
+from ..vocab import checklist_label
+from ._shared import (Hit, anchor, find, heading_blocks, part_of, window, window_span, with_severity,
+                      without)
 
 _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
 _NAMED_DOC = re.compile(r"《[^》]{2,60}》|〔\d{4}〕\d+号")
-_SENTENCE_STOP = "。；！？\n"
-QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")
 _LIST_KEYS = ("phrases", "sufficient", "generic", "acts", "zero", "ignore")
 
 
 # -- phrase matching over a quote-free view ------------------------------------------
-
-@dataclass(frozen=True)
-class Hit:
-    start: int      # offsets in doc.content
-    end: int
-    key: str        # the matched text without quotes (for counting distinct phrases)
-
-    def text(self, doc) -> str:
-        return doc.content[self.start:self.end]
-
-
-def strip_quotes(text: str) -> str:
-    return "".join(c for c in text if c not in QUOTES)
-
-
-def quote_free(doc) -> tuple[str, list[int] | None]:
-    """doc.content without quotation marks, and a map from its offsets to content offsets
-    (None when the content has no quotes). Built once per document."""
-    view = doc.__dict__.get("_fz_quote_free")
-    if view is None:
-        content = doc.content
-        if not any(c in QUOTES for c in content):
-            view = (content, None)
-        else:
-            keep = [i for i, c in enumerate(content) if c not in QUOTES]
-            text = "".join(content[i] for i in keep)
-            keep.append(len(content))
-            view = (text, keep)
-        doc._fz_quote_free = view
-    return view
-
-
-@functools.lru_cache(maxsize=4096)
-def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern:
-    """One alternation: regex entries (``re:``) first, then plain phrases longest first."""
-    regexes = [p[3:] for p in phrases if p.startswith("re:")]
-    plain = sorted({strip_quotes(p) for p in phrases if not p.startswith("re:")}, key=len, reverse=True)
-    return re.compile("|".join([f"(?:{r})" for r in regexes] + [re.escape(p) for p in plain if p]))
-
-
-def find(doc, phrases) -> list[Hit]:
-    """Every hit of a phrase list in the document content (quotes ignored)."""
-    if not phrases:
-        return []
-    text, origin = quote_free(doc)
-    out = []
-    for m in compile_phrases(tuple(phrases)).finditer(text):
-        if m.end() == m.start():
-            continue
-        if origin is None:
-            out.append(Hit(m.start(), m.end(), m.group(0)))
-        else:
-            out.append(Hit(origin[m.start()], origin[m.end() - 1] + 1, m.group(0)))
-    return out
-
-
-def without(hits: list[Hit], masks: list[Hit]) -> list[Hit]:
-    """Hits not lying inside one of the masks."""
-    if not masks:
-        return hits
-    return [h for h in hits if not any(m.start <= h.start and h.end <= m.end for m in masks)]
-
-
-def part_of(analysis, line: int) -> str:
-    kind = analysis.part_kind_at(line)
-    if kind:
-        return kind
-    return "preamble" if line < analysis.outline.body_start else "measures"
-
-
-def anchor(analysis, kinds):
-    """The heading of the first part of the preferred kind, else the title line."""
-    for kind in kinds:
-        parts = [p for p in analysis.parts(kind) if not p.embedded] or analysis.parts(kind)
-        if parts:
-            return analysis.doc.line_span(parts[0].start)
-    return analysis.title_span()
-
-
-def window_span(doc, start: int, end: int, size: str = "sentence") -> tuple[int, int]:
-    """Content offsets of the sentence (or paragraph) around start..end."""
-    text = doc.content
-    if size == "paragraph":
-        a = text.rfind("\n", 0, start) + 1
-        b = text.find("\n", end)
-    else:
-        a = max(text.rfind(c, 0, start) for c in _SENTENCE_STOP) + 1
-        ends = [i for i in (text.find(c, end) for c in _SENTENCE_STOP) if i != -1]
-        b = min(ends) if ends else -1
-    return a, (b if b != -1 else len(text))
-
-
-def window(doc, start: int, end: int, size: str = "sentence") -> str:
-    a, b = window_span(doc, start, end, size)
-    return doc.content[a:b]
-
-
-def with_severity(diag, severity: str | None):
-    if severity:
-        diag.severity = severity
-    return diag
 
 
 # -- the kind ------------------------------------------------------------------------
@@ -185,17 +84,6 @@ def _concrete_kinds(p) -> set[str]:
     if "concrete" in p:
         return set(p["concrete"])
     return {"mention": set(), "figure": {"figure"}, "act": {"figure", "act", "document"}}[p.get("require", "act")]
-
-
-def heading_blocks(analysis) -> dict[int, int]:
-    """Heading line -> last line of the text directly under it (up to the next heading)."""
-    blocks = analysis.__dict__.get("_fz_blocks")
-    if blocks is None:
-        lines = [h.line for h in analysis.outline.headings]
-        last = len(analysis.doc.lines)
-        blocks = {n: (lines[i + 1] - 1 if i + 1 < len(lines) else last) for i, n in enumerate(lines)}
-        analysis._fz_blocks = blocks
-    return blocks
 
 
 def hit_window(analysis, hit: Hit, size: str = "sentence") -> str:
@@ -286,8 +174,7 @@ def check(analysis, rule):
 
 
 def _label(rule) -> str:
-    from ..checklist import label
-    return label(rule.checklist) if rule.checklist else rule.name
+    return checklist_label(rule.checklist) if rule.checklist else rule.name
 
 
 def observe(rule, state, doc, hits):

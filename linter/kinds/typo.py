@@ -20,8 +20,9 @@ Message placeholders: {found}, {replacement}, {note}.
 from __future__ import annotations
 
 
-from ..result import Edit, Fix
-from .stale import compiled, regex_problems, sentence_bounds
+from ..document.result import Edit, Fix
+from ._shared import compiled, regex_problems
+from ..text.sentences import sentence_bounds
 
 
 def validate(params: dict) -> list[str]:

@@ -33,7 +33,7 @@ import os
 import stat
 
 from ..config import DEFAULT_MAX_BYTES
-from ..document import Document
+from ..document.document import Document
 from ..errors import ReadError
 
 # suffix -> reader module

@@ -29,7 +29,7 @@ import re
 import zipfile
 import zlib
 
-from ..document import Document
+from ..document.document import Document
 from ..errors import ReadError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -1,0 +1,19 @@
+"""Exit codes, the same for every front end that checks files (check, report, annotate)."""
+from __future__ import annotations
+
+from ..vocab import SEVERITY_RANK
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def exit_code(results, fail_on: str = "warning", usage_problem: bool = False,
+              fail_on_for: dict | None = None) -> int:
+    """2 for usage problems or unreadable files; 1 when an active finding reaches the fail
+    level (per file, when files have their own configuration); else 0."""
+    if usage_problem or any(r.error for r in results):
+        return EXIT_ERROR
+    for r in results:
+        floor = SEVERITY_RANK[(fail_on_for or {}).get(r.path, fail_on)]
+        if any(SEVERITY_RANK[d.severity] >= floor for d in r.active()):
+            return EXIT_FINDINGS
+    return EXIT_OK

@@ -1,0 +1,152 @@
+"""Helpers several rule kinds use: compiled regexes, rule-parameter checks, observations,
+phrase hits over the quote-free content, windows and anchors."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..document.result import Evidence, Observation
+from ..text.phrases import QUOTES, compile_phrases
+from ..text.sentences import SENTENCE_STOP
+
+
+@functools.lru_cache(maxsize=512)
+def compiled(pattern: str) -> "re.Pattern[str]":
+    return re.compile(pattern)
+
+
+def regex_problems(params: dict, keys, label: str = "") -> list[str]:
+    """Problems with regex parameters: not a string, or not a valid pattern (shared by the
+    kinds that take regexes, so a bad rule fails at load time with the same wording)."""
+    problems = []
+    for key in keys:
+        if not params.get(key):
+            continue
+        if not isinstance(params[key], str):
+            problems.append(f"{label}{key} 应是正则表达式字符串")
+            continue
+        try:
+            compiled(params[key])
+        except re.error as exc:
+            problems.append(f"{label}{key} 不是有效的正则表达式：{exc}")
+    return problems
+
+
+def bounded(rule, analysis) -> bool:
+    """A rule limited to some report years cannot judge a report whose year is unknown."""
+    return analysis.year is None and rule.years != (None, None)
+
+
+def observe(rule, doc, lines) -> list:
+    if not rule.checklist:
+        return []
+    if not lines:
+        return [Observation(rule.checklist, "present")]
+    lines = sorted(set(lines))[:5]
+    return [Observation(rule.checklist, "weak", [Evidence(n, doc.line(n).norm.strip()[:80]) for n in lines])]
+
+
+def not_applicable(rule) -> list:
+    return [Observation(rule.checklist, "n/a")] if rule.checklist else []
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int      # offsets in doc.content
+    end: int
+    key: str        # the matched text without quotes (for counting distinct phrases)
+
+    def text(self, doc) -> str:
+        return doc.content[self.start:self.end]
+
+
+def quote_free(doc) -> tuple[str, list[int] | None]:
+    """doc.content without quotation marks, and a map from its offsets to content offsets
+    (None when the content has no quotes). Built once per document."""
+    view = doc.__dict__.get("_fz_quote_free")
+    if view is None:
+        content = doc.content
+        if not any(c in QUOTES for c in content):
+            view = (content, None)
+        else:
+            keep = [i for i, c in enumerate(content) if c not in QUOTES]
+            text = "".join(content[i] for i in keep)
+            keep.append(len(content))
+            view = (text, keep)
+        doc._fz_quote_free = view
+    return view
+
+
+def find(doc, phrases) -> list[Hit]:
+    """Every hit of a phrase list in the document content (quotes ignored)."""
+    if not phrases:
+        return []
+    text, origin = quote_free(doc)
+    out = []
+    for m in compile_phrases(tuple(phrases)).finditer(text):
+        if m.end() == m.start():
+            continue
+        if origin is None:
+            out.append(Hit(m.start(), m.end(), m.group(0)))
+        else:
+            out.append(Hit(origin[m.start()], origin[m.end() - 1] + 1, m.group(0)))
+    return out
+
+
+def without(hits: list[Hit], masks: list[Hit]) -> list[Hit]:
+    """Hits not lying inside one of the masks."""
+    if not masks:
+        return hits
+    return [h for h in hits if not any(m.start <= h.start and h.end <= m.end for m in masks)]
+
+
+def part_of(analysis, line: int) -> str:
+    kind = analysis.part_kind_at(line)
+    if kind:
+        return kind
+    return "preamble" if line < analysis.outline.body_start else "measures"
+
+
+def anchor(analysis, kinds):
+    """The heading of the first part of the preferred kind, else the title line."""
+    for kind in kinds:
+        parts = [p for p in analysis.parts(kind) if not p.embedded] or analysis.parts(kind)
+        if parts:
+            return analysis.doc.line_span(parts[0].start)
+    return analysis.title_span()
+
+
+def window_span(doc, start: int, end: int, size: str = "sentence") -> tuple[int, int]:
+    """Content offsets of the sentence (or paragraph) around start..end."""
+    text = doc.content
+    if size == "paragraph":
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", end)
+    else:
+        a = max(text.rfind(c, 0, start) for c in SENTENCE_STOP) + 1
+        ends = [i for i in (text.find(c, end) for c in SENTENCE_STOP) if i != -1]
+        b = min(ends) if ends else -1
+    return a, (b if b != -1 else len(text))
+
+
+def window(doc, start: int, end: int, size: str = "sentence") -> str:
+    a, b = window_span(doc, start, end, size)
+    return doc.content[a:b]
+
+
+def with_severity(diag, severity: str | None):
+    if severity:
+        diag.severity = severity
+    return diag
+
+
+def heading_blocks(analysis) -> dict[int, int]:
+    """Heading line -> last line of the text directly under it (up to the next heading)."""
+    blocks = analysis.__dict__.get("_fz_blocks")
+    if blocks is None:
+        lines = [h.line for h in analysis.outline.headings]
+        last = len(analysis.doc.lines)
+        blocks = {n: (lines[i + 1] - 1 if i + 1 < len(lines) else last) for i, n in enumerate(lines)}
+        analysis._fz_blocks = blocks
+    return blocks
