@@ -42,6 +42,7 @@ class Rule:
     examples: dict = field(default_factory=dict)
     params: dict = field(default_factory=dict)
     source: str = ""
+    profile: str = ""                         # the bureau profile that added or changed it
     url: str = ""
 
     @property
@@ -71,7 +72,8 @@ class Rule:
                 "message": self.message, "basis": self.basis, "explanation": self.explanation,
                 "suggestion": self.suggestion, "checklist": self.checklist,
                 "levels": list(self.levels) if self.levels else None, "years": list(self.years),
-                "confidence": self.confidence, "examples": self.examples, "source": self.source}
+                "confidence": self.confidence, "examples": self.examples, "source": self.source,
+                "profile": self.profile}
 
 
 class _Defaults(dict):

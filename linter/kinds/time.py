@@ -4,7 +4,8 @@ params:
   check: one of
     late-publication   dated on or after 4月1日 of the year after the report year
                        (督察规定 第二十四条: publish before 4月1日)
-    late-submission    dated in March of the next year (submit before 3月1日)
+    late-submission    dated in March of the next year (submit before 3月1日); ``deadline:
+                       "MM-DD"`` sets a local, earlier date (a bureau profile's)
     early-date         dated before the reported year is over
     no-date            no 成文日期 or signature date: the deadline cannot be checked
     body-year          the body's opening year, or the year in a measures / first-responsible-
@@ -31,10 +32,26 @@ _OPENING_YEAR = re.compile(r"^\s*(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!\s*[-—�
 _TITLE_YEAR = re.compile(r"(20\d\d)\s*年")
 
 
+_MONTH_DAY = re.compile(r"^(0?[1-3])-(\d{1,2})$")
+
+
 def validate(params: dict) -> list[str]:
     if params.get("check") not in CHECKS:
         return [f"time 规则的 check 应是 {' / '.join(CHECKS)} 之一"]
+    if "deadline" in params:
+        m = _MONTH_DAY.match(str(params["deadline"]))
+        if params["check"] != "late-submission":
+            return ["只有 check: late-submission 可以设 deadline"]
+        if not m or not 1 <= int(m.group(2)) <= 31 or (int(m.group(1)), int(m.group(2))) > (3, 31):
+            return [f"deadline 应是次年4月1日前的“月-日”，如 01-31，得到 {params['deadline']!r}"]
     return []
+
+
+def _submission_deadline(params, nxt: int) -> tuple[str, str]:
+    """(ISO date, Chinese date) of the submission deadline in the year after the report year."""
+    m = _MONTH_DAY.match(str(params.get("deadline", "03-01")))
+    month, day = int(m.group(1)), int(m.group(2))
+    return f"{nxt}-{month:02d}-{day:02d}", f"{nxt}年{month}月{day}日"
 
 
 def check(analysis, rule):
@@ -61,8 +78,8 @@ def _deadline(analysis, rule, kind):
     found = None
     if kind == "late-publication" and date >= f"{nxt}-04-01":
         found, state, deadline = date, "missing", f"{nxt}年4月1日"
-    elif kind == "late-submission" and f"{nxt}-03-01" <= date < f"{nxt}-04-01":
-        found, state, deadline = date, "weak", f"{nxt}年3月1日"
+    elif kind == "late-submission" and _submission_deadline(rule.params, nxt)[0] <= date < f"{nxt}-04-01":
+        found, state, deadline = date, "weak", _submission_deadline(rule.params, nxt)[1]
     elif kind == "early-date" and date < f"{nxt}-01-01":
         found, state, deadline = date, "weak", f"{year}年12月31日"
     if found is None:

@@ -14,6 +14,7 @@ params:
       safe: true                # override the rule-level ``safe``
       note: 同音误输入            # shown in the fix description
   safe:   default for the pairs (default true: an unambiguous misspelling)
+  allowed: legitimate forms for the whole rule; a match inside one of them is left alone
 
 Message placeholders: {found}, {replacement}, {note}.
 """
@@ -64,14 +65,24 @@ def _occurrences(doc, pairs):
     return kept
 
 
+def _all(text: str, word: str):
+    i = text.find(word)
+    while i != -1:
+        yield i
+        i = text.find(word, i + 1)
+
+
 def check(analysis, rule):
     p = rule.params
     doc = analysis.doc
     text = doc.content
     pairs = p["pairs"]
     default_safe = bool(p.get("safe", True))
+    legit = [(i, i + len(w)) for w in p.get("allowed", []) for i in _all(text, w)]
     out = []
     for start, end, pair, m in _occurrences(doc, pairs):
+        if any(a <= start and end <= b for a, b in legit):
+            continue
         if pair.get("after") and not compiled(pair["after"]).match(text, end):
             continue
         if pair.get("before") and not compiled(f"(?:{pair['before']})$").search(text, max(0, start - 20), start):
