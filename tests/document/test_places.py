@@ -113,14 +113,14 @@ def test_a_county_may_name_its_towns():
 
 def test_one_finding_per_name_with_a_count():
     (d,) = codes(TOWN.format("教字垭镇法治建设稳步推进。教字垭镇依法行政水平提升。"), "F952")
-    assert "2处" in d.message
+    assert "（2处）" in d.message
 
 
 def test_the_report_calls_itself_another_kind_of_unit():
     text = ("慈利县阳和土家族乡人民政府关于2024年度法治政府建设情况的报告\n"
             "一、2024年推进法治政府建设的主要举措和成效\n我镇全年开展法治讲座4次，我镇干部参加学法考试。\n")
     (d,) = codes(text, "F953")
-    assert "我镇" in d.message and "我乡" in d.message and "2处" in d.message
+    assert "我镇" in d.message and "我乡" in d.message and "（2处）" in d.message
     assert codes(text.replace("我镇", "我乡"), "F953") == []
     dept = ("慈利县司法局关于2024年度法治政府建设情况的报告\n一、2024年推进法治政府建设的主要举措和成效\n"
             "我县全年开展法治讲座4次。\n")
