@@ -210,12 +210,18 @@ def _issuers_in_title(title: str) -> list[str]:
             m = re.match(r"^\s*" + YEAR + r"\s*年(?:度)?(.{2,30}?)(?:法治|依法|关于|全面)", title)
             prefix = m.group(2) if m else ""
     names = [n for p in re.split(r"[\s、，]+", prefix.strip()) if p for n in split_joint(p)]
+    # "和平镇党委、政府": the bare government is the same place's
+    for i in range(1, len(names)):
+        if names[i] in ("政府", "人民政府"):
+            place = re.sub(r"^中共|(?:党委|党工委|委员会|委)$", "", names[i - 1])
+            if place != names[i - 1] and place:
+                names[i] = place + names[i]
     return [n for n in names if _is_issuer_name(n)]
 
 
 def _is_issuer_name(name: str) -> bool:
     return bool(_NAME.fullmatch(name) or _DEPT_NAME.fullmatch(name)
-                or re.search(r"(?:政府|委员会|党委|党工委|局|厅|办公室|办事处)$", name))
+                or re.search(r"(?:政府|委员会|党委|党工委|(?<=[省市县区旗州盟])委|局|厅|办公室|办事处)$", name))
 
 
 def split_joint(text: str) -> list[str]:

@@ -154,7 +154,9 @@ def segments(name: str) -> list[str]:
             # a unit the table does not know: up to the nearest suffix
             m = re.match(r"[\u4e00-\u9fff]{1,12}?(?:" + "|".join(SUFFIXES) + r")(?![县区镇乡旗州省]|市(?!场))",
                          text[i:])
-            if not m:
+            # a bare unit word is no place's name: 区市场监管局, 自治区人民政府, 县委
+            if not m or m.group(0) in ("自治区", "自治州", "自治县", "自治旗") or \
+                    text[i] in "省市县区镇乡旗州盟":
                 break
             found = m.group(0)
         out.append(found)

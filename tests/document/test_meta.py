@@ -284,3 +284,11 @@ def test_joint_issuers_joined_by_he_or_a_space_are_still_split():
                 "中共永和县委 永和县人民政府\n2024年1月5日\n")
     assert m.issuers == ["中共永和县委", "永和县人民政府"] and m.issuer == "永和县人民政府"
     assert m.level == "county"
+
+
+def test_a_party_committee_and_its_bare_government_in_the_title():
+    m = meta_of("和平镇党委、政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n")
+    assert m.issuers == ["和平镇党委", "和平镇政府"] and m.issuer == "和平镇政府" and m.level == "township"
+    m = meta_of("中共永和县委 永和县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n")
+    assert m.issuers == ["中共永和县委", "永和县人民政府"] and m.issuer == "永和县人民政府"
+    assert m.places == ["山西省", "临汾市", "永和县"]
