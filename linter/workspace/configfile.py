@@ -125,16 +125,17 @@ def read_config_file(path: str, known_codes: set[str] | None = None,
     settings = FileSettings(path, {})
     if isinstance(raw.get("profile"), str) and raw["profile"].strip():
         # the profile's own rules may be selected and ignored like any other
-        profile = load_profile(profile_path(settings, raw["profile"].strip()))
+        profile = _profile(settings, raw["profile"].strip())
         if known_codes is not None:
             known_codes = set(known_codes) | {r.code for r in profile.added}
     settings.values = validate(raw, path, known_codes, rulesets)
     return settings
 
 
-def profile_path(settings: FileSettings, value: str) -> str:
-    """A profile named in a configuration file: relative to that file's folder."""
-    return os.path.abspath(value if os.path.isabs(value) else os.path.join(settings.root, value))
+def _profile(settings: FileSettings, value: str):
+    """The profile a configuration file names (a path relative to that file's folder)."""
+    path = os.path.abspath(value if os.path.isabs(value) else os.path.join(settings.root, value))
+    return load_profile(path, _shown(path))
 
 
 def _read_text(path: str) -> str:
@@ -348,7 +349,7 @@ def build_config(settings: FileSettings | None, overrides: Overrides,
         today=overrides.today,
         root=settings.root if settings else None,
         source=settings.path if settings else None,
-        profile=load_profile(profile_path(settings, v["profile"])) if settings and v.get("profile") else None)
+        profile=_profile(settings, v["profile"]) if settings and v.get("profile") else None)
 
 
 def _shown(path: str) -> str:
@@ -450,6 +451,6 @@ def configured_ruleset(name: str, config_file: str | None = None, start: str = "
     if source:
         settings = read_config_file(source)
         if settings.values.get("profile"):
-            return load_profile(profile_path(settings, settings.values["profile"])).apply(ruleset)
+            return _profile(settings, settings.values["profile"]).apply(ruleset)
     return ruleset
 
