@@ -45,6 +45,12 @@ class Span:
     end_column: int
 
 
+# A lone surrogate (from a docx symbol, a PDF character map or a str built by a caller)
+# cannot be encoded as UTF-8: every output would crash on it. Replaced once, here, by
+# U+FFFD (one character for one, so columns do not move).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class Document:
     """A report as text lines, with normalised content and positions."""
 
@@ -58,6 +64,7 @@ class Document:
         self.traditional = looks_traditional("".join(lines[:400]))
         self.lines: list[Line] = []
         for number, text in enumerate(lines, start=1):
+            text = _LONE_SURROGATE.sub("\ufffd", text)
             norm, origin = normalize_line(text, self.traditional)
             level = (style_levels or {}).get(number)
             self.lines.append(Line(number, text, norm, origin, style_level=level))

@@ -277,7 +277,7 @@ def rule_cmd(code, ruleset, config_file):
 @main.command()
 def lsp():
     """启动语言服务器（LSP，经标准输入输出通信），供编辑器使用。"""
-    from ..lsp import serve
+    from .lsp import serve
     serve()
 
 

@@ -31,6 +31,7 @@ import zlib
 
 from ..document.document import Document
 from ..errors import ReadError
+from ..text.numerals import chinese_numeral
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{%s}" % W
@@ -295,32 +296,12 @@ def _trust(levels: dict[int, int], lines: list[str]) -> dict[int, int]:
 
 
 # -- automatic numbering -----------------------------------------------------------
-_CN = "零一二三四五六七八九"
 _CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _GAN = "甲乙丙丁戊己庚辛壬癸"
 _ZHI = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _PERIOD = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
-
-
-def _chinese(n: int, digits: str = _CN, ten: str = "十", hundred: str = "百") -> str:
-    if n <= 0:
-        return digits[0]
-    if n >= 1000:
-        return str(n)
-    out = ""
-    h, rest = divmod(n, 100)
-    t, o = divmod(rest, 10)
-    if h:
-        out += digits[h] + hundred
-        if t == 0 and o:
-            return out + digits[0] + digits[o]
-    if t:
-        out += ("" if (t == 1 and not h) else digits[t]) + ten
-    if o:
-        out += digits[o]
-    return out
 
 
 def _roman(n: int) -> str:
@@ -341,9 +322,9 @@ def _letter(n: int) -> str:
 def format_number(n: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
                "taiwaneseCountingThousand", "ideographDigital", "japaneseCounting"):
-        return _chinese(n)
+        return chinese_numeral(n)
     if fmt == "chineseLegalSimplified":
-        return _chinese(n, _CN_LEGAL, "拾", "佰")
+        return chinese_numeral(n, _CN_LEGAL, "拾", "佰")
     if fmt in ("ideographTraditional",):
         return _GAN[(n - 1) % 10]
     if fmt in ("ideographZodiac",):

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from linter import Document, lint, lint_text
-from linter.lsp import Finding, LintState, PositionMap, code_actions, to_lsp_diagnostic
+from linter.frontends.lsp import Finding, LintState, PositionMap, code_actions, to_lsp_diagnostic
 from linter.document.result import Diagnostic, Edit, Fix
 from linter.engine.ruleset import load_ruleset
 

@@ -3,20 +3,23 @@
 What it does:
 
 * publishes diagnostics on didOpen, didSave and (debounced, latest version wins) didChange;
-* hover on a finding shows the rule's explanation, legal basis and suggestion;
-* code actions apply a finding's *safe* fix (unsafe suggestions are never offered as edits).
+* hover on a finding shows the rule's explanation, legal basis and suggestion — the
+  narrowest finding under the cursor, not every finding of the enclosing paragraph;
+* code actions apply a finding's *safe* fix (``actions``; unsafe ones are never edits).
 
-It never re-implements a rule: every check goes through ``linter.lint``. Positions are
-converted here from the linter's 1-based character columns to the LSP position encoding
-the client negotiated (UTF-16 code units unless the client chose UTF-8 or UTF-32).
+It never re-implements a rule: every check goes through ``linter.lint``, in a child
+process (``LintWorkers``): one document's slow lint never holds up another's diagnostics,
+and a newer version of a document ends the lint of the older one. Message framing is
+bounded: an absurd ``Content-Length`` or an endless header line is refused and logged, and
+the server reads on. Positions are converted in ``positions``.
 """
 from __future__ import annotations
 
 import asyncio
-import bisect
 import logging
+import multiprocessing
 import os
-import re
+import sys
 import threading
 import time
 import traceback
@@ -24,87 +27,36 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from lsprotocol import types
+from pygls.io_ import StdinAsyncReader
 from pygls.lsp.server import LanguageServer
 
-from .data import VERSION as __version__
-from .config import Config
-from .vocab import SEVERITY_LABELS
-from .document.document import Document
-from .engine.run import lint
-from .document.result import Diagnostic, Edit, FileResult
+from ...data import VERSION as __version__
+from ...config import Config
+from ...document.document import Document
+from ...document.result import Diagnostic, FileResult
+from ...engine.run import lint
+from ...errors import FzlintError
+from ...vocab import SEVERITY_LABELS
+from ...workspace.configfile import config_for_path
+from .actions import FIX_ALL_KIND, SOURCE, code_actions, contains
+from .positions import PositionMap
 
 log = logging.getLogger("fzlint.lsp")
 
 DEBOUNCE_SECONDS = 0.15
-SOURCE = "fzlint"
+LINT_SECONDS = 120            # a lint still running after this is ended and reported
+MOST_WORKERS = 8              # lints in flight at once (one per document)
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+MAX_HEADER_LINE = 8192
 TEXT_LANGUAGES = {"plaintext", "text", "txt", "markdown", "md"}
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # saving one of these (configuration, or a waiver file it names) re-reads the configuration
 CONFIG_SUFFIXES = (".yaml", ".yml", ".toml", ".cfg", ".ini")
-FIX_ALL_KIND = types.CodeActionKind.SourceFixAll + ".fzlint"
 
 _SEVERITY = {"error": types.DiagnosticSeverity.Error,
              "warning": types.DiagnosticSeverity.Warning,
              "info": types.DiagnosticSeverity.Information}
-
-
-# -- positions -------------------------------------------------------------------------
-
-def _units_utf16(s: str) -> int:
-    return len(s) + sum(1 for c in s if ord(c) > 0xFFFF)
-
-
-def _units_utf8(s: str) -> int:
-    return len(s.encode("utf-8", "surrogatepass"))
-
-
-_UNITS = {"utf-16": _units_utf16, "utf-8": _units_utf8, "utf-32": len}
-_LSP_NEWLINE = re.compile(r"\r\n|\r|\n")
-_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"   # what str.splitlines breaks at
-
-
-class PositionMap:
-    """Linter positions (1-based line, 1-based character column, end exclusive) to LSP.
-
-    The linter splits lines like ``str.splitlines`` (which also breaks at U+2028, U+0085,
-    form feed …); LSP breaks only at CR, LF and CRLF. Both are mapped through absolute
-    character offsets into the text, so the two line models can differ safely.
-    """
-
-    def __init__(self, text: str, encoding: str = "utf-16"):
-        self.text = text
-        self.units = _UNITS.get(str(encoding).lower(), _units_utf16)
-        self.doc_starts: list[int] = []
-        self.doc_lengths: list[int] = []
-        offset = 0
-        for piece in text.splitlines(keepends=True):
-            self.doc_starts.append(offset)
-            self.doc_lengths.append(len(piece.rstrip(_LINE_BREAKS)))  # one break per piece
-            offset += len(piece)
-        self.lsp_starts = [0] + [m.end() for m in _LSP_NEWLINE.finditer(text)]
-
-    def offset(self, line: int, column: int) -> int:
-        """Absolute character offset of a linter position (clamped into the text)."""
-        if not self.doc_starts:
-            return 0
-        if line < 1:
-            return 0
-        if line > len(self.doc_starts):
-            return len(self.text.rstrip("\r\n")) if self.text else 0
-        start, length = self.doc_starts[line - 1], self.doc_lengths[line - 1]
-        return start + max(0, min(column - 1, length))
-
-    def position(self, offset: int) -> types.Position:
-        offset = max(0, min(offset, len(self.text)))
-        index = bisect.bisect_right(self.lsp_starts, offset) - 1
-        start = self.lsp_starts[index]
-        return types.Position(line=index, character=self.units(self.text[start:offset]))
-
-    def range(self, line: int, column: int, end_line: int, end_column: int) -> types.Range:
-        a = self.offset(line, column)
-        b = max(a, self.offset(end_line, end_column))
-        return types.Range(start=self.position(a), end=self.position(b))
 
 
 # -- per-document state ---------------------------------------------------------------
@@ -140,61 +92,174 @@ def _format_of(uri: str, language_id: str | None) -> str:
 
 # -- configuration --------------------------------------------------------------------
 
-_CONFIG_FINDERS = ("config_for_path", "config_for", "find_config", "load_config_for")
-
-
 def find_config(path: str | None) -> tuple[Config, str | None]:
-    """The fzlint configuration that applies to ``path``, and a problem message if any.
-
-    Uses ``linter.configfile`` (the nearest ``.fzlint.yaml`` / ``setup.cfg`` /
-    ``pyproject.toml``, as the CLI does) when it is there; anything that goes wrong gives
-    the defaults and a message for the client's log, never an exception.
-    """
+    """The fzlint configuration that applies to ``path`` (the nearest ``.fzlint.yaml`` /
+    ``setup.cfg`` / ``pyproject.toml``, as the CLI finds it), and a problem message if
+    any: a broken configuration gives the defaults and a line for the client's log."""
     if not path or not os.path.isabs(path):
         return Config(), None
     try:
-        from .workspace import configfile  # type: ignore[attr-defined]
-    except ImportError:
-        return Config(), None
-    except Exception as exc:  # a broken module must not take the server down
-        return Config(), f"无法加载 linter.configfile：{exc}"
+        return config_for_path(path), None
+    except FzlintError as exc:
+        return Config(), f"fzlint 配置有误，已改用默认设置：{exc.line()}"
+    except Exception as exc:  # noqa: BLE001 - a configuration bug must not take the server down
+        return Config(), f"fzlint 无法读取配置，已改用默认设置：{type(exc).__name__}: {exc}"
+
+
+# -- linting in child processes -------------------------------------------------------
+
+def lint_job(text: str, path: str, fmt: str, config: Config) -> FileResult:
+    """What a worker process runs for one snapshot."""
+    return lint(Document.from_text(text, path=path, fmt=fmt), config)
+
+
+def _worker_main(conn, target) -> None:
+    """A worker process: lint each job it is sent, answer ("ok", result) or ("error", text)."""
     try:
-        found = _resolve(configfile, path)
-    except Exception as exc:
-        message = exc.line() if hasattr(exc, "line") else str(exc)
-        return Config(), f"fzlint 配置有误，已改用默认设置：{message}"
-    return (found if isinstance(found, Config) else Config()), None
+        target("一、主要举措\n", "<warm-up>.txt", "txt", Config())   # load the rules before the first job
+    except Exception:  # noqa: BLE001 - reported when a real job fails the same way
+        pass
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(("ok", target(*job)))
+        except Exception as exc:  # noqa: BLE001 - sent to the server, which logs it once
+            conn.send(("error", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
 
 
-def _resolve(configfile, path: str):
-    resolver_cls = getattr(configfile, "Resolver", None)
-    if resolver_cls is not None:
-        kwargs = {}
-        known = getattr(configfile, "known_targets", None)
+class _Worker:
+    def __init__(self, ctx, target):
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, target), daemon=True,
+                                   name="fzlint-lint")
+        self.process.start()
+        child.close()
+
+    def stop(self) -> None:
         try:
-            codes, targets, names = known()
-            kwargs = {"known_codes": codes, "known_waiver_targets": targets, "rulesets": names}
-        except Exception:   # (a broken rule file is reported when linting, not as config)
-            kwargs = {}
-        try:
-            resolver = resolver_cls(**kwargs)
-        except TypeError:
-            resolver = resolver_cls()
-        return resolver.config_for(path)
-    for name in _CONFIG_FINDERS:
-        finder = getattr(configfile, name, None)
-        if callable(finder):
-            found = finder(path)
-            if isinstance(found, tuple):
-                found = next((x for x in found if isinstance(x, Config)), None)
-            return found
-    return None
+            self.process.kill()
+        except Exception:  # noqa: BLE001 - already gone
+            pass
+        self.conn.close()
+
+
+class Superseded(Exception):
+    """The lint was ended because a newer version of its document arrived (or it closed)."""
+
+
+class LintWorkers:
+    """Child processes that lint, one per document in flight.
+
+    A slow document occupies only its own worker, so every other document's diagnostics
+    come as fast as before; a newer version of a document kills the worker still linting
+    the older one (``run`` then raises ``Superseded``) rather than waiting for it. One idle
+    worker is kept warm (rules loaded) for the next document.
+    """
+
+    def __init__(self, target=lint_job, keep_idle: int = 1, most: int = MOST_WORKERS,
+                 seconds: float = LINT_SECONDS):
+        # spawn, not fork: the server runs threads, and a forked child could inherit a held lock
+        self.ctx = multiprocessing.get_context("spawn")
+        self.target, self.keep_idle, self.seconds = target, keep_idle, seconds
+        self.slots = threading.BoundedSemaphore(most)
+        self.lock = threading.Lock()
+        self.idle: list[_Worker] = []
+        self.busy: dict[str, _Worker] = {}
+        self.closed = False
+
+    def warm(self) -> None:
+        with self.lock:
+            if self.idle or self.closed:
+                return
+        worker = _Worker(self.ctx, self.target)
+        with self.lock:
+            self.idle.append(worker)
+
+    def cancel(self, key: str) -> None:
+        """End the lint in flight for ``key`` (a document URI), if any."""
+        with self.lock:
+            worker = self.busy.pop(key, None)
+        if worker is not None:
+            worker.stop()
+
+    def run(self, key: str, *job):
+        """Lint ``job`` for document ``key`` in a worker (blocking: call from a thread)."""
+        self.cancel(key)
+        with self.slots:
+            with self.lock:
+                if self.closed:
+                    raise Superseded(key)
+                worker = self.idle.pop() if self.idle else None
+            if worker is None or not worker.process.is_alive():
+                worker = _Worker(self.ctx, self.target)
+            with self.lock:
+                self.busy[key] = worker
+            try:
+                worker.conn.send(job)
+                if not worker.conn.poll(self.seconds):
+                    worker.stop()
+                    raise TimeoutError(f"检查超过 {self.seconds:.0f} 秒，已停止")
+                answer = worker.conn.recv()
+            except (EOFError, OSError):
+                raise Superseded(key) from None
+            finally:
+                with self.lock:
+                    mine = self.busy.get(key) is worker
+                    if mine:
+                        del self.busy[key]
+                    keep = mine and worker.process.is_alive() and not self.closed \
+                        and len(self.idle) < self.keep_idle
+                    if keep:
+                        self.idle.append(worker)
+                if not keep:
+                    worker.stop()
+        if answer[0] == "error":
+            raise RuntimeError(answer[1] + "\n" + answer[2])
+        return answer[1]
+
+    def close(self) -> None:
+        with self.lock:
+            self.closed = True
+            workers = self.idle + list(self.busy.values())
+            self.idle, self.busy = [], {}
+        for worker in workers:
+            worker.stop()
+
+
+# -- message framing ------------------------------------------------------------------
+
+class BoundedReader(StdinAsyncReader):
+    """stdin for pygls' message loop, with limits: a header line is read at most
+    ``MAX_HEADER_LINE`` bytes at a time (the rest of a longer line comes as further
+    pieces that match no header and are skipped), and a body longer than
+    ``MAX_MESSAGE_BYTES`` is not read: pygls is handed a blank body, which it logs as a
+    message it cannot parse, and reads on. The bytes that followed the refused header are
+    read as header lines and skipped up to the next ``Content-Length``."""
+
+    def __init__(self, stdin, executor=None, on_refused=None):
+        super().__init__(stdin, executor)
+        self.on_refused = on_refused
+
+    def readline(self):
+        return self.loop.run_in_executor(self.executor, self.stdin.readline, MAX_HEADER_LINE)
+
+    def readexactly(self, n: int):
+        if n > MAX_MESSAGE_BYTES:
+            if self.on_refused:
+                self.on_refused(n)
+            future = self.loop.create_future()
+            future.set_result(b" ")
+            return future
+        return super().readexactly(n)
 
 
 # -- the server -----------------------------------------------------------------------
 
 class FzlintServer(LanguageServer):
-    def __init__(self, debounce: float = DEBOUNCE_SECONDS):
+    def __init__(self, debounce: float = DEBOUNCE_SECONDS, lint_target=lint_job):
         super().__init__(name="fzlint", version=__version__,
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.debounce = debounce
@@ -204,9 +269,10 @@ class FzlintServer(LanguageServer):
         self.config_cache: dict[str, tuple[Config, str | None]] = {}
         self.reported_config_problems: set[str] = set()
         self.reported_errors: set[str] = set()
-        # one worker: lints run one at a time, off the event loop, so reading messages
-        # (and cancelling superseded lints) never waits for a slow first lint
-        self.lint_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fzlint-lint")
+        # lints run in child processes (one per document in flight); each waits on its own
+        # thread, off the event loop, so reading messages never waits for a lint
+        self.workers = LintWorkers(lint_target)
+        self.lint_pool = ThreadPoolExecutor(max_workers=MOST_WORKERS + 1, thread_name_prefix="fzlint-lint")
         self._config_lock = threading.Lock()
         self.loop: asyncio.AbstractEventLoop | None = None
         self.loop_thread: int | None = None
@@ -259,19 +325,21 @@ class FzlintServer(LanguageServer):
 
     # -- linting --
     def lint_snapshot(self, uri: str, path: str | None, version: int | None, text: str,
-                      language_id: str | None) -> LintState:
-        """Lint one text snapshot (runs on the lint thread); never raises."""
+                      language_id: str | None) -> LintState | None:
+        """Lint one text snapshot (runs on a pool thread, the lint itself in a worker
+        process); None when a newer version superseded it. Never raises."""
         started = time.perf_counter()
         state = LintState(uri, version, text)
         try:
             config = self.config_for(path)
-            doc = Document.from_text(text, path=path or uri, fmt=_format_of(uri, language_id))
-            result: FileResult = lint(doc, config)
+            result: FileResult = self.workers.run(uri, text, path or uri, _format_of(uri, language_id), config)
             positions = PositionMap(text, self.encoding)
             ruleset = (result.meta or {}).get("ruleset")
             state.positions = positions
             state.findings = [Finding(d, to_lsp_diagnostic(d, positions, ruleset, i), ruleset)
                               for i, d in enumerate(result.active())]
+        except Superseded:
+            return None
         except Exception as exc:
             key = f"{type(exc).__name__}: {exc}"
             if key not in self.reported_errors:      # once per distinct error, not per keystroke
@@ -281,6 +349,27 @@ class FzlintServer(LanguageServer):
             state.findings = []
         state.seconds = time.perf_counter() - started
         return state
+
+    def refused_message(self, length: int) -> None:
+        self.log(f"fzlint 拒收一条过长的消息（Content-Length: {length}，上限 {MAX_MESSAGE_BYTES} 字节）",
+                 types.MessageType.Error)
+
+    def start_io(self, stdin=None, stdout=None):
+        """pygls' stdio loop, reading through a ``BoundedReader``."""
+        from pygls.io_ import StdoutWriter, run_async
+        self._stop_event = threading.Event()
+        reader = BoundedReader(stdin or sys.stdin.buffer, self.thread_pool, self.refused_message)
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(run_async(stop_event=self._stop_event, reader=reader, protocol=self.protocol,
+                                  logger=log, error_handler=self.report_server_error))
+        except BrokenPipeError:
+            log.error("Connection to the client is lost! Shutting down the server.")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.workers.close()
+            self.shutdown()
 
     def current(self, uri: str):
         try:
@@ -300,6 +389,8 @@ class FzlintServer(LanguageServer):
         loop = asyncio.get_running_loop()
         state = await loop.run_in_executor(self.lint_pool, self.lint_snapshot, uri, doc.path,
                                            version, text, language_id)
+        if state is None:
+            return None                        # superseded while it ran
         latest = self.current(uri)
         if latest is None or uri not in self.languages:
             return None                        # closed meanwhile
@@ -317,6 +408,7 @@ class FzlintServer(LanguageServer):
         previous = self.pending.pop(uri, None)
         if previous is not None and not previous.done():
             previous.cancel()
+            self.workers.cancel(uri)           # the older version's lint is not waited for
         self.pending[uri] = asyncio.ensure_future(self._lint_after(uri, delay))
 
     async def _lint_after(self, uri: str, delay: float) -> None:
@@ -374,7 +466,7 @@ def to_lsp_diagnostic(d: Diagnostic, positions: PositionMap, ruleset: str | None
 
 
 def _rule(ruleset: str | None, code: str):
-    from .engine.ruleset import DEFAULT_RULESET, load_ruleset  # lru_cached: loaded once per process
+    from ...engine.ruleset import DEFAULT_RULESET, load_ruleset  # lru_cached: loaded once per process
     try:
         return load_ruleset(ruleset or DEFAULT_RULESET).by_code(code)
     except Exception:
@@ -410,47 +502,28 @@ def hover_text(finding: Finding, markdown: bool = True) -> str:
     return "\n".join(lines)
 
 
-def _pos(p: types.Position) -> tuple[int, int]:
-    return (p.line, p.character)
+def under_cursor(findings: list[Finding], position: types.Position) -> list[Finding]:
+    """The findings a hover shows: of those whose range holds the cursor, the narrowest
+    (a finding on a word beats a finding on its whole paragraph); ties all shown."""
+    hits = [f for f in findings if contains(f.lsp.range, position)]
+
+    def width(f: Finding) -> tuple[int, int]:
+        r = f.lsp.range
+        return (r.end.line - r.start.line, r.end.character - r.start.character)
+    if not hits:
+        return []
+    narrowest = min(width(f) for f in hits)
+    return [f for f in hits if width(f) == narrowest]
 
 
-def _contains(r: types.Range, p: types.Position) -> bool:
-    a, b, x = _pos(r.start), _pos(r.end), _pos(p)
-    return a <= x < b or x == a
-
-
-def _overlaps(r: types.Range, other: types.Range) -> bool:
-    a, b = _pos(r.start), _pos(r.end)
-    c, d = _pos(other.start), _pos(other.end)
-    if a == b or c == d:       # an empty range touches what it sits on
-        return c <= b and a <= d
-    return a < d and c < b
-
-
-def _same_diagnostic(ours: types.Diagnostic, theirs: types.Diagnostic) -> bool:
-    return (ours.code == theirs.code and _pos(ours.range.start) == _pos(theirs.range.start)
-            and _pos(ours.range.end) == _pos(theirs.range.end))
-
-
-def _text_edits(edits: list[Edit], positions: PositionMap) -> list[types.TextEdit]:
-    return [types.TextEdit(range=positions.range(e.line, e.column, e.end_line, e.end_column),
-                           new_text=e.text) for e in edits]
-
-
-def create_server(debounce: float = DEBOUNCE_SECONDS) -> FzlintServer:
-    server = FzlintServer(debounce)
+def create_server(debounce: float = DEBOUNCE_SECONDS, lint_target=lint_job) -> FzlintServer:
+    server = FzlintServer(debounce, lint_target)
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: FzlintServer, params: types.InitializedParams):
         ls.loop, ls.loop_thread = asyncio.get_running_loop(), threading.get_ident()
-        # warm up: load the rule set (and whatever the kinds load lazily) before the
-        # first document arrives, off the event loop
-        def warm():
-            try:
-                lint(Document.from_text("一、主要举措\n", path="<warm-up>.txt"))
-            except Exception as exc:
-                ls.log(f"fzlint 预加载失败：{exc}", types.MessageType.Warning)
-        ls.lint_pool.submit(warm)
+        # warm up a worker (rules loaded) before the first document arrives
+        ls.lint_pool.submit(ls.workers.warm)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: FzlintServer, params: types.DidOpenTextDocumentParams):
@@ -478,6 +551,7 @@ def create_server(debounce: float = DEBOUNCE_SECONDS) -> FzlintServer:
         pending = ls.pending.pop(uri, None)
         if pending is not None:
             pending.cancel()
+        ls.workers.cancel(uri)
         ls.languages.pop(uri, None)
         if ls.states.pop(uri, None) is not None:
             ls.text_document_publish_diagnostics(
@@ -501,7 +575,7 @@ def create_server(debounce: float = DEBOUNCE_SECONDS) -> FzlintServer:
             state = await ls.fresh_state(params.text_document.uri)
             if state is None:
                 return None
-            hits = [f for f in state.findings if _contains(f.lsp.range, params.position)]
+            hits = under_cursor(state.findings, params.position)
             if not hits:
                 return None
             markdown = _client_hover_markdown(ls)
@@ -543,15 +617,6 @@ def _client_supports(ls: FzlintServer, attr_path: str) -> bool:
     return bool(obj)
 
 
-def _workspace_edit(uri: str, version: int | None, edits: list[types.TextEdit],
-                    document_changes: bool) -> types.WorkspaceEdit:
-    if document_changes:       # versioned: the client refuses the edit if the text moved on
-        return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
-            text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
-            edits=edits)])
-    return types.WorkspaceEdit(changes={uri: edits})
-
-
 async def _code_actions(ls: FzlintServer, params: types.CodeActionParams):
     uri = params.text_document.uri
     state = await ls.fresh_state(uri)
@@ -561,60 +626,6 @@ async def _code_actions(ls: FzlintServer, params: types.CodeActionParams):
         state, params.range, params.context.diagnostics, params.context.only,
         disabled_ok=_client_supports(ls, "text_document.code_action.disabled_support"),
         document_changes=_client_supports(ls, "workspace.workspace_edit.document_changes"))
-
-
-def code_actions(state: LintState, request_range: types.Range,
-                 asked: list[types.Diagnostic] | None = None, only: list[str] | None = None,
-                 disabled_ok: bool = False, document_changes: bool = False):
-    """Quick fixes for the findings in ``request_range`` (or named in ``asked``), plus a
-    "fix all" source action. Only safe fixes become edits; an unsafe one is at most shown
-    as a disabled action (when the client can show those)."""
-    uri, positions = state.uri, state.positions
-    want_quickfix = not only or any(types.CodeActionKind.QuickFix.startswith(k) or
-                                    k.startswith(types.CodeActionKind.QuickFix) for k in only)
-    want_fix_all = not only or any(FIX_ALL_KIND.startswith(k) for k in only)
-    asked = [d for d in asked or [] if d.source == SOURCE]
-    actions: list[types.CodeAction] = []
-    if want_quickfix:
-        for f in state.findings:
-            if not (_overlaps(f.lsp.range, request_range) or
-                    any(_same_diagnostic(f.lsp, d) for d in asked)):
-                continue
-            fix = f.diagnostic.fix
-            if fix is None or not fix.edits:
-                continue
-            title = f"{fix.description or '按 ' + f.diagnostic.code + ' 修正'}（fzlint {f.diagnostic.code}）"
-            if fix.safe:
-                actions.append(types.CodeAction(
-                    title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[f.lsp],
-                    is_preferred=True,
-                    edit=_workspace_edit(uri, state.version, _text_edits(fix.edits, positions),
-                                         document_changes)))
-            elif disabled_ok:
-                actions.append(types.CodeAction(
-                    title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[f.lsp],
-                    disabled=types.CodeActionDisabled(
-                        reason="此修改可能改变原意，不自动应用；请人工核对后修改")))
-    if want_fix_all:
-        edits, used = [], []
-        taken: list[tuple[int, int]] = []
-        for f in state.findings:
-            fix = f.diagnostic.fix
-            if not (fix and fix.safe and fix.edits):
-                continue
-            spans = [(positions.offset(e.line, e.column), positions.offset(e.end_line, e.end_column))
-                     for e in fix.edits]
-            if any((a < y and x < b) or a == b == x for a, b in spans for x, y in taken):
-                continue               # overlaps an earlier fix: left for the next round
-            taken.extend(spans)
-            edits.extend(_text_edits(fix.edits, positions))
-            used.append(f.lsp)
-        if edits and (only or len(used) > 1):
-            actions.append(types.CodeAction(
-                title=f"fzlint：修正全部可安全修正的问题（{len(used)} 处）", kind=FIX_ALL_KIND,
-                diagnostics=used,
-                edit=_workspace_edit(uri, state.version, edits, document_changes)))
-    return actions or None
 
 
 def serve() -> None:
