@@ -204,6 +204,10 @@ def _residue(analysis, rule):
     if not meta.issuer or meta.level == "department" or not meta.places:
         return []
     own, names, level = _issuer_divisions(analysis)
+    if not own:
+        # an issuer the table does not know (某镇, a misread name, a town renamed since the
+        # table's edition): what would be "another place" cannot be told from its own name
+        return []
     doc = analysis.doc
     seen: dict[str, list] = {}
     for ln in doc.content_lines():

@@ -125,3 +125,9 @@ def test_the_report_calls_itself_another_kind_of_unit():
     dept = ("慈利县司法局关于2024年度法治政府建设情况的报告\n一、2024年推进法治政府建设的主要举措和成效\n"
             "我县全年开展法治讲座4次。\n")
     assert codes(dept, "F953") == []
+
+
+def test_an_issuer_the_table_does_not_know_raises_no_residue():
+    text = ("某镇人民政府关于2024年度法治政府建设情况的报告\n一、2024年推进法治政府建设的主要举措和成效\n"
+            "全年开展法治讲座4次，教字垭镇法治政府建设水平逐步提升。\n")
+    assert codes(text, "F952") == []
