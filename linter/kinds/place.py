@@ -173,8 +173,8 @@ def _issuer_divisions(analysis) -> tuple[list[Division], set[str], str | None]:
 def _belongs(unit: str, own: list[Division], names: set[str], level: str | None) -> bool:
     """Whether a unit named as the report's own is the issuer's, a parent, or below it."""
     t = places.table()
-    if unit in names or any(places.short(unit) == places.short(n) for n in names):
-        return True
+    if unit in names:
+        return True         # (another spelling of a chain unit, 恩施州, is matched by its code below)
     found = t.named(unit)
     if not found:
         return True             # not a place the table knows: nothing to say

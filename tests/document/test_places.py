@@ -131,3 +131,11 @@ def test_an_issuer_the_table_does_not_know_raises_no_residue():
     text = ("某镇人民政府关于2024年度法治政府建设情况的报告\n一、2024年推进法治政府建设的主要举措和成效\n"
             "全年开展法治讲座4次，教字垭镇法治政府建设水平逐步提升。\n")
     assert codes(text, "F952") == []
+
+
+def test_a_county_sharing_its_prefectures_short_name_is_still_another_place():
+    district = ("南昌市东湖区人民政府关于2024年度法治政府建设情况的报告\n一、2024年推进法治政府建设的主要举措和成效\n"
+                "{}\n")
+    (d,) = codes(district.format("全年开展法治讲座4次，南昌县法治政府建设水平逐步提升。"), "F952")
+    assert "南昌县" in d.message
+    assert codes(district.format("全力推动南昌市法治建设，全年开展法治讲座4次。"), "F952") == []
