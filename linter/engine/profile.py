@@ -70,17 +70,14 @@ class Profile:
         rules = []
         for rule in ruleset.rules:
             params = dict(rule.params)
-            changed = False
-            if rule.code in self.changes:
-                params.update(copy.deepcopy(self.changes[rule.code]))
-                changed = True
-            if self.allowed and rule.kind == "typo":
-                params["allowed"] = list(params.get("allowed", [])) + self.allowed
-                changed = True
-            if self.allowed and rule.kind == "substitute":
-                params["except"] = list(params.get("except", [])) + self.allowed
-                changed = True
-            rules.append(dataclasses.replace(rule, params=params, profile=self.origin) if changed else rule)
+            local = dict(copy.deepcopy(self.changes.get(rule.code, {})))
+            params.update(local)
+            if self.allowed and rule.kind in ("typo", "substitute"):
+                key = "allowed" if rule.kind == "typo" else "except"
+                params[key] = list(params.get(key, [])) + self.allowed
+                local[key] = list(self.allowed)
+            rules.append(dataclasses.replace(rule, params=params, profile=self.origin, local_params=local)
+                         if local else rule)
         return RuleSet(ruleset.name, ruleset.title, ruleset.years, rules + list(self.added),
                        list(ruleset.notices))
 

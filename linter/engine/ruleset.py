@@ -43,6 +43,7 @@ class Rule:
     params: dict = field(default_factory=dict)
     source: str = ""
     profile: str = ""                         # the bureau profile that added or changed it
+    local_params: dict = field(default_factory=dict)   # the parameters that profile set
     url: str = ""
 
     @property
@@ -73,7 +74,7 @@ class Rule:
                 "suggestion": self.suggestion, "checklist": self.checklist,
                 "levels": list(self.levels) if self.levels else None, "years": list(self.years),
                 "confidence": self.confidence, "examples": self.examples, "source": self.source,
-                "profile": self.profile}
+                "profile": self.profile, "local_params": self.local_params}
 
 
 class _Defaults(dict):

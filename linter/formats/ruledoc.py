@@ -6,10 +6,6 @@ from ..vocab import CONFIDENCE_LABELS, FAMILIES, SEVERITY_LABELS
 
 
 
-# parameters a bureau profile sets on a rule (engine.profile), shown on its page
-_LOCAL_PARAMS = ("min_count", "deadline", "allowed", "except", "terms")
-
-
 def render_rule(rule: Rule) -> str:
     lines = [f"# {rule.code} {rule.name}", "",
              f"族：{rule.family} {FAMILIES.get(rule.family, '')}    级别：{SEVERITY_LABELS[rule.severity]}    "
@@ -18,9 +14,11 @@ def render_rule(rule: Rule) -> str:
              "## 依据", rule.basis + f"（{CONFIDENCE_LABELS.get(rule.confidence, rule.confidence)}）"]
     if rule.suggestion:
         lines += ["", "## 怎么改", rule.suggestion]
-    if rule.profile:
-        lines += ["", f"来源：规则配置档 {rule.profile}"]
-        lines += [f"本地参数：{k} = {v}" for k, v in rule.params.items() if k in _LOCAL_PARAMS]
+    if rule.profile and rule.local_params:
+        lines += ["", f"本地参数（来自规则配置档 {rule.profile}）："]
+        lines += [f"  {k} = {v}" for k, v in rule.local_params.items()]
+    elif rule.profile:
+        lines += ["", f"来源：规则配置档 {rule.profile}（本地增加的规则）"]
     if rule.levels:
         lines += ["", "适用层级：" + "、".join(rule.levels)]
     lo, hi = rule.years
