@@ -57,11 +57,13 @@ _NAME = re.compile(r"(?:中共)?(?:" + _UNIT + r")+(?:" + _ORG + r")?(?:" + _DEP
 _DEPT_NAME = re.compile(r"^(?:市|县|区|省)?" + _DEPT)
 _LEADERSHIP = re.compile(r"在[^。；]{0,60}?(?:领导|指导|监督|关怀|支持|帮助)[^。；，,]{0,6}下[，,]?")
 _OPENING = re.compile(r"^\s*(?:" + YEAR + r"\s*年(?:度)?(?:以来)?|今年以来|一年来|近年来)?[，,\s]*")
+# A metadata field: "[ 发布机构 ] X", "发布机构：X", or a table cell "| 发布机构 | X |".
+_FIELD_SEP = r"\s*[\]】]?\s*[:：|｜]?\s*"
 _FIELD_ISSUER = re.compile("(?:" + "|".join(spaced(n) for n in ("发布机构", "发文机关", "发文单位", "信息来源",
                                                                      "来源")) +
-                           r")\s*[\]】]?\s*[:：]?\s*([^\s|｜:：]{3,30})")
-_FIELD_TITLE = re.compile("^\\s*[\\[【]?\\s*(?:" + spaced("标题") + "|" + spaced("文件名称") +
-                          r")\s*[\]】]?\s*[:：]?\s*(\S.{4,79}?)\s*$")
+                           ")" + _FIELD_SEP + r"([^\s|｜:：]{3,30})")
+_FIELD_TITLE = re.compile(r"(?:^|[|｜])\s*[\[【]?\s*(?:" + spaced("标题") + "|" + spaced("文件名称") + ")" +
+                          _FIELD_SEP + r"([^|｜\s][^|｜]{4,79}?)\s*(?:[|｜]|$)")
 
 _PROVINCIAL_CITIES = ("北京", "天津", "上海", "重庆")
 
@@ -155,7 +157,7 @@ def find_title(doc: Document, outline: Outline) -> tuple[str | None, list[int]]:
 def _field_title(doc: Document) -> tuple[str | None, list[int]]:
     """A title given only in the site's metadata block ("[ 标 题 ] 某镇2023年度…报告")."""
     for ln in doc.lines[:40]:
-        m = _FIELD_TITLE.match(ln.norm)
+        m = _FIELD_TITLE.search(ln.norm)
         if m and _TITLE_WORDS.search(m.group(1)) and _REPORT_WORD.search(m.group(1)):
             return m.group(1), [ln.number]
     return None, []

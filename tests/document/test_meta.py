@@ -292,3 +292,12 @@ def test_a_party_committee_and_its_bare_government_in_the_title():
     m = meta_of("中共永和县委 永和县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n")
     assert m.issuers == ["中共永和县委", "永和县人民政府"] and m.issuer == "永和县人民政府"
     assert m.places == ["山西省", "临汾市", "永和县"]
+
+
+def test_metadata_block_as_a_table_with_cells():
+    m = meta_of("| 索引号 | 11500/2024-00012 | 发布机构 | 某某县司法局 |\n"
+                "| 标 题 | 关于2023年度法治政府建设情况的报告 |\n| 成文日期 | 2024-01-20 |\n"
+                "一年来，我们坚持依法行政。\n一、主要举措和成效\n")
+    assert m.title == "关于2023年度法治政府建设情况的报告" and m.report_year == 2023
+    assert (m.issuer, m.issuer_source, m.level) == ("某某县司法局", "field", "department")
+    assert m.date == "2024-01-20"
