@@ -7,6 +7,10 @@ Exit codes (``fzlint check``):
 - 2: a usage error, bad configuration or waivers, an unwritable ``--output``, a path that
   does not exist, or a file that could not be read (the other files are still checked).
 
+``fzlint annotate`` exits 0 when the annotated .docx was written (findings or not: it
+produces a file, ``check`` is the gate) and 2 for an unreadable report, a bad option or an
+output it cannot write (or that would overwrite the report).
+
 Every mistake a user can make is reported as one line (in Chinese) on standard error,
 never as a traceback.
 """
@@ -20,6 +24,7 @@ import click
 
 from ..data import VERSION as __version__
 from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, exit_code
+from ..document.result import summarize
 from ..engine.ruleset import rules_for_results
 from ..errors import FzlintError, UsageError
 from ..formats.statistics import render_statistics
@@ -319,15 +324,16 @@ def outline(path, as_json):
 @main.command("rules")
 @click.option("--ruleset", default=None, help="规则集（默认 outline-2021-2025）")
 @click.option("--format", "fmt", default="text", metavar="FORMAT", help="text 或 json")
-def rules_cmd(ruleset, fmt):
-    """列出全部规则：代码、名称、级别、说明。"""
+@click.option("--config", "config_file", default=None, metavar="FILE",
+              help="按此配置文件（及其规则配置档 profile）列出；默认查找当前目录的配置")
+def rules_cmd(ruleset, fmt, config_file):
+    """列出全部规则：代码、名称、级别、说明（含配置中规则配置档增加的规则）。"""
     import json
 
-    from ..engine.ruleset import DEFAULT_RULESET, load_ruleset
     if fmt not in ("text", "json"):
         click.echo(f"fzlint: 未知的输出格式 {fmt}（可用：text、json）", err=True)
         sys.exit(EXIT_ERROR)
-    rs = _load(ruleset or DEFAULT_RULESET, load_ruleset)
+    rs = _configured(ruleset, config_file)
     if fmt == "json":
         click.echo(json.dumps([r.summary() for r in rs.rules], ensure_ascii=False, indent=2))
         return
@@ -338,11 +344,12 @@ def rules_cmd(ruleset, fmt):
 @main.command("rule")
 @click.argument("code")
 @click.option("--ruleset", default=None, help="规则集（默认 outline-2021-2025）")
-def rule_cmd(code, ruleset):
-    """显示一条规则的说明、依据和例句（类似 ruff rule）。"""
-    from ..engine.ruleset import DEFAULT_RULESET, load_ruleset
+@click.option("--config", "config_file", default=None, metavar="FILE",
+              help="按此配置文件（及其规则配置档 profile）显示；默认查找当前目录的配置")
+def rule_cmd(code, ruleset, config_file):
+    """显示一条规则的说明、依据和例句（类似 ruff rule）；来自规则配置档的规则注明来源。"""
     from ..formats.ruledoc import render_rule
-    rs = _load(ruleset or DEFAULT_RULESET, load_ruleset)
+    rs = _configured(ruleset, config_file)
     rule = rs.by_code(code.upper()) or next((r for r in rs.rules if r.name == code), None)
     if rule is None:
         click.echo(f"没有规则 {code}；用 fzlint rules 查看全部规则", err=True)
@@ -351,10 +358,73 @@ def rule_cmd(code, ruleset):
 
 
 @main.command()
+@click.argument("report")
+@click.option("-o", "--output", default=None, metavar="OUT.docx",
+              help="批注后的 Word 文件（默认与原文件同目录：原名.批注.docx）")
+@click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）")
+@click.option("--year", default=None, metavar="YEAR", help="报告所属年度（覆盖自动识别）")
+@click.option("--level", default=None, metavar="LEVEL",
+              help="报告单位层级（覆盖自动识别）：township、county、city、province、department")
+@click.option("--config", "config_file", default=None, metavar="FILE", help="使用此配置文件")
+def annotate(report, output, ruleset, year, level, config_file):
+    """把检查结果写成 Word 批注：生成带批注的 .docx（原文件不改动）。
+
+    退出码：0 已写出批注文件（有无问题都是 0，要按问题把关请用 fzlint check）；
+    2 文件无法读取、参数有误或无法写出。
+    """
+    from ..writers.docx_comments import annotate_file
+
+    options = CheckOptions(paths=(report,), ruleset=ruleset, year=year, level=level, config_file=config_file)
+    try:
+        plan = prepare(options)                 # validates the options and finds the configuration
+        config = plan.configs[plan.files[0]] if len(plan.files) == 1 else None
+        written, result = annotate_file(report, output, config)
+    except FzlintError as exc:
+        click.echo(exc.line(), err=True)
+        sys.exit(EXIT_ERROR)
+    counts = summarize([result])
+    click.echo(f"已写出 {written}：{len(result.active())} 条批注（错误 {counts['errors']}，警告 {counts['warnings']}，"
+               f"提示 {counts['infos']}），另有 1 条检查清单批注在标题处。", err=True)
+    sys.exit(EXIT_OK)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听地址；0.0.0.0 让局域网内其他电脑也能访问（只在可信内网使用）")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="端口")
+@click.option("--max-mb", default=30, show_default=True, type=click.IntRange(1, 1024),
+              help="上传文件（请求体）的大小上限，单位 MB")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="同时检查的文件数（其余排队）")
+@click.option("--time-limit", default=60.0, show_default=True, type=click.FloatRange(0.01, 3600),
+              help="检查一个文件的时间上限，单位秒")
+def serve(host, port, max_mb, workers, time_limit):
+    """启动检查页面：在浏览器中打开 http://127.0.0.1:8765 上传报告。"""
+    from . import web
+    settings = web.Settings(max_bytes=max_mb * 1024 * 1024, workers=workers, time_limit=time_limit)
+    try:
+        web.serve(host, port, settings)
+    except OSError as exc:
+        click.echo(f"fzlint: 无法在 {host}:{port} 启动检查页面：{exc.strerror or exc}"
+                   "（端口可能已被占用，可用 --port 换一个）", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+@main.command()
 def lsp():
     """启动语言服务器（LSP，经标准输入输出通信），供编辑器使用。"""
     from .lsp import serve
     serve()
+
+
+def _configured(ruleset, config_file):
+    from ..engine.ruleset import DEFAULT_RULESET
+    from ..workspace.configfile import configured_ruleset
+    try:
+        return configured_ruleset(ruleset or DEFAULT_RULESET, config_file)
+    except FzlintError as exc:
+        click.echo(exc.line(), err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _load(name, loader):
