@@ -180,7 +180,7 @@ def _latest_year(reports: list[ReportRow]) -> int | None:
 
 
 def _copies(reports: list[ReportRow], candidates: set[tuple[int, int]], store: str) -> list[dict]:
-    load = functools.lru_cache(maxsize=256)(lambda key: detail_of(store, key))
+    load = functools.lru_cache(maxsize=32)(lambda key: detail_of(store, key))
     out = []
     for a, b in sorted(candidates):
         ra, rb = reports[a], reports[b]

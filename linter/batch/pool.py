@@ -3,14 +3,14 @@
 ``run_many(work, tasks, jobs)`` calls ``work(task)`` for each task in a process pool and
 yields the results in input order as soon as each is ready (a slow file holds back only
 the results after it, not the whole batch), so output is the same whatever ``jobs`` is.
-Memory stays flat: a task is small (a path and its settings) and each result is handed
-on as soon as it is ready, so only the results waiting for a slower file before them are
-held. ``jobs=1`` runs in this process (no pool).
+Memory stays flat: only a bounded window of tasks is out at once and each result is handed
+on as soon as it is ready. ``jobs=1`` runs in this process (no pool).
 
 ``work`` must be a module-level function (it is sent to the worker processes by name).
 """
 from __future__ import annotations
 
+import collections
 import itertools
 import multiprocessing
 import os
@@ -28,8 +28,12 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_many(work: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None) -> Iterator[R]:
-    """``work(task)`` for every task, yielded in input order as the results come in."""
+def run_many(work: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
+             window: int | None = None) -> Iterator[R]:
+    """``work(task)`` for every task, yielded in input order as the results come in.
+
+    At most ``window`` tasks (default: 4 per process) are out at once, so results never pile
+    up faster than the caller takes them (a cached run's workers outpace the main process)."""
     jobs = jobs or default_jobs()
     tasks = iter(tasks)
     if jobs <= 1:
@@ -41,10 +45,16 @@ def run_many(work: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None
         for task in first:
             yield work(task)
         return
+    window = window or 4 * jobs
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with context.Pool(jobs) as pool:
-        # imap keeps input order; a chunk of 1 keeps it streaming with files of any size
-        yield from pool.imap(work, itertools.chain(first, tasks), chunksize=1)
+        pending: collections.deque = collections.deque()
+        for task in itertools.chain(first, tasks):
+            pending.append(pool.apply_async(work, (task,)))
+            if len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 def lint_one(task) -> object:
