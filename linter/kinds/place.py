@@ -237,7 +237,8 @@ def _same_township(a: str, b: str) -> bool:
         m = _TOWNSHIP.match(name)
         if not m:
             return name
-        return re.sub(r"(?:[\u4e00-\u9fff]{1,3}族)+$", "", m.group("name")) or m.group("name")
+        peoples = re.match(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+$", m.group("name"))
+        return peoples.group(1) if peoples else m.group("name")
     return a == b or core(a) == core(b)
 
 
