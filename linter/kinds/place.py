@@ -1,4 +1,4 @@
-"""place: place names checked against the official division table (linter.document.places).
+"""place: place names checked against the division table, province to county (linter.document.places).
 
 params:
   check: one of
@@ -8,7 +8,9 @@ params:
                    县级市 ("清镇市是地级市", "县级市石家庄市")
     residue        another place's name used as the report's own: in the sentences given by
                    ``contexts`` ("X镇法治政府建设水平逐步提升", "全力推动X法治建设"), a unit that
-                   is neither the issuer's unit nor one of its parents (nor below it)
+                   is neither the issuer's unit nor one of its parents (nor below it). County
+                   level and up is judged by the table; in a township's report, another
+                   township (X镇, X乡, X街道: not in the table) is told by its name's form
     pronoun        the report calls itself by another kind of unit than the issuer is
                    ("我镇" in a 乡's report, "我区" in a 县's)
   contexts:   (residue) regular expressions with ``{unit}`` where the unit's name stands
