@@ -1,7 +1,8 @@
 """Who a report is from, and the bureau's roster of units that must report.
 
 One unit, whatever the spelling: 重庆市南岸区鸡冠石镇人民政府, 南岸区鸡冠石镇 and 鸡冠石镇 are the
-same body. A name is read as a chain of places (重庆市 › 南岸区 › 鸡冠石镇) and, for a
+same body. A name is read as a chain of places (重庆市 › 南岸区 › 鸡冠石镇, cut by
+``document.places.segments``, the one place-name reader) and, for a
 department, the department's own name (司法局); the 人民政府 / 办事处 / 中共 … 委员会 forms are
 dropped. Two names are the same unit when their last place and department agree and one
 place chain ends the other (鸡冠石镇 fits 南岸区鸡冠石镇; 沙坪坝区新华镇 does not fit 南岸区新华镇).
@@ -18,10 +19,9 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from ..document.places import segments
 from ..errors import FzlintError
 
-_PLACE = re.compile(r"(?:(?![省市县区镇乡])[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|自治旗|特别行政区|街道|苏木|地区|新区|"
-                    r"开发区|省|市|州|盟|县|区|旗|镇|乡))")
 _ORG_FORMS = re.compile(r"^中共|(?:人民政府|办事处|政府|党委|党工委|委员会)$")
 STATUSES = ("已报送", "逾期", "未报送", "无法读取")
 
@@ -46,26 +46,13 @@ class UnitName:
 
 
 def parse_unit(name: str) -> UnitName:
-    text = re.sub(r"\s+", "", name or "")
-    text = _ORG_FORMS.sub("", _ORG_FORMS.sub("", text))
-    places: list[str] = []
-    pos = 0
-    while pos < len(text):
-        end = _place_end(text, pos)
-        if end is None:
-            break
-        places.append(text[pos:end])
-        pos = end
-    return UnitName(tuple(places), _department_core(text[pos:]))
-
-
-def _place_end(text: str, pos: int) -> int | None:
-    """End of the place name starting at ``pos``: the shortest one not followed by a bare
-    level word (梅县区 is one place, not 梅县 + 区)."""
-    for end in range(pos + 2, min(len(text), pos + 12) + 1):
-        if _PLACE.fullmatch(text, pos, end) and (end == len(text) or text[end] not in "省市县区镇乡州旗"):
-            return end
-    return None
+    """The place chain written in a name (``document.places.segments``, which knows the
+    official division table) and what follows it, the department's own name."""
+    text = _ORG_FORMS.sub("", _ORG_FORMS.sub("", re.sub(r"\s+", "", name or "")))
+    places = segments(text)
+    joined = "".join(places)
+    rest = text[len(joined):] if text.startswith(joined) else ""
+    return UnitName(tuple(places), _department_core(rest))
 
 
 def _department_core(department: str) -> str:
