@@ -5,6 +5,8 @@ reading, matching or positions.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from . import checklist, kinds, meta as meta_mod, structure
 from .analysis import Analysis
 from .config import Config
@@ -32,7 +34,12 @@ def lint(doc: Document, config: Config | None = None, ruleset: RuleSet | None = 
     analysis = analyze(doc, config)
     ruleset = ruleset or load_ruleset(analysis.meta.ruleset)
     analysis.meta.ruleset = ruleset.name
-    diagnostics, observations = run_rules(analysis, ruleset)
+    analysis.vocabulary = ruleset.vocabulary
+    # A rule that is switched off and feeds no checklist item would only have its
+    # findings thrown away: it does not run.
+    wanted = [r for r in ruleset.rules if r.checklist or config.enabled(r.code, doc.path)]
+    chosen = ruleset if len(wanted) == len(ruleset.rules) else dataclasses.replace(ruleset, rules=wanted)
+    diagnostics, observations = run_rules(analysis, chosen)
     diagnostics = [d for d in diagnostics if config.enabled(d.code, doc.path)]
     for d in diagnostics:  # the paragraph text identifies a finding across edits (sarif, gitlab)
         d.context = d.context or (doc.line(d.line).norm.strip() if 1 <= d.line <= len(doc.lines) else "")

@@ -9,11 +9,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
 from .errors import RuleError
+from .index import vocabulary_of
 from .result import SEVERITIES, Diagnostic, Fix
 
 CODE = re.compile(r"^[A-Z]\d{3}$")
@@ -91,6 +93,19 @@ class RuleSet:
     years: tuple[int | None, int | None]
     rules: list[Rule]
     notices: list[dict] = field(default_factory=list)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every plain phrase the rules look for (phrase lists, themes): what the document
+        index finds in its one scan."""
+        lists = []
+        for rule in self.rules:
+            for value in rule.params.values():
+                if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+                    lists.append(value)
+                elif isinstance(value, dict):
+                    lists.extend(v for v in value.values() if isinstance(v, list))
+        return vocabulary_of(lists)
 
     def by_code(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)

@@ -144,7 +144,7 @@ def _repealed(analysis, rule):
         # Repealed by the start of the report year: the whole year's work fell under the successor.
         if not date or date > f"{year}-01-01":
             continue
-        a, b = sentence_bounds(doc.content, m.start(), m.end())
+        a, b = sentence_bounds(analysis, m.start(), m.end())
         if historical.search(doc.content[a:b]):
             continue
         successor = registry.lookup(entry.replaced_by) if entry.replaced_by else None

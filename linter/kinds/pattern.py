@@ -78,7 +78,7 @@ def check(analysis, rule):
         if value is None or (check_value and not check_value(value)):
             continue
         if unless:
-            a, b = sentence_bounds(doc.content, m.start(), m.end())
+            a, b = sentence_bounds(analysis, m.start(), m.end())
             if unless.search(doc.content, a, b):
                 continue
         span = doc.span(m.start(group), m.end(group))

@@ -23,10 +23,8 @@ from __future__ import annotations
 import functools
 import re
 
+from ..index import PARAGRAPH_STOPS as PARAGRAPH_STOP, SENTENCE_STOPS as SENTENCE_STOP
 from ..result import Edit, Evidence, Fix, Observation
-
-SENTENCE_STOP = "。！？；\n"
-PARAGRAPH_STOP = "\n"
 
 
 @functools.lru_cache(maxsize=512)
@@ -60,11 +58,10 @@ def validate(params: dict) -> list[str]:
     return problems
 
 
-def sentence_bounds(text: str, start: int, end: int, stops: str = SENTENCE_STOP) -> tuple[int, int]:
-    """The sentence (or paragraph) around text[start:end]: (first offset, end offset)."""
-    a = max(text.rfind(c, 0, start) for c in stops) + 1
-    ends = [i for i in (text.find(c, end) for c in stops) if i != -1]
-    return a, (min(ends) if ends else len(text))
+def sentence_bounds(analysis, start: int, end: int, stops: str = SENTENCE_STOP) -> tuple[int, int]:
+    """The sentence (or paragraph) around content[start:end]: (first offset, end offset),
+    from the document index's table of stops (two bisections, not a scan of the text)."""
+    return analysis.index.bounds(start, end, stops)
 
 
 def bounded(rule, analysis) -> bool:
@@ -96,7 +93,7 @@ def check(analysis, rule):
     text = doc.content
     out, lines, reported = [], [], set()
     for m in doc.finditer(compiled(p["pattern"])):
-        a, b = sentence_bounds(text, m.start(), m.end(), stops)
+        a, b = sentence_bounds(analysis, m.start(), m.end(), stops)
         if a in reported:
             continue                       # one finding per sentence
         sentence = text[a:b]

@@ -35,82 +35,43 @@ to the user's text.
 """
 from __future__ import annotations
 
-import functools
+import bisect
 import re
-from dataclasses import dataclass
 
 from ..figures import figures
+from ..index import PARAGRAPH_STOPS, QUOTES, SENTENCE_STOPS, Hit, compile_phrases, strip_quotes  # noqa: F401
 from ..result import Evidence, Observation
 
 _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
 _NAMED_DOC = re.compile(r"《[^》]{2,60}》|〔\d{4}〕\d+号")
-_SENTENCE_STOP = "。；！？\n"
-QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")
 _LIST_KEYS = ("phrases", "sufficient", "generic", "acts", "zero", "ignore")
 
 
-# -- phrase matching over a quote-free view ------------------------------------------
+# -- phrase matching over a quote-free view (the document index does the scanning) -------
 
-@dataclass(frozen=True)
-class Hit:
-    start: int      # offsets in doc.content
-    end: int
-    key: str        # the matched text without quotes (for counting distinct phrases)
-
-    def text(self, doc) -> str:
-        return doc.content[self.start:self.end]
-
-
-def strip_quotes(text: str) -> str:
-    return "".join(c for c in text if c not in QUOTES)
-
-
-def quote_free(doc) -> tuple[str, list[int] | None]:
-    """doc.content without quotation marks, and a map from its offsets to content offsets
-    (None when the content has no quotes). Built once per document."""
-    view = doc.__dict__.get("_fz_quote_free")
-    if view is None:
-        content = doc.content
-        if not any(c in QUOTES for c in content):
-            view = (content, None)
-        else:
-            keep = [i for i, c in enumerate(content) if c not in QUOTES]
-            text = "".join(content[i] for i in keep)
-            keep.append(len(content))
-            view = (text, keep)
-        doc._fz_quote_free = view
-    return view
-
-
-@functools.lru_cache(maxsize=4096)
-def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern:
-    """One alternation: regex entries (``re:``) first, then plain phrases longest first."""
-    regexes = [p[3:] for p in phrases if p.startswith("re:")]
-    plain = sorted({strip_quotes(p) for p in phrases if not p.startswith("re:")}, key=len, reverse=True)
-    return re.compile("|".join([f"(?:{r})" for r in regexes] + [re.escape(p) for p in plain if p]))
-
-
-def find(doc, phrases) -> list[Hit]:
+def find(analysis, phrases) -> list[Hit]:
     """Every hit of a phrase list in the document content (quotes ignored)."""
     if not phrases:
         return []
-    text, origin = quote_free(doc)
-    out = []
-    for m in compile_phrases(tuple(phrases)).finditer(text):
-        if m.end() == m.start():
-            continue
-        if origin is None:
-            out.append(Hit(m.start(), m.end(), m.group(0)))
-        else:
-            out.append(Hit(origin[m.start()], origin[m.end() - 1] + 1, m.group(0)))
-    return out
+    return analysis.index.hits(phrases)
 
 
 def without(hits: list[Hit], masks: list[Hit]) -> list[Hit]:
-    """Hits not lying inside one of the masks."""
+    """Hits not lying inside one of the masks (masks sorted once, each hit one bisection)."""
     if not masks:
         return hits
-    return [h for h in hits if not any(m.start <= h.start and h.end <= m.end for m in masks)]
+    ordered = sorted((m.start, m.end) for m in masks)
+    starts = [a for a, _ in ordered]
+    reach, best = [], -1                  # reach[i]: the furthest end among masks 0..i
+    for _, b in ordered:
+        best = max(best, b)
+        reach.append(best)
+    out = []
+    for h in hits:
+        i = bisect.bisect_right(starts, h.start)
+        if not (i and reach[i - 1] >= h.end):
+            out.append(h)
+    return out
 
 
 def part_of(analysis, line: int) -> str:
@@ -129,22 +90,14 @@ def anchor(analysis, kinds):
     return analysis.title_span()
 
 
-def window_span(doc, start: int, end: int, size: str = "sentence") -> tuple[int, int]:
+def window_span(analysis, start: int, end: int, size: str = "sentence") -> tuple[int, int]:
     """Content offsets of the sentence (or paragraph) around start..end."""
-    text = doc.content
-    if size == "paragraph":
-        a = text.rfind("\n", 0, start) + 1
-        b = text.find("\n", end)
-    else:
-        a = max(text.rfind(c, 0, start) for c in _SENTENCE_STOP) + 1
-        ends = [i for i in (text.find(c, end) for c in _SENTENCE_STOP) if i != -1]
-        b = min(ends) if ends else -1
-    return a, (b if b != -1 else len(text))
+    return analysis.index.bounds(start, end, PARAGRAPH_STOPS if size == "paragraph" else SENTENCE_STOPS)
 
 
-def window(doc, start: int, end: int, size: str = "sentence") -> str:
-    a, b = window_span(doc, start, end, size)
-    return doc.content[a:b]
+def window(analysis, start: int, end: int, size: str = "sentence") -> str:
+    a, b = window_span(analysis, start, end, size)
+    return analysis.doc.content[a:b]
 
 
 def with_severity(diag, severity: str | None):
@@ -189,13 +142,7 @@ def _concrete_kinds(p) -> set[str]:
 
 def heading_blocks(analysis) -> dict[int, int]:
     """Heading line -> last line of the text directly under it (up to the next heading)."""
-    blocks = analysis.__dict__.get("_fz_blocks")
-    if blocks is None:
-        lines = [h.line for h in analysis.outline.headings]
-        last = len(analysis.doc.lines)
-        blocks = {n: (lines[i + 1] - 1 if i + 1 < len(lines) else last) for i, n in enumerate(lines)}
-        analysis._fz_blocks = blocks
-    return blocks
+    return analysis.heading_blocks
 
 
 def hit_window(analysis, hit: Hit, size: str = "sentence") -> str:
@@ -206,7 +153,7 @@ def hit_window(analysis, hit: Hit, size: str = "sentence") -> str:
     end = heading_blocks(analysis).get(line)
     if end is not None and end > line:
         return "\n".join(doc.line(n).norm for n in range(line, end + 1) if not doc.line(n).chrome)
-    return window(doc, hit.start, hit.end, size)
+    return window(analysis, hit.start, hit.end, size)
 
 
 def is_concrete(analysis, hit: Hit, p) -> bool:
@@ -228,15 +175,15 @@ def read(analysis, rule):
     p = rule.params
     doc = analysis.doc
     allowed = set(p.get("parts", _DEFAULT_PARTS))
-    masks = find(doc, p.get("ignore"))
+    masks = find(analysis, p.get("ignore"))
     strong, weak, elsewhere = [], [], []
 
     def where(h):
         return part_of(analysis, doc.line_of(h.start))
 
-    for h in without(find(doc, p.get("sufficient")), masks):
+    for h in without(find(analysis, p.get("sufficient")), masks):
         (strong if where(h) in allowed else elsewhere).append(h)
-    for h in without(find(doc, p["phrases"]), masks):
+    for h in without(find(analysis, p["phrases"]), masks):
         if where(h) not in allowed:
             elsewhere.append(h)
         elif is_concrete(analysis, h, p):
@@ -249,14 +196,14 @@ def read(analysis, rule):
             if len({h.key for h in strong}) < p["min_distinct"]:
                 weak, strong = sorted(weak + strong, key=lambda h: h.start), []
     if not strong and p.get("zero"):
-        strong = [h for h in without(find(doc, p["zero"]), masks) if where(h) in allowed]
+        strong = [h for h in without(find(analysis, p["zero"]), masks) if where(h) in allowed]
     if strong:
         return "present", strong, [], False
     if weak:
         return "weak", weak, [], False
     if elsewhere:
         return "weak", elsewhere, [], True
-    generic = [h for h in without(find(doc, p.get("generic")), masks)]
+    generic = [h for h in without(find(analysis, p.get("generic")), masks)]
     if generic:
         return "weak", generic, [], False
     return "missing", [], [], False
@@ -267,7 +214,7 @@ def check(analysis, rule):
     doc = analysis.doc
     state, hits, _, elsewhere = read(analysis, rule)
     if state == "present":
-        return observe(rule, "present", doc, hits)
+        return observe(rule, "present", analysis, hits)
     kinds = p.get("anchor", ["measures"])
     if state == "weak":
         first = hits[0]
@@ -281,8 +228,8 @@ def check(analysis, rule):
             span = doc.span(first.start, first.end)
         diag = rule.diagnostic(span, message, found=first.text(doc),
                                context=analysis.paragraph(doc.line_of(first.start)))
-        return [with_severity(diag, p.get("weak_severity"))] + observe(rule, "weak", doc, hits)
-    return [rule.diagnostic(anchor(analysis, kinds))] + observe(rule, "missing", doc, [])
+        return [with_severity(diag, p.get("weak_severity"))] + observe(rule, "weak", analysis, hits)
+    return [rule.diagnostic(anchor(analysis, kinds))] + observe(rule, "missing", analysis, [])
 
 
 def _label(rule) -> str:
@@ -290,22 +237,23 @@ def _label(rule) -> str:
     return label(rule.checklist) if rule.checklist else rule.name
 
 
-def observe(rule, state, doc, hits):
+def observe(rule, state, analysis, hits):
     if not rule.checklist or rule.params.get("observe", True) is False:
         return []
+    doc = analysis.doc
     evidence, seen = [], set()
     for h in sorted(hits, key=lambda h: h.start):
         n = doc.line_of(h.start)
         if n not in seen and len(seen) < 5:
             seen.add(n)
-            evidence.append(Evidence(n, snippet(doc, h)))
+            evidence.append(Evidence(n, snippet(analysis, h)))
     return [Observation(rule.checklist, state, evidence)]
 
 
-def snippet(doc, hit: Hit, width: int = 80) -> str:
+def snippet(analysis, hit: Hit, width: int = 80) -> str:
     """The sentence around a hit, cut to ``width`` characters so that the hit stays visible."""
-    a, b = window_span(doc, hit.start, hit.end)
-    text = doc.content[a:b]
+    a, b = window_span(analysis, hit.start, hit.end)
+    text = analysis.doc.content[a:b]
     if len(text.strip()) <= width:
         return text.strip()
     at = hit.start - a

@@ -76,7 +76,7 @@ def check(analysis, rule):
         if pair.get("before") and not compiled(f"(?:{pair['before']})$").search(text, max(0, start - 20), start):
             continue
         if pair.get("unless"):
-            a, b = sentence_bounds(text, start, end)
+            a, b = sentence_bounds(analysis, start, end)
             if compiled(pair["unless"]).search(text, a, b):
                 continue
         found = text[start:end]
