@@ -1,7 +1,7 @@
 """Adversarial inputs: texts of a given size built to hit the worst case of some step.
 
-Each generator returns a text of about ``size`` characters (default 66,000 CJK characters,
-≈ 200 KB of UTF-8). They are the input classes that hung the linter for 15–60 s before
+Each generator returns a text of about ``size`` characters; ``make(name, budget)`` sizes a
+case to a budget of UTF-8 bytes (default 200 KB, the largest upload the target covers). They are the input classes that hung the linter for 15–60 s before
 issue 12 (one line full of zero-width characters or ``[bookmark:]`` remnants, a line of
 spaces, nested half-width parentheses, one sentence with many topic hits, long runs of
 digits or 一) and a few more of the same spirit (many headings, many enumeration lines,
@@ -62,6 +62,25 @@ def digits(size: int) -> str:
     return HEAD + "共开展" + "1" * size + "次\n"
 
 
+def topic_digits(size: int) -> str:
+    """Topic hits, then a run of digits with no unit after it (every figure regex retried
+    from each digit was quadratic)."""
+    return HEAD + "2024年，" + "，".join(TOPIC_WORDS) + "1" * size + "\n第" + "1" * 100 + "\n"
+
+
+def topic_yi(size: int) -> str:
+    return HEAD + "2024年，" + "，".join(TOPIC_WORDS) + "一" * size + "\n"
+
+
+def word_run(size: int) -> str:
+    """Half-width marks around a long run of letters (the e-mail pattern retried from every letter)."""
+    return HEAD + "推进," + "a" * size + ",法治\n"
+
+
+def dotted(size: int) -> str:
+    return HEAD + "推进," + "1." * (size // 2) + "法治\n"
+
+
 def digit_groups(size: int) -> str:
     return HEAD + _fill("1,2.3:4", size) + "\n"
 
@@ -103,8 +122,21 @@ def years(size: int) -> str:
 
 
 CASES = {f.__name__: f for f in (zero_width, bookmarks, unclosed_bookmarks, spaces, nested_parens,
-                                 open_parens, long_sentence, digits, digit_groups, yi_run, numerals,
+                                 open_parens, long_sentence, digits, topic_digits, topic_yi, word_run, dotted,
+                                 digit_groups, yi_run, numerals,
                                  headings, enumerations, quotes, short_lines, stops, years)}
+
+
+def make(name: str, budget: int = 200_000) -> str:
+    """Case ``name`` at (just under) ``budget`` bytes of UTF-8."""
+    fn, chars = CASES[name], budget
+    for _ in range(4):
+        text = fn(chars)
+        size = len(text.encode("utf-8"))
+        if size <= budget:
+            return text
+        chars = int(chars * budget / size * 0.99)
+    return text
 
 
 def seed_text(size: int, root: Path | None = None) -> str:
@@ -124,14 +156,14 @@ def seed_text(size: int, root: Path | None = None) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--size", type=int, default=66_000, help="characters per case")
+    ap.add_argument("--size", type=int, default=200_000, help="bytes (UTF-8) per case")
     ap.add_argument("cases", nargs="*", default=list(CASES))
     args = ap.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from linter import lint_text
     lint_text("热身。")
     for name in args.cases:
-        text = CASES[name](args.size)
+        text = make(name, args.size)
         t = time.perf_counter()
         lint_text(text, f"{name}.txt")
         print(f"{name:20s} {len(text.encode('utf-8')) / 1000:7.0f} KB {time.perf_counter() - t:7.2f} s", flush=True)

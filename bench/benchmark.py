@@ -66,10 +66,10 @@ def _worker_scaling(root: Path, sizes: list[int]) -> dict:
 
 def _worker_case(root: Path, name: str, size: int) -> dict:
     sys.path.insert(0, str(HERE))
-    from adversarial import CASES
+    from adversarial import make
     from linter import lint_text
     lint_text("热身。")
-    text = CASES[name](size)
+    text = make(name, size)
     start = time.perf_counter()
     lint_text(text, f"{name}.txt")
     return {"seconds": time.perf_counter() - start, "kb": len(text.encode("utf-8")) / 1000}
@@ -222,7 +222,7 @@ def markdown(after: dict, before: dict | None, args) -> str:
                          after["scaling"].get(size), lambda v: _s(v, 600)))
     worst_b = _worst(b.get("adversarial"))
     worst_a = _worst(after["adversarial"])
-    lines.append(row(f"slowest adversarial input, {args.size:,} characters ({len(after['adversarial'])} cases)",
+    lines.append(row(f"slowest adversarial input of {args.size // 1000} KB ({len(after['adversarial'])} cases)",
                      worst_b, worst_a, lambda w: "—" if not w else f"{w[1]} ({w[0]})"))
     for fmt in ("txt", "docx", "html", "pdf"):
         lines.append(row(f"`fzlint check` one .{fmt} file, cold", (b.get("cold") or {}).get(fmt),
@@ -243,8 +243,8 @@ def markdown(after: dict, before: dict | None, args) -> str:
                   f"substitution rules (`bench/peer_textlint.sh`) takes {peer['seconds']:.2f} s "
                   f"({peer['reports_per_s']:.0f} reports/s); fzlint's batch doing every rule and the checklist "
                   f"runs at {best:.0f} reports/s: **{best / peer['reports_per_s']:.1f}×** textlint's rate."]
-    lines += ["", "Adversarial inputs (`bench/adversarial.py`, each about "
-              f"{args.size * 3 // 1000} KB):", "", cols.replace("measure", "input")]
+    lines += ["", f"Adversarial inputs (`bench/adversarial.py`, each just under {args.size // 1000} KB "
+              "of UTF-8):", "", cols.replace("measure", "input")]
     for name, v in after["adversarial"].items():
         lines.append(row(f"`{name}`", (b.get("adversarial") or {}).get(name), v,
                          lambda x: _s(x, args.case_timeout)))
@@ -273,7 +273,7 @@ def main() -> None:
     ap.add_argument("--root", type=Path, default=ROOT, help="the checkout to measure")
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--cold", type=int, default=5)
-    ap.add_argument("--size", type=int, default=66_000, help="characters per adversarial input")
+    ap.add_argument("--size", type=int, default=200_000, help="bytes per adversarial input")
     ap.add_argument("--case-timeout", type=float, default=60)
     ap.add_argument("--batch", type=int, default=200)
     ap.add_argument("--memory", type=int, default=2000)

@@ -31,7 +31,6 @@ SENTENCE_STOPS = "。！？；\n"
 PARAGRAPH_STOPS = "\n"
 QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")
 _QUOTE_RUN = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]+")
-_STRIP_QUOTES = str.maketrans({c: None for c in QUOTES})
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class Hit:
 
 
 def strip_quotes(text: str) -> str:
-    return text.translate(_STRIP_QUOTES)
+    return _QUOTE_RUN.sub("", text) if _QUOTE_RUN.search(text) else text
 
 
 @functools.lru_cache(maxsize=4096)
@@ -60,6 +59,14 @@ def vocabulary_of(lists) -> frozenset[str]:
     """The plain phrases (quotes stripped) of some phrase lists: what the index scans for."""
     return frozenset(strip_quotes(p) for phrases in lists for p in phrases
                      if isinstance(p, str) and p and not p.startswith("re:") and strip_quotes(p))
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(phrases: tuple[str, ...]) -> frozenset[str] | None:
+    """The list's phrases without quotes, or None when it holds a regex (``re:``)."""
+    if any(p.startswith("re:") for p in phrases):
+        return None
+    return frozenset(q for q in map(strip_quotes, phrases) if q)
 
 
 @functools.lru_cache(maxsize=8)
@@ -83,6 +90,14 @@ class Index:
         self.vocabulary = vocabulary
         self._hits: dict[tuple[str, ...], list[Hit]] = {}
         self._stops: dict[str, list[int]] = {}
+        self._memo: dict = {}
+
+    def remember(self, key, compute):
+        """A kind's answer about this document, computed once per key (e.g. whether a
+        sentence is concrete: every hit in that sentence asks)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # -- quote-free view -----------------------------------------------------------------
     @cached_property
@@ -149,11 +164,11 @@ class Index:
     def _find(self, phrases: tuple[str, ...]) -> list[Hit]:
         text = self.quote_free[0]
         table = self._occurrences
-        plain = [strip_quotes(p) for p in phrases if not p.startswith("re:")]
-        if table is None or len(plain) < len(phrases) or not all(p in self.vocabulary for p in plain if p):
+        plain = _plain(phrases)
+        if table is None or plain is None or not plain <= self.vocabulary:
             spans = [(m.start(), m.end()) for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
         else:
-            found = sorted((s, -len(p)) for p in set(plain) if p for s in table.get(p, ()))
+            found = sorted((s, -len(p)) for p in plain for s in table.get(p, ()))
             spans, last = [], 0
             for s, neg in found:
                 if s >= last:

@@ -31,7 +31,7 @@ _DIGIT_SEPARATORS = frozenset(",:")
 
 
 def looks_traditional(text: str) -> bool:
-    return any(ch in _TRADITIONAL_HINTS for ch in text)
+    return not _TRADITIONAL_HINTS.isdisjoint(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,6 +57,7 @@ def to_simplified(text: str) -> str:
 
 
 _FOLD = str.maketrans({**_WIDTH, **_PUNCT})
+_FOLDABLE = re.compile("[" + re.escape("".join(sorted({**_WIDTH, **_PUNCT}))) + "]")
 _SEPARATOR = re.compile("[,:]")
 
 
@@ -80,7 +81,7 @@ def normalize_line(text: str, traditional: bool = False) -> tuple[str, list[int]
         kept = "".join(pieces)
     else:
         kept, origin = text, list(range(n))
-    folded = kept.translate(_FOLD)
+    folded = kept.translate(_FOLD) if _FOLDABLE.search(kept) else kept
     if "," in text or ":" in text:
         # 1,300 and 10:30 keep their half-width separators (judged on the user's text).
         chars = None
@@ -105,8 +106,6 @@ def _kept_index(origin: list[int], i: int) -> int | None:
 
 
 def _removed_spans(text: str) -> list[tuple[int, int]]:
-    if "[" not in text and not any("\u200b" <= c <= "\u200f" or c in "\u2060\ufeff\u00ad" for c in text):
-        return []
     return _merged(m.span() for m in _REMNANTS.finditer(text))
 
 

@@ -145,22 +145,42 @@ def heading_blocks(analysis) -> dict[int, int]:
     return analysis.heading_blocks
 
 
+def _block_end(analysis, line: int) -> int | None:
+    end = heading_blocks(analysis).get(line)
+    return end if end is not None and end > line else None
+
+
 def hit_window(analysis, hit: Hit, size: str = "sentence") -> str:
     """The text around a hit that may show concreteness. A hit in a heading ("（二）持续优化
     法治营商环境") looks at the text under that heading."""
     doc = analysis.doc
     line = doc.line_of(hit.start)
-    end = heading_blocks(analysis).get(line)
-    if end is not None and end > line:
+    end = _block_end(analysis, line)
+    if end is not None:
         return "\n".join(doc.line(n).norm for n in range(line, end + 1) if not doc.line(n).chrome)
     return window(analysis, hit.start, hit.end, size)
+
+
+def _window_key(analysis, hit: Hit, size: str) -> tuple:
+    """What identifies hit_window's text: the heading block, or the sentence bounds."""
+    line = analysis.doc.line_of(hit.start)
+    end = _block_end(analysis, line)
+    return ("block", line, end) if end is not None else (size,) + window_span(analysis, hit.start, hit.end, size)
 
 
 def is_concrete(analysis, hit: Hit, p) -> bool:
     kinds = _concrete_kinds(p)
     if not kinds:
         return True
-    text = hit_window(analysis, hit, p.get("window", "sentence"))
+    size = p.get("window", "sentence")
+    # Hits in one sentence share the answer: judged once per window, so a long sentence
+    # full of hits costs its length once, not once per hit.
+    key = ("concrete", _window_key(analysis, hit, size), frozenset(kinds), tuple(p.get("acts") or ()),
+           p.get("min_acts", 1))
+    return analysis.index.remember(key, lambda: _concrete(hit_window(analysis, hit, size), kinds, p))
+
+
+def _concrete(text: str, kinds: set[str], p) -> bool:
     if "figure" in kinds and figures(text):
         return True
     if "act" in kinds and p.get("acts"):
