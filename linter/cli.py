@@ -106,7 +106,7 @@ def _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_o
     from .configfile import Overrides, Resolver, known_targets, read_config_file, selector_problem
     from .discover import discover
     from .engine import lint_path
-    from .formats import FORMATS, Options, render
+    from .formats import FORMATS, Options, Stream, render, streams
     from .waivers import load_waivers
 
     # -- options -----------------------------------------------------------------------
@@ -161,61 +161,87 @@ def _check(paths, fmt, output, statistics, select, extend_select, ignore, fail_o
     if not files and not missing:
         click.echo("没有找到可检查的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
 
-    # -- lint (and fix) ------------------------------------------------------------------
-    results, outcomes = [], []
-    for path in files:
-        config = configs[path]
-        result = lint_path(path, config)
-        if result.error:
-            click.echo(f"{path}: {result.error['message']}", err=True)
-        elif fix or diff:
-            from .fixes import fix_file
-            outcome = fix_file(path, config, write=fix, result=result, display=_shown(path))
-            outcomes.append(outcome)
-            if outcome.refused:
-                click.echo(outcome.refused, err=True)
-            result = outcome.result
-        results.append(result)
-    usage_problem = bool(missing) or not files
+    # -- lint (and fix), output as results come ------------------------------------------
     main_fail_on = fail_on or (configs[files[0]].fail_on if files else "warning")
+    color = output is None and _use_color(no_color)
+    keep = statistics or fix or diff or not streams(fmt)     # what needs the whole run
+    options = Options(color=color, fail_on=main_fail_on, version=__version__)
+    sink = None if keep else _Sink(output, color)
+    stream = None if sink is None else Stream(fmt, options, sink.write)
+    results, outcomes, tally = [], [], _Tally()
+    try:
+        for path in files:
+            config = configs[path]
+            result = lint_path(path, config)
+            if result.error:
+                click.echo(f"{path}: {result.error['message']}", err=True)
+            elif fix or diff:
+                from .fixes import fix_file
+                outcome = fix_file(path, config, write=fix, result=result, display=_shown(path))
+                outcomes.append(outcome)
+                if outcome.refused:
+                    click.echo(outcome.refused, err=True)
+                result = outcome.result
+            tally.add(result, config.fail_on)
+            if stream is None:
+                results.append(result)
+            else:
+                stream.add(result)
+        if stream is not None:
+            stream.close()
+    finally:
+        if sink is not None:
+            sink.close()
+    usage_problem = bool(missing) or not files
 
     if diff:
         text = "".join(o.diff for o in outcomes)
         _fix_summary(outcomes, applied=False)
         _emit(text, output, color=False)
-        if usage_problem or any(r.error for r in results):
+        if usage_problem or tally.unreadable:
             return EXIT_ERROR
         return EXIT_FINDINGS if text and not exit_zero else EXIT_OK
     if fix:
         _fix_summary(outcomes, applied=True)
 
-    # -- output --------------------------------------------------------------------------
-    color = output is None and _use_color(no_color)
-    if statistics:
-        text = render_statistics(results, as_json=fmt == "json")
-    else:
-        options = Options(color=color, rules=_rules_for(results), fail_on=main_fail_on,
-                          version=__version__)
-        text = render(fmt, results, options)
-    _emit(text, output, color)
-    code = exit_code(results, main_fail_on, usage_problem,
-                     {path: configs[path].fail_on for path in files})
+    if keep:
+        if statistics:
+            text = render_statistics(results, as_json=fmt == "json")
+        else:
+            options.rules = _rules_for(tally.rulesets)
+            text = render(fmt, results, options)
+        _emit(text, output, color)
+    code = tally.exit_code(usage_problem)
     if exit_zero and code == EXIT_FINDINGS:
         return EXIT_OK
     return code
 
 
-def exit_code(results, fail_on: str = "warning", usage_problem: bool = False,
-              fail_on_for: dict | None = None) -> int:
-    """2 for usage problems or unreadable files; 1 when an active finding reaches the fail
-    level (per file, when files have their own configuration); else 0."""
-    if usage_problem or any(r.error for r in results):
-        return EXIT_ERROR
-    for r in results:
-        floor = SEVERITY_RANK[(fail_on_for or {}).get(r.path, fail_on)]
-        if any(SEVERITY_RANK[d.severity] >= floor for d in r.active()):
+class _Tally:
+    """What the exit code and the rule tables need from each result, kept instead of the
+    results themselves (a run over thousands of files stays small)."""
+
+    def __init__(self):
+        self.unreadable = 0
+        self.failing = False          # an active finding at or above its file's fail level
+        self.rulesets: set[str] = set()
+
+    def add(self, result, fail_on: str) -> None:
+        if result.error:
+            self.unreadable += 1
+        if result.meta and result.meta.get("ruleset"):
+            self.rulesets.add(result.meta["ruleset"])
+        floor = SEVERITY_RANK[fail_on]
+        self.failing = self.failing or any(SEVERITY_RANK[d.severity] >= floor for d in result.active())
+
+    def exit_code(self, usage_problem: bool) -> int:
+        """2 for usage problems or unreadable files; 1 when an active finding reaches its
+        file's fail level (``--fail-on`` or the file's configuration); else 0."""
+        if usage_problem or self.unreadable:
+            return EXIT_ERROR
+        if self.failing:
             return EXIT_FINDINGS
-    return EXIT_OK
+        return EXIT_OK
 
 
 def _shown(path: str) -> str:
@@ -231,6 +257,45 @@ def _check_writable(output: str) -> None:
         raise Abort(f"无法写入 {output}：目录 {folder} 不存在")
     if not os.access(folder, os.W_OK) or (os.path.exists(output) and not os.access(output, os.W_OK)):
         raise Abort(f"无法写入 {output}：没有写权限")
+
+
+class _Sink:
+    """The run's output, written piece by piece: ``--output`` as UTF-8, a terminal as text
+    (colorama makes colours work on Windows), a pipe or redirect as UTF-8 bytes."""
+
+    def __init__(self, output: str | None, color: bool):
+        self.output, self.file = output, None
+        if output is not None:
+            try:
+                self.file = open(output, "w", encoding="utf-8", newline="")
+            except OSError as exc:
+                raise Abort(f"无法写入 {output}：{exc.strerror}") from None
+        elif sys.stdout.isatty() and color:
+            try:
+                from colorama import just_fix_windows_console
+                just_fix_windows_console()
+            except ImportError:  # colorama < 0.4.6
+                pass
+
+    def write(self, text: str) -> None:
+        if self.file is not None:
+            try:
+                self.file.write(text)
+            except OSError as exc:
+                raise Abort(f"无法写入 {self.output}：{exc.strerror}") from None
+            return
+        stream = sys.stdout
+        buffer = getattr(stream, "buffer", None)
+        if stream.isatty() or buffer is None:
+            stream.write(text)
+            stream.flush()
+            return
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
 
 
 def _emit(text: str, output: str | None, color: bool) -> None:
@@ -278,10 +343,10 @@ def _fix_summary(outcomes, applied: bool) -> None:
         click.echo(f"另有 {unsafe} 处修改建议需人工确认，不会自动修改。", err=True)
 
 
-def _rules_for(results) -> dict:
+def _rules_for(rulesets) -> dict:
     """code -> Rule for every rule set the results were checked against."""
     from .ruleset import DEFAULT_RULESET, load_ruleset
-    names = sorted({(r.meta or {}).get("ruleset") for r in results if r.meta} - {None}) or [DEFAULT_RULESET]
+    names = sorted(rulesets) or [DEFAULT_RULESET]
     rules = {}
     for name in names:
         try:

@@ -106,6 +106,8 @@ def _kept_index(origin: list[int], i: int) -> int | None:
 
 
 def _removed_spans(text: str) -> list[tuple[int, int]]:
+    if not _REMNANTS.search(text):
+        return []
     return _merged(m.span() for m in _REMNANTS.finditer(text))
 
 

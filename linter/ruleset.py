@@ -7,7 +7,11 @@ the file and the rule, so a rule that can never fire is caught at load time.
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -143,18 +147,83 @@ def choose_ruleset(year: int | None) -> str:
 
 @functools.lru_cache(maxsize=8)
 def load_ruleset(name: str = DEFAULT_RULESET) -> RuleSet:
+    """A rule set, validated. Parsing and validating ~25 YAML files is most of a one-file
+    run's start, so the result is kept in a cache file keyed on the rule files' sizes and
+    modification times (any edit rebuilds it); without a writable cache folder it is simply
+    rebuilt each run."""
     base = rules_dir()
     path = base / f"{name}.yaml"
     if not path.exists():
         raise RuleError(f"没有名为 {name} 的规则集（可用：{', '.join(available_rulesets())}）", str(path))
     spec = _read_yaml(path)
+    files = [file for pattern in spec.get("include", []) for file in sorted(base.glob(pattern))]
+    cache = _cache_file(name, [path, *files])
+    cached = _read_cache(cache)
+    if cached is not None:
+        return cached
     rules: list[Rule] = []
-    for pattern in spec.get("include", []):
-        for file in sorted(base.glob(pattern)):
-            rules.extend(load_rule_file(file))
+    for file in files:
+        rules.extend(load_rule_file(file))
     _check_unique(rules, path)
     years = tuple(spec.get("years", [None, None]))
-    return RuleSet(name, spec.get("title", name), years, rules, spec.get("notices", []))
+    ruleset = RuleSet(name, spec.get("title", name), years, rules, spec.get("notices", []))
+    ruleset.vocabulary  # noqa: B018 - computed once, kept in the cache file with the rules
+    _write_cache(cache, ruleset)
+    return ruleset
+
+
+def cache_dir() -> Path | None:
+    """Where fzlint keeps its caches: $FZLINT_CACHE_DIR, else the user's cache folder
+    (%LOCALAPPDATA% on Windows, $XDG_CACHE_HOME or ~/.cache elsewhere). None (no caching)
+    when FZLINT_CACHE_DIR is empty."""
+    configured = os.environ.get("FZLINT_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "fzlint" / "cache"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fzlint"
+
+
+def _cache_file(name: str, files: list[Path]) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    from . import __version__
+    key = hashlib.sha256()
+    key.update(f"{__version__}|{sys.version}|{Path(__file__).stat().st_mtime_ns}".encode())
+    try:
+        for file in files:
+            st = file.stat()
+            key.update(f"|{file}|{st.st_size}|{st.st_mtime_ns}".encode())
+    except OSError:
+        return None
+    return folder / f"rules-{name}-{key.hexdigest()[:20]}.pickle"
+
+
+def _read_cache(file: Path | None) -> RuleSet | None:
+    if file is None:
+        return None
+    try:
+        with open(file, "rb") as fh:
+            value = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return value if isinstance(value, RuleSet) else None
+
+
+def _write_cache(file: Path | None, ruleset: RuleSet) -> None:
+    if file is None:
+        return
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        for old in file.parent.glob(f"rules-{ruleset.name}-*.pickle"):
+            old.unlink(missing_ok=True)          # caches of earlier rule files
+        tmp = file.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, file)
+    except OSError:
+        pass
 
 
 def load_rule_file(path: Path) -> list[Rule]:
@@ -222,9 +291,13 @@ def _check_unique(rules: list[Rule], path: Path) -> None:
             seen[key] = r.source
 
 
+# libyaml's parser when PyYAML was built with it: several times faster than the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise RuleError(f"YAML 语法错误：{exc}", str(path)) from None
     except OSError as exc:

@@ -222,7 +222,7 @@ def _pairs(analysis, rule):
     last = lines[-1] if lines else None
     for ln in lines:
         norm = ln.norm
-        if not any(c in norm for c in "《》“”（）〈〉【】"):
+        if not _PAIR_MARKS.search(norm):
             continue
         stack: list[int] = []
         open_count = dict.fromkeys(_OPEN, 0)     # openers of each kind on the stack
