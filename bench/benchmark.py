@@ -75,6 +75,33 @@ def _worker_case(root: Path, name: str, size: int) -> dict:
     return {"seconds": time.perf_counter() - start, "kb": len(text.encode("utf-8")) / 1000}
 
 
+def _worker_annotate(root: Path, repeat: int) -> dict:
+    """annotate_upload (read, lint, write Word comments, save) on each seed as a .docx."""
+    import io
+
+    import docx
+    try:
+        from linter.writers.docx_comments import annotate_upload
+    except ImportError:
+        return {}
+    uploads = []
+    for f in sorted((root / "seeds").glob("*.txt")):
+        word = docx.Document()
+        for line in f.read_text(encoding="utf-8").splitlines():
+            word.add_paragraph(line)
+        buf = io.BytesIO()
+        word.save(buf)
+        uploads.append(buf.getvalue())
+    comments = sum(len(annotate_upload(data, "报告.docx")[1].active()) + 1 for data in uploads)
+    times = []
+    for _ in range(repeat):
+        for data in uploads:
+            start = time.perf_counter()
+            annotate_upload(data, "报告.docx")
+            times.append(time.perf_counter() - start)
+    return {"annotate_ms": statistics.median(times) * 1000, "comments": comments / len(uploads)}
+
+
 def _worker_rss(argv: list[str]) -> dict:
     """Run a command; report its wall time and peak resident memory."""
     import resource
@@ -84,8 +111,16 @@ def _worker_rss(argv: list[str]) -> dict:
     return {"seconds": wall, "peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
-def _child(root: Path, worker: str, *args, timeout: float | None = None) -> dict | None:
+def _env(root: Path) -> dict:
+    """The children's environment: the measured checkout first; byte code written and read
+    as in an installed package (PYTHONDONTWRITEBYTECODE would make every start compile)."""
     env = dict(os.environ, PYTHONPATH=str(root))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _child(root: Path, worker: str, *args, timeout: float | None = None) -> dict | None:
+    env = _env(root)
     cmd = [sys.executable, str(Path(__file__)), "--root", str(root), "--worker", worker, json.dumps(list(args))]
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=root)
@@ -99,7 +134,8 @@ def _child(root: Path, worker: str, *args, timeout: float | None = None) -> dict
 # -- inputs ------------------------------------------------------------------------------
 
 def _fzlint(root: Path) -> list[str]:
-    return [sys.executable, "-m", "linter.cli"]
+    entry = "linter" if (root / "linter" / "__main__.py").exists() else "linter.cli"
+    return [sys.executable, "-m", entry]
 
 
 def _format_files(root: Path, folder: Path) -> dict[str, Path]:
@@ -129,7 +165,7 @@ def _batch_folder(root: Path, folder: Path, count: int) -> Path:
 
 
 def _has_jobs(root: Path) -> bool:
-    env = dict(os.environ, PYTHONPATH=str(root))
+    env = _env(root)
     out = subprocess.run(_fzlint(root) + ["check", "--help"], capture_output=True, text=True, env=env, cwd=root)
     return "--jobs" in out.stdout
 
@@ -138,11 +174,12 @@ def _has_jobs(root: Path) -> bool:
 
 def measure(root: Path, args) -> dict:
     root = root.resolve()
-    env = dict(os.environ, PYTHONPATH=str(root))
+    env = _env(root)
     fig: dict = {"commit": subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
                                           capture_output=True, text=True).stdout.strip()}
     print(f"measuring {root} ({fig['commit']})", file=sys.stderr)
     fig.update(_child(root, "warm", args.repeat))
+    fig.update(_child(root, "annotate", max(1, args.repeat // 3)))
     sizes = [10_000, 200_000, 1_000_000]
     fig["scaling"] = _child(root, "scaling", sizes, timeout=600) or {}
     from adversarial import CASES
@@ -224,6 +261,9 @@ def markdown(after: dict, before: dict | None, args) -> str:
     worst_a = _worst(after["adversarial"])
     lines.append(row(f"slowest adversarial input of {args.size // 1000} KB ({len(after['adversarial'])} cases)",
                      worst_b, worst_a, lambda w: "—" if not w else f"{w[1]} ({w[0]})"))
+    if "annotate_ms" in after:
+        lines.append(row(f"annotate one .docx report, warm (read, lint, {after['comments']:.0f} Word comments, save)",
+                         b.get("annotate_ms"), after["annotate_ms"], _ms))
     for fmt in ("txt", "docx", "html", "pdf"):
         lines.append(row(f"`fzlint check` one .{fmt} file, cold", (b.get("cold") or {}).get(fmt),
                          after["cold"][fmt], _s))
@@ -286,7 +326,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.worker:
         sys.path.insert(0, str(args.root.resolve()))
-        fn = {"warm": _worker_warm, "scaling": _worker_scaling, "case": _worker_case}.get(args.worker)
+        fn = {"warm": _worker_warm, "scaling": _worker_scaling, "case": _worker_case,
+              "annotate": _worker_annotate}.get(args.worker)
         values = json.loads(args.worker_args)
         print(json.dumps(_worker_rss(values[0]) if args.worker == "rss" else fn(args.root.resolve(), *values)))
         return

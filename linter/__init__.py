@@ -7,12 +7,12 @@ Library API (front ends call only these)::
     result.to_dict()                           # the JSON contract
 """
 from .config import Config
-from .document import Document
-from .engine import analyze, lint, lint_bytes, lint_path, lint_text
+from .document.document import Document
+from .engine.run import analyze, lint, lint_bytes, lint_path, lint_text
 from .errors import ConfigError, FzlintError, ReadError
-from .result import Diagnostic, FileResult, run_to_dict
+from .document.result import Diagnostic, FileResult, run_to_dict
 
-__version__ = "0.1.0"
+from .data import VERSION as __version__
 __all__ = ["Config", "Document", "analyze", "lint", "lint_bytes", "lint_path", "lint_text",
            "FzlintError", "ReadError", "ConfigError", "Diagnostic", "FileResult", "run_to_dict",
            "__version__"]

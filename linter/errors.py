@@ -41,3 +41,12 @@ class RuleError(ConfigError):
     """A rule file is malformed; the message names the rule."""
 
     code = "rule-error"
+
+
+class UsageError(FzlintError):
+    """A command-line option or argument is wrong; shown as ``fzlint: message``."""
+
+    code = "usage-error"
+
+    def line(self) -> str:
+        return f"fzlint: {self.message}"

@@ -3,7 +3,7 @@ import os
 
 from click.testing import CliRunner
 
-from linter.cli import main
+from linter.frontends.cli import main
 
 
 def run(args, cwd):

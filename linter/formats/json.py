@@ -5,7 +5,7 @@ and written file by file, so a run over thousands of reports never holds them al
 """
 import json
 
-from ..result import RESULT_VERSION
+from ..document.result import RESULT_VERSION
 
 _COMPACT = {"ensure_ascii": False, "separators": (",", ":")}
 

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..checklist import label
-from ..result import SEVERITY_RANK
+from ..vocab import SEVERITY_LABELS as _SEVERITY, SEVERITY_RANK, STATE_LABELS as _STATE, \
+    checklist_label as label
 from ._paths import display_path
 
-_STATE = {"present": "已写明", "weak": "较弱", "missing": "缺失", "n/a": "不适用"}
-_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 OTHER = "其他问题（不对应检查清单）"
 
 

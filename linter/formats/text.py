@@ -1,14 +1,10 @@
 """The clerk's view: per file, a one-screen checklist, then the findings, in Chinese."""
 from __future__ import annotations
 
-from ..checklist import label
+from ..vocab import SEVERITY_LABELS as _SEVERITY, STATE_LABELS as _STATE, STATE_MARKS as _MARK, \
+    checklist_label as label, level_label
 from ._paths import display_path
 
-_MARK = {"present": "✓", "weak": "△", "missing": "✗", "n/a": "—"}
-_STATE = {"present": "已写明", "weak": "较弱", "missing": "缺失", "n/a": "不适用"}
-_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
-_LEVEL = {"township": "乡镇（街道）", "county": "县（区）", "city": "地级市", "province": "省级",
-          "department": "政府部门", None: "未识别"}
 
 
 def _paint(text: str, color: str, options) -> str:
@@ -78,7 +74,7 @@ def _file(r, options) -> list[str]:
     out = [_paint(f"== {path}", "CYAN", options),
            f"   报告：{m.get('title') or '（未识别标题）'}",
            f"   单位：{m.get('issuer') or '未识别'}  年度：{m.get('report_year') or '未识别'}  "
-           f"层级：{_LEVEL.get(m.get('level'), m.get('level'))}  规则集：{m.get('ruleset')}"]
+           f"层级：{level_label(m.get('level'))}  规则集：{m.get('ruleset')}"]
     for notice in r.notices:
         out.append(f"   注意：{notice}")
     out.extend(_checklist(r.checklist or {}, options))

@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import re
 
-from ..figures import figures
-from ..result import Evidence, Observation
-from .topic import compile_phrases, find, heading_blocks, strip_quotes, with_severity, without
+from ..text.figures import figures
+from ..document.result import Evidence, Observation
+from ..text.phrases import compile_phrases, strip_quotes
+from ._shared import find, heading_blocks, with_severity, without
 
 _CHECKS = ("figures", "causes", "subsections", "plan-linked")
 

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import re
 
-from .. import lawdb
-from ..result import Edit, Fix
-from .stale import compiled, not_applicable, observe, sentence_bounds
+from . import _laws as lawdb
+from ..document.result import Edit, Fix
+from ._shared import compiled, not_applicable, observe, sentence_around
 
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _LAWLIKE_END = re.compile(r"(?:法|法典|条例|规定|办法|准则|规则|细则|章程)(?:[（(][^（）()]{1,12}[）)])?$")
@@ -144,7 +144,7 @@ def _repealed(analysis, rule):
         # Repealed by the start of the report year: the whole year's work fell under the successor.
         if not date or date > f"{year}-01-01":
             continue
-        a, b = sentence_bounds(analysis, m.start(), m.end())
+        a, b = sentence_around(analysis, m.start(), m.end())
         if historical.search(doc.content[a:b]):
             continue
         successor = registry.lookup(entry.replaced_by) if entry.replaced_by else None

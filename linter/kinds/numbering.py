@@ -19,24 +19,16 @@ from __future__ import annotations
 
 import re
 
-from ..result import Edit, Fix
+from ..document.result import Edit, Fix
+from ..text.numerals import chinese_numeral as cn
 
 CHECKS = ("skipped", "order", "style", "enumeration", "separator")
-_CN = "零一二三四五六七八九"
 
 
 def validate(params: dict) -> list[str]:
     if params.get("check") not in CHECKS:
         return [f"numbering 规则的 check 应是 {' / '.join(CHECKS)} 之一"]
     return []
-
-
-def cn(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三."""
-    if n < 10:
-        return _CN[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[ones] if ones else "")
 
 
 def label(style: str, n: int) -> str:

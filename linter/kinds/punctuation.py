@@ -16,9 +16,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..document import Span
-from ..result import Edit, Fix
-from ..structure import cn_number
+from ..document.document import Span
+from ..document.result import Edit, Fix
+from ..text.numerals import cn_number
 
 CHECKS = ("halfwidth", "run-on", "duplicate", "pairs")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}

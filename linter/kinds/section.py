@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
-from ..result import Evidence, Observation
-from ..structure import PART_KINDS
-from .topic import find, with_severity
+from ..document.result import Evidence, Observation
+from ..vocab import PART_KINDS
+from ._shared import find, with_severity
 
 _MODES = ("presence", "thin", "order")
 

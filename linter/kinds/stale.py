@@ -20,33 +20,10 @@ missing: a report that cites nothing is not stale.
 """
 from __future__ import annotations
 
-import functools
-import re
 
-from ..index import PARAGRAPH_STOPS as PARAGRAPH_STOP, SENTENCE_STOPS as SENTENCE_STOP
-from ..result import Edit, Evidence, Fix, Observation
-
-
-@functools.lru_cache(maxsize=512)
-def compiled(pattern: str) -> "re.Pattern[str]":
-    return re.compile(pattern)
-
-
-def regex_problems(params: dict, keys, label: str = "") -> list[str]:
-    """Problems with regex parameters: not a string, or not a valid pattern (shared by the
-    kinds that take regexes, so a bad rule fails at load time with the same wording)."""
-    problems = []
-    for key in keys:
-        if not params.get(key):
-            continue
-        if not isinstance(params[key], str):
-            problems.append(f"{label}{key} 应是正则表达式字符串")
-            continue
-        try:
-            compiled(params[key])
-        except re.error as exc:
-            problems.append(f"{label}{key} 不是有效的正则表达式：{exc}")
-    return problems
+from ..document.result import Edit, Fix
+from ..text.sentences import PARAGRAPH_STOP, SENTENCE_STOP
+from ._shared import bounded, compiled, not_applicable, observe, regex_problems, sentence_around
 
 
 def validate(params: dict) -> list[str]:
@@ -56,30 +33,6 @@ def validate(params: dict) -> list[str]:
     if params.get("window", "sentence") not in ("sentence", "paragraph"):
         problems.append("window 只能是 sentence / paragraph")
     return problems
-
-
-def sentence_bounds(analysis, start: int, end: int, stops: str = SENTENCE_STOP) -> tuple[int, int]:
-    """The sentence (or paragraph) around content[start:end]: (first offset, end offset),
-    from the document index's table of stops (two bisections, not a scan of the text)."""
-    return analysis.index.bounds(start, end, stops)
-
-
-def bounded(rule, analysis) -> bool:
-    """A rule limited to some report years cannot judge a report whose year is unknown."""
-    return analysis.year is None and rule.years != (None, None)
-
-
-def observe(rule, doc, lines) -> list:
-    if not rule.checklist:
-        return []
-    if not lines:
-        return [Observation(rule.checklist, "present")]
-    lines = sorted(set(lines))[:5]
-    return [Observation(rule.checklist, "weak", [Evidence(n, doc.line(n).norm.strip()[:80]) for n in lines])]
-
-
-def not_applicable(rule) -> list:
-    return [Observation(rule.checklist, "n/a")] if rule.checklist else []
 
 
 def check(analysis, rule):
@@ -93,7 +46,7 @@ def check(analysis, rule):
     text = doc.content
     out, lines, reported = [], [], set()
     for m in doc.finditer(compiled(p["pattern"])):
-        a, b = sentence_bounds(analysis, m.start(), m.end(), stops)
+        a, b = sentence_around(analysis, m.start(), m.end(), stops)
         if a in reported:
             continue                       # one finding per sentence
         sentence = text[a:b]

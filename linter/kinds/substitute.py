@@ -11,9 +11,9 @@ like a stale reference (see ``stale``): present when nothing is found, weak othe
 """
 from __future__ import annotations
 
-from ..document import phrase_pattern
-from ..result import Edit, Fix
-from .stale import bounded, not_applicable, observe
+from ..text.phrases import phrase_pattern
+from ..document.result import Edit, Fix
+from ._shared import bounded, not_applicable, observe
 
 
 def validate(params: dict) -> list[str]:

@@ -35,75 +35,21 @@ to the user's text.
 """
 from __future__ import annotations
 
-import bisect
 import re
 
-from ..figures import figures
-from ..index import PARAGRAPH_STOPS, QUOTES, SENTENCE_STOPS, Hit, compile_phrases, strip_quotes  # noqa: F401
-from ..result import Evidence, Observation
+from ..text.figures import figures
+from ..document.result import Evidence, Observation
+from ..text.phrases import compile_phrases, strip_quotes
+from ..vocab import checklist_label
+from ._shared import (Hit, anchor, find, heading_blocks, part_of, window, window_span, with_severity,
+                      without)
 
 _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
 _NAMED_DOC = re.compile(r"《[^》]{2,60}》|〔\d{4}〕\d+号")
 _LIST_KEYS = ("phrases", "sufficient", "generic", "acts", "zero", "ignore")
 
 
-# -- phrase matching over a quote-free view (the document index does the scanning) -------
-
-def find(analysis, phrases) -> list[Hit]:
-    """Every hit of a phrase list in the document content (quotes ignored)."""
-    if not phrases:
-        return []
-    return analysis.index.hits(phrases)
-
-
-def without(hits: list[Hit], masks: list[Hit]) -> list[Hit]:
-    """Hits not lying inside one of the masks (masks sorted once, each hit one bisection)."""
-    if not masks:
-        return hits
-    ordered = sorted((m.start, m.end) for m in masks)
-    starts = [a for a, _ in ordered]
-    reach, best = [], -1                  # reach[i]: the furthest end among masks 0..i
-    for _, b in ordered:
-        best = max(best, b)
-        reach.append(best)
-    out = []
-    for h in hits:
-        i = bisect.bisect_right(starts, h.start)
-        if not (i and reach[i - 1] >= h.end):
-            out.append(h)
-    return out
-
-
-def part_of(analysis, line: int) -> str:
-    kind = analysis.part_kind_at(line)
-    if kind:
-        return kind
-    return "preamble" if line < analysis.outline.body_start else "measures"
-
-
-def anchor(analysis, kinds):
-    """The heading of the first part of the preferred kind, else the title line."""
-    for kind in kinds:
-        parts = [p for p in analysis.parts(kind) if not p.embedded] or analysis.parts(kind)
-        if parts:
-            return analysis.doc.line_span(parts[0].start)
-    return analysis.title_span()
-
-
-def window_span(analysis, start: int, end: int, size: str = "sentence") -> tuple[int, int]:
-    """Content offsets of the sentence (or paragraph) around start..end."""
-    return analysis.index.bounds(start, end, PARAGRAPH_STOPS if size == "paragraph" else SENTENCE_STOPS)
-
-
-def window(analysis, start: int, end: int, size: str = "sentence") -> str:
-    a, b = window_span(analysis, start, end, size)
-    return analysis.doc.content[a:b]
-
-
-def with_severity(diag, severity: str | None):
-    if severity:
-        diag.severity = severity
-    return diag
+# -- phrase matching over a quote-free view ------------------------------------------
 
 
 # -- the kind ------------------------------------------------------------------------
@@ -138,11 +84,6 @@ def _concrete_kinds(p) -> set[str]:
     if "concrete" in p:
         return set(p["concrete"])
     return {"mention": set(), "figure": {"figure"}, "act": {"figure", "act", "document"}}[p.get("require", "act")]
-
-
-def heading_blocks(analysis) -> dict[int, int]:
-    """Heading line -> last line of the text directly under it (up to the next heading)."""
-    return analysis.heading_blocks
 
 
 def _block_end(analysis, line: int) -> int | None:
@@ -253,8 +194,7 @@ def check(analysis, rule):
 
 
 def _label(rule) -> str:
-    from ..checklist import label
-    return label(rule.checklist) if rule.checklist else rule.name
+    return checklist_label(rule.checklist) if rule.checklist else rule.name
 
 
 def observe(rule, state, analysis, hits):

@@ -20,8 +20,8 @@ Message placeholders: {found}, {replacement}, {note}.
 from __future__ import annotations
 
 
-from ..result import Edit, Fix
-from .stale import compiled, regex_problems, sentence_bounds
+from ..document.result import Edit, Fix
+from ._shared import compiled, regex_problems, sentence_around
 
 
 def validate(params: dict) -> list[str]:
@@ -76,7 +76,7 @@ def check(analysis, rule):
         if pair.get("before") and not compiled(f"(?:{pair['before']})$").search(text, max(0, start - 20), start):
             continue
         if pair.get("unless"):
-            a, b = sentence_bounds(analysis, start, end)
+            a, b = sentence_around(analysis, start, end)
             if compiled(pair["unless"]).search(text, a, b):
                 continue
         found = text[start:end]

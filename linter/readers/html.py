@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document
+from ..document.document import Document
 from . import txt
 
 # Content containers of common government CMSs (TRS WCM, 开普云 UCAP, 大汉, 拓尔思, 政府网站集约化平台 …)

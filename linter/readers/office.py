@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import tempfile
 
-from ..document import Document
+from ..document.document import Document
 from ..errors import ReadError
 
 TIMEOUT = 60

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from ..document import Document, split_lines
+from ..document.document import Document, split_lines
 from ..errors import ReadError
 
 MAX_PAGES = 2000

@@ -8,7 +8,7 @@ rather than read as mojibake.
 """
 from __future__ import annotations
 
-from ..document import Document, split_lines
+from ..document.document import Document, split_lines
 from ..errors import ReadError
 
 _CONTROL_OK = set("\t\n\r\f\v\x1a")   # \x1a: the DOS end-of-file mark some editors add
@@ -91,7 +91,7 @@ def _plausible_chinese(text: str) -> bool:
     cjk = [c for c in text[:20000] if "\u3400" <= c <= "\u9fff"]
     if len(cjk) < 20:
         return True
-    from ..normalize import to_simplified
+    from ..text.normalize import to_simplified
     common = 0
     for c in to_simplified("".join(cjk)):
         try:

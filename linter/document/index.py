@@ -1,0 +1,193 @@
+"""The per-document index every kind shares, built once per analysed report.
+
+Kinds ask three questions over and over: where do these phrases occur, which sentence (or
+paragraph) holds this offset, which figures does this text state. Asked naively, each
+question is a scan of the whole text, and a report is checked by some 80 rules. The index
+answers them from tables built once:
+
+- **phrases**: one Aho-Corasick scan (pyahocorasick) of the quote-free text for the rule
+  set's whole vocabulary (every plain phrase of every rule), kept as phrase → occurrences;
+  a phrase list is then answered from those occurrences, leftmost-longest, exactly as a
+  longest-first regex alternation would answer it. Lists with ``re:`` entries, phrases
+  outside the vocabulary, or a missing pyahocorasick fall back to that alternation (one
+  scan per list, cached).
+- **sentences**: the offsets of the stop characters, so a sentence's bounds are two
+  bisections instead of a ``find``/``rfind`` over the text per stop character.
+- **quote-free view**: the content without quotation marks and 《》, with the map back.
+
+Everything is in offsets of ``Document.content``. The API for kinds:
+``hits(phrases) -> list[Hit]``, ``occurrences(phrase) -> list[(start, end)]``,
+``bounds(start, end, stops) -> (a, b)``, ``sentence(offset)`` / ``paragraph(offset)``.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..text.phrases import QUOTES, compile_phrases, strip_quotes
+from ..text.sentences import PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS
+
+_QUOTE_RUN = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int      # offsets in doc.content
+    end: int
+    key: str        # the matched text without quotes (for counting distinct phrases)
+
+    def text(self, doc) -> str:
+        return doc.content[self.start:self.end]
+
+
+def vocabulary_of(lists) -> frozenset[str]:
+    """The plain phrases (quotes stripped) of some phrase lists: what the index scans for."""
+    return frozenset(strip_quotes(p) for phrases in lists for p in phrases
+                     if isinstance(p, str) and p and not p.startswith("re:") and strip_quotes(p))
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(phrases: tuple[str, ...]) -> frozenset[str] | None:
+    """The list's phrases without quotes, or None when it holds a regex (``re:``)."""
+    if any(p.startswith("re:") for p in phrases):
+        return None
+    return frozenset(q for q in map(strip_quotes, phrases) if q)
+
+
+@functools.lru_cache(maxsize=8)
+def _automaton(vocabulary: frozenset[str]):
+    try:
+        import ahocorasick
+    except ImportError:
+        return None
+    auto = ahocorasick.Automaton()
+    for phrase in vocabulary:
+        auto.add_word(phrase, phrase)
+    auto.make_automaton()
+    return auto
+
+
+class Index:
+    """Tables over one document's content; see the module docstring."""
+
+    def __init__(self, doc, vocabulary: frozenset[str] = frozenset()):
+        self.doc = doc
+        self.vocabulary = vocabulary
+        self._hits: dict[tuple[str, ...], list[Hit]] = {}
+        self._stops: dict[str, list[int]] = {}
+        self._memo: dict = {}
+
+    def remember(self, key, compute):
+        """A kind's answer about this document, computed once per key (e.g. whether a
+        sentence is concrete: every hit in that sentence asks)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    # -- quote-free view -----------------------------------------------------------------
+    @cached_property
+    def quote_free(self) -> tuple[str, list[int] | None]:
+        """The content without quotation marks, and a map from its offsets to content
+        offsets (None when the content has no quotes)."""
+        content = self.doc.content
+        if not _QUOTE_RUN.search(content):
+            return content, None
+        pieces, origin, at = [], [], 0
+        for m in _QUOTE_RUN.finditer(content):
+            pieces.append(content[at:m.start()])
+            origin.extend(range(at, m.start()))
+            at = m.end()
+        pieces.append(content[at:])
+        origin.extend(range(at, len(content)))
+        origin.append(len(content))
+        return "".join(pieces), origin
+
+    def _to_content(self, start: int, end: int) -> tuple[int, int]:
+        origin = self.quote_free[1]
+        if origin is None:
+            return start, end
+        return origin[start], origin[end - 1] + 1
+
+    # -- phrases -------------------------------------------------------------------------
+    @cached_property
+    def _occurrences(self) -> dict[str, list[int]] | None:
+        """phrase -> start offsets (quote-free view) of every occurrence, overlapping ones
+        included; None without pyahocorasick."""
+        auto = _automaton(self.vocabulary) if self.vocabulary else None
+        if auto is None:
+            return None
+        out: dict[str, list[int]] = {}
+        for end, phrase in auto.iter(self.quote_free[0]):
+            out.setdefault(phrase, []).append(end - len(phrase) + 1)
+        return out
+
+    def occurrences(self, phrase: str) -> list[tuple[int, int]]:
+        """Every occurrence of one phrase, overlapping ones included, as content ranges."""
+        key = strip_quotes(phrase)
+        table = self._occurrences
+        if table is None or key not in self.vocabulary:
+            text = self.quote_free[0]
+            starts, i = [], text.find(key)
+            while key and i != -1:
+                starts.append(i)
+                i = text.find(key, i + 1)
+        else:
+            starts = table.get(key, [])
+        return [self._to_content(s, s + len(key)) for s in starts]
+
+    def hits(self, phrases) -> list[Hit]:
+        """The hits of a phrase list (quotes ignored), leftmost-longest, not overlapping:
+        what ``compile_phrases(phrases).finditer`` gives on the quote-free text."""
+        key = tuple(phrases or ())
+        if not key:
+            return []
+        cached = self._hits.get(key)
+        if cached is None:
+            cached = self._hits[key] = self._find(key)
+        return cached
+
+    def _find(self, phrases: tuple[str, ...]) -> list[Hit]:
+        text = self.quote_free[0]
+        table = self._occurrences
+        plain = _plain(phrases)
+        if table is None or plain is None or not plain <= self.vocabulary:
+            spans = [(m.start(), m.end()) for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
+        else:
+            found = sorted((s, -len(p)) for p in plain for s in table.get(p, ()))
+            spans, last = [], 0
+            for s, neg in found:
+                if s >= last:
+                    spans.append((s, s - neg))
+                    last = s - neg
+        out = []
+        for s, e in spans:
+            a, b = self._to_content(s, e)
+            out.append(Hit(a, b, text[s:e]))
+        return out
+
+    # -- sentences -----------------------------------------------------------------------
+    def _stop_offsets(self, stops: str) -> list[int]:
+        table = self._stops.get(stops)
+        if table is None:
+            pattern = re.compile("[" + re.escape(stops) + "]")
+            table = self._stops[stops] = [m.start() for m in pattern.finditer(self.doc.content)]
+        return table
+
+    def bounds(self, start: int, end: int, stops: str = SENTENCE_STOPS) -> tuple[int, int]:
+        """The sentence (or, with ``PARAGRAPH_STOPS``, paragraph) around content[start:end]:
+        from after the last stop before ``start`` to the first stop at or after ``end``."""
+        table = self._stop_offsets(stops)
+        i = bisect.bisect_left(table, start)
+        a = table[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(table, end)
+        b = table[j] if j < len(table) else len(self.doc.content)
+        return a, b
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        return self.bounds(offset, offset)
+
+    def paragraph(self, offset: int) -> tuple[int, int]:
+        return self.bounds(offset, offset, PARAGRAPH_STOPS)

@@ -1,0 +1,341 @@
+"""What a report says about itself: title, issuer, year reported on, level, date.
+
+Sources, most trusted first:
+
+- title: the first short line(s) before the body that name a 法治政府建设 report; a title
+  broken over two or three lines is joined; a web copy that repeats the title gives the
+  first complete copy.
+- issuer: the signature above the closing date (落款), the title's prefix (“…关于”, or the
+  name before/after the year), the subject of the opening sentence (“2021年，XX镇坚持…”),
+  a “现将XX20XX年…报告如下” sentence, and last the page's 发布机构/发文机关 field.
+- report_year: the title's year; else the body (“现将2021年度…报告如下”, the opening
+  sentence's year, the measures heading's year, the plan heading's year minus one), then
+  the date minus one. A heading or a phrase in the body never overrides the title.
+- date: the 落款 date (digits or Chinese numerals), a date line under the title, or the
+  page's 成文日期 field. A site clock (今天是…星期三) or 发布时间 is never the report's date.
+- level: from the issuer's name (its last administrative unit), else from how the report
+  calls itself (我镇/我县/我局…).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from ..data import read_tsv
+from ..text.dates import ISO_DATE, YEAR, date_in, iso_date
+from .document import Document, Line
+from .signature import find_signature
+from .outline import Outline
+
+_TITLE_WORDS = re.compile(r"法治政府|法治建设|依法行政|依法治(?:县|区|市|省|镇|乡|街)|法治\S{0,6}建设")
+_REPORT_END = re.compile(r"(?:报告|总结|情况|汇报)(?:（\S{1,8}）)?$")
+_REPORT_WORD = re.compile(r"报告|总结|汇报")
+_TITLE_YEAR = re.compile(YEAR + r"\s*年")
+_LEADING_YEAR = re.compile(r"^\s*" + YEAR + r"\s*年(?!\d{1,2}月)")
+_NOW_REPORT = re.compile(r"现(?:将|就)(?:[^，。]{0,30}?)" + YEAR + r"\s*年")
+
+# Administrative units, longest suffixes first; a unit is not followed by 委/政府 (区委,
+# 区政府 are how a report names its superiors) nor by another unit suffix (清镇|市).
+_SUFFIX = r"(?:自治区|自治州|自治县|自治旗|特别行政区|街道|苏木|地区|省|市|州|盟|县|区|旗|镇|乡)"
+_UNIT = (r"(?![全我本各该在和及与、对向])[\u4e00-\u9fff]{1,8}?" + _SUFFIX +
+         r"(?![市县区镇乡旗州省委]|政府|街道|级|长|域|属|直|内|情|人大|政协|法院|检察)")
+_ORG = r"(?:人民政府|街道办事处|办事处|政府)"
+_DEPT = (r"[^\s，。、；：“”（）《》在坚以的和与及对将把为是了于]{1,12}?"
+         r"(?:(?<![全大开布格结变当时新胜好破])局|(?<!大)厅|委员会|办公室|管委会|支队|大队|司法所)")
+_NAME = re.compile(r"(?:中共)?(?:" + _UNIT + r")+(?:" + _ORG + r")?(?:" + _DEPT + r")?")
+_DEPT_NAME = re.compile(r"^(?:市|县|区|省)?" + _DEPT)
+_LEADERSHIP = re.compile(r"在[^。；]{0,60}?(?:领导|指导|监督|关怀|支持|帮助)[^。；，,]{0,6}下[，,]?")
+_OPENING = re.compile(r"^\s*(?:" + YEAR + r"\s*年(?:度)?(?:以来)?|今年以来|一年来|近年来)?[，,\s]*")
+_FIELD_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源)\s*[\]】]?\s*[:：]?\s*([^\s|｜:：]{3,30})")
+
+_PROVINCIAL_CITIES = ("北京", "天津", "上海", "重庆")
+
+
+@functools.lru_cache(maxsize=1)
+def prefecture_cities() -> frozenset[str]:
+    """Prefecture-level cities (地级市), to tell a 县级市 (清镇市, level county) from a city.
+
+    Data, not code: ``rules/data/prefecture_cities.tsv`` (see rules/data/README.md)."""
+    return frozenset(row[0].strip() for row in read_tsv("prefecture_cities.tsv"))
+# How a report calls its own body: 我镇, 本局, 全县 …
+_SELF_NAMES = [
+    ("department", re.compile(r"[我本](?:局|厅|委|办|中心)(?![员会])|全局干部|局党组|局领导班子")),
+    ("township", re.compile(r"[我本全](?:镇|乡|街道|街)(?!长)|镇党委|乡党委|街道党工委")),
+    ("county", re.compile(r"[我本全](?:县|区|旗)(?!委|长|级)|县委|县政府|区政府常务")),
+    ("city", re.compile(r"[我本全]市(?!委|长|级)")),
+    ("province", re.compile(r"[我本全](?:省|自治区)(?!委|长|级)")),
+]
+
+
+@dataclass
+class Meta:
+    title: str | None = None
+    issuer: str | None = None
+    report_year: int | None = None
+    level: str | None = None
+    date: str | None = None
+    ruleset: str | None = None
+    title_lines: list[int] = field(default_factory=list)
+    year_source: str | None = None     # title | body | date | override
+    level_source: str | None = None    # issuer | title | body | override
+    date_source: str | None = None     # signature | title | field
+    issuer_source: str | None = None   # signature | title | body | field
+    issuers: list[str] = field(default_factory=list)   # every issuer named (joint reports)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def extract(doc: Document, outline: Outline) -> Meta:
+    meta = Meta()
+    meta.title, meta.title_lines = find_title(doc, outline)
+    meta.issuers, meta.issuer_source = find_issuers(doc, outline, meta.title, meta.title_lines)
+    meta.issuer = primary_issuer(meta.issuers)
+    meta.date, meta.date_source = find_date(doc, meta.title_lines)
+    meta.report_year, meta.year_source = find_year(doc, outline, meta.title, meta.title_lines)
+    if meta.report_year is None and meta.date:
+        meta.report_year, meta.year_source = int(meta.date[:4]) - 1, "date"
+    meta.level, meta.level_source = find_level(doc, meta.issuers, meta.title)
+    return meta
+
+
+# -- title ---------------------------------------------------------------------
+def _preamble(doc: Document, outline: Outline, limit: int = 15) -> list[Line]:
+    last = max(outline.body_start - 1, 0)
+    return [ln for ln in doc.lines[:last] if not ln.chrome and ln.stripped][:limit]
+
+
+# Lines of an official document's head that are not its title: 附件1, 某府发〔2023〕5号,
+# 某某县人民政府文件, 签发人：…, a date line "（2023年2月10日）".
+_NOT_TITLE = re.compile(r"^(?:附件\s*\S{0,3}|.{0,20}〔\s*\d{4}\s*〕\s*\d+\s*号|.{2,30}文件|"
+                        r"(?:签发人|密级|紧急程度|主送|抄送).*|[（(]?\s*(?:20\d\d|[二〇○零]{4})\s*年.{1,6}日\s*[）)]?)$")
+
+
+def _title_piece(ln: Line, first: bool) -> bool:
+    text = ln.stripped
+    if _NOT_TITLE.match(text):
+        return False
+    return (len(text) <= (70 if first else 45) and not text.endswith(("。", "：", "，", "；"))
+            and not re.search(r"[。；]", text[:-1]))
+
+
+def find_title(doc: Document, outline: Outline) -> tuple[str | None, list[int]]:
+    """The first short line(s) before the body that name the report."""
+    lines = _preamble(doc, outline)
+    if not lines and outline.body_start > len(doc.lines):
+        lines = [ln for ln in doc.lines if not ln.chrome and ln.stripped][:15]
+    for i, ln in enumerate(lines):
+        if not _title_piece(ln, True):
+            continue
+        joined, used = ln.stripped, [ln.number]
+        j = i + 1
+        # A title broken over lines: continue while it does not yet end like a title.
+        while not _REPORT_END.search(joined) and j < len(lines) and len(used) < 3:
+            nxt = lines[j]
+            if nxt.number - used[-1] > 2 or not _title_piece(nxt, False):
+                break
+            joined, used = joined + nxt.stripped, used + [nxt.number]
+            j += 1
+        if _TITLE_WORDS.search(joined) and _REPORT_WORD.search(joined) and len(joined) <= 80:
+            return joined, used
+    return None, []
+
+
+# -- issuer --------------------------------------------------------------------
+def find_issuers(doc: Document, outline: Outline, title: str | None,
+                 title_lines: list[int]) -> tuple[list[str], str | None]:
+    signature = find_signature(doc).names
+    from_title = _issuers_in_title(title) if title else []
+    if signature:
+        # The signature may abbreviate what the title spells out (孙家镇人民政府 /
+        # 重庆市万州区孙家镇人民政府): keep the fuller name of the same body.
+        names = [next((t for t in from_title if _same_body(s, t) and len(t) > len(s)), s) for s in signature]
+        return names, "signature"
+    if from_title:
+        return from_title, "title"
+    subject = _opening_subject(doc, outline, title_lines)
+    if subject:
+        return [subject], "body"
+    for ln in doc.lines[:40]:
+        if ln.chrome:
+            m = _FIELD_ISSUER.search(ln.norm)
+            if m and _NAME.match(m.group(1)) or m and _DEPT_NAME.match(m.group(1)):
+                return [m.group(1)], "field"
+    return [], None
+
+
+def primary_issuer(issuers: list[str]) -> str | None:
+    """Of joint issuers (中共XX镇委员会、XX镇人民政府), the government reports on 法治政府."""
+    if not issuers:
+        return None
+    return next((n for n in issuers if "政府" in n or "办事处" in n), issuers[-1] if len(issuers) > 1
+                and issuers[0].startswith("中共") else issuers[0])
+
+
+def _same_body(a: str, b: str) -> bool:
+    core = re.sub(r"^中共|人民政府$|政府$|办事处$|委员会$", "", a)
+    return bool(core) and core in b
+
+
+def _issuers_in_title(title: str) -> list[str]:
+    m = re.match(r"^(.{2,60}?)关于", title)
+    if m:
+        prefix = m.group(1)
+    else:
+        m = re.match(r"^(.{2,40}?)" + YEAR + r"\s*年", title)
+        if m:
+            prefix = m.group(1)
+        else:
+            # "2020年静海区法治政府建设情况报告": the name follows the year.
+            m = re.match(r"^\s*" + YEAR + r"\s*年(?:度)?(.{2,30}?)(?:法治|依法|关于|全面)", title)
+            prefix = m.group(2) if m else ""
+    names = [p for p in re.split(r"[\s、，和与]+", prefix.strip()) if p]
+    return [n for n in names if _NAME.fullmatch(n) or _DEPT_NAME.fullmatch(n)
+            or re.search(r"(?:政府|委员会|党委|党工委|局|厅|办公室|办事处)$", n)]
+
+
+def _opening_subject(doc: Document, outline: Outline, title_lines: list[int]) -> str | None:
+    """The body named at the start of the opening sentence, or in "现将XX20XX年…报告如下"."""
+    after_title = max(title_lines) if title_lines else 0
+    # (a salutation such as "市委全面依法治市委员会：" names the addressee, not the issuer)
+    lines = [ln for ln in doc.lines[after_title: outline.body_start + 2]
+             if not ln.chrome and ln.stripped
+             and not (len(ln.stripped) <= 40 and ln.stripped.endswith(("：", ":")))][:3]
+    for ln in lines:
+        text = _LEADERSHIP.sub("", ln.stripped)
+        text = _OPENING.sub("", text, count=1)
+        m = _NAME.match(text)
+        if m and _plausible_name(m.group(0)):
+            return m.group(0)
+    for ln in lines:
+        m = re.search(r"现(?:将|就)(?:我|本)?(.{2,30}?)" + YEAR + r"\s*年", ln.stripped)
+        if m and (_NAME.fullmatch(m.group(1)) or _DEPT_NAME.fullmatch(m.group(1))):
+            return m.group(1)
+    return None
+
+
+def _plausible_name(name: str) -> bool:
+    # "市市场监管局" is "市" + "市场监管局", not a place called 市市.
+    return len(name) >= 2 and not re.match(r"^(?:中共)?[省市县区镇乡州][省市县区镇乡州场]", name)
+
+
+# -- year ----------------------------------------------------------------------
+def find_year(doc: Document, outline: Outline, title: str | None,
+              title_lines: list[int] | None = None) -> tuple[int | None, str | None]:
+    if title:
+        m = _TITLE_YEAR.search(title)
+        if m:
+            return int(m.group(1)), "title"
+    after_title = max(title_lines) if title_lines else 0
+    preamble = [ln for ln in doc.lines[after_title: max(outline.body_start - 1, after_title)]
+                if not ln.chrome and ln.stripped]
+    # "现将2021年度法治政府建设情况报告如下" names the year reported on.
+    for ln in preamble:
+        m = _NOW_REPORT.search(ln.stripped)
+        if m:
+            return int(m.group(1)), "body"
+    # The opening sentence usually starts with the year: "2023年，静海区…"
+    for ln in preamble[:3]:
+        m = _LEADING_YEAR.match(ln.stripped)
+        if m:
+            return int(m.group(1)), "body"
+    # The measures heading ("一、2021年工作情况") or the plan heading ("四、2022年…思路").
+    for part in outline.parts:
+        m = _TITLE_YEAR.search(part.title)
+        if m and not part.embedded:
+            if part.kind in ("measures", "frp", "shortcomings"):
+                return int(m.group(1)), "body"
+            if part.kind == "plan":
+                return int(m.group(1)) - 1, "body"
+    counts = Counter(int(y) for y in re.findall(YEAR + r"\s*年(?!\s*\d{1,2}\s*月)", doc.content))
+    if counts:
+        return counts.most_common(1)[0][0], "body"
+    return None, None
+
+
+# -- date ----------------------------------------------------------------------
+def find_date(doc: Document, title_lines: list[int] | None = None) -> tuple[str | None, str | None]:
+    tail = [ln for ln in doc.lines if not ln.chrome and ln.stripped][-4:]
+    for ln in reversed(tail):
+        if len(ln.stripped) <= 24:
+            date = date_in(ln.stripped)
+            if date:
+                return date, "signature"
+    # "（2022年1月26日）" on its own line right under the title.
+    if title_lines:
+        below = [ln for ln in doc.lines[max(title_lines): max(title_lines) + 3] if not ln.chrome and ln.stripped]
+        if below and len(below[0].stripped) <= 24 and re.fullmatch(r"[（(]?[^（）()]{6,20}[）)]?", below[0].stripped):
+            date = date_in(below[0].stripped)
+            if date:
+                return date, "title"
+    for ln in doc.lines:
+        if "成文日期" in ln.norm and (ln.chrome or len(ln.stripped) <= 40):
+            text = ln.norm[ln.norm.index("成文日期"):]
+            date = date_in(text)
+            if not date:
+                m = ISO_DATE.search(text)
+                date = iso_date(*m.groups()) if m else None
+            if date:
+                return date, "field"
+    return None, None
+
+
+# -- level ---------------------------------------------------------------------
+def find_level(doc: Document, issuers: list[str] | str | None,
+               title: str | None) -> tuple[str | None, str | None]:
+    if isinstance(issuers, str):
+        issuers = [issuers]
+    context = doc.content[:1500]
+    levels = [level_of_name(n, context) for n in issuers or []]
+    levels = [lv for lv in levels if lv]
+    if levels:
+        # A joint report of a party committee and a government is the government's level.
+        return levels[-1] if len(set(levels)) > 1 and "department" not in levels else levels[0], "issuer"
+    if title:
+        for name in _issuers_in_title(title):
+            level = level_of_name(name, context)
+            if level:
+                return level, "title"
+    counts = Counter()
+    for level, pattern in _SELF_NAMES:
+        counts[level] = len(pattern.findall(doc.content[:6000]))
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 1 and (len(ranked) < 2 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0], "body"
+    return None, None
+
+
+def level_of_name(name: str, context: str = "") -> str | None:
+    """Level of an issuing body from its name (and, for a 县级市, from its context)."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    name = re.sub(r"^中共", "", name)
+    # A place's party committee is at the place's level: XX镇委员会, XX县委, XX街道党工委.
+    place = re.sub("(" + _SUFFIX + r")(?:党委|党工委|委员会|委)$", r"\1", name)
+    if place == name and re.search(r"(?:局|厅|委|委员会|办公室|办|中心|管委会|署|海关|支队|大队|总队|所)$", name):
+        return "department"
+    place = re.sub(r"(?:人民政府|办事处|政府)$", "", place)
+    if re.search(r"(?:镇|乡|街道|苏木)$", place):
+        return "township"
+    if re.search(r"(?:自治县|自治旗|县|旗|区)$", place) and not re.search(r"(?:^|省)\S{0,4}自治区$", place):
+        return "county"
+    if re.search(r"(?:自治州|州|盟|地区)$", place):
+        return "city"
+    if re.search(r"(?:省|自治区)$", place):
+        return "province"
+    m = re.search(r"([\u4e00-\u9fff]{1,8}?)市$", place)
+    if m:
+        city = re.sub(r"^.*?(?:省|自治区|自治州|地区|盟|州|市)", "", m.group(1)) or m.group(1)
+        if city in _PROVINCIAL_CITIES and place.endswith(city + "市"):
+            return "province"
+        if city in prefecture_cities():
+            return "city"
+        # Not a prefecture-level city: a 县级市, led by another city's 市委.
+        led_by = re.search(r"在([\u4e00-\u9fff]{2,5}?)市委", context)
+        if led_by and led_by.group(1) != city or len(city) >= 2:
+            return "county"
+        return "city"
+    return None

@@ -1,0 +1,519 @@
+"""The report's outline: headings, their tree, and the five required parts.
+
+Most real reports type their numbering by hand (一、 /（一）/ 1. /（1）) rather than use
+heading styles, so headings are found from literal numbering first and from .docx style
+levels second. Each top-level part is then classified as one of the parts the 督察规定
+requires: measures, shortcomings, frp (first responsible person), plan, other.
+
+What the outline copes with, because real reports do it:
+
+- a heading followed by its paragraph on the same line (“（一）依法全面履行政府职能。一是…”);
+- mixed numbering inside one list (（1）…（9） then （十）（十一）): the continuation keeps the
+  level of the list it continues;
+- lists typed with top-level numbers inside a part (a second “一、” under “四、”): a restart
+  of the top-level numbering is a list, not a new part;
+- a truncated copy with a single “一、”: the top level is the shallowest numbering present;
+- a part named by theme (一、加强党的领导) rather than “主要举措和成效”;
+- the frp part placed first, or written as a sub-item of the measures part (embedded);
+- one heading naming two parts (三、工作不足及2022年工作主要安排), split by its sub-headings
+  or, lacking them, at the paragraph where the plan begins;
+- an unnumbered line standing alone that names a required part (“存在的问题”).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..text.numerals import cn_number
+from .document import Document
+from .signature import find_signature
+
+
+# rank: 1 一、  2 （一）  3 1.  4 （1）/1）  5 ①; enumerations (一是) are kept apart.
+_HEADING_PATTERNS = [
+    (1, "cn-dun", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*(?:、|[，．.](?![一二三四五六七八九十\d]))\s*")),
+    (2, "cn-paren", re.compile(r"^\s*（\s*([一二三四五六七八九十]{1,3})\s*）\s*[、，.]?\s*")),
+    (3, "arabic-dot", re.compile(r"^\s*(\d{1,2})\s*(?:[.](?!\d)|、)\s*")),
+    (4, "arabic-paren", re.compile(r"^\s*（\s*(\d{1,2})\s*）\s*[、，.]?\s*")),
+    (4, "arabic-half-paren", re.compile(r"^\s*(\d{1,2})）\s*")),
+    (5, "circled", re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+]
+LIST_RANK = 6            # a restart of the top-level numbering inside a part: a list item
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ENUMERATION = re.compile(r"([一二三四五六七八九十]{1,3})是")
+_SENTENCE_END = re.compile(r"[。；！？]")
+# What cannot follow a number for it to be a heading: units, dates, ranks ("1.5万元" is
+# refused by the pattern; "2、3月份" and "1、2号楼" by this).
+_NOT_A_TITLE = re.compile(r"^(?:\d{0,2}[月日号年期批次个项件人名家万亿元%％]|[二三四五六七八九十][、级类等])")
+
+
+_FRP = (r"第一责任人|主要负责(?:人|同志)(?:切实|认真|严格)?(?:履行|履职)|"
+        r"主要(?:负责人|负责同志|领导|责任人).{0,12}(?:职责|责任)(?:情况)?")
+_KIND_WORDS = {
+    "frp": re.compile(_FRP),
+    "plan": re.compile(r"下一步|下步|下一年|下年度|明年|今后|来年|展望|努力方向|"
+                       r"(?:工作|主要)?(?:安排|打算|思路|设想)(?!部署)|工作计划|目标举措|目标任务"),
+    "shortcomings": re.compile(r"不足|存在(?:的)?(?:主要)?问题|问题(?:和|与|及)|困难(?:和|与|及)?问题|"
+                               r"短板|差距|薄弱|弱项|原因分析"),
+    "other": re.compile(r"其他|其它|意见建议|需要报告|需报告"),
+    "measures": re.compile(r"举措|措施|成效|工作情况|开展情况|主要做法|主要工作|建设情况|推进情况|"
+                           r"工作成果|主要成绩|取得|总体情况|基本情况|落实情况|完成情况"),
+}
+# Words that name a part only when the heading does not use them as the object of an
+# action: "聚焦短板弱项，提升执法质效" and "创新工作思路" are themes of the year's work,
+# "存在的短板" and "2022年工作思路" are parts.
+_WEAK = {
+    "shortcomings": re.compile(r"短板|差距|薄弱|弱项|问题(?:和|与|及)"),
+    "plan": re.compile(r"(?:工作|主要)?(?:安排|打算|思路|设想)|工作计划|目标举措|目标任务"),
+}
+_STRONG = {
+    "shortcomings": re.compile(r"不足|存在(?:的)?(?:主要)?(?:问题|困难|短板|差距)|困难(?:和|与|及)?问题|"
+                               r"问题(?:和|与|及)(?:不足|原因|短板|差距|困难)|原因分析"),
+    "plan": re.compile(r"下一步|下步|下一年|下年度|明年|今后|来年|展望|努力方向|"
+                       r"20\d\d年\S{0,14}?(?:思路|安排|计划|打算|设想|目标)"),
+}
+_ACTION = re.compile(r"^(?:\S{0,4}?)(?:加强|提升|推进|聚焦|补齐|补|强化|完善|健全|深化|坚持|着力|狠抓|创新|破解|"
+                     r"解决|化解|整改|弥补|攻克|针对|缩小|夯实|优化|抓好|统筹|科学|系统|全面)")
+# A measures/plan heading that names a problem to solve is not the shortcomings part.
+_SOLVING = re.compile(r"问题导向|补齐|补短板|破解|解决|化解|整改(?!.{0,4}(?:思路|措施|安排))")
+# Wording that opens the plan inside a combined part when it has no sub-headings.
+_PLAN_START = re.compile(r"^(?:[一二三四五六七八九十]是)?\s*(?:下一步|下步|下阶段|今后|接下来|"
+                         r"20\d\d年(?:度)?[，,]?\s*(?:我|本)?\S{0,8}?将|明年)")
+# Strong wording for a part named by a line that carries no number.
+_UNNUMBERED = {
+    "shortcomings": re.compile(r"^(?:\S{0,16}?)(?:存在(?:的)?(?:主要)?(?:问题|不足)|不足之处|问题和不足|"
+                               r"不足和问题|困难和问题|短板和不足)"),
+    "plan": re.compile(r"^(?:\S{0,16}?)(?:下一步|下步|下一年度?|(?:20\d\d年(?:度)?)\S{0,12}?"
+                       r"(?:思路|安排|计划|打算))"),
+    "frp": re.compile(r"第一责任人"),
+}
+_CAUSES = re.compile(r"原因")
+# A short line opening with a numeral but no separator, e.g. "一主要举措和成效" (not 一是,
+# 一年来, 一批 … which are words).
+_BARE_NUMBERED = re.compile(r"^\s*([一二三四五六七八九十])(?![是些步年批系把直定般起方线次致项个份贯向度点半共季月天周级体站以要切"
+                            r"二三四五六七八九十])\s*([^\s，。；：、,.;:（）()“”]{3,30})\s*$")
+# The 落款 at the end: an issuer line or two above a short date line.
+
+
+@dataclass
+class Heading:
+    line: int
+    rank: int
+    style: str            # cn-dun, cn-paren, arabic-dot, arabic-paren, circled, style, bare
+    number: int | None    # the number the heading carries (None for style-only/unnumbered)
+    label: str            # the literal label as typed: "一、", "（1）"
+    title: str            # heading text without its label (normalised)
+    inline_body: bool     # the paragraph continues after the heading sentence
+    children: list["Heading"] = field(default_factory=list)
+    typed_rank: int | None = None   # the rank its label alone suggests, when it was changed
+    style_level: int | None = None  # the .docx heading level of its paragraph, if any
+
+    @property
+    def list_item(self) -> bool:
+        return self.rank == LIST_RANK
+
+
+@dataclass
+class Part:
+    kind: str             # measures | shortcomings | frp | plan | other
+    start: int            # first line (the heading line when there is one)
+    end: int              # last line, inclusive
+    heading: Heading | None
+    title: str
+    embedded: bool = False   # a sub-item of another part rather than a part of its own
+    themed: bool = False     # a measures part named by theme, not "主要举措和成效"
+    combined: bool = False   # split out of a heading that names two parts
+    names_causes: bool = False   # the heading itself names causes (不足和原因)
+    outer_start: int | None = None   # for a combined part: the line of the heading naming both
+
+    def lines(self) -> range:
+        return range(self.start, self.end + 1)
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "title": self.title, "start": self.start, "end": self.end,
+                "embedded": self.embedded, "themed": self.themed, "combined": self.combined,
+                "names_causes": self.names_causes}
+
+
+@dataclass
+class Outline:
+    headings: list[Heading]        # every heading, in document order
+    roots: list[Heading]           # the heading tree
+    parts: list[Part]              # classified parts, in document order (embedded included)
+    body_start: int                # first line after the preamble
+    enumerations: dict[int, list[tuple[int, int]]]  # line -> [(number, norm offset)] of 一是/二是
+    top_rank: int = 1
+
+    def parts_of(self, *kinds: str, embedded: bool = True) -> list[Part]:
+        return [p for p in self.parts if p.kind in kinds and (embedded or not p.embedded)]
+
+    def part_at(self, line: int) -> Part | None:
+        """The innermost part containing a line (an embedded part wins over its host)."""
+        table = self._part_by_line
+        return table[line] if 0 <= line < len(table) else None
+
+    @cached_property
+    def _part_by_line(self) -> list[Part | None]:
+        """line -> part_at(line), painted once: the last embedded part containing the line,
+        else the first part containing it, else (the heading line of a combined part) the
+        first part split out of it."""
+        size = max((p.end for p in self.parts), default=0) + 1
+        table: list[Part | None] = [None] * size
+        for p in reversed(self.parts):
+            if p.outer_start is not None:
+                table[max(0, p.outer_start):p.end + 1] = [p] * (p.end + 1 - max(0, p.outer_start))
+        for p in reversed(self.parts):
+            table[p.start:p.end + 1] = [p] * (p.end + 1 - p.start)
+        for p in self.parts:
+            if p.embedded:
+                table[p.start:p.end + 1] = [p] * (p.end + 1 - p.start)
+        return table
+
+
+def find_heading(text: str, line: int, style_level: int | None = None) -> Heading | None:
+    """The heading a line opens with, if any (literal numbering first, then a style level)."""
+    for rank, style, pattern in _HEADING_PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        raw = m.group(1)
+        if raw in _CIRCLED:
+            number = _CIRCLED.index(raw) + 1
+        else:
+            number = int(raw) if raw.isdigit() else cn_number(raw)
+        rest = text[m.end():].strip()
+        if not rest or number is None or _NOT_A_TITLE.match(rest):
+            return None
+        title, inline = _split_title(rest)
+        if rank >= 3 and not _plausible_arabic_heading(title, inline):
+            return None
+        return Heading(line, rank, style, number, text[: m.end()].strip(), title, inline,
+                       style_level=style_level)
+    bare = _BARE_NUMBERED.match(text)
+    if bare and _kind_of(bare.group(2))[0] is not None:
+        # "一主要举措和成效": a part heading whose 、 was dropped (the numbering rules flag it).
+        return Heading(line, 1, "cn-bare", cn_number(bare.group(1)), bare.group(1), bare.group(2).strip(),
+                       False, style_level=style_level)
+    if style_level and style_level > 0:
+        title, inline = _split_title(text.strip())
+        if title:
+            return Heading(line, style_level, "style", None, "", title, inline, style_level=style_level)
+    return None
+
+
+def _split_title(rest: str) -> tuple[str, bool]:
+    m = _SENTENCE_END.search(rest)
+    if m and m.end() < len(rest.rstrip()):
+        return rest[: m.start()].strip(), True
+    return rest.rstrip("。；").strip(), False
+
+
+def _plausible_arabic_heading(title: str, inline: bool) -> bool:
+    # "1.5万元" is never here (the pattern refuses a digit after the dot); a numbered
+    # heading is a short phrase, possibly followed by its paragraph.
+    return len(title) <= 60 or inline
+
+
+def build_outline(doc: Document) -> Outline:
+    headings: list[Heading] = []
+    enumerations: dict[int, list[tuple[int, int]]] = {}
+    for ln in doc.lines:
+        if ln.chrome or not ln.norm.strip():
+            continue
+        h = find_heading(ln.norm, ln.number, ln.style_level)
+        if h and not (h.style == "style" and _looks_like_title(h.title)):
+            headings.append(h)
+        enums = [(cn_number(m.group(1)) or 0, m.start()) for m in _ENUMERATION.finditer(ln.norm)
+                 if _is_enumeration_start(ln.norm, m.start())]
+        if enums:
+            enumerations[ln.number] = enums
+    _integrate_style_levels(headings)
+    _continue_mixed_lists(headings)
+    top_rank = _top_rank(headings)
+    _demote_restarts(headings, top_rank)
+    headings.extend(_unnumbered_headings(doc, headings, top_rank))
+    headings.sort(key=lambda h: h.line)
+    roots = _build_tree(headings)
+    body_start = next((h.line for h in headings if h.rank == top_rank), len(doc.lines) + 1)
+    parts = _classify(doc, headings, top_rank, enumerations)
+    return Outline(headings, roots, parts, body_start, enumerations, top_rank)
+
+
+def _looks_like_title(text: str) -> bool:
+    """A styled line naming the whole report (the .docx title) is not a part heading."""
+    return bool(re.search(r"法治|依法行政", text) and re.search(r"报告|总结$", text))
+
+
+def _is_enumeration_start(text: str, pos: int) -> bool:
+    # 一是 opens an item at the start of a sentence, not inside a word (统一是, 唯一是).
+    return pos == 0 or text[pos - 1] in "。；：，、 ”\"）)" or text[: pos].strip() == ""
+
+
+def _integrate_style_levels(headings: list[Heading]) -> None:
+    """Give style-only headings (.docx Heading n without typed numbers) the rank that the
+    numbered headings of the same style level have, so both kinds build one tree."""
+    styled = [h for h in headings if h.style == "style"]
+    if not styled:
+        return
+    numbered_levels: dict[int, dict[int, int]] = {}
+    for h in headings:
+        level = h.style_level
+        if h.style != "style" and level:
+            numbered_levels.setdefault(level, {}).setdefault(h.rank, 0)
+            numbered_levels[level][h.rank] += 1
+    for h in styled:
+        ranks = numbered_levels.get(h.rank)
+        if ranks:
+            h.typed_rank, h.rank = h.rank, max(ranks, key=ranks.get)
+
+
+def _continue_mixed_lists(headings: list[Heading]) -> None:
+    """（1）…（9） followed by （十）: the item numbered next in the open list continues it,
+    whatever its label style, unless its own level is already open above it."""
+    stack: list[Heading] = []
+    prev: Heading | None = None
+    for h in headings:
+        if (prev is not None and h.rank != prev.rank
+                and (h.style != prev.style or prev.typed_rank is not None)
+                and h.number is not None and prev.number is not None
+                and h.number == prev.number + 1 and h.number > 1
+                and all(s.rank != h.rank for s in stack)
+                and not any(s.rank == prev.rank and s.number == h.number for s in stack)):
+            h.typed_rank, h.rank = h.rank, prev.rank
+        while stack and stack[-1].rank >= h.rank:
+            stack.pop()
+        stack.append(h)
+        prev = h
+
+
+def _top_rank(headings: list[Heading]) -> int:
+    """The shallowest numbering present is the top level (a cut copy may show one 一、)."""
+    ranks = sorted({h.rank for h in headings if h.rank < LIST_RANK})
+    return ranks[0] if ranks else 1
+
+
+def _demote_restarts(headings: list[Heading], top_rank: int) -> None:
+    """A second "一、" inside a part starts a list typed with top-level numbers: it and the
+    items that continue it are list items, until a heading that names a part."""
+    last_number: int | None = None
+    list_next: int | None = None
+    for h in headings:
+        if h.rank != top_rank or h.number is None:
+            continue
+        if list_next is not None:
+            if h.number == list_next and not _names_part(h.title):
+                h.typed_rank, h.rank = h.rank, LIST_RANK
+                list_next += 1
+                continue
+            list_next = None
+        if last_number is not None and h.number == 1 and not _names_part(h.title):
+            h.typed_rank, h.rank = h.rank, LIST_RANK
+            list_next = 2
+            continue
+        last_number = h.number
+
+
+def _names_part(title: str) -> bool:
+    kind, _ = _kind_of(title)
+    return kind is not None
+
+
+def _unnumbered_headings(doc: Document, headings: list[Heading], top_rank: int) -> list[Heading]:
+    """A short line standing alone, without a number, that names a required part."""
+    numbered = {h.line for h in headings}
+    found = []
+    first_top = next((h.line for h in headings if h.rank == top_rank), None)
+    content = [ln for ln in doc.lines if not ln.chrome and ln.stripped]
+    for i, ln in enumerate(content):
+        text = ln.stripped.rstrip("：:")
+        if first_top is not None and ln.number < first_top:
+            continue
+        if ln.number in numbered or _looks_like_title(text) or len(text) > 30 or _SENTENCE_END.search(text) or "，" in text:
+            continue
+        if i + 1 >= len(content) or i == 0:
+            continue
+        if first_top is None and i < 2:
+            continue
+        for kind, pattern in _UNNUMBERED.items():
+            if pattern.search(text):
+                found.append(Heading(ln.number, top_rank, "bare", None, "", text, False))
+                break
+    return found
+
+
+def _build_tree(headings: list[Heading]) -> list[Heading]:
+    roots: list[Heading] = []
+    stack: list[Heading] = []
+    for h in headings:
+        h.children = []
+    for h in headings:
+        while stack and stack[-1].rank >= h.rank:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(h)
+        stack.append(h)
+    return roots
+
+
+def classify_title(title: str) -> set[str]:
+    kinds = {kind for kind, words in _KIND_WORDS.items() if words.search(title)}
+    for kind in ("shortcomings", "plan"):
+        if kind in kinds and not _STRONG[kind].search(title) and _ACTION.search(title):
+            kinds.discard(kind)
+    if "shortcomings" in kinds and _SOLVING.search(title) and not re.search(r"不足|存在", title):
+        kinds.discard("shortcomings")
+    return kinds
+
+
+def _kind_of(title: str) -> tuple[str | None, bool]:
+    """The part a heading names, and whether it names two (combined)."""
+    kinds = classify_title(title)
+    if "frp" in kinds:
+        return "frp", False
+    if "shortcomings" in kinds and "plan" in kinds:
+        return "shortcomings", True
+    for kind in ("shortcomings", "plan", "other", "measures"):
+        if kind in kinds:
+            return kind, False
+    return None, False
+
+
+def _classify(doc: Document, headings: list[Heading], top_rank: int,
+              enumerations: dict[int, list[tuple[int, int]]]) -> list[Part]:
+    tops = [h for h in headings if h.rank == top_rank]
+    last_line = _last_content_line(doc)
+    parts: list[Part] = []
+    for i, h in enumerate(tops):
+        end = (tops[i + 1].line - 1) if i + 1 < len(tops) else last_line
+        end = _trim_end(doc, h.line, end)
+        kind, combined = _kind_of(h.title)
+        if combined:
+            parts.extend(_split_combined(doc, h, end, headings))
+            continue
+        seen = {p.kind for p in parts}
+        if kind == "measures" and seen & {"shortcomings", "plan"} and not re.search(r"举措|成效", h.title):
+            kind = "other"
+        if kind is None:
+            # A part named by theme (一、加强党的领导) before any shortcomings part is
+            # the year's work; after it, it can only be read as more of the plan/other.
+            kind = "measures" if not seen & {"shortcomings", "plan"} else "other"
+            parts.append(Part(kind, h.line, end, h, h.title, themed=kind == "measures"))
+        else:
+            parts.append(Part(kind, h.line, end, h, h.title,
+                              names_causes=kind == "shortcomings" and bool(_CAUSES.search(h.title))))
+    # A heading naming two parts that could not be split, when one of the two also has a
+    # part of its own (an unnumbered "下一步工作打算" line below it): keep the other only.
+    own = {p.kind for p in parts if not p.combined}
+    parts = [p for p in parts if not (p.combined and p.kind in own and any(
+        q is not p and q.combined and (q.start, q.end) == (p.start, p.end) for q in parts))]
+    parts.extend(_embedded_parts(doc, headings, parts, top_rank, enumerations))
+    parts.sort(key=lambda p: (p.start, p.embedded))
+    return parts
+
+
+def _trim_end(doc: Document, start: int, end: int) -> int:
+    """A part ends at its last content line (not at trailing blanks or page chrome)."""
+    while end > start and (doc.line(end).chrome or not doc.line(end).stripped):
+        end -= 1
+    return end
+
+
+def _split_combined(doc: Document, h: Heading, end: int, headings: list[Heading]) -> list[Part]:
+    rank = _child_rank(h, headings, end)
+    children = [c for c in headings if h.line < c.line <= end and c.rank == rank]
+    parts: list[Part] = []
+    for j, c in enumerate(children):
+        c_end = (children[j + 1].line - 1) if j + 1 < len(children) else end
+        kind, _ = _kind_of(c.title)
+        if kind in ("shortcomings", "plan"):
+            if parts and parts[-1].kind == kind:
+                parts[-1].end = c_end
+                continue
+            parts.append(Part(kind, c.line, _trim_end(doc, c.line, c_end), c, c.title, combined=True,
+                              names_causes=kind == "shortcomings" and bool(_CAUSES.search(c.title)),
+                              outer_start=h.line))
+        elif parts:
+            parts[-1].end = _trim_end(doc, c.line, c_end)
+    if {p.kind for p in parts} == {"shortcomings", "plan"}:
+        for p in parts:
+            if p is parts[0] and p.start > h.line:
+                p.outer_start = h.line
+        return parts
+    # No sub-headings that tell the two apart: split where the plan begins, if it shows.
+    causes = bool(_CAUSES.search(h.title))
+    split = next((n for n in range(h.line + 1, end + 1)
+                  if not doc.line(n).chrome and _PLAN_START.match(doc.line(n).stripped)), None)
+    if split:
+        return [Part("shortcomings", h.line, _trim_end(doc, h.line, split - 1), h, h.title,
+                     combined=True, names_causes=causes),
+                Part("plan", split, end, h, h.title, combined=True, outer_start=h.line)]
+    return [Part("shortcomings", h.line, end, h, h.title, combined=True, names_causes=causes),
+            Part("plan", h.line, end, h, h.title, combined=True)]
+
+
+def _child_rank(h: Heading, headings: list[Heading], end: int) -> int:
+    ranks = [c.rank for c in headings if h.line < c.line <= end and c.rank > h.rank]
+    return min(ranks) if ranks else h.rank + 1
+
+
+def _embedded_parts(doc: Document, headings: list[Heading], parts: list[Part], top_rank: int,
+                    enumerations: dict[int, list[tuple[int, int]]]) -> list[Part]:
+    """Required parts written as a sub-item of another part (e.g. frp under measures)."""
+    have = {p.kind for p in parts if not p.embedded}
+    found: list[Part] = []
+    for h in headings:
+        if h.rank <= top_rank or h.list_item:
+            continue
+        kind = _embedded_kind(h.title)
+        if kind is None or kind in have or any(p.kind == kind for p in found):
+            continue
+        host = next((p for p in parts if p.start <= h.line <= p.end), None)
+        if host is None or host.kind == kind or (host.combined and kind in ("shortcomings", "plan")):
+            continue
+        end = _subtree_end(h, headings, host.end)
+        found.append(Part(kind, h.line, _trim_end(doc, h.line, end), h, h.title, embedded=True,
+                          names_causes=kind == "shortcomings" and bool(_CAUSES.search(h.title))))
+    # An enumerated item whose own opening clause is about the duty ("二是党政主要负责人
+    #切实履行第一责任人职责。") counts as a sub-item too.
+    if "frp" not in have and not any(p.kind == "frp" for p in found):
+        for number, items in sorted(enumerations.items()):
+            text = doc.line(number).norm
+            for _, pos in items:
+                clause = _SENTENCE_END.split(text[pos:], 1)[0]
+                if len(clause) <= 60 and _KIND_WORDS["frp"].search(clause):
+                    host = next((p for p in parts if p.start <= number <= p.end), None)
+                    if host is not None and host.kind != "frp":
+                        title = _ENUMERATION.sub("", clause, count=1).strip()
+                        found.append(Part("frp", number, number, None, title, embedded=True))
+                    break
+            if any(p.kind == "frp" for p in found):
+                break
+    return found
+
+
+def _embedded_kind(title: str) -> str | None:
+    if _KIND_WORDS["frp"].search(title):
+        return "frp"
+    for kind in ("shortcomings", "plan"):
+        if _UNNUMBERED[kind].search(title):
+            return kind
+    return None
+
+
+def _subtree_end(h: Heading, headings: list[Heading], limit: int) -> int:
+    for other in headings:
+        if other.line > h.line and other.rank <= h.rank:
+            return min(other.line - 1, limit)
+    return limit
+
+
+def _last_content_line(doc: Document) -> int:
+    """The last line of the report's text, before its 落款 (issuer and date)."""
+    content = [ln for ln in doc.lines if not ln.chrome and ln.norm.strip()]
+    if not content:
+        return len(doc.lines)
+    signature = find_signature(doc)
+    if signature.date_line is content[-1] and signature.first_line > content[0].number:
+        before = [ln for ln in content if ln.number < signature.first_line]
+        return before[-1].number
+    return content[-1].number

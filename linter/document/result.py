@@ -1,0 +1,140 @@
+"""Results: JSON-ready values every front end (CLI, LSP, batch, web) renders.
+
+The JSON shape is a contract (see README, "JSON result"): keep names stable, add freely.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+
+@dataclass
+class Edit:
+    """Replace a user-visible range with new text (positions as in Diagnostic)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"line": self.line, "column": self.column, "end_line": self.end_line,
+                "end_column": self.end_column, "text": self.text}
+
+
+@dataclass
+class Fix:
+    edits: list[Edit]
+    safe: bool              # safe fixes are applied by --fix; unsafe ones only shown
+    description: str = ""
+
+    def to_dict(self) -> dict:
+        return {"safe": self.safe, "description": self.description,
+                "edits": [e.to_dict() for e in self.edits]}
+
+
+@dataclass
+class Diagnostic:
+    code: str
+    name: str
+    severity: str
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    basis: str = ""
+    checklist: str | None = None
+    fix: Fix | None = None
+    suggestion: str = ""
+    suppressed: bool = False
+    waiver: dict | None = None   # the waiver entry that suppressed it
+    context: str = ""            # the normalised paragraph text (for fingerprints)
+
+    def to_dict(self) -> dict:
+        d = {"code": self.code, "name": self.name, "severity": self.severity,
+             "message": self.message, "line": self.line, "column": self.column,
+             "end_line": self.end_line, "end_column": self.end_column, "basis": self.basis,
+             "checklist": self.checklist, "fix": self.fix.to_dict() if self.fix else None,
+             "suggestion": self.suggestion, "suppressed": self.suppressed}
+        if self.waiver:
+            d["waiver"] = self.waiver
+        return d
+
+
+@dataclass
+class Evidence:
+    line: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"line": self.line, "text": self.text}
+
+
+@dataclass
+class Observation:
+    """A rule's reading of one checklist item (present / weak / missing / n/a)."""
+
+    item: str
+    state: str
+    evidence: list[Evidence] = field(default_factory=list)
+    code: str = ""
+
+
+@dataclass
+class ChecklistEntry:
+    state: str
+    evidence: list[Evidence] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"state": self.state, "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass
+class FileResult:
+    path: str
+    format: str | None = None
+    meta: dict | None = None
+    checklist: dict[str, ChecklistEntry] | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: dict | None = None
+    outline: list[dict] | None = None
+    notices: list[str] = field(default_factory=list)
+
+    def active(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.suppressed]
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "format": self.format,
+            "meta": self.meta,
+            "checklist": None if self.checklist is None else
+            {k: v.to_dict() for k, v in self.checklist.items()},
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "notices": self.notices,
+            "error": self.error,
+        }
+
+
+def summarize(results: list[FileResult]) -> dict:
+    counts = {"files": len(results), "errors": 0, "warnings": 0, "infos": 0, "unreadable": 0,
+              "suppressed": 0}
+    for r in results:
+        if r.error:
+            counts["unreadable"] += 1
+        for d in r.diagnostics:
+            if d.suppressed:
+                counts["suppressed"] += 1
+            else:
+                counts[d.severity + "s"] += 1
+    return counts
+
+
+RESULT_VERSION = 1          # the JSON contract's version
+
+
+def run_to_dict(results: list[FileResult]) -> dict:
+    return {"version": RESULT_VERSION, "files": [r.to_dict() for r in results], "summary": summarize(results)}

@@ -1,0 +1,30 @@
+"""A rule's documentation page, as ``fzlint rule CODE`` prints it (like ``ruff rule``)."""
+from __future__ import annotations
+
+from ..engine.ruleset import Rule
+from ..vocab import CONFIDENCE_LABELS, FAMILIES, SEVERITY_LABELS
+
+
+
+def render_rule(rule: Rule) -> str:
+    lines = [f"# {rule.code} {rule.name}", "",
+             f"族：{rule.family} {FAMILIES.get(rule.family, '')}    级别：{SEVERITY_LABELS[rule.severity]}    "
+             f"类型：{rule.kind}" + (f"    检查清单：{rule.checklist}" if rule.checklist else ""), "",
+             f"提示语：{rule.message}", "", "## 为什么", rule.explanation, "",
+             "## 依据", rule.basis + f"（{CONFIDENCE_LABELS.get(rule.confidence, rule.confidence)}）"]
+    if rule.suggestion:
+        lines += ["", "## 怎么改", rule.suggestion]
+    if rule.levels:
+        lines += ["", "适用层级：" + "、".join(rule.levels)]
+    lo, hi = rule.years
+    if lo or hi:
+        lines += ["适用年度：" + f"{lo or '…'}—{hi or '…'}"]
+    lines += ["", "## 会报问题的写法"]
+    lines += [_quote(t) for t in rule.examples.get("fail", [])]
+    lines += ["", "## 不会报问题的写法"]
+    lines += [_quote(t) for t in rule.examples.get("pass", [])]
+    return "\n".join(lines)
+
+
+def _quote(text: str) -> str:
+    return "\n".join("    " + ln for ln in text.splitlines()) + "\n"

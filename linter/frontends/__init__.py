@@ -1,0 +1,1 @@
+"""Front ends: the command line, the language server and the web page, over the library."""

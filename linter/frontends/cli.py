@@ -1,0 +1,380 @@
+"""The ``fzlint`` command: a thin layer over the library API.
+
+Exit codes (``fzlint check``):
+
+- 0: nothing at or above the fail level (``--fail-on``, default warning), or ``--exit-zero``;
+- 1: findings at or above the fail level (with ``--diff``: some file would change);
+- 2: a usage error, bad configuration or waivers, an unwritable ``--output``, a path that
+  does not exist, or a file that could not be read (the other files are still checked).
+
+``fzlint annotate`` exits 0 when the annotated .docx was written (findings or not: it
+produces a file, ``check`` is the gate) and 2 for an unreadable report, a bad option or an
+output it cannot write (or that would overwrite the report).
+
+Every mistake a user can make is reported as one line (in Chinese) on standard error,
+never as a traceback.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+import click
+
+from ..data import VERSION as __version__
+from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Tally
+from ..document.result import summarize
+from ..engine.ruleset import rules_for_rulesets
+from ..errors import FzlintError, UsageError
+from ..formats.statistics import render_statistics
+from ..workspace.session import CheckOptions, prepare
+
+
+def _use_color(no_color: bool) -> bool:
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="fzlint")
+def main():
+    """fzlint：法治政府建设年度报告合规检查工具。"""
+
+
+def _formats():
+    from ..formats import FORMATS
+    return FORMATS
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", default="text", show_default=True, metavar="FORMAT",
+              help="输出格式：text、concise、json、json-lines、sarif、github、junit、csv、gitlab")
+@click.option("-o", "--output", default=None, metavar="FILE", help="把结果写入文件（而不是屏幕）")
+@click.option("--statistics", is_flag=True, help="只显示每条规则的问题数")
+@click.option("--select", multiple=True, help="只启用这些规则（代码或前缀，逗号分隔，可重复）")
+@click.option("--extend-select", multiple=True, help="在默认或配置的规则之外再启用")
+@click.option("--ignore", multiple=True, help="停用这些规则（代码或前缀）")
+@click.option("--fail-on", default=None, metavar="LEVEL",
+              help="达到此级别的问题使退出码为 1：error、warning（默认）、info")
+@click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）")
+@click.option("--year", default=None, metavar="YEAR", help="报告所属年度（覆盖自动识别）")
+@click.option("--level", default=None, metavar="LEVEL",
+              help="报告单位层级（覆盖自动识别）：township、county、city、province、department")
+@click.option("--no-color", is_flag=True, help="不使用颜色")
+@click.option("--config", "config_file", default=None, metavar="FILE",
+              help="使用此配置文件（不再查找 .fzlint.yaml / setup.cfg / pyproject.toml）")
+@click.option("--waivers", "waivers_file", default=None, metavar="FILE", help="豁免文件（YAML）")
+@click.option("--fix", is_flag=True, help="自动修复可安全修复的问题（只改 .txt/.md 文件）")
+@click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改（统一差异格式），不写文件")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="搜索目录时跳过这些文件（通配符，逗号分隔；取代默认的 README.md 等）")
+@click.option("--extend-exclude", multiple=True, metavar="GLOB", help="在默认或配置之外再跳过这些文件")
+@click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（无法读取的文件仍为 2）")
+@click.option("--today", default=None, hidden=True, help="按此日期（YYYY-MM-DD）判断豁免是否过期")
+def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, year,
+          level, no_color, config_file, waivers_file, fix, diff, exclude, extend_exclude, exit_zero, today):
+    """检查报告文件或目录（递归）。"""
+    options = CheckOptions(paths=paths, select=select, extend_select=extend_select, ignore=ignore,
+                           fail_on=fail_on, ruleset=ruleset, year=year, level=level,
+                           config_file=config_file, waivers_file=waivers_file, exclude=exclude,
+                           extend_exclude=extend_exclude, today=today)
+    output_options = OutputOptions(fmt=fmt, output=output, statistics=statistics, no_color=no_color,
+                                   fix=fix, diff=diff, exit_zero=exit_zero)
+    try:
+        code = _check(options, output_options)
+    except FzlintError as exc:
+        click.echo(exc.line(), err=True)
+        code = EXIT_ERROR
+    sys.exit(code)
+
+
+@dataclass
+class OutputOptions:
+    fmt: str = "text"
+    output: str | None = None
+    statistics: bool = False
+    no_color: bool = False
+    fix: bool = False
+    diff: bool = False
+    exit_zero: bool = False
+
+
+def _check(options: CheckOptions, out: OutputOptions) -> int:
+    from ..engine.run import lint_path
+    from ..formats import FORMATS, Options, Stream, render, streams
+
+    if out.fmt not in FORMATS:
+        raise UsageError(f"未知的输出格式 {out.fmt}（可用：{', '.join(FORMATS)}）")
+    if out.fix and out.diff:
+        raise UsageError("--fix 与 --diff 只能选一个（--diff 只显示修改，不写文件）")
+    if out.output is not None:
+        _check_writable(out.output)
+    plan = prepare(options)
+    for path, problem in plan.missing:
+        click.echo(f"{path}: {problem}", err=True)
+    if not plan.files and not plan.missing:
+        click.echo("没有找到可检查的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
+
+    # -- lint (and fix), output as results come ------------------------------------------
+    color = out.output is None and _use_color(out.no_color)
+    keep = out.statistics or out.fix or out.diff or not streams(out.fmt)    # needs the whole run
+    format_options = Options(color=color, fail_on=plan.fail_on, version=__version__)
+    sink = None if keep else _Sink(out.output, color)
+    stream = None if sink is None else Stream(out.fmt, format_options, sink.write)
+    results, outcomes, tally = [], [], Tally()
+    try:
+        for path in plan.files:
+            config = plan.configs[path]
+            result = lint_path(path, config)
+            if result.error:
+                click.echo(f"{path}: {result.error['message']}", err=True)
+            elif out.fix or out.diff:
+                from ..writers.fixes import fix_file
+                outcome = fix_file(path, config, write=out.fix, result=result, display=_shown(path))
+                outcomes.append(outcome)
+                if outcome.refused:
+                    click.echo(outcome.refused, err=True)
+                result = outcome.result
+            tally.add(result, config.fail_on)
+            if stream is None:
+                results.append(result)
+            else:
+                stream.add(result)           # written now, not kept
+        if stream is not None:
+            stream.close()
+    finally:
+        if sink is not None:
+            sink.close()
+
+    if out.diff:
+        text = "".join(o.diff for o in outcomes)
+        _fix_summary(outcomes, applied=False)
+        _emit(text, out.output, color=False)
+        if plan.usage_problem or tally.unreadable:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if text and not out.exit_zero else EXIT_OK
+    if out.fix:
+        _fix_summary(outcomes, applied=True)
+
+    # -- output of the formats that need the whole run ------------------------------------
+    if keep:
+        if out.statistics:
+            text = render_statistics(results, as_json=out.fmt == "json")
+        else:
+            format_options.rules = rules_for_rulesets(tally.rulesets)
+            text = render(out.fmt, results, format_options)
+        _emit(text, out.output, color)
+    code = tally.exit_code(plan.usage_problem)
+    if out.exit_zero and code == EXIT_FINDINGS:
+        return EXIT_OK
+    return code
+
+
+def _shown(path: str) -> str:
+    from ..formats._paths import display_path
+    return display_path(path)
+
+
+def _check_writable(output: str) -> None:
+    folder = os.path.dirname(os.path.abspath(output))
+    if os.path.isdir(output):
+        raise UsageError(f"无法写入 {output}：这是一个目录")
+    if not os.path.isdir(folder):
+        raise UsageError(f"无法写入 {output}：目录 {folder} 不存在")
+    if not os.access(folder, os.W_OK) or (os.path.exists(output) and not os.access(output, os.W_OK)):
+        raise UsageError(f"无法写入 {output}：没有写权限")
+
+
+class _Sink:
+    """The run's output, written piece by piece: ``--output`` as UTF-8, a terminal as text
+    (colorama makes colours work on Windows), a pipe or redirect as UTF-8 bytes."""
+
+    def __init__(self, output: str | None, color: bool):
+        self.output, self.file = output, None
+        if output is not None:
+            try:
+                self.file = open(output, "w", encoding="utf-8", newline="")
+            except OSError as exc:
+                raise UsageError(f"无法写入 {output}：{exc.strerror}") from None
+        elif sys.stdout.isatty() and color:
+            try:
+                from colorama import just_fix_windows_console
+                just_fix_windows_console()
+            except ImportError:  # colorama < 0.4.6
+                pass
+
+    def write(self, text: str) -> None:
+        if self.file is not None:
+            try:
+                self.file.write(text)
+            except OSError as exc:
+                raise UsageError(f"无法写入 {self.output}：{exc.strerror}") from None
+            return
+        stream = sys.stdout
+        buffer = getattr(stream, "buffer", None)
+        if stream.isatty() or buffer is None:
+            stream.write(text)
+            stream.flush()
+            return
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+def _emit(text: str, output: str | None, color: bool) -> None:
+    """Write the report: to ``--output`` as UTF-8, to a terminal as text (colorama makes
+    colours work on Windows), to a pipe or redirect as UTF-8 bytes whatever the locale."""
+    if output is not None:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise UsageError(f"无法写入 {output}：{exc.strerror}") from None
+        return
+    if not text:
+        return
+    stream = sys.stdout
+    if stream.isatty():
+        if color:
+            try:
+                from colorama import just_fix_windows_console
+                just_fix_windows_console()
+            except ImportError:  # colorama < 0.4.6
+                pass
+        stream.write(text)
+        stream.flush()
+        return
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _fix_summary(outcomes, applied: bool) -> None:
+    fixed = [o for o in outcomes if o.applied and (o.changed or not applied)]
+    count = sum(o.applied for o in fixed)
+    unsafe = sum(o.unsafe for o in outcomes)
+    if count:
+        verb = "已修复" if applied else "可修复"
+        click.echo(f"{verb} {count} 处问题（{len(fixed)} 个文件）。", err=True)
+    elif outcomes:
+        click.echo("没有可自动修复的问题。", err=True)
+    if unsafe:
+        click.echo(f"另有 {unsafe} 处修改建议需人工确认，不会自动修改。", err=True)
+
+
+@main.command()
+@click.argument("path")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出")
+def outline(path, as_json):
+    """显示工具对报告的理解：标题、单位、年度、层级、日期和各部分结构。"""
+    import json
+
+    from ..engine.run import analyze
+    from ..readers import read_path
+
+    try:
+        doc = read_path(path)
+    except FzlintError as exc:
+        click.echo(exc.line(), err=True)
+        sys.exit(EXIT_ERROR)
+    analysis = analyze(doc)
+    if as_json:
+        data = {"meta": analysis.meta.to_dict(), "parts": [p.to_dict() for p in analysis.outline.parts]}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    from ..formats.outline import render_outline
+    click.echo(render_outline(analysis))
+
+
+@main.command("rules")
+@click.option("--ruleset", default=None, help="规则集（默认 outline-2021-2025）")
+@click.option("--format", "fmt", default="text", metavar="FORMAT", help="text 或 json")
+def rules_cmd(ruleset, fmt):
+    """列出全部规则：代码、名称、级别、说明。"""
+    import json
+
+    from ..engine.ruleset import DEFAULT_RULESET, load_ruleset
+    if fmt not in ("text", "json"):
+        click.echo(f"fzlint: 未知的输出格式 {fmt}（可用：text、json）", err=True)
+        sys.exit(EXIT_ERROR)
+    rs = _load(ruleset or DEFAULT_RULESET, load_ruleset)
+    if fmt == "json":
+        click.echo(json.dumps([r.summary() for r in rs.rules], ensure_ascii=False, indent=2))
+        return
+    for r in rs.rules:
+        click.echo(f"{r.code}  {r.name:<40} {r.severity:<8} {r.message}")
+
+
+@main.command("rule")
+@click.argument("code")
+@click.option("--ruleset", default=None, help="规则集（默认 outline-2021-2025）")
+def rule_cmd(code, ruleset):
+    """显示一条规则的说明、依据和例句（类似 ruff rule）。"""
+    from ..engine.ruleset import DEFAULT_RULESET, load_ruleset
+    from ..formats.ruledoc import render_rule
+    rs = _load(ruleset or DEFAULT_RULESET, load_ruleset)
+    rule = rs.by_code(code.upper()) or next((r for r in rs.rules if r.name == code), None)
+    if rule is None:
+        click.echo(f"没有规则 {code}；用 fzlint rules 查看全部规则", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(render_rule(rule))
+
+
+@main.command()
+@click.argument("report")
+@click.option("-o", "--output", default=None, metavar="OUT.docx",
+              help="批注后的 Word 文件（默认与原文件同目录：原名.批注.docx）")
+@click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）")
+@click.option("--year", default=None, metavar="YEAR", help="报告所属年度（覆盖自动识别）")
+@click.option("--level", default=None, metavar="LEVEL",
+              help="报告单位层级（覆盖自动识别）：township、county、city、province、department")
+@click.option("--config", "config_file", default=None, metavar="FILE", help="使用此配置文件")
+def annotate(report, output, ruleset, year, level, config_file):
+    """把检查结果写成 Word 批注：生成带批注的 .docx（原文件不改动）。
+
+    退出码：0 已写出批注文件（有无问题都是 0，要按问题把关请用 fzlint check）；
+    2 文件无法读取、参数有误或无法写出。
+    """
+    from ..writers.docx_comments import annotate_file
+
+    options = CheckOptions(paths=(report,), ruleset=ruleset, year=year, level=level, config_file=config_file)
+    try:
+        plan = prepare(options)                 # validates the options and finds the configuration
+        config = plan.configs[plan.files[0]] if len(plan.files) == 1 else None
+        written, result = annotate_file(report, output, config)
+    except FzlintError as exc:
+        click.echo(exc.line(), err=True)
+        sys.exit(EXIT_ERROR)
+    counts = summarize([result])
+    click.echo(f"已写出 {written}：{len(result.active())} 条批注（错误 {counts['errors']}，警告 {counts['warnings']}，"
+               f"提示 {counts['infos']}），另有 1 条检查清单批注在标题处。", err=True)
+    sys.exit(EXIT_OK)
+
+
+@main.command()
+def lsp():
+    """启动语言服务器（LSP，经标准输入输出通信），供编辑器使用。"""
+    from .lsp import serve
+    serve()
+
+
+def _load(name, loader):
+    try:
+        return loader(name)
+    except FzlintError as exc:
+        click.echo(exc.line(), err=True)
+        sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,54 @@
+"""Find the report files under the paths a user names (files and folders, recursively).
+
+Symlinked folders met while walking are not followed (no loops, no escaping the tree);
+hidden folders and Office lock files (~$x.docx) are skipped; a file named explicitly is
+always checked, whatever its suffix. Each file is listed once, however often it is named.
+A folder that cannot be listed is reported, and the rest is still found.
+"""
+from __future__ import annotations
+
+import os
+
+from ..readers import SUFFIXES, os_problem
+
+_SKIP_DIRS = frozenset(("__pycache__", "node_modules"))
+
+
+def discover(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Return (files to check, [(path, problem)] for paths that do not exist or cannot be listed)."""
+    files: list[str] = []
+    problems: list[tuple[str, str]] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.normcase(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for path in paths:
+        if os.path.isdir(path):
+            for found in _walk(path, problems):
+                add(found)
+        elif os.path.exists(path) or os.path.islink(path):
+            add(path)       # a broken link or a link loop is reported when it is read
+        else:
+            problems.append((path, "文件或目录不存在"))
+    return files, problems
+
+
+def _walk(root: str, problems: list[tuple[str, str]]) -> list[str]:
+    found = []
+
+    def onerror(exc: OSError) -> None:
+        problems.append((exc.filename or root, f"无法读取目录：{os_problem(exc)}"))
+
+    for folder, dirs, names in os.walk(root, onerror=onerror, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS
+                         and not os.path.islink(os.path.join(folder, d)))
+        for name in sorted(names):
+            if name.startswith((".", "~$")):
+                continue
+            if name.lower().endswith(SUFFIXES):
+                found.append(os.path.join(folder, name))
+    return found

@@ -1,0 +1,71 @@
+"""Page chrome: lines of the web page around a report are not report content."""
+import pytest
+
+from linter.document.chrome import is_chrome_text
+from linter.document.document import Document
+from linter.readers import read_path
+
+
+def test_seed_004_chrome_lines(seed):
+    doc = read_path(str(seed("004")))
+    chrome = [ln.number for ln in doc.lines if ln.chrome]
+    assert chrome == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 15, 104, 105, 106]
+    # the title, the body and the 落款 stay content
+    assert not doc.line(12).chrome and not doc.line(99).chrome and not doc.line(101).chrome
+
+
+@pytest.mark.parametrize("line", [
+    "今天是:2019年10月31日 星期三 农历十月初七",
+    "天津市某某区人民政府 2019年12月3日星期二",
+    "来源:某某区人民政府办公室 发布时间:2024-03-28 09:18",
+    "日期:2022-01-26 来源:某某镇",
+    "[ 成文日期 ] 2022-01-26",
+    "【发布机构】某某县司法局",
+    "索引号：11500101/2022-00001",
+    "| 索引号: | 4300000001/2026-00628 | 分类: | |",
+    "您当前位置: 首页 > 政务公开 > 法治政府建设年度报告",
+    "首页→ 网站公告",
+    "【字体: 【打印文本】",
+    "无障碍 简体| 繁体",
+    "扫一扫在手机打开当前页面",
+    "上一篇：某某镇2020年法治政府建设情况报告",
+    "责任编辑：张三",
+    "版权所有：某某县人民政府办公室",
+])
+def test_chrome_lines(line):
+    assert is_chrome_text(line)
+
+
+@pytest.mark.parametrize("line", [
+    "2022年1月26日",
+    "二〇二二年一月二十六日",
+    "某某镇人民政府",
+    "一、2021年工作情况",
+    "（一）加强组织领导，构建法治政府建设长效机制",
+    "2021年，在区委、区政府的坚强领导下，某某镇坚持依法行政。",
+    "全年发布行政执法信息公示来源数据120条，浏览量逾万次。",
+    "今天是全国宪法宣传周的第一天，我镇组织开展宪法宣誓活动。",
+])
+def test_report_lines_are_not_chrome(line):
+    assert not is_chrome_text(line)
+
+
+def test_footer_marks_everything_after_it():
+    doc = Document.from_text("一、主要举措和成效\n全年开展普法活动12场次。\n相关文章\n"
+                             "某某镇2020年法治政府建设情况报告\n某某镇2019年法治政府建设情况报告\n")
+    assert [ln.chrome for ln in doc.lines] == [False, False, True, True, True]
+
+
+def test_site_clock_is_never_the_date_but_the_filed_date_field_is():
+    from linter.engine.run import analyze
+
+    doc = Document.from_text("今天是:2019年10月31日 星期三\n[ 成文日期 ] 2021-02-03\n"
+                             "某某县2020年法治政府建设情况报告\n2020年，某某县坚持依法行政。\n一、主要举措\n")
+    m = analyze(doc).meta
+    assert m.date == "2021-02-03" and m.date_source == "field"
+    assert m.report_year == 2020
+
+
+def test_iso_site_clock_with_weekday_is_chrome():
+    assert is_chrome_text("2019-10-31 星期四")
+    assert not is_chrome_text("2019-10-31")   # alone it may be a 落款 typed with dashes

@@ -1,0 +1,202 @@
+"""What a report says about itself: title, issuer, year, level, date.
+
+Seed expectations were read from seeds/*.txt by hand; the other cases are sentences
+written the way reports are written.
+"""
+import pytest
+
+from linter.document.document import Document
+from linter.engine.run import analyze
+from linter.document.meta import level_of_name
+from linter.readers import read_path
+
+
+def meta_of(text: str):
+    return analyze(Document.from_text(text)).meta
+
+
+def seed_meta(seed, prefix):
+    return analyze(read_path(str(seed(prefix)))).meta
+
+
+# -- the seeds -------------------------------------------------------------------
+def test_seed_000_no_title_year_from_the_body(seed):
+    m = seed_meta(seed, "000")
+    assert m.title is None and m.title_lines == []
+    assert "中梁镇" in m.issuer
+    assert (m.report_year, m.year_source) == (2021, "body")
+    assert m.level == "township"
+    assert m.date is None
+
+
+def test_seed_001_title_over_two_lines(seed):
+    m = seed_meta(seed, "001")
+    assert m.title == "城口县庙坝镇人民政府2020年法治政府建设工作情况报告"
+    assert m.title_lines == [1, 2]
+    assert m.issuer == "城口县庙坝镇人民政府"
+    assert (m.report_year, m.year_source) == (2020, "title")
+    assert m.level == "township"
+    assert m.date is None
+
+
+def test_seed_002_title_over_lines_one_and_three(seed):
+    m = seed_meta(seed, "002")
+    assert m.title == "重庆市南岸区鸡冠石镇人民政府关于2024年度法治政府建设情况的报告"
+    assert m.title_lines == [1, 3]
+    assert m.issuer == "重庆市南岸区鸡冠石镇人民政府"
+    assert m.report_year == 2024 and m.level == "township" and m.date is None
+
+
+def test_seed_003_title_after_blank_lines(seed):
+    m = seed_meta(seed, "003")
+    assert m.title == "梅县区松源镇2021年法治政府建设年度报告"
+    assert m.title_lines == [5, 6]
+    assert m.issuer == "梅县区松源镇"
+    assert m.report_year == 2021 and m.level == "township" and m.date is None
+
+
+def test_seed_004_web_copy(seed):
+    m = seed_meta(seed, "004")
+    assert m.title == "重庆市万州区孙家镇人民政府关于2021年度法治政府建设情况的报告"
+    assert m.title_lines == [12]          # the first complete copy of a repeated title
+    assert m.issuer == "重庆市万州区孙家镇人民政府"
+    assert m.issuer_source == "signature"
+    assert (m.report_year, m.year_source) == (2021, "title")
+    assert m.level == "township"
+    assert (m.date, m.date_source) == ("2022-01-26", "signature")
+
+
+# -- sentences -------------------------------------------------------------------
+def test_frp_first_county_report():
+    m = meta_of("2023年，静安县坚持以习近平法治思想为指导，扎实推进法治政府建设。\n"
+                "一、县政府主要负责同志履行推进法治建设第一责任人职责情况\n"
+                "县政府常务会议专题学法4次。\n")
+    assert m.issuer == "静安县" and m.level == "county"
+    assert (m.report_year, m.year_source) == (2023, "body")
+
+
+def test_themed_report_issuer_and_year_from_the_opening_sentence():
+    m = meta_of("2022年，在区委、区政府的坚强领导下，友爱路街道深入学习贯彻习近平法治思想。"
+                "现将友爱路街道2022年法治政府建设工作报告如下：\n"
+                "一、加强党的领导，压实法治建设责任\n二、深化普法宣传，营造法治氛围\n")
+    assert m.issuer == "友爱路街道" and m.level == "township" and m.report_year == 2022
+
+
+def test_county_level_city_is_county():
+    m = meta_of("2022年，清河市坚持以习近平新时代中国特色社会主义思想为指导，在安阳市委、市政府的坚强"
+                "领导下，推动政府各项工作全面纳入法治轨道。\n一、2022年法治政府建设情况\n")
+    assert m.issuer == "清河市" and m.level == "county"
+
+
+def test_prefecture_city_is_city():
+    m = meta_of("石家庄市人民政府关于2016年度法治政府建设情况的报告\n"
+                "2016年以来，在省委、省政府的正确领导下，我市全面推进依法行政。\n一、主要工作\n")
+    assert m.issuer == "石家庄市人民政府" and m.level == "city" and m.report_year == 2016
+
+
+def test_department_of_any_level():
+    m = meta_of("东平县司法局\n2025年法治政府建设报告\n"
+                "东平县司法局坚持以习近平法治思想为统揽。现将2025年法治政府建设情况报告如下：\n"
+                "一、推进法治政府建设的主要举措和成效\n")
+    assert m.title == "东平县司法局2025年法治政府建设报告"
+    assert m.issuer == "东平县司法局" and m.level == "department" and m.report_year == 2025
+    assert level_of_name("重庆市生态环境局") == "department"
+    assert level_of_name("北京市大兴区司法局") == "department"
+    assert level_of_name("某某县人民政府办公室") == "department"
+
+
+def test_province_reports():
+    m = meta_of("2021年，黑龙江省坚持以习近平新时代中国特色社会主义思想为指导。\n"
+                "一、省委、省政府坚持政治站位，加强组织领导\n")
+    assert m.issuer == "黑龙江省" and m.level == "province"
+    joint = meta_of("中共某某省委 某某省人民政府关于2022年度法治政府建设情况的报告\n"
+                    "2022年，全省上下深入学习贯彻习近平法治思想。\n一、主要举措和成效\n")
+    assert joint.level == "province" and joint.report_year == 2022
+    assert level_of_name("重庆市人民政府") == "province"
+    assert level_of_name("天津市静海区") == "county"
+
+
+def test_joint_township_party_committee_and_government():
+    m = meta_of("中共某某县有庆镇委员会 某某县有庆镇人民政府关于2024年度法治政府建设工作情况的报告\n"
+                "2024年，有庆镇坚持依法行政。\n一、主要举措和成效\n")
+    assert m.issuer == "某某县有庆镇人民政府"
+    assert m.issuers == ["中共某某县有庆镇委员会", "某某县有庆镇人民政府"]
+    assert m.level == "township"
+
+
+def test_traditional_character_title():
+    m = meta_of("某某縣人民政府關於2022年度法治政府建設情況的報告\n"
+                "2022年，某某縣堅持以習近平法治思想為指導。\n一、主要舉措和成效\n")
+    assert m.title == "某某县人民政府关于2022年度法治政府建设情况的报告"
+    assert m.report_year == 2022 and m.year_source == "title"
+    assert m.level == "county"
+
+
+def test_chinese_numeral_signature_date():
+    m = meta_of("某某镇2021年度法治政府建设情况报告\n一、主要举措和成效\n全年开展普法活动12场次。\n"
+                "某某镇人民政府\n二〇二二年一月二十六日\n")
+    assert (m.date, m.date_source) == ("2022-01-26", "signature")
+    assert m.issuer == "某某镇人民政府"
+
+
+def test_site_clock_and_publish_time_are_not_the_report_date_or_year():
+    m = meta_of("今天是:2019年10月31日 星期四\n"
+                "发布时间:2024-03-28 09:18\n"
+                "某某区2023年度法治政府建设情况报告\n"
+                "2023年，某某区坚持依法行政。\n一、主要举措和成效\n全年办理行政复议案件8件。\n")
+    assert m.report_year == 2023
+    assert m.date is None
+    assert m.title_lines == [3]
+
+
+def test_filed_date_field_is_a_date_source():
+    m = meta_of("[ 成文日期 ] 2022-01-26\n某某镇人民政府关于2021年度法治政府建设情况的报告\n"
+                "2021年，某某镇坚持依法行政。\n一、2021年工作情况\n全年开展普法活动12场次。\n")
+    assert (m.date, m.date_source) == ("2022-01-26", "field")
+
+
+def test_two_line_title_and_a_year_that_only_the_body_gives():
+    m = meta_of("大河乡人民政府\n关于法治政府建设的情况报告\n"
+                "2025年，是《法治政府建设实施纲要（2021—2025年）》收官之年。大河乡坚持依法行政。\n"
+                "一、强化组织保障，夯实法治建设根基\n")
+    assert m.title == "大河乡人民政府关于法治政府建设的情况报告" and m.title_lines == [1, 2]
+    assert (m.report_year, m.year_source) == (2025, "body")
+    assert m.issuer == "大河乡人民政府" and m.level == "township"
+
+
+def test_a_heading_year_does_not_override_the_title():
+    m = meta_of("某某镇2020年法治政府建设工作报告\n"
+                "一、2021年工作情况\n（一）加强组织领导。2021年召开会议3次。\n")
+    assert (m.report_year, m.year_source) == (2020, "title")
+
+
+def test_year_from_the_plan_heading_when_nothing_else_says():
+    m = meta_of("我镇坚持依法行政，法治政府建设取得新成效。\n一、主要举措和成效\n全年开展普法活动。\n"
+                "二、存在的不足\n形式单一。\n三、2023年工作思路\n加强学习。\n")
+    assert (m.report_year, m.year_source) == (2022, "body")
+    assert m.level == "township"        # from 我镇
+
+
+def test_salutation_is_not_the_issuer():
+    m = meta_of("市委全面依法治市委员会：\n2025年，中村乡法治政府建设工作在市委、市人民政府的正确领导下，"
+                "认真落实上级各项工作部署。现将一年来工作情况报告如下：\n一、2025年度工作总体情况\n")
+    assert m.issuer == "中村乡" and m.level == "township" and m.report_year == 2025
+
+
+@pytest.mark.parametrize("name,level", [
+    ("某某街道办事处", "township"), ("某某镇人民政府", "township"), ("中共某某镇委员会", "township"),
+    ("某某自治县", "county"), ("某某旗", "county"), ("某某区人民政府", "county"),
+    ("某某自治州", "city"), ("镇江市", "city"), ("某某省人民政府", "province"),
+    ("某某省司法厅", "department"), ("某某市发展和改革委员会", "department"),
+])
+def test_level_of_name(name, level):
+    assert level_of_name(name) == level
+
+
+def test_opening_sentence_words_are_not_taken_for_a_department():
+    m = meta_of("2021年，某某县立足全局，围绕中心工作，服务发展大局。\n一、主要举措和成效\n")
+    assert m.issuer == "某某县" and m.level == "county"
+    m = meta_of("2021年，某某镇党委、政府坚持依法行政。\n一、主要举措和成效\n")
+    assert m.issuer == "某某镇" and m.level == "township"
+    m = meta_of("2021年，某某市城市管理综合行政执法支队坚持依法行政。\n一、主要举措和成效\n")
+    assert m.level == "department"

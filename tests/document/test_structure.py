@@ -1,0 +1,242 @@
+"""The outline: headings, their tree and the required parts.
+
+Seed expectations were read from seeds/*.txt by hand (line numbers as an editor shows
+them); the other cases are sentences written the way reports are written.
+"""
+from linter.document.document import Document
+from linter.readers import read_path
+from linter.document.outline import build_outline as analyze, classify_title, find_heading
+from linter.text.numerals import cn_number
+
+
+def outline_of(text: str, **kw):
+    return analyze(Document.from_text(text, **kw))
+
+
+def own_parts(outline):
+    return [(p.kind, p.start) for p in outline.parts if not p.embedded]
+
+
+def seed_outline(seed, prefix):
+    return analyze(read_path(str(seed(prefix))))
+
+
+# -- the seeds -------------------------------------------------------------------
+def test_seed_000_four_parts_in_standard_order(seed):
+    o = seed_outline(seed, "000")
+    assert own_parts(o) == [("measures", 2), ("frp", 11), ("shortcomings", 16), ("plan", 20)]
+    assert not any(p.embedded for p in o.parts)
+    assert o.body_start == 2
+    shortcomings = o.parts_of("shortcomings")[0]
+    assert shortcomings.names_causes          # "存在的不足和原因"
+    assert shortcomings.end == 19
+    # 一是/二是 inside the paragraphs are enumerations, not headings
+    assert [n for n, _ in o.enumerations[17]] == [1]
+    assert all(h.line not in (17, 18, 19) for h in o.headings)
+
+
+def test_seed_001_no_frp_part_and_a_closing_other_part(seed):
+    o = seed_outline(seed, "001")
+    assert own_parts(o) == [("measures", 4), ("shortcomings", 13), ("plan", 20), ("other", 25)]
+    # The only frp phrase is inside (八)组织保障和落实机制, after its heading sentence: it is
+    # no sub-item about the duty, so there is no embedded frp part either.
+    assert o.parts_of("frp") == []
+    # headings with their paragraph on the same line
+    h5 = next(h for h in o.headings if h.line == 5)
+    assert (h5.label, h5.title, h5.inline_body) == ("（一）", "依法全面履行政府职能", True)
+    assert o.part_at(12).kind == "measures"
+
+
+def test_seed_002_blank_lines_between_everything(seed):
+    o = seed_outline(seed, "002")
+    assert own_parts(o) == [("measures", 7), ("frp", 24), ("shortcomings", 28), ("plan", 35)]
+    assert o.part_at(26).kind == "frp"
+    assert o.part_at(43).kind == "plan"
+
+
+def test_seed_003_mixed_numbering_stays_under_part_one_with_embedded_frp(seed):
+    o = seed_outline(seed, "003")
+    assert own_parts(o) == [("measures", 9), ("shortcomings", 34), ("plan", 36)]
+    embedded = [p for p in o.parts if p.embedded]
+    assert [(p.kind, p.start) for p in embedded] == [("frp", 12)]
+    assert "第一责任人" in embedded[0].title
+    part_one = next(h for h in o.roots if h.line == 9)
+    # （1）…（9） then （十）（十一）（十二）: all twelve are items of part 一, in one list
+    assert [c.number for c in part_one.children] == list(range(1, 13))
+    assert [c.line for c in part_one.children][-3:] == [28, 30, 32]
+    assert len({c.rank for c in part_one.children}) == 1
+    assert o.part_at(12).kind == "frp" and o.part_at(12).embedded
+    assert o.part_at(28).kind == "measures"
+    assert o.parts_of("frp", embedded=False) == []
+
+
+def test_seed_004_web_copy_with_combined_last_part(seed):
+    o = seed_outline(seed, "004")
+    assert own_parts(o) == [("measures", 23), ("frp", 71), ("shortcomings", 91), ("plan", 95)]
+    s, p = o.parts_of("shortcomings")[0], o.parts_of("plan")[0]
+    assert s.combined and p.combined
+    assert s.heading.line == 91 and p.heading.line == 95
+    assert s.outer_start == 89
+    assert o.part_at(89) is s            # the heading naming both belongs to the split
+    assert p.end < 99                     # the 落款 (issuer, date) is not plan text
+    assert o.part_at(101) is None
+
+
+# -- sentences -------------------------------------------------------------------
+def test_frp_part_placed_first():
+    o = outline_of(
+        "某某县2023年度法治政府建设情况报告\n"
+        "2023年，某某县坚持以习近平法治思想为指导，扎实推进法治政府建设。\n"
+        "一、县政府主要负责同志履行推进法治建设第一责任人职责情况\n"
+        "县政府主要负责同志主持召开常务会议4次专题研究法治政府建设。\n"
+        "二、2023年推进法治政府建设的主要举措和成效\n"
+        "（一）依法全面履行政府职能\n"
+        "全年取消调整行政许可事项12项。\n"
+        "三、存在的不足和原因\n"
+        "一是基层执法力量不足。究其原因，主要是培训不够系统。\n"
+        "四、2024年工作安排\n"
+        "深入推进严格规范公正文明执法。\n")
+    assert own_parts(o) == [("frp", 3), ("measures", 5), ("shortcomings", 8), ("plan", 10)]
+    assert o.body_start == 3
+
+
+def test_themed_parts_without_a_measures_heading():
+    o = outline_of(
+        "2022年，某某镇坚持依法行政，现将有关情况报告如下：\n"
+        "一、加强党的领导，压实法治建设责任\n"
+        "镇党委召开专题会议3次。\n"
+        "二、深化普法宣传，营造浓厚法治氛围\n"
+        "开展普法活动20场次。\n"
+        "三、存在的问题\n"
+        "普法形式较为单一。\n"
+        "四、下一步工作打算\n"
+        "持续深化基层依法治理。\n")
+    assert own_parts(o) == [("measures", 2), ("measures", 4), ("shortcomings", 6), ("plan", 8)]
+    assert [p.themed for p in o.parts] == [True, True, False, False]
+
+
+def test_heading_with_inline_body_and_enumerations():
+    o = outline_of("一、主要举措和成效\n（一）依法全面履行政府职能。一是深化放管服改革；二是统一是非标准。\n")
+    h = next(h for h in o.headings if h.line == 2)
+    assert h.title == "依法全面履行政府职能" and h.inline_body
+    # 统一是 is a word, not item 一
+    assert [n for n, _ in o.enumerations[2]] == [1, 2]
+
+
+def test_numbers_that_are_not_headings():
+    o = outline_of(
+        "一、主要举措和成效\n"
+        "1.5万元专项经费全部用于普法阵地建设。\n"
+        "2021年，全镇共办理行政复议案件3件。\n"
+        "2、3月份集中开展法治宣传月活动。\n"
+        "12.4国家宪法日当天开展宣传。\n"
+        "1.加强组织领导\n")
+    assert [(h.line, h.label) for h in o.headings] == [(1, "一、"), (6, "1.")]
+
+
+def test_a_list_typed_with_top_level_numbers_inside_a_part_is_not_new_parts():
+    o = outline_of(
+        "一、2021年推进法治政府建设的主要举措和成效\n"
+        "全年开展学法活动12次。\n"
+        "二、存在的不足\n"
+        "执法力量薄弱。\n"
+        "三、2022年工作思路\n"
+        "重点做好以下工作：\n"
+        "一、深入学习贯彻习近平法治思想；\n"
+        "二、全面推进严格规范公正文明执法；\n"
+        "三、加强基层普法阵地建设。\n")
+    assert own_parts(o) == [("measures", 1), ("shortcomings", 3), ("plan", 5)]
+    assert o.parts_of("plan")[0].end == 9
+    assert [h.list_item for h in o.headings if h.line >= 7] == [True, True, True]
+
+
+def test_combined_part_without_sub_headings_splits_where_the_plan_begins():
+    o = outline_of(
+        "一、主要举措和成效\n"
+        "全年开展普法宣传36场次。\n"
+        "三、存在的问题及下一步打算\n"
+        "一是普法形式单一；二是执法人员专业素养不高。\n"
+        "下一步，我镇将持续加强执法队伍建设。\n"
+        "加大普法经费投入。\n")
+    kinds = [(p.kind, p.start, p.end, p.combined) for p in o.parts]
+    assert kinds == [("measures", 1, 2, False), ("shortcomings", 3, 4, True), ("plan", 5, 6, True)]
+
+
+def test_an_unnumbered_line_naming_a_part_starts_that_part():
+    o = outline_of(
+        "一、2023年推进法治政府建设的主要举措和成效\n"
+        "（一）深化行政执法体制改革\n"
+        "全年办理行政处罚案件45件。\n"
+        "存在的问题\n"
+        "执法文书不够规范。\n"
+        "下一步工作打算\n"
+        "加强执法文书评查。\n")
+    assert own_parts(o) == [("measures", 1), ("shortcomings", 4), ("plan", 6)]
+
+
+def test_truncated_copy_with_a_single_top_heading_and_frp_sub_item():
+    o = outline_of(
+        "2023年，市生态环境局坚持以习近平法治思想为指导。\n"
+        "一、2023年主要工作情况\n"
+        "（一）切实履行党政主要负责人推进法治建设第一责任人职责。局主要负责人担任领导小组组长。\n"
+        "（二）统筹推进年度法治政府建设工作。认真落实实施方案。\n")
+    assert own_parts(o) == [("measures", 2)]
+    frp = o.parts_of("frp")
+    assert [(p.start, p.end, p.embedded) for p in frp] == [(3, 3, True)]
+    assert o.part_at(3) is frp[0] and o.part_at(4).kind == "measures"
+
+
+def test_heading_missing_its_separator_is_still_a_part():
+    o = outline_of("某镇2024年度法治政府建设情况报告\n2024年，某镇坚持依法行政。\n一主要举措和成效\n"
+                   "（一）强化组织领导。召开专题会议4次。\n一年来工作扎实推进。\n")
+    assert own_parts(o) == [("measures", 3)]
+    assert all(h.line != 5 for h in o.headings)
+
+
+def test_docx_style_levels_integrate_with_typed_numbers():
+    lines = ["某县2023年法治政府建设情况报告", "一、主要举措和成效", "（一）依法履行政府职能",
+             "全年取消行政许可事项5项。", "存在的不足和原因", "执法力量不足，主要原因是编制紧张。",
+             "二、2024年工作安排", "持续推进依法行政。"]
+    doc = Document(lines, style_levels={1: 1, 2: 1, 3: 2, 5: 1, 7: 1})
+    o = analyze(doc)
+    assert own_parts(o) == [("measures", 2), ("shortcomings", 5), ("plan", 7)]
+    # the styled title is not a part; the styled unnumbered heading sits beside 一、 and 二、
+    assert all(h.line != 1 for h in o.headings)
+    assert [h.line for h in o.roots] == [2, 5, 7]
+
+
+def test_solving_problems_is_not_the_shortcomings_part():
+    assert "shortcomings" not in classify_title("坚持问题导向，着力破解基层治理难题")
+    assert "shortcomings" in classify_title("存在的问题和不足")
+    assert classify_title("2022年工作主要安排") == {"plan"}
+    assert "frp" in classify_title("党政主要负责人履行推进法治建设第一责任人职责情况")
+    # a theme that acts on a weakness or a plan is the year's work, not a part of its own
+    assert classify_title("聚焦短板弱项，提升执法质效") == set()
+    assert classify_title("创新工作思路，推动依法行政") == set()
+    assert classify_title("存在问题和下一步工作打算") == {"shortcomings", "plan"}
+
+
+def test_a_themed_part_about_weaknesses_does_not_end_the_measures():
+    o = outline_of("一、加强党的领导\n召开会议3次。\n二、聚焦短板弱项，提升执法质效\n开展培训5次。\n"
+                   "三、坚持依法决策\n审查合同12份。\n四、存在的不足\n培训不够。\n")
+    assert [p.kind for p in o.parts] == ["measures", "measures", "measures", "shortcomings"]
+
+
+def test_cn_number_and_find_heading():
+    assert [cn_number(t) for t in ("一", "十", "十二", "二十三", "一二", "")] == [1, 10, 12, 23, None, None]
+    h = find_heading("（十一）完善多元化矛盾纠纷化解机制", 30)
+    assert (h.rank, h.number, h.style) == (2, 11, "cn-paren")
+    assert find_heading("一是加强学习。", 1) is None
+    assert find_heading("一、二等奖各评出3名。", 1) is None
+
+
+def test_outline_view_says_where_the_year_came_from(seed):
+    from linter.engine.run import analyze as analyze_report
+    from linter.formats.outline import render_outline
+
+    text = render_outline(analyze_report(read_path(str(seed("000")))))
+    assert "年度：2021（标题中没有年度，从正文推断）" in text
+    assert "标题：未识别" in text
+    text = render_outline(analyze_report(read_path(str(seed("004")))))
+    assert "日期：2022-01-26（取自落款）" in text
+    assert "第91-93行  [存在的不足]" in text and "见第89行" in text

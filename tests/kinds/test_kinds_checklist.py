@@ -1,0 +1,372 @@
+"""The checklist kinds (section, topic, evidence) and the figures detector, on sentences
+written the way township and county reports write them."""
+import pytest
+
+from linter.config import Config
+from linter.document.document import Document
+from linter.engine.run import analyze, lint
+from linter.text.figures import figures
+from linter.kinds import topic
+from linter.engine.ruleset import RuleSet, load_ruleset, parse_rule
+
+TITLE = "某镇人民政府关于{year}年度法治政府建设情况的报告"
+MEASURES = "一、{year}年推进法治政府建设的主要举措和成效"
+FRP = "二、{year}年党政主要负责人履行推进法治建设第一责任人职责情况"
+SHORT = "三、{year}年推进法治政府建设存在的不足和原因"
+PLAN = "四、{next}年推进法治政府建设的工作安排"
+
+
+def report(measures="全年办理行政许可事项120件。", frp="镇党委书记主持召开专题会议3次。",
+           shortcomings="一是执法人员业务能力有待提高。", plan="一是每季度开展一次执法培训。",
+           year=2024):
+    lines = [TITLE, MEASURES, measures, FRP, frp, SHORT, shortcomings, PLAN, plan]
+    return "\n".join(x.format(year=year, next=year + 1) for x in lines)
+
+
+def run(text, year=2024, level="township", codes=None):
+    doc = Document.from_text(text, path="t.txt")
+    config = Config(year=year, level=level)
+    ruleset = load_ruleset(analyze(doc, config).meta.ruleset)
+    if codes:
+        ruleset = RuleSet("t", "t", (None, None), [r for r in ruleset.rules if r.code in codes])
+    return lint(doc, config, ruleset)
+
+
+def state(result, item):
+    return result.checklist[item].state
+
+
+def diags(result, code):
+    return [d for d in result.diagnostics if d.code == code]
+
+
+# -- figures ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "重点加强对辖区60岁以上老年人的宣传力度",
+    "结合庆祝中华人民共和国成立75周年宣传活动",
+    "结合中国共产党建党100周年开展党史学习",
+    "召开第3次专题会议",
+    "召开第57次省委理论学习中心组集体学习会",
+    "在孙家镇第十七届人民代表大会上",
+    "制定《营口市鲅鱼圈区加快推进法治政府建设工作要点》（营鲅依法发〔2021〕1号）",
+    "深入推行行政执法“三项制度”",
+    "进一步增强“四个意识”、坚定“四个自信”、做到“两个维护”",
+    "推动“1名村（居）法律顾问+N名法律明白人”行动落实落地",
+    "严格执行2名以上行政执法人员共同亮证执法",
+    "落实审批服务“马上办、网上办、就近办、一次办”要求",
+    "打造了一批叫得响、有特色的普法宣传品牌",
+    "2021年是“十四五”开局之年",
+])
+def test_incidental_numbers_are_not_figures(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("text,count", [
+    ("全年共开展集中法治宣传活动20余次，联系法律顾问开展法律讲座4次，发放宣传品1200余份", 3),
+    ("参加人数59人，参考率100%，合格率100%", 3),
+    ("执法处罚210余起，罚款10.8552万元", 2),
+    ("召开两次专题会议", 1),
+    ("镇村两级人民调解委员会共调解各类民事纠纷156宗", 1),
+    ("法治建设在综合考核中分值权重20分", 1),
+])
+def test_work_figures_are_counted(text, count):
+    assert len(figures(text)) == count
+
+
+# -- quotes inside phrases -------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "组织实施“八五”普法工作，全年开展集中宣传6次。",
+    "组织实施\"八五\"普法工作，全年开展集中宣传6次。",
+    "组织实施「八五」普法工作，全年开展集中宣传6次。",
+    "组织实施‘八五’普法工作，全年开展集中宣传6次。",
+])
+def test_plan_name_matches_through_any_quote_marks(sentence):
+    assert state(run(report(measures=sentence), codes={"P405"}), "popularization.current-plan") == "present"
+
+
+def test_seventh_plan_is_current_in_2020_reports():
+    result = run(report(measures="夯实“七五”普法工作，落实“法律六进”活动。", year=2020), year=2020)
+    assert result.meta["ruleset"] == "outline-2015-2020"
+    assert state(result, "popularization.current-plan") == "present"
+
+
+def test_a_quoted_slogan_still_maps_to_the_users_columns():
+    text = report(measures="认真落实“谁执法谁普法”普法责任制。")
+    (d,) = diags(run(text, codes={"P401"}), "P401")
+    line = text.splitlines()[d.line - 1]
+    assert line[d.column - 1: d.end_column - 1] == "谁执法谁普法"
+
+
+def test_constitution_day_written_with_quotes_is_publicity():
+    result = run(report(measures="开展“12·4”宪法宣传日主题宣传活动。"), codes={"P402"})
+    assert state(result, "popularization.constitution") == "present"
+
+
+# -- topic: present / weak / missing ----------------------------------------------------
+
+def test_study_law_with_a_count_is_present():
+    result = run(report(frp="镇党委坚持会前学法制度，全年共计学法8次。"), codes={"R203"})
+    entry = result.checklist["frp.study-law"]
+    assert entry.state == "present" and "学法8次" in entry.evidence[0].text
+
+
+def test_study_law_without_a_count_is_weak_and_points_at_the_mention():
+    text = report(frp="局党组中心组多次开展法治集中学习。")
+    result = run(text, codes={"R203"})
+    assert state(result, "frp.study-law") == "weak"
+    (d,) = diags(result, "R203")
+    assert d.line == 5 and "次数" in d.message
+
+
+def test_a_slogan_is_not_study():
+    result = run(report(frp="镇党委书记带头尊法学法守法用法。"), codes={"R203"})
+    assert state(result, "frp.study-law") == "missing"
+
+
+def test_item_named_only_in_the_plan_is_weak_and_points_at_the_measures_heading():
+    text = report(plan="一是认真落实“谁执法谁普法”普法责任制，制定普法责任清单。")
+    result = run(text, codes={"P401"})
+    assert state(result, "popularization.whoever-enforces") == "weak"
+    (d,) = diags(result, "P401")
+    assert d.line == 2 and "下一步" in d.message
+
+
+def test_missing_frp_item_points_at_the_frp_heading():
+    result = run(report(frp="镇党委书记严格履行第一责任人职责。"), codes={"R202"})
+    assert state(result, "frp.report-law") == "missing"
+    assert diags(result, "R202")[0].line == 4
+
+
+def test_umbrella_phrase_alone_makes_the_three_systems_weak():
+    result = run(report(measures="深入推行行政执法“三项制度”，规范行政执法程序。"), codes={"E301", "E302", "E303"})
+    assert {state(result, i) for i in ("enforcement.publicity", "enforcement.recording",
+                                       "enforcement.legal-review")} == {"weak"}
+
+
+def test_enforcement_word_alone_is_not_a_system():
+    text = report(measures="持续推进行政执法改革，出动执法检查人员1000余人次，开展执法突出问题专项整治。")
+    result = run(text, codes={"E301", "E302", "E303"})
+    assert {state(result, i) for i in ("enforcement.publicity", "enforcement.recording",
+                                       "enforcement.legal-review")} == {"missing"}
+
+
+def test_recording_device_alone_shows_recording():
+    text = report(measures="做到执法全程记录，配备执法记录仪2台，对强制拆除等现场执法活动全程录音录像。")
+    assert state(run(text, codes={"E302"}), "enforcement.recording") == "present"
+
+
+def test_on_the_spot_acts_alone_make_publicity_weak_not_present():
+    text = report(measures="严格执行2名以上行政执法人员共同“亮证执法”，并当场告知当事人执法事由。")
+    assert state(run(text, codes={"E301"}), "enforcement.publicity") == "weak"
+
+
+@pytest.mark.parametrize("sentence", [
+    "截至目前，我镇未收到行政复议和行政应诉案件。",
+    "全年未发生行政诉讼案件。",
+    "全年行政诉讼案件为零。",
+])
+def test_an_explicit_zero_counts_as_present(sentence):
+    assert state(run(report(measures=sentence), codes={"R204"}), "frp.court-appearance") == "present"
+
+
+def test_a_zero_in_the_plan_does_not_count():
+    result = run(report(plan="力争全年未发生行政诉讼案件。"), codes={"R204"})
+    assert state(result, "frp.court-appearance") == "missing"
+
+
+def test_naming_the_litigation_work_area_is_not_court_appearance():
+    result = run(report(measures="强化行政复议应诉工作，规范行政复议应诉工作流程。"), codes={"R204"})
+    assert state(result, "frp.court-appearance") == "missing"
+
+
+def test_zero_normative_documents_is_a_complete_statement():
+    result = run(report(measures="本年度未制定行政规范性文件。"), codes={"O505"})
+    assert state(result, "outline.normative-documents") == "present"
+
+
+def test_four_personally_needs_most_of_the_four():
+    one = run(report(frp="镇长对法治建设重要工作亲自部署。"), codes={"R201"})
+    assert state(one, "frp.four-personally") == "weak"
+    all_four = run(report(frp="坚持重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办。"),
+                   codes={"R201"})
+    assert state(all_four, "frp.four-personally") == "present"
+    short = run(report(frp="镇主要领导始终做到“四个亲自”。"), codes={"R201"})
+    assert state(short, "frp.four-personally") == "present"
+
+
+def test_constitution_study_is_weak_and_constitution_authority_is_not_a_mention():
+    study = run(report(measures="开展民法典、宪法、安全生产法专题学习3次。"), codes={"P402", "P403"})
+    assert state(study, "popularization.constitution") == "weak"
+    assert state(study, "popularization.civil-code") == "weak"
+    slogan = run(report(measures="坚决维护宪法权威和社会公平正义。"), codes={"P402"})
+    assert state(slogan, "popularization.constitution") == "missing"
+
+
+def test_heading_mention_looks_at_the_text_under_the_heading():
+    text = "\n".join([TITLE.format(year=2024), MEASURES.format(year=2024), "（一）持续优化法治营商环境",
+                      "依托镇商会搭建招商引资平台。全年新引进企业10家。", "（二）加强普法宣传", "全年开展普法活动6次。",
+                      SHORT.format(year=2024), "一是培训不足。"])
+    assert state(run(text, codes={"O512"}), "outline.business-environment") == "present"
+
+
+# -- levels and years ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("level,want", [("township", "missing"), ("county", "missing"),
+                                        ("department", "n/a"), ("city", "n/a"), ("province", "n/a")])
+def test_legal_literate_applies_to_townships_and_counties_only(level, want):
+    result = run(report(), level=level, codes={"P404"})
+    assert state(result, "popularization.legal-literate") == want
+    assert bool(diags(result, "P404")) == (want == "missing")
+
+
+def test_current_plan_is_na_after_the_eighth_plan_ended():
+    result = run(report(year=2026), year=2026, codes={"P405", "P409"})
+    assert state(result, "popularization.current-plan") == "n/a"
+
+
+# -- section ----------------------------------------------------------------------------
+
+def test_embedded_frp_part_is_weak_and_a_warning():
+    text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
+                      "（一）党政主要负责人履行推进法治建设第一责任人职责", "镇党委书记主持召开专题会议3次。",
+                      "（二）加强普法宣传", "全年开展普法活动6次。", "二、存在的不足和原因", "一是培训不足。"])
+    result = run(text, codes={"S103"})
+    assert state(result, "section.frp") == "weak"
+    (d,) = diags(result, "S103")
+    assert d.severity == "warning" and d.line == 3
+
+
+def test_frp_only_mentioned_in_the_text_is_weak_but_still_an_error():
+    text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
+                      "认真落实党政主要负责人履行推进法治建设第一责任人职责规定，全年开展普法活动6次。",
+                      "二、存在的不足和原因", "一是培训不足。"])
+    result = run(text, codes={"S103"})
+    assert state(result, "section.frp") == "weak"
+    assert diags(result, "S103")[0].severity == "error"
+
+
+def test_missing_part_points_at_the_title():
+    text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
+                      "全年开展普法活动6次。", "二、2025年工作安排", "一是加强培训。"])
+    result = run(text, codes={"S102"})
+    assert state(result, "section.shortcomings") == "missing"
+    assert diags(result, "S102")[0].line == 1
+
+
+# -- causes -----------------------------------------------------------------------------
+
+def test_cause_word_in_the_heading_alone_is_not_an_analysis():
+    result = run(report(shortcomings="一是法治队伍建设有待加强。二是法治宣传形式单一。"), codes={"S106"})
+    assert state(result, "section.causes") == "missing"
+    (d,) = diags(result, "S106")
+    assert d.line == 6 and "标题" in d.message and d.severity == "warning"
+
+
+@pytest.mark.parametrize("text", [
+    "一是执法人员业务能力有待提高，主要是全镇执法人员均为兼职，培训不足。",
+    "一是普法形式单一。究其原因，一方面普法经费不足，另一方面缺少专职普法人员。",
+    "一是执法文书不规范，原因在于执法人员流动大。",
+])
+def test_causes_in_the_text_are_found(text):
+    assert state(run(report(shortcomings=text), codes={"S106"}), "section.causes") == "present"
+
+
+def test_listing_problems_with_zhuyaoshi_is_not_a_cause():
+    result = run(report(shortcomings="存在的问题主要是：执法人员业务能力有待提高，普法形式单一。"), codes={"S106"})
+    assert state(result, "section.causes") == "missing"
+
+
+def test_boilerplate_cause_is_weak():
+    result = run(report(shortcomings="一是综合行政执法工作需要进一步加强。受各种因素影响，工作流程仍需规范。"),
+                 codes={"S106"})
+    assert state(result, "section.causes") == "weak"
+
+
+def test_a_cause_sub_heading_with_text_counts():
+    text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
+                      "全年开展普法活动6次。", "二、存在的不足和原因", "（一）存在的问题", "一是普法形式单一。",
+                      "（二）原因分析", "一是经费不足。二是人员多为兼职。"])
+    assert state(run(text, codes={"S106"}), "section.causes") == "present"
+
+
+# -- evidence: figures and plan-linked ---------------------------------------------------
+
+def test_quantified_states():
+    vague = "我镇扎实推进法治政府建设，各项工作取得明显成效。" * 3
+    assert state(run(report(measures=vague), codes={"Q601"}), "evidence.quantified") == "missing"
+    one = vague + "全年开展法治讲座4次。"
+    assert state(run(report(measures=one), codes={"Q601"}), "evidence.quantified") == "weak"
+    rich = "全年开展法治讲座4次，发放资料1200余份，调解纠纷106件，调解成功率98%。"
+    assert state(run(report(measures=rich), codes={"Q601"}), "evidence.quantified") == "present"
+
+
+def test_incidental_numbers_do_not_quantify_the_measures():
+    text = report(measures="结合庆祝中华人民共和国成立75周年宣传活动，重点加强对辖区60岁以上老年人的宣传，"
+                           "召开第3次专题会议，深入推行“三项制度”。")
+    assert state(run(text, codes={"Q601"}), "evidence.quantified") == "missing"
+
+
+def test_quantified_is_na_without_a_measures_part():
+    text = "\n".join(["某县2023年度法治政府建设情况报告", FRP.format(year=2023), "县长主持召开常务会议4次。"])
+    assert state(run(text, year=2023, level="county", codes={"Q601"}), "evidence.quantified") == "n/a"
+
+
+def test_plan_linked_names_the_unanswered_shortcoming():
+    result = run(report(shortcomings="一是执法人员业务能力有待提高。二是政务公开不及时。",
+                        plan="一是加强执法人员培训。"), codes={"Q603"})
+    assert state(result, "evidence.plan-linked") == "weak"
+    (d,) = diags(result, "Q603")
+    assert "政务公开" in d.message and d.line == 8
+
+
+# -- kind parameters, independent of the shipped YAML ----------------------------------------
+
+def _rule(**params):
+    raw = {"code": "Q699", "name": "test-rule", "kind": "topic", "severity": "info", "message": "缺",
+           "basis": "测试", "explanation": "测试", "checklist": "outline.digital",
+           "examples": {"fail": ["x"], "pass": ["y"]}}
+    raw.update(params)
+    return parse_rule(raw)
+
+
+def _read(text, **params):
+    doc = Document.from_text(text, path="t.txt")
+    return topic.read(analyze(doc, Config(year=2024, level="township")), _rule(**params))[0]
+
+
+def test_regex_phrases_and_ignore():
+    text = report(measures="主持召开区政府常务会议审议《法治政府建设情况报告》。坚决维护宪法权威。")
+    assert _read(text, phrases=["re:主持召开[^。]{0,10}会议"], require="mention") == "present"
+    assert _read(text, phrases=["宪法"], require="mention") == "present"
+    # an ignore phrase masks the hits lying inside it
+    assert _read(text, phrases=["宪法"], ignore=["宪法权威"], require="mention") == "missing"
+
+
+def test_min_acts_counts_distinct_acts():
+    text = report(measures="严格执行重大行政决策程序，坚持公众参与、专家论证。")
+    assert _read(text, phrases=["重大行政决策"], acts=["公众参与", "专家论证"], min_acts=2,
+                 concrete=["act"]) == "present"
+    assert _read(text, phrases=["重大行政决策"], acts=["公众参与", "风险评估"], min_acts=2,
+                 concrete=["act"]) == "weak"
+
+
+def test_bad_parameters_are_rejected_at_load_time():
+    from linter.errors import RuleError
+    with pytest.raises(RuleError):
+        _rule(phrases=["re:(unclosed"])
+    with pytest.raises(RuleError):
+        _rule(phrases=["x"], require="sometimes")
+
+
+def test_causes_without_a_shortcomings_part_is_only_a_note_not_a_second_warning():
+    from linter import lint_text
+    text = ("某镇人民政府关于2024年度法治政府建设情况的报告\n一、2024年推进法治政府建设的主要举措和成效\n"
+            "全年开展法治讲座4次，办理行政复议案件2件。\n二、2025年工作安排\n一是每季度开展一次执法培训。\n")
+    result = lint_text(text, config=None)
+    causes = [d for d in result.diagnostics if d.checklist == "section.causes"]
+    assert result.checklist["section.causes"].state == "missing"
+    assert [d.severity for d in causes] == ["info"]
+    assert "没有“存在的不足和原因”部分" in causes[0].message
+    assert any(d.checklist == "section.shortcomings" and d.severity == "error" for d in result.diagnostics)
