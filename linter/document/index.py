@@ -50,11 +50,51 @@ def vocabulary_of(lists) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _plain(phrases: tuple[str, ...]) -> frozenset[str] | None:
-    """The list's phrases without quotes, or None when it holds a regex (``re:``)."""
-    if any(p.startswith("re:") for p in phrases):
-        return None
-    return frozenset(q for q in map(strip_quotes, phrases) if q)
+def _split(phrases: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A list's plain phrases (without quotes) and its regexes (``re:`` entries)."""
+    plain = frozenset(q for q in (strip_quotes(p) for p in phrases if not p.startswith("re:")) if q)
+    return plain, tuple(p[3:] for p in phrases if p.startswith("re:"))
+
+
+@functools.lru_cache(maxsize=512)
+def _regex_only(regexes: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{r})" for r in regexes))
+
+
+def _leftmost_longest(starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Occurrences (start, -length), sorted, to the hits a longest-first alternation gives."""
+    spans, last = [], 0
+    for s, neg in starts:
+        if s >= last:
+            spans.append((s, s - neg))
+            last = s - neg
+    return spans
+
+
+def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, ...]):
+    """The hits of ``re:`` entries followed by plain phrases, as their alternation gives them
+    (at each position a regex first, else the longest phrase), without scanning the text
+    once per list for the plain part: the regexes' next match is searched only when the
+    scan has passed the last one. None when a regex matches empty (then the alternation
+    itself decides)."""
+    rx = _regex_only(regexes)
+    spans, pos, i, found = [], 0, 0, None
+    while True:
+        if found is None or found.start() < pos:
+            found = rx.search(text, pos)
+        while i < len(starts) and starts[i][0] < pos:
+            i += 1
+        q = starts[i][0] if i < len(starts) else None
+        if found is not None and (q is None or found.start() <= q):
+            if found.end() == found.start():
+                return None
+            spans.append(found.span())
+            pos = found.end()
+        elif q is not None:
+            pos = q - starts[i][1]
+            spans.append((q, pos))
+        else:
+            return spans
 
 
 @functools.lru_cache(maxsize=8)
@@ -152,16 +192,13 @@ class Index:
     def _find(self, phrases: tuple[str, ...]) -> list[Hit]:
         text = self.quote_free[0]
         table = self._occurrences
-        plain = _plain(phrases)
-        if table is None or plain is None or not plain <= self.vocabulary:
+        plain, regexes = _split(phrases)
+        spans = None
+        if table is not None and plain <= self.vocabulary:
+            starts = sorted((s, -len(p)) for p in plain for s in table.get(p, ()))
+            spans = _with_regexes(text, starts, regexes) if regexes else _leftmost_longest(starts)
+        if spans is None:
             spans = [(m.start(), m.end()) for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
-        else:
-            found = sorted((s, -len(p)) for p in plain for s in table.get(p, ()))
-            spans, last = [], 0
-            for s, neg in found:
-                if s >= last:
-                    spans.append((s, s - neg))
-                    last = s - neg
         out = []
         for s, e in spans:
             a, b = self._to_content(s, e)

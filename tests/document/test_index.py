@@ -49,7 +49,8 @@ def test_one_scan_for_all_phrases_finds_what_each_rule_scan_found(seed):
 def test_quotes_and_overlaps_are_handled_like_the_alternation():
     text = "开展“八五”普法，落实“谁执法谁普法”责任制。法治政府建设示范创建，法治政府建设。"
     doc = Document.from_text(text)
-    lists = [("八五普法", "普法"), ("法治政府", "法治政府建设", "政府建设"), ("谁执法谁普法",), ("建设示范",)]
+    lists = [("八五普法", "普法"), ("法治政府", "法治政府建设", "政府建设"), ("谁执法谁普法",), ("建设示范",),
+             ("re:执法[^。]{0,3}普法", "普法", "谁执法", "责任制"), ("re:法治政府", "法治政府建设", "示范")]
     index = Index(doc, vocabulary_of(lists))
     for phrases in lists:
         assert [(h.start, h.end, h.key) for h in index.hits(phrases)] == _regex_hits(index, phrases)
