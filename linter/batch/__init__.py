@@ -5,8 +5,17 @@ order), ``cache`` (results kept between runs), ``collect`` (what one report cont
 ``copies`` (shared passages, MinHash LSH), ``promises`` (last year's plan), ``words``
 (jieba), ``overview`` (the model and the run), ``html``, ``xlsx``, ``json_`` (the outputs).
 """
-from .overview import Overview, build_overview
-from .pool import lint_many, run_many
-from .units import read_roster
+import importlib
 
-__all__ = ["Overview", "build_overview", "lint_many", "run_many", "read_roster"]
+# Loaded on first use: ``fzlint check`` needs only ``pool``; the overview's modules (jieba,
+# MinHash, the spreadsheet writer) would add most of a one-file run's start-up.
+_EXPORTS = {"Overview": "overview", "build_overview": "overview", "lint_many": "pool",
+            "run_many": "pool", "read_roster": "units"}
+
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
