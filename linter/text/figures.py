@@ -17,6 +17,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .normalize import merge_spans
+
 # Bounded runs and no start inside a run: a line of 20,000 digits or 一 costs linear time
 # (an unbounded run retried from every position inside it is quadratic). No real figure
 # has more than 15 digits or 12 Chinese numerals.
@@ -59,7 +61,7 @@ def figures(text: str) -> list[re.Match]:
 def _figures(text: str) -> tuple[re.Match, ...]:
     # The excluded spans are merged and walked with the matches, so a line full of
     # numbers costs linear time, not matches × spans.
-    excluded = _merged(sorted(_excluded_spans(text)))
+    excluded = merge_spans(sorted(_excluded_spans(text)))
     out, k = [], 0
     for m in FIGURE.finditer(text):
         while k < len(excluded) and excluded[k][1] <= m.start():
@@ -75,16 +77,6 @@ def _figures(text: str) -> tuple[re.Match, ...]:
 
 
 _figures_cached = functools.lru_cache(maxsize=4096)(_figures)
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in spans:
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        elif b > a:
-            out.append((a, b))
-    return out
 
 
 def is_concrete(text: str) -> bool:

@@ -108,10 +108,11 @@ def _kept_index(origin: list[int], i: int) -> int | None:
 def _removed_spans(text: str) -> list[tuple[int, int]]:
     if not _REMNANTS.search(text):
         return []
-    return _merged(m.span() for m in _REMNANTS.finditer(text))
+    return merge_spans(m.span() for m in _REMNANTS.finditer(text))
 
 
-def _merged(spans) -> list[tuple[int, int]]:
+def merge_spans(spans) -> list[tuple[int, int]]:
+    """Sorted (start, end) spans with overlapping or touching ones joined."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if out and a <= out[-1][1]:
