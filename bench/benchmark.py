@@ -3,6 +3,8 @@
     python bench/benchmark.py                       # measure this checkout, print Markdown
     python bench/benchmark.py --root /tmp/main --save bench/before.json   # measure another checkout
     python bench/benchmark.py --before bench/before.json --write-readme    # figures into README.md
+    python bench/benchmark.py --before-root /tmp/main --before bench/before.json --write-readme
+                                                    # both measured in one run, in turn
 
 Every measurement runs in a new process whose ``sys.path`` starts with ``--root``, so a
 checkout of main (``git clone /work/main /tmp/main``) is measured by the same code as this
@@ -172,22 +174,27 @@ def _has_jobs(root: Path) -> bool:
 
 # -- measuring ---------------------------------------------------------------------------
 
-def measure(root: Path, args) -> dict:
+def measure(root: Path, args, peer: bool = False):
+    """Measure one checkout, yielding between steps (so two checkouts can take turns)."""
     root = root.resolve()
     env = _env(root)
     fig: dict = {"commit": subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
                                           capture_output=True, text=True).stdout.strip()}
     print(f"measuring {root} ({fig['commit']})", file=sys.stderr)
     fig.update(_child(root, "warm", args.repeat))
+    yield
     fig.update(_child(root, "annotate", max(1, args.repeat // 3)))
+    yield
     sizes = [10_000, 200_000, 1_000_000]
     fig["scaling"] = _child(root, "scaling", sizes, timeout=600) or {}
+    yield
     from adversarial import CASES
     fig["adversarial"] = {}
     for name in CASES:
         r = _child(root, "case", name, args.size, timeout=args.case_timeout)
         fig["adversarial"][name] = r["seconds"] if r else None
         print(f"  {name}: {fig['adversarial'][name]}", file=sys.stderr)
+        yield
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         files = _format_files(root, tmp)
@@ -200,6 +207,7 @@ def measure(root: Path, args) -> dict:
                                stderr=subprocess.DEVNULL, env=env, cwd=tmp)
                 times.append(time.perf_counter() - start)
             fig["cold"][fmt] = statistics.median(times)
+            yield
         batch = _batch_folder(root, tmp / "batch", args.batch)
         jobs = [1, 2] if _has_jobs(root) else [None]
         fig["batch"] = {}
@@ -208,15 +216,32 @@ def measure(root: Path, args) -> dict:
             cmd += ["--jobs", str(j)] if j else []
             runs = [_child(root, "rss", cmd)["seconds"] for _ in range(3)]
             fig["batch"][str(j or 1)] = args.batch / statistics.median(runs)
+            yield
         big = _batch_folder(root, tmp / "big", args.memory)
         fig["memory"] = {}
         for fmt in ("json", "json-lines"):
             r = _child(root, "rss", _fzlint(root) + ["check", "--no-color", "--format", fmt, str(big)]
                        + (["--jobs", "1"] if jobs[0] else []))
             fig["memory"][fmt] = r["peak_mib"]
-        if args.peer:
+            yield
+        if peer:
             fig["peer"] = _peer(batch)
     return fig
+
+
+def measure_turns(roots: list[Path], args) -> list[dict]:
+    """Measure several checkouts step by step in turn, so that a change in the machine's
+    load during the run falls on all of them alike."""
+    runs = [measure(root, args, peer=args.peer and i == len(roots) - 1) for i, root in enumerate(roots)]
+    figures: list = [None] * len(runs)
+    while any(f is None for f in figures):
+        for i, run in enumerate(runs):
+            if figures[i] is None:
+                try:
+                    next(run)
+                except StopIteration as done:
+                    figures[i] = done.value
+    return figures
 
 
 def _peer(folder: Path) -> dict | None:
@@ -319,7 +344,10 @@ def main() -> None:
     ap.add_argument("--memory", type=int, default=2000)
     ap.add_argument("--no-peer", dest="peer", action="store_false", help="skip textlint")
     ap.add_argument("--save", type=Path, help="write the figures as JSON")
-    ap.add_argument("--before", type=Path, help="figures of the checkout before (JSON from --save)")
+    ap.add_argument("--before", type=Path, help="figures of the checkout before (JSON from --save); "
+                    "with --before-root, where to write them")
+    ap.add_argument("--before-root", type=Path, help="a checkout to measure in the same run, step by step "
+                    "in turn with --root (its figures are the 'before' column)")
     ap.add_argument("--write-readme", action="store_true")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("worker_args", nargs="?", help=argparse.SUPPRESS)
@@ -332,10 +360,15 @@ def main() -> None:
         print(json.dumps(_worker_rss(values[0]) if args.worker == "rss" else fn(args.root.resolve(), *values)))
         return
     sys.path.insert(0, str(HERE))
-    fig = measure(args.root, args)
+    if args.before_root:
+        before, fig = measure_turns([args.before_root, args.root], args)
+        if args.before:
+            args.before.write_text(json.dumps(before, indent=1) + "\n", encoding="utf-8")
+    else:
+        fig = measure_turns([args.root], args)[0]
+        before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
     if args.save:
         args.save.write_text(json.dumps(fig, indent=1) + "\n", encoding="utf-8")
-    before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
     block = markdown(fig, before, args)
     print(block)
     if args.write_readme:
