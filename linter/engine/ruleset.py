@@ -297,12 +297,20 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read_yaml(path: Path):
+    """A rule file, parsed once per process while it is unchanged (the common rule files
+    are included by every rule set). Callers must not mutate what it returns."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        st = path.stat()
+        return _parsed(str(path), st.st_mtime_ns, st.st_size)
     except yaml.YAMLError as exc:
         raise RuleError(f"YAML 语法错误：{exc}", str(path)) from None
     except OSError as exc:
         raise RuleError(f"无法读取：{exc.strerror}", str(path)) from None
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(path: str, mtime_ns: int, size: int):
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER)
 
 
 def rules_for_results(results) -> dict:
