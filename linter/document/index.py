@@ -24,7 +24,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from itertools import chain
+from typing import NamedTuple
 from functools import cached_property
 
 from ..text.phrases import QUOTES, compile_phrases, strip_quotes
@@ -33,8 +34,9 @@ from ..text.sentences import PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as
 _QUOTE_RUN = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]+")
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """One phrase hit (a tuple: made by the thousand per report, cheaply)."""
+
     start: int      # offsets in doc.content
     end: int
     key: str        # the matched text without quotes (for counting distinct phrases)
@@ -153,15 +155,16 @@ class Index:
 
     # -- phrases -------------------------------------------------------------------------
     @cached_property
-    def _occurrences(self) -> dict[str, list[int]] | None:
-        """phrase -> start offsets (quote-free view) of every occurrence, overlapping ones
-        included; None without pyahocorasick."""
+    def _occurrences(self) -> dict[str, list[tuple[int, int]]] | None:
+        """phrase -> (start, -length) in the quote-free view of every occurrence, overlapping
+        ones included (the sort order of leftmost-longest); None without pyahocorasick."""
         auto = _automaton(self.vocabulary) if self.vocabulary else None
         if auto is None:
             return None
-        out: dict[str, list[int]] = {}
+        out: dict[str, list[tuple[int, int]]] = {}
         for end, phrase in auto.iter(self.quote_free[0]):
-            out.setdefault(phrase, []).append(end - len(phrase) + 1)
+            n = len(phrase)
+            out.setdefault(phrase, []).append((end - n + 1, -n))
         return out
 
     def occurrences(self, phrase: str) -> list[tuple[int, int]]:
@@ -175,7 +178,7 @@ class Index:
                 starts.append(i)
                 i = text.find(key, i + 1)
         else:
-            starts = table.get(key, [])
+            starts = [start for start, _ in table.get(key, ())]
         return [self._to_content(s, s + len(key)) for s in starts]
 
     def hits(self, phrases) -> list[Hit]:
@@ -195,15 +198,14 @@ class Index:
         plain, regexes = _split(phrases)
         spans = None
         if table is not None and plain <= self.vocabulary:
-            starts = sorted((s, -len(p)) for p in plain for s in table.get(p, ()))
+            starts = sorted(chain.from_iterable(table.get(p, ()) for p in plain))
             spans = _with_regexes(text, starts, regexes) if regexes else _leftmost_longest(starts)
         if spans is None:
             spans = [(m.start(), m.end()) for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
-        out = []
-        for s, e in spans:
-            a, b = self._to_content(s, e)
-            out.append(Hit(a, b, text[s:e]))
-        return out
+        origin = self.quote_free[1]
+        if origin is None:
+            return [Hit(s, e, text[s:e]) for s, e in spans]
+        return [Hit(origin[s], origin[e - 1] + 1, text[s:e]) for s, e in spans]
 
     # -- sentences -----------------------------------------------------------------------
     def _stop_offsets(self, stops: str) -> list[int]:
