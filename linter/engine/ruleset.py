@@ -48,6 +48,8 @@ class Rule:
     examples: dict = field(default_factory=dict)
     params: dict = field(default_factory=dict)
     source: str = ""
+    profile: str = ""                         # the bureau profile that added or changed it
+    local_params: dict = field(default_factory=dict)   # the parameters that profile set
     url: str = ""
 
     @property
@@ -77,7 +79,8 @@ class Rule:
                 "message": self.message, "basis": self.basis, "explanation": self.explanation,
                 "suggestion": self.suggestion, "checklist": self.checklist,
                 "levels": list(self.levels) if self.levels else None, "years": list(self.years),
-                "confidence": self.confidence, "examples": self.examples, "source": self.source}
+                "confidence": self.confidence, "examples": self.examples, "source": self.source,
+                "profile": self.profile, "local_params": self.local_params}
 
 
 class _Defaults(dict):
@@ -97,13 +100,14 @@ class RuleSet:
     def vocabulary(self) -> frozenset[str]:
         """Every plain phrase the rules look for (phrase lists, themes): what the document
         index finds in its one scan."""
-        lists = []
+        from ..kinds import _concepts as concepts  # the shared reading vocabulary (@name lists)
+        lists = [v for v in concepts.vocabulary().values() if isinstance(v, list)]
         for rule in self.rules:
             for value in rule.params.values():
                 if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-                    lists.append(value)
+                    lists.append(concepts.expand(value))
                 elif isinstance(value, dict):
-                    lists.extend(v for v in value.values() if isinstance(v, list))
+                    lists.extend(concepts.expand(v) for v in value.values() if isinstance(v, list))
         return vocabulary_of(lists)
 
     def by_code(self, code: str) -> Rule | None:

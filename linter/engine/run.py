@@ -35,7 +35,10 @@ def analyze(doc: Document, config: Config | None = None) -> Analysis:
 def lint(doc: Document, config: Config | None = None, ruleset: RuleSet | None = None) -> FileResult:
     config = config or Config()
     analysis = analyze(doc, config)
-    ruleset = ruleset or load_ruleset(analysis.meta.ruleset)
+    if ruleset is None:
+        ruleset = load_ruleset(analysis.meta.ruleset)
+        if config.profile is not None:            # a bureau's own requirements on top
+            ruleset = config.profile.apply(ruleset)
     analysis.meta.ruleset = ruleset.name
     analysis.vocabulary = ruleset.vocabulary
     # A rule that is switched off and feeds no checklist item would only have its
@@ -71,8 +74,21 @@ def run_rules(analysis: Analysis, ruleset: RuleSet) -> tuple[list[Diagnostic], l
                 item.code = item.code or rule.code
                 observations.append(item)
             else:
-                diagnostics.append(item)
+                diagnostics.append(fill_report_years(item, analysis.year))
     return diagnostics, observations
+
+
+def fill_report_years(d: Diagnostic, year: int | None) -> Diagnostic:
+    """Fill {year}/{next_year}/{last_year} a kind left open in a message or suggestion with
+    years derived from the report year, so rule text never hard-codes one (a suggestion a clerk
+    copies must fit the report). An unknown year becomes ××××, which F930 flags if copied."""
+    if "{" not in d.message and "{" not in d.suggestion:
+        return d
+    values = {"{year}": year, "{next_year}": year + 1 if year else None, "{last_year}": year - 1 if year else None}
+    for key, value in values.items():
+        shown = str(value) if value else "××××"
+        d.message, d.suggestion = d.message.replace(key, shown), d.suggestion.replace(key, shown)
+    return d
 
 
 def lint_path(path: str, config: Config | None = None) -> FileResult:

@@ -11,7 +11,7 @@ import functools
 import importlib
 
 _MODULES = ("section", "topic", "stale", "substitute", "lawtitle", "numbering", "punctuation",
-            "pattern", "time", "evidence", "typo")
+            "pattern", "time", "evidence", "typo", "docform", "consistency", "place")
 KINDS = set(_MODULES)
 
 

@@ -8,7 +8,9 @@ import re
 
 from ..document.index import Hit
 from ..document.result import Evidence, Observation
+from ..text.phrases import QUOTES, compile_phrases
 from ..text.sentences import PARAGRAPH_STOP, SENTENCE_STOP
+from . import _concepts as concepts_
 
 
 @functools.lru_cache(maxsize=512)
@@ -51,12 +53,65 @@ def not_applicable(rule) -> list:
     return [Observation(rule.checklist, "n/a")] if rule.checklist else []
 
 
-def find(analysis, phrases) -> list[Hit]:
-    """Every hit of a phrase list in the document content (quotes ignored), from the
-    document index (one scan per document for every rule's phrases)."""
+# The helpers below take the Analysis (its document index answers from tables built once
+# per report) or, for callers that only have it, the Document (each call scans the text).
+
+def _indexed(source) -> bool:
+    return hasattr(source, "index")
+
+
+def quote_free(doc) -> tuple[str, list[int] | None]:
+    """doc.content without quotation marks, and a map from its offsets to content offsets
+    (None when the content has no quotes). Built once per document."""
+    if _indexed(doc):
+        return doc.index.quote_free
+    view = doc.__dict__.get("_fz_quote_free")
+    if view is None:
+        content = doc.content
+        if not any(c in QUOTES for c in content):
+            view = (content, None)
+        else:
+            keep = [i for i, c in enumerate(content) if c not in QUOTES]
+            text = "".join(content[i] for i in keep)
+            keep.append(len(content))
+            view = (text, keep)
+        doc._fz_quote_free = view
+    return view
+
+
+def _hit(origin, start: int, end: int, key: str) -> Hit:
+    """A match in the quote-free view as a hit in doc.content."""
+    if origin is None:
+        return Hit(start, end, key)
+    return Hit(origin[start], origin[end - 1] + 1, key)
+
+
+def find(doc, phrases) -> list[Hit]:
+    """Every hit of a phrase list in the document content (quotes ignored; ``@name``
+    entries are lists of the shared reading vocabulary, rules/data/reading.yaml)."""
+    phrases = concepts_.expand(phrases)
     if not phrases:
         return []
-    return analysis.index.hits(phrases)
+    if _indexed(doc):
+        return doc.index.hits(phrases)
+    text, origin = quote_free(doc)
+    return [_hit(origin, m.start(), m.end(), m.group(0))
+            for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
+
+
+def find_concepts(doc, concepts, role: str = "phrase") -> list[Hit]:
+    """Hits of a rule's two-part concepts that count as ``role`` (phrase / sufficient)."""
+    wanted = [c for c in concepts or () if c.get("as", "phrase") == role]
+    if not wanted:
+        return []
+    text, origin = quote_free(doc)
+    if _indexed(doc):
+        units = doc.index.remember("concept-units", lambda: concepts_.Units(text))
+    else:
+        units = doc.__dict__.get("_fz_units")
+        if units is None:
+            units = doc._fz_units = concepts_.Units(text)
+    return [_hit(origin, a, b, key) for c in wanted for a, b, key in concepts_.concept_matches(text, c, units)]
 
 
 def without(hits: list[Hit], masks: list[Hit]) -> list[Hit]:
@@ -99,14 +154,27 @@ def sentence_around(analysis, start: int, end: int, stops: str = SENTENCE_STOP) 
     return analysis.index.bounds(start, end, stops)
 
 
-def window_span(analysis, start: int, end: int, size: str = "sentence") -> tuple[int, int]:
-    """Content offsets of the sentence (or paragraph) around start..end."""
-    return analysis.index.bounds(start, end, PARAGRAPH_STOP if size == "paragraph" else SENTENCE_STOP)
+def window_span(doc, start: int, end: int, size: str = "sentence") -> tuple[int, int]:
+    """Content offsets of the clause, sentence or paragraph around start..end."""
+    if _indexed(doc):
+        stops = {"clause": concepts_.CLAUSE_STOPS, "paragraph": PARAGRAPH_STOP}.get(size, SENTENCE_STOP)
+        return doc.index.bounds(start, max(end, start) if size == "clause" else end, stops)
+    text = doc.content
+    if size == "clause":
+        return concepts_.clause_bounds(text, start, end)
+    if size == "paragraph":
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", end)
+    else:
+        a = max(text.rfind(c, 0, start) for c in SENTENCE_STOP) + 1
+        ends = [i for i in (text.find(c, end) for c in SENTENCE_STOP) if i != -1]
+        b = min(ends) if ends else -1
+    return a, (b if b != -1 else len(text))
 
 
-def window(analysis, start: int, end: int, size: str = "sentence") -> str:
-    a, b = window_span(analysis, start, end, size)
-    return analysis.doc.content[a:b]
+def window(doc, start: int, end: int, size: str = "sentence") -> str:
+    a, b = window_span(doc, start, end, size)
+    return (doc.doc if _indexed(doc) else doc).content[a:b]
 
 
 def with_severity(diag, severity: str | None):
