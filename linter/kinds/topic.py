@@ -176,7 +176,26 @@ def concrete_text(analysis, hit: Hit, size: str, p, own_title: bool = True) -> s
     return text
 
 
+def _window_key(analysis, hit: Hit, size: str) -> tuple:
+    """What identifies the window text around a hit: its heading block, or its bounds."""
+    line = analysis.doc.line_of(hit.start)
+    end = heading_blocks(analysis).get(line)
+    if end is not None and end > line:
+        return ("block", line, end)
+    return (size,) + window_span(analysis, hit.start, hit.end, size)
+
+
 def is_concrete(analysis, hit: Hit, p) -> bool:
+    """Whether the window around a hit shows the item concretely. Hits in one window share
+    the answer, so it is judged once per window (and title): a long sentence full of hits
+    costs its length once, not once per hit."""
+    size = p.get("window", "sentence")
+    key = ("concrete", id(p), _window_key(analysis, hit, size),
+           _window_key(analysis, hit, p.get("act_window", size)), _own_title(analysis.doc.content, hit))
+    return analysis.index.remember(key, lambda: _is_concrete(analysis, hit, p))
+
+
+def _is_concrete(analysis, hit: Hit, p) -> bool:
     kinds = _concrete_kinds(p)
     if not kinds:
         return True
@@ -227,8 +246,10 @@ def recital_clauses(text: str, p) -> list[tuple[int, int]]:
 
 
 def _recited(analysis, hit: Hit, p) -> bool:
-    text = strip_quotes(hit_window(analysis, hit, p.get("window", "sentence")))
-    return bool(recital_clauses(text, p))
+    size = p.get("window", "sentence")
+    key = ("recited", id(p), _window_key(analysis, hit, size))
+    return analysis.index.remember(
+        key, lambda: bool(recital_clauses(strip_quotes(hit_window(analysis, hit, size)), p)))
 
 
 def read(analysis, rule):

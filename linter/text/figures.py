@@ -70,8 +70,9 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
 
 def figures(text: str) -> list[re.Match]:
     """Figures measuring work in a text (incidental numbers excluded)."""
-    # Many rules ask about the same sentence or line: a short text's answer is kept.
-    return list(_figures_cached(text) if len(text) <= 2000 else _figures(text))
+    # Many rules ask about the same sentence or line: the answer is kept (for a few long
+    # texts too: every rule asks about the one long sentence of a run-on paragraph).
+    return list(_figures_cached(text) if len(text) <= 2000 else _figures_long(text))
 
 
 def _figures(text: str) -> tuple[re.Match, ...]:
@@ -92,6 +93,7 @@ def _figures(text: str) -> tuple[re.Match, ...]:
 
 
 _figures_cached = functools.lru_cache(maxsize=4096)(_figures)
+_figures_long = functools.lru_cache(maxsize=16)(_figures)
 
 
 def is_concrete(text: str) -> bool:
