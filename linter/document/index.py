@@ -80,10 +80,11 @@ def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, 
     scan has passed the last one. None when a regex matches empty (then the alternation
     itself decides)."""
     rx = _regex_only(regexes)
-    spans, pos, i, found = [], 0, 0, None
+    spans, pos, i, found, exhausted = [], 0, 0, None, False
     while True:
-        if found is None or found.start() < pos:
+        if not exhausted and (found is None or found.start() < pos):
             found = rx.search(text, pos)
+            exhausted = found is None          # no match from here on: never search again
         while i < len(starts) and starts[i][0] < pos:
             i += 1
         q = starts[i][0] if i < len(starts) else None

@@ -60,6 +60,7 @@ to the user's text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..text.figures import figures
@@ -220,12 +221,24 @@ def weak_reason(analysis, hit: Hit, p, sufficient: bool = False) -> str | None:
     intention (an aim, a target or a norm), audience (the wrong people taught)."""
     doc = analysis.doc
     intentions = _intentions(p)
-    if intentions and concepts_.is_intention(doc.content, hit.start, hit.end, intentions, "@plans", analysis.year):
+    if intentions and _in_intention(analysis, hit, intentions):
         return "intention"
     if not sufficient and p.get("audience"):
         if concepts_.wrong_audience(window(analysis, hit.start, hit.end), p["audience"]):
             return "audience"
     return None
+
+
+def _in_intention(analysis, hit: Hit, intentions) -> bool:
+    """concepts_.is_intention on the hit's sentence, with the sentence's intention clauses
+    worked out once (every hit of every rule in that sentence asks)."""
+    a, b = window_span(analysis, hit.start, hit.end)
+    key = ("intention-clauses", a, b, concepts_.key(intentions))
+    clauses = analysis.index.remember(key, lambda: sorted(concepts_.intention_clauses(
+        analysis.doc.content[a:b], intentions, "@plans", year=analysis.year)))
+    at = hit.start - a
+    i = bisect.bisect_right(clauses, (at, float("inf")))
+    return any(x <= at < y for x, y in clauses[max(0, i - 8):i])
 
 
 def recital_clauses(text: str, p) -> list[tuple[int, int]]:
