@@ -135,9 +135,15 @@ def _child(root: Path, worker: str, *args, timeout: float | None = None) -> dict
 
 # -- inputs ------------------------------------------------------------------------------
 
+# A development install's editable finder would serve ``linter.rulesets`` (the rule files)
+# from the installed checkout whatever --root says: measured runs drop it first.
+_NO_EDITABLE = "import sys; sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in repr(f).lower()]"
+
+
 def _fzlint(root: Path) -> list[str]:
     entry = "linter" if (root / "linter" / "__main__.py").exists() else "linter.cli"
-    return [sys.executable, "-m", entry]
+    return [sys.executable, "-c", f"{_NO_EDITABLE}; import runpy; sys.argv[0] = 'fzlint'; "
+            f"runpy.run_module({entry!r}, run_name='__main__', alter_sys=True)"]
 
 
 def _format_files(root: Path, folder: Path) -> dict[str, Path]:
@@ -353,6 +359,7 @@ def main() -> None:
     ap.add_argument("worker_args", nargs="?", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
+        exec(_NO_EDITABLE)
         sys.path.insert(0, str(args.root.resolve()))
         fn = {"warm": _worker_warm, "scaling": _worker_scaling, "case": _worker_case,
               "annotate": _worker_annotate}.get(args.worker)
