@@ -21,8 +21,8 @@ from typing import Mapping, Sequence
 
 from ..document.result import Diagnostic, FileResult
 from ..errors import FzlintError
-from ..vocab import LEVEL_LABELS as LEVEL_NAMES, SEVERITY_LABELS as SEVERITY_NAMES, SEVERITY_RANK, \
-    STATE_LABELS as STATE_NAMES, STATE_MARKS, checklist_label as label
+from ..vocab import (SEVERITY_LABELS, SEVERITY_RANK, STATE_LABELS, STATE_MARKS, UNKNOWN, checklist_label,
+                     level_label)
 
 STATE_ORDER = ("missing", "weak", "present", "n/a")   # as the text output groups the checklist
 
@@ -49,9 +49,9 @@ def meta_html(result: FileResult) -> str:
     m = result.meta or {}
     year = m.get("report_year")
     rows = [("报告标题", m.get("title") or "（未识别标题）"),
-            ("报告单位", m.get("issuer") or "未识别"),
-            ("报告年度", f"{year}年" if year else "未识别"),
-            ("单位层级", LEVEL_NAMES.get(m.get("level"), m.get("level"))),
+            ("报告单位", m.get("issuer") or UNKNOWN),
+            ("报告年度", f"{year}年" if year else UNKNOWN),
+            ("单位层级", level_label(m.get("level"))),
             ("规则集", m.get("ruleset") or "—")]
     items = "".join(f'<dt>{_e(k)}</dt><dd data-field="{_e(f)}">{_e(v)}</dd>'
                     for (k, v), f in zip(rows, ("title", "issuer", "year", "level", "ruleset")))
@@ -74,18 +74,18 @@ def checklist_html(result: FileResult, *, id_prefix: str = "") -> str:
             target = line_id(entry.evidence[0].line, id_prefix)
         if entry.evidence and entry.state == "weak":
             where = f'<span class="fz-where">（第{entry.evidence[0].line}行）</span>'
-        name = _e(label(item))
+        name = _e(checklist_label(item))
         body = f'<a href="#{_e(target)}">{name}</a>' if target else f"<span>{name}</span>"
         groups.setdefault(entry.state, []).append(
             f'<li class="fz-item fz-state-{_e(entry.state)}" data-item="{_e(item)}">{body}{where}</li>')
-    counts = "，".join(f"{STATE_MARKS[s]} {STATE_NAMES[s]} {len(v)} 项" for s, v in groups.items() if v)
+    counts = "，".join(f"{STATE_MARKS[s]} {STATE_LABELS[s]} {len(v)} 项" for s, v in groups.items() if v)
     out = [f'<section class="fz-checklist" aria-label="检查清单"><h2>检查清单'
            f'<small class="fz-counts">（{_e(counts)}）</small></h2>']
     for state, items in groups.items():
         if not items:
             continue
         out.append(f'<div class="fz-group fz-state-{_e(state)}"><h3><span class="fz-mark">'
-                   f'{_e(STATE_MARKS.get(state, ""))}</span> {_e(STATE_NAMES.get(state, state))}'
+                   f'{_e(STATE_MARKS.get(state, ""))}</span> {_e(STATE_LABELS.get(state, state))}'
                    f'（{len(items)} 项）</h3><ul>{"".join(items)}</ul></div>')
     out.append("</section>")
     return "".join(out)
@@ -193,7 +193,7 @@ def _finding(i: int, d: Diagnostic, id_prefix: str, rule_docs: Mapping[str, str]
     parts = [f'<article class="fz-finding fz-sev-{_e(d.severity)}{" fz-suppressed" if d.suppressed else ""}" '
              f'id="{_e(finding_id(i, id_prefix))}" data-code="{_e(d.code)}">'
              f'<header><span class="fz-code">{_e(d.code)}</span> '
-             f'<span class="fz-sev">{_e(SEVERITY_NAMES.get(d.severity, d.severity))}</span>'
+             f'<span class="fz-sev">{_e(SEVERITY_LABELS.get(d.severity, d.severity))}</span>'
              + (' <span class="fz-tag">已豁免</span>' if d.suppressed else "")
              + f' <span class="fz-pos">第{d.line}行第{d.column}字</span></header>'
              f'<p class="fz-msg">{_e(d.message)}</p>']
@@ -216,8 +216,8 @@ def _finding(i: int, d: Diagnostic, id_prefix: str, rule_docs: Mapping[str, str]
 
 def rule_docs(result: FileResult) -> dict[str, str]:
     """code -> the ``fzlint rule CODE`` page for every rule that has a finding in ``result``."""
-    from .ruledoc import render_rule
     from ..engine.ruleset import DEFAULT_RULESET, load_ruleset
+    from .ruledoc import render_rule
     codes = {d.code for d in result.diagnostics}
     if not codes:
         return {}

@@ -433,6 +433,28 @@ def annotate(report, output, ruleset, year, level, config_file):
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听地址；0.0.0.0 让局域网内其他电脑也能访问（只在可信内网使用）")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="端口")
+@click.option("--max-mb", default=30, show_default=True, type=click.IntRange(1, 1024),
+              help="上传文件（请求体）的大小上限，单位 MB")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="同时检查的文件数（其余排队）")
+@click.option("--time-limit", default=60.0, show_default=True, type=click.FloatRange(0.01, 3600),
+              help="检查一个文件的时间上限，单位秒")
+def serve(host, port, max_mb, workers, time_limit):
+    """启动检查页面：在浏览器中打开 http://127.0.0.1:8765 上传报告。"""
+    from . import web
+    settings = web.Settings(max_bytes=max_mb * 1024 * 1024, workers=workers, time_limit=time_limit)
+    try:
+        web.serve(host, port, settings)
+    except OSError as exc:
+        click.echo(f"fzlint: 无法在 {host}:{port} 启动检查页面：{exc.strerror or exc}"
+                   "（端口可能已被占用，可用 --port 换一个）", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+@main.command()
 def lsp():
     """启动语言服务器（LSP，经标准输入输出通信），供编辑器使用。"""
     from .lsp import serve

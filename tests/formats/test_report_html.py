@@ -7,7 +7,7 @@ from linter import lint_text
 from linter.formats import report_html
 from linter.document.result import Diagnostic, FileResult
 
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
 from fixtures import seed_text  # noqa: E402
 
 REPORT = ("关于2023年法治政府建设情况的报告\n"
