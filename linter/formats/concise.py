@@ -14,3 +14,9 @@ def item(r, options, n: int = 0) -> str:
         mark = " [*]" if d.fix is not None and d.fix.safe else ""
         lines.append(f"{path}:{d.line}:{d.column}: {d.code}{mark} {d.message}\n")
     return "".join(lines)
+
+
+def render(results, options=None) -> str:
+    """The whole output for a list of results (the format also streams: see formats/__init__)."""
+    from . import render as render_all
+    return render_all("concise", results, options)

@@ -49,3 +49,9 @@ def item(r, options, n: int = 0) -> str:
                meta.get("issuer"), meta.get("report_year"))
         rows.append([_cell(v) for v in row])
     return _rows(rows)
+
+
+def render(results, options=None) -> str:
+    """The whole output for a list of results (the format also streams: see formats/__init__)."""
+    from . import render as render_all
+    return render_all("csv", results, options)

@@ -43,3 +43,9 @@ def item(r, options, n: int = 0) -> str:
             message += f"\n依据：{d.basis}"
         lines.append(_command(_LEVEL[d.severity], props, message))
     return "".join(line + "\n" for line in lines)
+
+
+def render(results, options=None) -> str:
+    """The whole output for a list of results (the format also streams: see formats/__init__)."""
+    from . import render as render_all
+    return render_all("github", results, options)

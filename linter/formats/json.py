@@ -20,3 +20,9 @@ def item(result, options, n: int) -> str:
 
 def tail(totals, options) -> str:
     return '\n],"summary":' + json.dumps(totals.counts, **_COMPACT) + "}\n"
+
+
+def render(results, options=None) -> str:
+    """The whole output for a list of results (the format also streams: see formats/__init__)."""
+    from . import render as render_all
+    return render_all("json", results, options)

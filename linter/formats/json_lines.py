@@ -13,3 +13,9 @@ def item(r, options, n: int = 0) -> str:
     if r.error:
         return json.dumps({"path": path, "error": r.error}, **_COMPACT) + "\n"
     return "".join(json.dumps({"path": path, **d.to_dict()}, **_COMPACT) + "\n" for d in r.diagnostics)
+
+
+def render(results, options=None) -> str:
+    """The whole output for a list of results (the format also streams: see formats/__init__)."""
+    from . import render as render_all
+    return render_all("json-lines", results, options)

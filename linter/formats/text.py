@@ -97,3 +97,9 @@ def _file(r, options) -> list[str]:
             out.append(f"         豁免：{d.waiver.get('justification', '')}（有效期至 {d.waiver.get('expires', '')}）")
     out.append("")
     return out
+
+
+def render(results, options=None) -> str:
+    """The whole output for a list of results (the format also streams: see formats/__init__)."""
+    from . import render as render_all
+    return render_all("text", results, options)
