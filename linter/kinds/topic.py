@@ -219,7 +219,6 @@ def _is_concrete(analysis, hit: Hit, p) -> bool:
 def weak_reason(analysis, hit: Hit, p, sufficient: bool = False) -> str | None:
     """Why a mention in an allowed part is not the year's work, if a reviewer would say so:
     intention (an aim, a target or a norm), audience (the wrong people taught)."""
-    doc = analysis.doc
     intentions = _intentions(p)
     if intentions and _in_intention(analysis, hit, intentions):
         return "intention"
