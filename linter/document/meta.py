@@ -65,7 +65,6 @@ _FIELD_ISSUER = re.compile("(?:" + "|".join(spaced(n) for n in ("发布机构", 
 _FIELD_TITLE = re.compile(r"(?:^|[|｜])\s*[\[【]?\s*(?:" + spaced("标题") + "|" + spaced("文件名称") + ")" +
                           _FIELD_SEP + r"([^|｜\s][^|｜]{4,79}?)\s*(?:[|｜]|$)")
 
-_PROVINCIAL_CITIES = ("北京", "天津", "上海", "重庆")
 
 
 # How a report calls its own body: 我镇, 本局, 全县 …
@@ -381,7 +380,7 @@ def level_of_name(name: str, context: str = "") -> str | None:
     m = re.search(r"([\u4e00-\u9fff]{1,8}?)市$", place)
     if m:
         city = re.sub(r"^.*?(?:省|自治区|自治州|地区|盟|州|市)", "", m.group(1)) or m.group(1)
-        if city in _PROVINCIAL_CITIES and place.endswith(city + "市"):
+        if city in places.municipalities() and place.endswith(city + "市"):
             return "province"
         prefecture = places.is_prefecture_city(city)
         if prefecture is None and city in places.former_prefecture_cities():

@@ -256,3 +256,21 @@ def former_prefecture_cities() -> frozenset[str]:
     """Prefecture-level cities renamed or abolished before the table's edition (襄樊, 莱芜),
     so that older reports still read as a city's: ``rules/data/divisions_former.tsv``."""
     return frozenset(row[0] for row in read_tsv("divisions_former.tsv"))
+
+
+# Not in the division table, which covers the mainland; reports name them as places all the same.
+SPECIAL_REGIONS = ("香港", "澳门", "台湾")
+
+
+@functools.lru_cache(maxsize=1)
+def province_short_names() -> tuple[str, ...]:
+    """Provinces as reports write them at the head of a local instrument's title (湖北, 广西,
+    北京), from the table, and the special regions; longest first."""
+    names = {short(name) for code, name in table().names.items() if len(code) == 2}
+    return tuple(sorted(names | set(SPECIAL_REGIONS), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def municipalities() -> frozenset[str]:
+    """The 直辖市 (北京, 天津, 上海, 重庆): provinces whose name is a 市."""
+    return frozenset(short(name) for code, name in table().names.items() if len(code) == 2 and name.endswith("市"))

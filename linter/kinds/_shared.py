@@ -64,19 +64,14 @@ def quote_free(doc) -> tuple[str, list[int] | None]:
     """doc.content without quotation marks, and a map from its offsets to content offsets
     (None when the content has no quotes). Built once per document."""
     if _indexed(doc):
-        return doc.index.quote_free
-    view = doc.__dict__.get("_fz_quote_free")
-    if view is None:
-        content = doc.content
-        if not any(c in QUOTES for c in content):
-            view = (content, None)
-        else:
-            keep = [i for i, c in enumerate(content) if c not in QUOTES]
-            text = "".join(content[i] for i in keep)
-            keep.append(len(content))
-            view = (text, keep)
-        doc._fz_quote_free = view
-    return view
+        return doc.index.quote_free                # cached on the document's index
+    content = doc.content                          # a bare Document (tests, old callers): uncached
+    if not any(c in QUOTES for c in content):
+        return content, None
+    keep = [i for i, c in enumerate(content) if c not in QUOTES]
+    text = "".join(content[i] for i in keep)
+    keep.append(len(content))
+    return text, keep
 
 
 def _hit(origin, start: int, end: int, key: str) -> Hit:
@@ -108,9 +103,7 @@ def find_concepts(doc, concepts, role: str = "phrase") -> list[Hit]:
     if _indexed(doc):
         units = doc.index.remember("concept-units", lambda: concepts_.Units(text))
     else:
-        units = doc.__dict__.get("_fz_units")
-        if units is None:
-            units = doc._fz_units = concepts_.Units(text)
+        units = concepts_.Units(text)
     return [_hit(origin, a, b, key) for c in wanted for a, b, key in concepts_.concept_matches(text, c, units)]
 
 

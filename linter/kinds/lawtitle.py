@@ -31,15 +31,13 @@ from __future__ import annotations
 import re
 
 from . import _laws as lawdb
+from ..document import places
 from ..document.result import Edit, Fix
 from ._shared import Checks, compiled, not_applicable, observe, regex_problems, sentence_around
 
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _LAWLIKE_END = re.compile(r"(?:法|法典|条例|规定|办法|准则|规则|细则|章程)(?:[（(][^（）()]{1,12}[）)])?$")
 _LAWLIKE_START = ("中华人民共和国", "中国共产党", "中共中央", "国务院")
-_PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏",
-              "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南",
-              "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|自治区|自治州|自治县|县|区|州|盟|旗|镇|乡|街道)")
 # Words ending in a place suffix that are not place names.
 _NOT_PLACES = ("城市", "城区", "社区", "市场", "地区", "山区", "园区", "景区", "街区", "小区", "辖区", "特区",
@@ -90,7 +88,7 @@ def looks_national(title: str) -> bool:
 
 
 def is_local(title: str) -> bool:
-    if title.startswith(_PROVINCES):
+    if title.startswith(places.province_short_names()):
         return True
     m = _PLACE.match(title)
     if not m:

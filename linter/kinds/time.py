@@ -200,9 +200,10 @@ def year_reading(analysis) -> tuple[int | None, list[_Place]]:
     """The report year the places agree on, and the places. The title decides unless every
     other place (two at least) names one other year — then the title is the likely slip —
     or the user gave the year."""
-    cached = analysis.__dict__.get("_fz_year_reading")
-    if cached is not None:
-        return cached
+    return analysis.index.remember("year-reading", lambda: _year_reading(analysis))
+
+
+def _year_reading(analysis) -> tuple[int | None, list[_Place]]:
     places = _places(analysis)
     year = analysis.year
     title = [p for p in places if p.where == "标题"]
@@ -212,7 +213,6 @@ def year_reading(analysis) -> tuple[int | None, list[_Place]]:
         year = others[0].year
     elif title and analysis.meta.year_source != "override":
         year = title[0].year
-    analysis._fz_year_reading = (year, places)
     return year, places
 
 
