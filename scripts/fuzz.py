@@ -404,16 +404,22 @@ def check_positions(result, text: str | None) -> None:
     del lines
 
 
+PROBE = {"jsonrpc": "2.0", "method": "textDocument/hover", "params": {
+    "textDocument": {"uri": "file:///tmp/fzlint-probe.txt"}, "position": {"line": 0, "character": 0}}}
+
+
 class LspPeer:
     """One ``fzlint lsp`` process, kept across inputs and restarted when it dies."""
 
     def __init__(self):
         self.proc = None
         self.probe = 1000
+        self.buf = b""
 
     def start(self):
         self.proc = subprocess.Popen([sys.executable, "-m", "linter", "lsp"], cwd=ROOT,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.buf = b""
         self.send(_frame(json.dumps({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
             "processId": None, "rootUri": None, "capabilities": {}}}).encode()))
         self.wait_for(0, 30)
@@ -427,26 +433,35 @@ class LspPeer:
         out = self.proc.stdout
         deadline = time.time() + timeout
         import select
-        buf = b""
-        while time.time() < deadline:
+        while True:
+            found = self._take(ident)
+            if found is not None:
+                return found
+            if time.time() >= deadline:
+                break
             ready, _, _ = select.select([out], [], [], max(0.0, deadline - time.time()))
             if not ready:
                 break
             chunk = os.read(out.fileno(), 65536)
             if not chunk:
                 raise AssertionError("the server exited")
-            buf += chunk
-            while b"\r\n\r\n" in buf:
-                head, _, rest = buf.partition(b"\r\n\r\n")
-                length = next(int(h.split(b":")[1]) for h in head.split(b"\r\n")
-                              if h.lower().startswith(b"content-length:"))
-                if len(rest) < length:
-                    break
-                body, buf = rest[:length], rest[length:]
-                message = json.loads(body)
-                if message.get("id") == ident and "method" not in message:
-                    return message
+            self.buf += chunk
         raise Timeout("no answer to the probe")
+
+    def _take(self, ident):
+        """The answer to request ``ident`` among the complete messages read so far (the
+        others are dropped; a partial message stays for the next read)."""
+        while b"\r\n\r\n" in self.buf:
+            head, _, rest = self.buf.partition(b"\r\n\r\n")
+            length = next(int(h.split(b":")[1]) for h in head.split(b"\r\n")
+                          if h.lower().startswith(b"content-length:"))
+            if len(rest) < length:
+                return None
+            body, self.buf = rest[:length], rest[length:]
+            message = json.loads(body)
+            if message.get("id") == ident and "method" not in message:
+                return message
+        return None
 
     def run(self, data: bytes, timeout: float):
         if self.proc is None or self.proc.poll() is not None:
@@ -458,8 +473,7 @@ class LspPeer:
         try:
             for attempt in range(3):
                 self.probe += 1
-                self.send(b"\r\n" + _frame(json.dumps({"jsonrpc": "2.0", "id": self.probe,
-                                                        "method": "fzlint/ping"}).encode()))
+                self.send(b"\r\n" + _frame(json.dumps(dict(PROBE, id=self.probe)).encode()))
                 try:
                     self.wait_for(self.probe, timeout / 3)
                     return
