@@ -12,7 +12,7 @@ from .engine.run import analyze, lint, lint_bytes, lint_path, lint_text
 from .errors import ConfigError, FzlintError, ReadError
 from .document.result import Diagnostic, FileResult, run_to_dict
 
-__version__ = "0.1.0"
+from .data import VERSION as __version__
 __all__ = ["Config", "Document", "analyze", "lint", "lint_bytes", "lint_path", "lint_text",
            "FzlintError", "ReadError", "ConfigError", "Diagnostic", "FileResult", "run_to_dict",
            "__version__"]

@@ -1,4 +1,4 @@
-"""Where the rule data lives and how its tables are read.
+"""Where the package's data lives (rule files, tables, its version) and how tables are read.
 
 The YAML rules and the TSV/YAML tables under ``rules/`` ship inside the installed package as
 ``linter.rulesets``; in a source checkout they are read from ``rules/`` directly. Every reader of
@@ -11,6 +11,9 @@ import functools
 from pathlib import Path
 
 import yaml
+
+# The package version (setup.cfg reads it from here; caches and SARIF name it).
+VERSION = "0.1.0"
 
 # The manifest every installation has; used to tell a real rules folder from an empty namespace.
 _MARKER = "outline-2021-2025.yaml"

@@ -32,13 +32,10 @@ PART_KINDS = ("measures", "shortcomings", "frp", "plan", "other")
 PART_LABELS = {"measures": "主要举措和成效", "shortcomings": "存在的不足", "frp": "第一责任人履职情况",
                "plan": "下一年度工作安排", "other": "其他"}
 
-# -- rule families: the letter of a rule code ----------------------------------------------
-FAMILIES = {
-    "S": "结构 structure", "R": "第一责任人 first responsible person", "E": "行政执法 enforcement",
-    "P": "普法 law popularization", "O": "纲要覆盖 outline coverage", "T": "时效 time and staleness",
-    "L": "法律名称 law citations", "F": "格式 form and typography", "Q": "质量 quality and evidence",
-    "X": "个人信息 personal data",
-}
+# -- rule families: the letter of a rule code (rules/data/families.yaml) ----------------------
+_FAMILY_DATA = read_yaml("families.yaml")["families"]
+FAMILIES = {f["id"]: f["label"] for f in _FAMILY_DATA}
+FAMILY_SUMMARIES = {f["id"]: f["summary"] for f in _FAMILY_DATA}
 
 # -- how sure a rule's basis is (requirements.md: V verified, P partly, R recalled) ------------
 CONFIDENCE_LABELS = {"V": "已核实", "P": "部分核实", "R": "凭记忆，未核实原文（因此规则保持为警告或提示）"}

@@ -34,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpus import corpus_dir  # noqa: E402
 from linter.config import Config  # noqa: E402
 from linter.document.document import Document  # noqa: E402
 from linter.engine.run import analyze, lint  # noqa: E402
@@ -124,12 +125,12 @@ def check_file(path: Path, year: int | None, level: str | None):
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "dev"))
+    ap.add_argument("corpus", nargs="?", default=None, help="the dev corpus (default ../shared/corpus/dev)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
     ap.add_argument("--detect", action="store_true",
                     help="let fzlint infer report year and level instead of using index.tsv")
     args = ap.parse_args(argv)
-    corpus = Path(args.corpus)
+    corpus = corpus_dir(args.corpus, "dev", "index.tsv", "measure_checklist.py")
     index, labels = load_index(corpus), load_labels(corpus)
 
     agree = {f: 0 for f in FIELDS}

@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpus import corpus_dir  # noqa: E402
 from linter.engine.run import analyze  # noqa: E402
 from linter.readers import read_path  # noqa: E402
 
@@ -71,13 +72,11 @@ def issuer_matches(found: str | None, expected: str | None) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "dev"),
-                    help="directory with NNN.txt, index.tsv, labels.yaml")
+    ap.add_argument("corpus", nargs="?", default=None,
+                    help="directory with NNN.txt, index.tsv, labels.yaml (default ../shared/corpus/dev)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list mismatches per file")
     args = ap.parse_args(argv)
-    corpus = Path(args.corpus)
-    if not corpus.is_absolute():
-        corpus = (ROOT / corpus) if not corpus.exists() else corpus
+    corpus = corpus_dir(args.corpus, "dev", "index.tsv", "measure_dev.py")
     index, labels = load_index(corpus), load_labels(corpus)
     files = sorted(corpus.glob("*.txt"))
 

@@ -131,6 +131,27 @@ def docx_with_table(before: list[str], rows: list[list[str]], after: list[str]) 
     return _docx_bytes(d)
 
 
+def docx_from_body(body_xml: str, styles_xml: str = "") -> bytes:
+    """A .docx from python-docx's template with our own body (and extra styles)."""
+    import docx
+
+    d = docx.Document()
+    buf = io.BytesIO()
+    d.save(buf)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                        f'<w:document {w}><w:body>{body_xml}<w:sectPr/></w:body></w:document>').encode()
+            elif info.filename == "word/styles.xml" and styles_xml:
+                data = data.replace(b"</w:styles>", styles_xml.encode() + b"</w:styles>")
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
 def zip_bomb_docx(megabytes: int = 30) -> bytes:
     """A .docx whose document.xml unpacks to `megabytes` MB of zeros (a ratio of ~1000)."""
     good = docx_styled(["关于2024年度法治政府建设情况的报告"])

@@ -103,10 +103,29 @@ def available_rulesets() -> list[str]:
     return sorted(p.stem for p in rules_dir().glob("outline-*.yaml"))
 
 
-def choose_ruleset(year: int | None) -> str:
-    if year is not None and year <= 2020:
-        return "outline-2015-2020"
-    return DEFAULT_RULESET
+@functools.lru_cache(maxsize=1)
+def manifest_years() -> dict[str, tuple[int | None, int | None]]:
+    """Each rule set's declared report years (``years: [from, to]`` in its manifest)."""
+    out = {}
+    for name in available_rulesets():
+        spec = _read_yaml(rules_dir() / f"{name}.yaml") or {}
+        lo, hi = (list(spec.get("years") or [None, None]) + [None, None])[:2]
+        out[name] = (lo, hi)
+    return out
+
+
+def choose_ruleset(year: int | None, years: dict | None = None) -> str:
+    """The rule set whose manifest covers the report year; where several do, the one that
+    starts latest (a new outline's manifest, ``years: [2026, null]``, takes over from the
+    open-ended one before it with no code change). Unknown year: the default rule set."""
+    years = manifest_years() if years is None else years
+    if year is None:
+        return DEFAULT_RULESET
+    fitting = [name for name, (lo, hi) in years.items()
+               if (lo is None or year >= lo) and (hi is None or year <= hi)]
+    if not fitting:
+        return DEFAULT_RULESET
+    return max(fitting, key=lambda name: (years[name][0] or 0, name))
 
 
 @functools.lru_cache(maxsize=8)

@@ -68,8 +68,8 @@ def to_sarif(results, options) -> dict:
 
 
 def _version() -> str:
-    from .. import __version__
-    return __version__
+    from ..data import VERSION
+    return VERSION
 
 
 def _rules(results, options) -> tuple[list[dict], dict[str, int]]:

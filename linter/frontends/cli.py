@@ -7,6 +7,10 @@ Exit codes (``fzlint check``):
 - 2: a usage error, bad configuration or waivers, an unwritable ``--output``, a path that
   does not exist, or a file that could not be read (the other files are still checked).
 
+``fzlint annotate`` exits 0 when the annotated .docx was written (findings or not: it
+produces a file, ``check`` is the gate) and 2 for an unreadable report, a bad option or an
+output it cannot write (or that would overwrite the report).
+
 Every mistake a user can make is reported as one line (in Chinese) on standard error,
 never as a traceback.
 """
@@ -18,8 +22,9 @@ from dataclasses import dataclass
 
 import click
 
-from .. import __version__
+from ..data import VERSION as __version__
 from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, exit_code
+from ..document.result import summarize
 from ..engine.ruleset import rules_for_results
 from ..errors import FzlintError, UsageError
 from ..formats.statistics import render_statistics
@@ -270,6 +275,37 @@ def rule_cmd(code, ruleset):
         click.echo(f"没有规则 {code}；用 fzlint rules 查看全部规则", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(render_rule(rule))
+
+
+@main.command()
+@click.argument("report")
+@click.option("-o", "--output", default=None, metavar="OUT.docx",
+              help="批注后的 Word 文件（默认与原文件同目录：原名.批注.docx）")
+@click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）")
+@click.option("--year", default=None, metavar="YEAR", help="报告所属年度（覆盖自动识别）")
+@click.option("--level", default=None, metavar="LEVEL",
+              help="报告单位层级（覆盖自动识别）：township、county、city、province、department")
+@click.option("--config", "config_file", default=None, metavar="FILE", help="使用此配置文件")
+def annotate(report, output, ruleset, year, level, config_file):
+    """把检查结果写成 Word 批注：生成带批注的 .docx（原文件不改动）。
+
+    退出码：0 已写出批注文件（有无问题都是 0，要按问题把关请用 fzlint check）；
+    2 文件无法读取、参数有误或无法写出。
+    """
+    from ..writers.docx_comments import annotate_file
+
+    options = CheckOptions(paths=(report,), ruleset=ruleset, year=year, level=level, config_file=config_file)
+    try:
+        plan = prepare(options)                 # validates the options and finds the configuration
+        config = plan.configs[plan.files[0]] if len(plan.files) == 1 else None
+        written, result = annotate_file(report, output, config)
+    except FzlintError as exc:
+        click.echo(exc.line(), err=True)
+        sys.exit(EXIT_ERROR)
+    counts = summarize([result])
+    click.echo(f"已写出 {written}：{len(result.active())} 条批注（错误 {counts['errors']}，警告 {counts['warnings']}，"
+               f"提示 {counts['infos']}），另有 1 条检查清单批注在标题处。", err=True)
+    sys.exit(EXIT_OK)
 
 
 @main.command()

@@ -2,14 +2,17 @@
 
 params:
   check: one of
-    late-publication   dated on or after 4月1日 of the year after the report year
-                       (督察规定 第二十四条: publish before 4月1日)
-    late-submission    dated in March of the next year (submit before 3月1日)
+    late-publication   dated on or after ``deadline`` (MM-DD, default 04-01) of the year after
+                       the report year (督察规定 第二十四条: publish before 4月1日)
+    late-submission    dated on or after ``deadline`` (default 03-01: submit before 3月1日) but
+                       before ``until`` (default 04-01, where late-publication takes over)
     early-date         dated before the reported year is over
     no-date            no 成文日期 or signature date: the deadline cannot be checked
     body-year          the body's opening year, or the year in a measures / first-responsible-
                        person / shortcomings heading, differs from the title's year
     plan-year          a plan heading names a year other than the year after the report year
+
+A bureau with an earlier local deadline sets ``deadline`` in its profile; no Python changes.
 
 Checklist ``time.deadline`` (deadline checks only): present when dated before 3月1日 and
 after the year ended; weak when dated in March or before the year ended; missing when dated
@@ -31,10 +34,26 @@ _OPENING_YEAR = re.compile(r"^\s*(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!\s*[-—�
 _TITLE_YEAR = re.compile(r"(20\d\d)\s*年")
 
 
+_MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+# Defaults: 督察规定 — submit before 3月1日, publish before 4月1日 of the following year.
+_DEFAULT_DEADLINE = {"late-publication": "04-01", "late-submission": "03-01"}
+_DEFAULT_UNTIL = "04-01"
+
+
 def validate(params: dict) -> list[str]:
     if params.get("check") not in CHECKS:
         return [f"time 规则的 check 应是 {' / '.join(CHECKS)} 之一"]
-    return []
+    problems = []
+    for key in ("deadline", "until"):
+        value = params.get(key)
+        if value is not None and not (isinstance(value, str) and _MONTH_DAY.match(value)):
+            problems.append(f"{key} 应写成“月-日”，如 03-01，得到 {value}")
+    return problems
+
+
+def _month_day_cn(month_day: str) -> str:
+    month, day = month_day.split("-")
+    return f"{int(month)}月{int(day)}日"
 
 
 def check(analysis, rule):
@@ -59,10 +78,12 @@ def _deadline(analysis, rule, kind):
     nxt = year + 1
     span, line = _date_span(analysis, date)
     found = None
-    if kind == "late-publication" and date >= f"{nxt}-04-01":
-        found, state, deadline = date, "missing", f"{nxt}年4月1日"
-    elif kind == "late-submission" and f"{nxt}-03-01" <= date < f"{nxt}-04-01":
-        found, state, deadline = date, "weak", f"{nxt}年3月1日"
+    limit = rule.params.get("deadline") or _DEFAULT_DEADLINE.get(kind, "")
+    until = rule.params.get("until") or _DEFAULT_UNTIL
+    if kind == "late-publication" and date >= f"{nxt}-{limit}":
+        found, state, deadline = date, "missing", f"{nxt}年{_month_day_cn(limit)}"
+    elif kind == "late-submission" and f"{nxt}-{limit}" <= date < f"{nxt}-{until}":
+        found, state, deadline = date, "weak", f"{nxt}年{_month_day_cn(limit)}"
     elif kind == "early-date" and date < f"{nxt}-01-01":
         found, state, deadline = date, "weak", f"{year}年12月31日"
     if found is None:

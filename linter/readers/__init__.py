@@ -10,7 +10,8 @@ Error codes (``ReadError.code``) a reader can give:
 =================  =========================================================
 unreadable         the file cannot be opened (missing, no permission, loop …)
 not-a-file         a directory, FIFO or device was named as a report
-too-large          over ``Config.max_bytes`` (checked before reading)
+too-large          over ``Config.max_bytes`` (checked before reading); for a .docx the
+                   limit is on its text parts (pictures do not count), see readers.docx
 empty              nothing but whitespace
 no-text            readable, but no report text in it
 unsupported        a suffix no reader handles
@@ -23,6 +24,7 @@ garbled            a PDF whose text layer does not map to real characters
 needs-conversion   .doc/.wps/.rtf/.odt and no LibreOffice to convert them
 convert-failed     LibreOffice was found but could not convert the file
 parse-failed       a parser failed unexpectedly on the file
+annotate-failed    read, but its Word comments could not be written (linter.writers.docx_comments)
 =================  =========================================================
 """
 from __future__ import annotations
@@ -73,8 +75,13 @@ def reader_for(name: str):
 
 
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a report from disk. The size is checked before anything is read, and never
-    more than ``max_bytes + 1`` bytes are read (a device or a growing file cannot hang us)."""
+    """Read a report from disk (see ``load_path``)."""
+    return read_bytes(load_path(path, max_bytes), path, max_bytes)
+
+
+def load_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A report file's bytes. The size is checked before anything is read, and never more
+    than the limit + 1 bytes are read (a device or a growing file cannot hang us)."""
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -83,25 +90,35 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         raise ReadError("这是一个目录，不是文件", path, "not-a-file")
     if not stat.S_ISREG(info.st_mode):
         raise ReadError("不是普通文件（设备、管道或套接字）", path, "not-a-file")
-    if info.st_size > max_bytes:
-        raise _too_large(info.st_size, max_bytes, path)
     reader = reader_for(path)
+    limit = _file_limit(reader, max_bytes)
+    if info.st_size > limit:
+        raise _too_large(info.st_size, limit, path)
     try:
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            return fh.read(limit + 1)
     except OSError as exc:
         raise ReadError(f"无法读取文件：{os_problem(exc)}", path, "unreadable") from None
-    return read_bytes(data, path, max_bytes, reader)
+
+
+def _file_limit(reader, max_bytes: int) -> int:
+    """A reader that limits what it parses itself (the .docx one) allows a bigger file."""
+    limit = getattr(reader, "file_limit", None)
+    return limit(max_bytes) if limit else max_bytes
 
 
 def read_bytes(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES, reader=None) -> Document:
-    if len(data) > max_bytes:
-        raise _too_large(len(data), max_bytes, name)
+    reader = reader or reader_for(name)
+    limit = _file_limit(reader, max_bytes)
+    if len(data) > limit:
+        raise _too_large(len(data), limit, name)
     if not data.strip():
         raise ReadError("文件是空的", name, "empty")
-    reader = reader or reader_for(name)
     try:
-        doc = reader.read(data, name)
+        if getattr(reader, "file_limit", None):
+            doc = reader.read(data, name, max_bytes=max_bytes)
+        else:
+            doc = reader.read(data, name)
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - a parser bug on hostile input is not a crash

@@ -18,8 +18,13 @@ style whose ``basedOn`` chain reaches one) and from ``w:outlineLvl`` on the para
 its style (as WPS writes); they are passed to ``Document`` as ``style_levels``. Literal
 numbering typed by hand is plain text and is left for the outline to detect.
 
+The paragraphs, their labels and their text come from one walk, ``walk()``, which the
+Word-comment writer (``linter.writers.docx_comments``) uses too: each line's text pieces
+are tied to the runs they sit in, so a comment lands on the characters the reader counted.
+
 Refused with a ``ReadError``: not a zip (corrupt / truncated), a zip bomb (declared
-uncompressed size checked before anything is parsed), a password-protected document (an
+uncompressed size checked before anything is parsed), text parts (the XML, not pictures)
+that unpack to more than ``max_bytes``, a password-protected document (an
 OLE container with an ``EncryptionInfo`` stream), an old binary .doc renamed to .docx.
 """
 from __future__ import annotations
@@ -28,6 +33,7 @@ import io
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass
 
 from ..document.document import Document
 from ..errors import ReadError
@@ -39,6 +45,7 @@ _W = "{%s}" % W
 MAX_UNPACKED = 200 * 1024 * 1024     # total declared uncompressed size of all members
 MAX_RATIO = 200                      # uncompressed / compressed, for a large archive
 MAX_MEMBERS = 10000
+MAX_FILE = 200 * 1024 * 1024         # the whole package, pictures included
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
@@ -47,15 +54,22 @@ _WORD_STREAM = "WordDocument".encode("utf-16-le")
 _HEADING_NAME = re.compile(r"^\s*(?:heading|标题)\s*([1-9])\s*$", re.IGNORECASE)
 
 
-def read(data: bytes, name: str, fmt: str = "docx") -> Document:
-    check_container(data, name)
+def file_limit(max_bytes: int) -> int:
+    """The size a .docx file may have: pictures do not count against ``max_bytes`` (the
+    text parts do, see ``check_container``), up to a ceiling for the whole package."""
+    return max(max_bytes, MAX_FILE)
+
+
+def read(data: bytes, name: str, fmt: str = "docx", max_bytes: int | None = None) -> Document:
+    check_container(data, name, max_bytes)
     lines, levels = extract(data, name)
     return Document(lines, path=name, fmt=fmt, encoding="utf-8", newline="\n", style_levels=levels)
 
 
 # -- the container ---------------------------------------------------------------
-def check_container(data: bytes, name: str) -> None:
-    """Refuse what is not a sane .docx before any XML is parsed."""
+def check_container(data: bytes, name: str, max_text_bytes: int | None = None) -> None:
+    """Refuse what is not a sane .docx before any XML is parsed. ``max_text_bytes`` limits
+    the unpacked size of the parts that are read (the XML), not of pictures or embedded files."""
     if data.startswith(OLE_MAGIC):
         if _ENCRYPTION_INFO in data:
             raise ReadError("文件设置了打开密码（已加密），无法读取；请在 Word 或 WPS 中取消密码后另存为 .docx 再检查",
@@ -76,6 +90,10 @@ def check_container(data: bytes, name: str) -> None:
     if unpacked > MAX_UNPACKED or (unpacked > 20 * 1024 * 1024 and unpacked / packed > MAX_RATIO):
         raise ReadError(f"文件解压后将达 {unpacked / 1048576:.0f} MB，不像正常的 Word 文档（疑似压缩炸弹），已拒绝读取",
                         name, "zip-bomb")
+    text = sum(i.file_size for i in infos if _is_text_part(i.filename))
+    if max_text_bytes is not None and text > max_text_bytes:
+        raise ReadError(f"文件中的文字内容过大（解压后 {text / 1048576:.1f} MB，上限 {max_text_bytes / 1048576:.0f} MB；"
+                        "图片不计在内）", name, "too-large")
     names = {i.filename for i in infos}
     if "word/document.xml" not in names and not any(n.endswith("document.xml") for n in names):
         if "xl/workbook.xml" in names:
@@ -87,33 +105,23 @@ def check_container(data: bytes, name: str) -> None:
         raise ReadError(f"文件已损坏或不是有效的 .docx 文件（{hint}）", name, "corrupt")
 
 
+def _is_text_part(member: str) -> bool:
+    """An XML part (document, styles, numbering, relationships …): what gets parsed."""
+    return member.lower().endswith((".xml", ".rels"))
+
+
 # -- paragraphs ------------------------------------------------------------------
 def extract(data: bytes, name: str) -> tuple[list[str], dict[int, int]]:
     """Return the paragraphs' texts and {line: heading level}."""
-    import docx  # python-docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except XMLSyntaxError:
-        raise ReadError("文件已损坏或不是有效的 .docx 文件（正文 XML 不完整）", name, "corrupt") from None
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, zlib.error,
-            NotImplementedError) as exc:
-        raise ReadError(f"文件已损坏或不是有效的 .docx 文件（{_reason(exc)}）", name, "corrupt") from None
-    styles = _Styles(document)
-    numbering = _Numbering(document, styles)
+    document = open_document(data, name)
     lines: list[str] = []
     levels: dict[int, int] = {}
-    for p in _paragraphs(document.element.body):
-        ppr = p.find(_W + "pPr")
-        style_id = _val(ppr, "pStyle") if ppr is not None else None
-        label = numbering.label(ppr, style_id)
-        text = label + paragraph_text(p)
-        lines.append(text)
-        level = _paragraph_level(ppr, style_id, styles)
-        if level and text.strip():
-            levels[len(lines)] = level
+    styles = _Styles(document)
+    for para in walk(document, styles):
+        lines.append(para.text)
+        level = _paragraph_level(para.ppr, para.style_id, styles)
+        if level and para.text.strip():
+            levels[para.line] = level
     return lines, _trust(levels, lines)
 
 
@@ -125,6 +133,66 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, (zlib.error, zipfile.BadZipFile)):
         return "压缩数据损坏，可能下载或复制中断"
     return "无法打开压缩包"
+
+
+@dataclass
+class Piece:
+    """A stretch of a paragraph's text: where it starts in the paragraph's own text (the
+    auto-number label not counted), the text, the w:r holding it and the run's direct child
+    it comes from (a w:t, w:tab, w:br …; None when the text sits outside any run)."""
+
+    start: int
+    text: str
+    run: object
+    child: object
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class Paragraph:
+    """One line of the document as the reader sees it."""
+
+    element: object         # the w:p
+    line: int               # 1-based line number (= Line.number)
+    label: str              # Word's auto-number label, written in front of the text
+    ppr: object
+    style_id: str | None
+    pieces: list[Piece]
+
+    @property
+    def text(self) -> str:
+        """The line's text: label + the paragraph's visible text."""
+        return self.label + "".join(piece.text for piece in self.pieces)
+
+
+def open_document(data: bytes, name: str):
+    """The python-docx Document, or a ReadError for a damaged package."""
+    import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except XMLSyntaxError:
+        raise ReadError("文件已损坏或不是有效的 .docx 文件（正文 XML 不完整）", name, "corrupt") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, zlib.error,
+            NotImplementedError) as exc:
+        raise ReadError(f"文件已损坏或不是有效的 .docx 文件（{_reason(exc)}）", name, "corrupt") from None
+
+
+def walk(document, styles: "_Styles | None" = None):
+    """THE walk: every paragraph that becomes a line, in line order, with its line number,
+    its auto-number label and its text pieces. The reader builds its lines from it and the
+    Word-comment writer anchors comments with it, so their positions cannot disagree."""
+    styles = styles or _Styles(document)
+    numbering = _Numbering(document, styles)
+    for number, p in enumerate(_paragraphs(document.element.body), start=1):
+        ppr = p.find(_W + "pPr")
+        style_id = _val(ppr, "pStyle") if ppr is not None else None
+        yield Paragraph(p, number, numbering.label(ppr, style_id), ppr, style_id, pieces(p))
 
 
 def _paragraphs(container):
@@ -163,38 +231,47 @@ _SKIP = {_W + t for t in ("pPr", "rPr", "del", "moveFrom", "delText", "instrText
 _MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 
 
-def paragraph_text(p) -> str:
-    out: list[str] = []
-    _collect(p, out)
-    return "".join(out)
+def pieces(p) -> list[Piece]:
+    """The paragraph's visible text as pieces, each tied to the run element it sits in."""
+    out: list[Piece] = []
+    _collect(p, out, None, None)
+    return out
 
 
-def _collect(node, out: list[str]) -> None:
-    for child in node:
-        tag = child.tag
+def _collect(node, out: list[Piece], run, child) -> None:
+    """``run``: the enclosing w:r; ``child``: that run's direct child holding the text."""
+    for el in node:
+        tag = el.tag
         if not isinstance(tag, str) or tag in _SKIP or tag == _MC_ALTERNATE:
             continue
+        here = el if run is not None and child is None else child
         if tag == _W + "r":
-            rpr = child.find(_W + "rPr")
+            rpr = el.find(_W + "rPr")
             if rpr is not None and _on(rpr.find(_W + "vanish")):
                 continue
-            _collect(child, out)
+            _collect(el, out, el, None)
         elif tag == _W + "t":
-            out.append(child.text or "")
+            _add(out, el.text or "", run, here)
         elif tag in (_W + "tab", _W + "ptab"):
-            out.append("\t")
+            _add(out, "\t", run, here)
         elif tag in (_W + "br", _W + "cr"):
-            kind = child.get(_W + "type")
+            kind = el.get(_W + "type")
             if kind not in ("page", "column"):
-                out.append(" ")
+                _add(out, " ", run, here)
         elif tag == _W + "noBreakHyphen":
-            out.append("-")
+            _add(out, "-", run, here)
         elif tag == _W + "sym":
-            out.append(_symbol(child.get(_W + "char")))
+            _add(out, _symbol(el.get(_W + "char")), run, here)
         elif tag == _W + "p":   # a paragraph nested in a run (text box): not this line's text
             continue
         else:
-            _collect(child, out)
+            _collect(el, out, run, here)
+
+
+def _add(out: list[Piece], text: str, run, child) -> None:
+    if text:
+        start = out[-1].end if out else 0
+        out.append(Piece(start, text, run, child))
 
 
 def _symbol(code: str | None) -> str:

@@ -19,3 +19,15 @@ def test_a_malformed_rule_fails_loudly_naming_the_rule():
                     "examples": {"fail": ["x"], "pass": ["y"]}, "phrases": ["执法"]}, "bad.yaml")
     text = exc.value.line()
     assert "E999" in text and "bad.yaml" in text and "kebab-case" in text and "severity" in text
+
+
+def test_rule_set_is_chosen_from_the_manifests_years():
+    from linter.engine.ruleset import choose_ruleset, manifest_years
+    years = manifest_years()
+    assert years["outline-2015-2020"] == (None, 2020) and years["outline-2021-2025"][0] == 2021
+    assert choose_ruleset(2019) == "outline-2015-2020"
+    assert choose_ruleset(2023) == "outline-2021-2025"
+    # a new outline is one more manifest: it takes over from its start year
+    with_new = dict(years, **{"outline-2026-2030": (2026, None)})
+    assert choose_ruleset(2026, with_new) == "outline-2026-2030"
+    assert choose_ruleset(2025, with_new) == "outline-2021-2025"

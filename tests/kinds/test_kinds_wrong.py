@@ -362,3 +362,25 @@ def test_malformed_rules_fail_loudly():
                          ("time", {"check": "x"}), ("typo", {"pairs": [{"wrong": "a"}]})]:
         with pytest.raises(RuleError):
             parse_rule({**base, "kind": kind, **params})
+
+
+def test_a_local_submission_deadline_is_a_rule_parameter():
+    """A bureau asking for reports by 1月31日 changes the rule's data, not the code."""
+    from linter.document.document import Document
+    from linter.engine.ruleset import RuleSet, load_ruleset, parse_rule
+    from linter.engine.run import lint as lint_doc
+
+    base = load_ruleset().by_code("T702")
+    raw = {"code": "T702", "name": base.name, "kind": "time", "check": "late-submission",
+           "deadline": "01-31", "until": "04-01", "severity": "warning", "checklist": "time.deadline",
+           "message": base.message, "basis": base.basis, "explanation": "x", "suggestion": "x",
+           "examples": {"context": "raw", "fail": [dated("2025年2月10日")], "pass": [dated("2025年1月20日")]}}
+    local = RuleSet("t", "t", (None, None), [parse_rule(raw)])
+    doc = Document.from_text(dated("2025年2月10日"), path="r.txt")
+    result = lint_doc(doc, Config(level="township"), local)
+    assert [d.code for d in result.diagnostics] == ["T702"]
+    assert "2025年1月31日" in result.diagnostics[0].message
+    on_time = lint_doc(Document.from_text(dated("2025年1月20日"), path="r.txt"), Config(level="township"), local)
+    assert on_time.diagnostics == []
+    with pytest.raises(Exception, match="月-日"):
+        parse_rule(dict(raw, deadline="3月1日"))

@@ -129,27 +129,6 @@ def test_docx_style_only_headings_without_numbering_make_parts():
     assert kinds == ["measures", "shortcomings", "plan"]
 
 
-def _docx_from_body(body_xml: str, styles_xml: str = "") -> bytes:
-    """A .docx from python-docx's template with our own body (and extra styles)."""
-    import docx
-
-    d = docx.Document()
-    buf = io.BytesIO()
-    d.save(buf)
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                        f'<w:document {w}><w:body>{body_xml}<w:sectPr/></w:body></w:document>').encode()
-            elif info.filename == "word/styles.xml" and styles_xml:
-                data = data.replace(b"</w:styles>", styles_xml.encode() + b"</w:styles>")
-            dst.writestr(info, data)
-    return out.getvalue()
-
-
 def test_docx_custom_styles_and_outline_levels_reach_headings():
     styles = textwrap.dedent("""
         <w:style w:type="paragraph" w:styleId="ReportH2"><w:name w:val="报告二级标题"/>
@@ -166,7 +145,7 @@ def test_docx_custom_styles_and_outline_levels_reach_headings():
         '<w:r><w:t>正文级别覆盖了标题样式</w:t></w:r></w:p>'
         '<w:p><w:pPr><w:pStyle w:val="Loop"/></w:pPr><w:r><w:t>样式循环不会卡住</w:t></w:r></w:p>'
     )
-    doc = read_bytes(_docx_from_body(body, styles), "r.docx")
+    doc = read_bytes(F.docx_from_body(body, styles), "r.docx")
     assert [ln.style_level for ln in doc.lines] == [1, 2, 3, None, None]
 
 
@@ -188,7 +167,7 @@ def test_docx_nested_tables_and_content_control_cells_keep_reading_order():
             '<w:p><w:r><w:t>均已办结</w:t></w:r></w:p></w:tc></w:tr>'
             '<w:tr>' + cell.format("行政诉讼案件") + cell.format("3件") + '</w:tr></w:tbl>'
             '<w:p><w:r><w:t>以上数据截至2024年12月31日。</w:t></w:r></w:p>')
-    doc = read_bytes(_docx_from_body(body), "r.docx")
+    doc = read_bytes(F.docx_from_body(body), "r.docx")
     assert [ln.text for ln in doc.lines] == [
         "行政复议案件", "12件", "均已办结", "行政诉讼案件", "3件", "以上数据截至2024年12月31日。"]
 
@@ -208,7 +187,7 @@ def test_docx_text_is_what_word_shows():
         '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
         '<w:sdt><w:sdtContent><w:p><w:r><w:t>内容控件中的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>'
     )
-    doc = read_bytes(_docx_from_body(body), "r.docx")
+    doc = read_bytes(F.docx_from_body(body), "r.docx")
     assert [ln.text for ln in doc.lines] == [
         "落实行政执法公示制度", "二、存在的不足 一是普法形式单一。", "3", "内容控件中的段落"]
 
@@ -428,7 +407,7 @@ def test_docx_where_every_paragraph_has_an_outline_level_falls_back_to_typed_num
     lines = [t for t in F.seed_lines("002") if t.strip()]
     body = "".join('<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'.format(t)
                    for t in lines)
-    doc = read_bytes(_docx_from_body(body), "r.docx")
+    doc = read_bytes(F.docx_from_body(body), "r.docx")
     assert all(ln.style_level is None for ln in doc.lines)
     txt = read_bytes("\n".join(lines).encode(), "r.txt")
     assert understanding(doc)[1] == understanding(txt)[1]

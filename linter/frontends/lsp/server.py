@@ -30,7 +30,7 @@ from lsprotocol import types
 from pygls.io_ import StdinAsyncReader
 from pygls.lsp.server import LanguageServer
 
-from ... import __version__
+from ...data import VERSION as __version__
 from ...config import Config
 from ...document.document import Document
 from ...document.result import Diagnostic, FileResult
