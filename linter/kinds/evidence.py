@@ -23,6 +23,8 @@ causes — the shortcomings part analyses causes, not only lists problems:
 subsections — sub-items of a part that claim work without a single figure:
   parts:      default [measures]
   min_chars:  sub-items shorter than this are left alone (default 120)
+  The checklist reading is weak when any sub-item has no figure (present when all have),
+  so the item is never ✓ beside one of these findings.
 
 plan-linked — next year's plan answers the shortcomings:
   themes:     {name: [phrases]}; a theme named in the shortcomings should recur in the plan
@@ -195,9 +197,11 @@ def _causes(analysis, rule):
 # -- subsections -----------------------------------------------------------------------
 
 def _subsections(analysis, rule):
+    """Also a checklist reading, so the checklist agrees with the findings: any sub-item
+    without a figure makes the item weak (never ✓ beside "通篇没有一个具体数字")."""
     p = rule.params
     doc = analysis.doc
-    out = []
+    out, bare, checked = [], [], 0
     for part in _parts(analysis, p.get("parts", ["measures"])):
         if part.heading is None:
             continue
@@ -207,8 +211,14 @@ def _subsections(analysis, rule):
             text = "".join(doc.line(n).norm for n in range(child.line, end + 1) if not doc.line(n).chrome)
             if len(re.sub(r"\s", "", text)) < p.get("min_chars", 120):
                 continue
+            checked += 1
             if not figures(text):
+                bare.append(child.line)
                 out.append(rule.diagnostic(doc.line_span(child.line), title=child.title))
+    if checked:
+        out += _observe(rule, "weak" if bare else "present", _evidence(analysis, bare))
+    else:
+        out += _observe(rule, "n/a")
     return out
 
 

@@ -170,8 +170,9 @@ def fix_file(path: str, config=None, write: bool = True, result=None,
     if result.format not in TEXT_FORMATS:
         n = len(safe_fixes(result))
         if n:
-            outcome.refused = (f"{shown}: 有 {n} 处可自动修复，但 .{result.format} 文件不会被改写，"
-                               "请在原文件中手工修改")
+            outcome.refused = (f"{shown}: 未修改。--fix 只改写 .txt/.md 文件，不改 .{result.format} 文件"
+                               f"（以免破坏排版）；下面标有［可自动修复］的 {n} 处请在 Word/WPS 中照建议修改，"
+                               "或用 fzlint annotate 生成带批注的副本")
         outcome.unsafe = len(unsafe_fixes(result))
         return outcome
     if not safe_fixes(result):

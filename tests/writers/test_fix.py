@@ -118,7 +118,10 @@ def test_docx_is_never_rewritten(fake, tmp_path):
     result = run(["check", "--fix", "r.docx"], tmp_path)
     assert (tmp_path / "r.docx").read_bytes() == data
     notes = [ln for ln in result.stderr.splitlines() if "docx" in ln]
-    assert len(notes) == 1 and "不会被改写" in notes[0]
+    # one Chinese line: not rewritten, why, and what to do instead (never "nothing to fix")
+    assert len(notes) == 1 and "未修改" in notes[0] and "只改写 .txt/.md" in notes[0]
+    assert "Word/WPS" in notes[0] and "fzlint annotate" in notes[0]
+    assert "没有可自动修复的问题" not in result.stderr and "没有文件被修改" in result.stderr
     assert "F999" in result.stdout                             # still reported
 
 
