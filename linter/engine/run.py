@@ -64,8 +64,21 @@ def run_rules(analysis: Analysis, ruleset: RuleSet) -> tuple[list[Diagnostic], l
                 item.code = item.code or rule.code
                 observations.append(item)
             else:
-                diagnostics.append(item)
+                diagnostics.append(fill_report_years(item, analysis.year))
     return diagnostics, observations
+
+
+def fill_report_years(d: Diagnostic, year: int | None) -> Diagnostic:
+    """Fill {year}/{next_year}/{last_year} a kind left open in a message or suggestion with
+    years derived from the report year, so rule text never hard-codes one (a suggestion a clerk
+    copies must fit the report). An unknown year becomes ××××, which F930 flags if copied."""
+    if "{" not in d.message and "{" not in d.suggestion:
+        return d
+    values = {"{year}": year, "{next_year}": year + 1 if year else None, "{last_year}": year - 1 if year else None}
+    for key, value in values.items():
+        shown = str(value) if value else "××××"
+        d.message, d.suggestion = d.message.replace(key, shown), d.suggestion.replace(key, shown)
+    return d
 
 
 def lint_path(path: str, config: Config | None = None) -> FileResult:

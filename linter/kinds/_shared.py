@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..document.result import Evidence, Observation
 from ..text.phrases import QUOTES, compile_phrases
 from ..text.sentences import SENTENCE_STOP
+from . import _concepts as concepts_
 
 
 @functools.lru_cache(maxsize=512)
@@ -78,20 +79,34 @@ def quote_free(doc) -> tuple[str, list[int] | None]:
     return view
 
 
+def _hit(origin, start: int, end: int, key: str) -> Hit:
+    """A match in the quote-free view as a hit in doc.content."""
+    if origin is None:
+        return Hit(start, end, key)
+    return Hit(origin[start], origin[end - 1] + 1, key)
+
+
 def find(doc, phrases) -> list[Hit]:
-    """Every hit of a phrase list in the document content (quotes ignored)."""
+    """Every hit of a phrase list in the document content (quotes ignored; ``@name``
+    entries are lists of the shared reading vocabulary, rules/data/reading.yaml)."""
+    phrases = concepts_.expand(phrases)
     if not phrases:
         return []
     text, origin = quote_free(doc)
-    out = []
-    for m in compile_phrases(tuple(phrases)).finditer(text):
-        if m.end() == m.start():
-            continue
-        if origin is None:
-            out.append(Hit(m.start(), m.end(), m.group(0)))
-        else:
-            out.append(Hit(origin[m.start()], origin[m.end() - 1] + 1, m.group(0)))
-    return out
+    return [_hit(origin, m.start(), m.end(), m.group(0))
+            for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
+
+
+def find_concepts(doc, concepts, role: str = "phrase") -> list[Hit]:
+    """Hits of a rule's two-part concepts that count as ``role`` (phrase / sufficient)."""
+    wanted = [c for c in concepts or () if c.get("as", "phrase") == role]
+    if not wanted:
+        return []
+    text, origin = quote_free(doc)
+    units = doc.__dict__.get("_fz_units")
+    if units is None:
+        units = doc._fz_units = concepts_.Units(text)
+    return [_hit(origin, a, b, key) for c in wanted for a, b, key in concepts_.concept_matches(text, c, units)]
 
 
 def without(hits: list[Hit], masks: list[Hit]) -> list[Hit]:
@@ -118,8 +133,10 @@ def anchor(analysis, kinds):
 
 
 def window_span(doc, start: int, end: int, size: str = "sentence") -> tuple[int, int]:
-    """Content offsets of the sentence (or paragraph) around start..end."""
+    """Content offsets of the clause, sentence or paragraph around start..end."""
     text = doc.content
+    if size == "clause":
+        return concepts_.clause_bounds(text, start, end)
     if size == "paragraph":
         a = text.rfind("\n", 0, start) + 1
         b = text.find("\n", end)

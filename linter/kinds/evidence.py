@@ -9,6 +9,9 @@ figures — concrete figures about the year's work in a part (泛化 is the typi
   weak_min:   fewer figures than this is missing (default 1)
   targets:    extra phrases counted as figures (plan deadlines: 年底前, 每季度 …)
   observe:    whether the reading goes into the checklist (default true)
+  intentions: clauses stating aims, targets or norms (力争全年开展讲座4次, 到2025年底…) whose
+              figures are not the year's work (default "@intentions" from
+              rules/data/reading.yaml, except when the parts include the plan; [] for none)
   weak_message: {count} figures, {density} per 1,000 characters
   With none of the parts in the report the reading is n/a (the part rule reports that).
 
@@ -36,6 +39,7 @@ import re
 from ..text.figures import figures
 from ..document.result import Evidence, Observation
 from ..text.phrases import compile_phrases, strip_quotes
+from ._concepts import deeds_only, unknown_names
 from ._shared import find, heading_blocks, with_severity, without
 
 _CHECKS = ("figures", "causes", "subsections", "plan-linked")
@@ -52,6 +56,7 @@ def validate(params: dict) -> list[str]:
         problems.append("check: plan-linked 需要 themes 映射")
     if check == "figures" and params.get("present") is not None and not isinstance(params["present"], dict):
         problems.append("present 应是 {min, density} 映射")
+    problems.extend(f"intentions 引用了不存在的词表 @{n}" for n in unknown_names(params.get("intentions")))
     return problems
 
 
@@ -111,7 +116,9 @@ def _evidence(analysis, lines):
 
 # -- figures ---------------------------------------------------------------------------
 
-def _count(text: str, targets) -> int:
+def _count(text: str, targets, intentions=(), year=None) -> int:
+    if intentions:
+        text = deeds_only(text, intentions, "@plans", year)
     n = len(figures(text))
     if targets:
         n += sum(1 for _ in compile_phrases(tuple(targets)).finditer(strip_quotes(text)))
@@ -125,10 +132,12 @@ def _figures(analysis, rule):
         return _observe(rule, "n/a")
     per_line = {}
     chars = 0
+    kinds = p.get("parts", ["measures"])
+    intentions = p.get("intentions", [] if "plan" in kinds else "@intentions")
     for n in _body_lines(analysis, parts):
         text = _line_text(analysis, n, parts)
         chars += len(re.sub(r"\s", "", text))
-        c = _count(text, p.get("targets"))
+        c = _count(text, p.get("targets"), intentions, analysis.year)
         if c:
             per_line[n] = c
     count = sum(per_line.values())

@@ -8,7 +8,7 @@ inside another 《…》 or written in 〈〉, and policy documents (纲要, 规
 which the registry does not cover.
 
 params:
-  check:        unknown | repealed
+  check:        unknown | repealed | not-yet
   cutoff:       rapidfuzz ``fuzz.ratio`` cutoff for suggestions (default 70). An unknown
                 title with no close registry title is left alone: it may be a departmental
                 rule or a regulation newer than the registry.
@@ -19,6 +19,10 @@ params:
                 cannot know (妇女儿童权益保护法 → 妇女权益保障法, 未成年人保护法)
   repeal_dates: title → repeal date, for registry rows marked repealed without a date
   historical:   regex; a sentence matching it mentions a repealed law historically (原, 废止)
+  in_force:     (not-yet) title → the date it takes effect, for instruments newer than some
+                report years: cited as the basis of a year's work before that year, it is an
+                anachronism. Found written in full or short, in 《》 or bare; the plan part
+                (next year's work) and sentences matching ``unless`` (草案, 施行后 …) are left alone.
 
 Fixes are suggestions only (``safe: false``): a misnamed law may mean more than one law.
 """
@@ -28,7 +32,7 @@ import re
 
 from . import _laws as lawdb
 from ..document.result import Edit, Fix
-from ._shared import compiled, not_applicable, observe
+from ._shared import compiled, not_applicable, observe, regex_problems
 from ..text.sentences import sentence_bounds
 
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
@@ -48,15 +52,21 @@ _HISTORICAL = r"原《|废止|失效|取代|替代|代替|施行前|修订前"
 
 def validate(params: dict) -> list[str]:
     problems = []
-    if params.get("check") not in ("unknown", "repealed"):
-        problems.append("lawtitle 规则的 check 只能是 unknown / repealed")
+    if params.get("check") not in ("unknown", "repealed", "not-yet"):
+        problems.append("lawtitle 规则的 check 只能是 unknown / repealed / not-yet")
     cutoff = params.get("cutoff", 70)
     if not isinstance(cutoff, (int, float)) or not 50 <= cutoff <= 100:
         problems.append("cutoff 应在 50 到 100 之间")
     for key in ("known",):
         if not isinstance(params.get(key, []), list):
             problems.append(f"{key} 应是标题列表")
-    for key in ("hints", "repeal_dates"):
+    for title, date in (params.get("in_force") or {}).items():
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(date)):
+            problems.append(f"in_force 中《{title}》的日期应为 YYYY-MM-DD")
+    if params.get("check") == "not-yet" and not params.get("in_force"):
+        problems.append("not-yet 规则需要 in_force 映射")
+    problems += regex_problems(params, ("unless",))
+    for key in ("hints", "repeal_dates", "in_force"):
         if not isinstance(params.get(key, {}), dict):
             problems.append(f"{key} 应是映射")
     for title, date in (params.get("repeal_dates") or {}).items():
@@ -96,6 +106,8 @@ def check(analysis, rule):
     p = rule.params
     if p["check"] == "repealed":
         return _repealed(analysis, rule)
+    if p["check"] == "not-yet":
+        return _not_yet(analysis, rule)
     return _unknown(analysis, rule)
 
 
@@ -155,6 +167,38 @@ def _repealed(analysis, rule):
         out.append(_diagnostic(analysis, rule, m, title, replacement, f"《{replacement}》" if replacement else "",
                                date=f"{y}年{mo}月{d}日"))
     return out + observe(rule, doc, lines)
+
+
+_NOT_YET_UNLESS = r"草案|征求意见|审议|表决|通过|颁布|公布|出台|即将|施行后|正式施行|施行准备"
+
+
+def _not_yet(analysis, rule):
+    p = rule.params
+    doc, year = analysis.doc, analysis.year
+    if year is None:
+        return []
+    names = {}
+    for title, date in p["in_force"].items():
+        if str(date) > f"{year}-12-31":  # in force only after the report year ended
+            title = lawdb.clean(title)
+            short = title[len(lawdb.PRC):] if title.startswith(lawdb.PRC) else title
+            names[title] = names[short] = (title, str(date))
+    if not names:
+        return []
+    alternation = compiled("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r"(?![治制律规])")
+    unless = compiled(p.get("unless", _NOT_YET_UNLESS))
+    out, reported = [], set()
+    for m in doc.finditer(alternation):
+        line = doc.line_of(m.start())
+        a, b = sentence_bounds(doc.content, m.start(), m.end())
+        if a in reported or analysis.part_kind_at(line) == "plan" or unless.search(doc.content, a, b):
+            continue
+        reported.add(a)
+        title, date = names[m.group(0)]
+        y, mo, d = (int(x) for x in date.split("-"))
+        out.append(rule.diagnostic(doc.span(m.start(), m.end()), context=analysis.paragraph(line),
+                                   found=m.group(0), replacement=title, date=f"{y}年{mo}月{d}日", year=year))
+    return out
 
 
 def _diagnostic(analysis, rule, m, title, best, suggestions, **values):

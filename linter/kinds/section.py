@@ -12,6 +12,10 @@ presence (the checklist reading of the part):
   mentions:      phrases; with no part at all, a mention in the text makes the reading weak
                  (the part's content is only touched on in passing)
   mention_message, mention_severity: the finding for that case
+  slogan:        {max_sentences: N, phrases, message, severity} — a part whose whole text is
+                 at most N sentences with no figure and (when ``phrases`` is given) restates
+                 the duty in those words ("镇党委书记严格履行第一责任人职责。") only says the
+                 duty is done: weak, not present
 thin (no checklist reading):
   min_chars:     a part whose text (heading excluded) is shorter than this is flagged
 order (no checklist reading):
@@ -22,7 +26,10 @@ from __future__ import annotations
 import re
 
 from ..document.result import Evidence, Observation
+from ..text.figures import figures
 from ..vocab import PART_KINDS
+from ..text.phrases import strip_quotes
+from ._concepts import SENTENCE_STOPS, matches
 from ._shared import find, with_severity
 
 _MODES = ("presence", "thin", "order")
@@ -44,6 +51,9 @@ def validate(params: dict) -> list[str]:
             re.compile(params["title_pattern"])
         except re.error as exc:
             problems.append(f"title_pattern 无效：{exc}")
+    slogan = params.get("slogan")
+    if slogan is not None and not (isinstance(slogan, dict) and isinstance(slogan.get("max_sentences", 1), int)):
+        problems.append("slogan 应是 {max_sentences: 整数, message, severity} 映射")
     return problems
 
 
@@ -69,7 +79,13 @@ def _presence(analysis, rule):
         pattern = re.compile(p["title_pattern"])
         own = [x for x in analysis.outline.parts if not x.embedded and x.heading and pattern.search(x.title)]
     if own:
-        return _observe(rule, "present", [Evidence(x.start, analysis.paragraph(x.start)) for x in own])
+        evidence = [Evidence(x.start, analysis.paragraph(x.start)) for x in own]
+        slogan = p.get("slogan")
+        if slogan and all(_only_slogan(analysis, x, slogan) for x in own):
+            x = own[0]
+            diag = rule.diagnostic(doc.line_span(x.start), slogan.get("message"), title=x.title)
+            return [with_severity(diag, slogan.get("severity"))] + _observe(rule, "weak", evidence)
+        return _observe(rule, "present", evidence)
     if parts:
         x = parts[0]
         diag = rule.diagnostic(doc.line_span(x.start), p.get("weak_message"), title=x.title)
@@ -88,16 +104,35 @@ def _presence(analysis, rule):
     return [rule.diagnostic(analysis.title_span())] + _observe(rule, "missing")
 
 
-def _body_chars(analysis, part) -> int:
+def _body_text(analysis, part) -> str:
+    """The part's text without its heading."""
     doc = analysis.doc
-    n = 0
+    out = []
     for line in part.lines():
+        if doc.line(line).chrome:
+            continue
         text = doc.line(line).norm.strip()
         if line == part.start and part.heading is not None:
             i = text.find(part.heading.title)
             text = text[i + len(part.heading.title):] if part.heading.inline_body and i >= 0 else ""
-        n += len(re.sub(r"\s", "", text))
-    return n
+        out.append(text)
+    return "\n".join(t for t in out if t)
+
+
+def _only_slogan(analysis, part, slogan: dict) -> bool:
+    """A complete body of at most ``max_sentences`` sentences, no figure, and the duty
+    restated. An empty or cut-off body (no closing stop) is left to the thin-part check."""
+    text = _body_text(analysis, part).strip()
+    if not text or text[-1] not in SENTENCE_STOPS.strip():
+        return False
+    sentences = [s for s in re.split(f"[{SENTENCE_STOPS}]", text) if s.strip()]
+    if len(sentences) > slogan.get("max_sentences", 1) or figures(text):
+        return False
+    return not slogan.get("phrases") or bool(matches(strip_quotes(text), slogan["phrases"]))
+
+
+def _body_chars(analysis, part) -> int:
+    return len(re.sub(r"\s", "", _body_text(analysis, part)))
 
 
 def _thin(analysis, rule):

@@ -9,8 +9,14 @@ params:
     early-date         dated before the reported year is over
     no-date            no 成文日期 or signature date: the deadline cannot be checked
     body-year          the body's opening year, or the year in a measures / first-responsible-
-                       person / shortcomings heading, differs from the title's year
+                       person / shortcomings heading, differs from the report year
     plan-year          a plan heading names a year other than the year after the report year
+
+The report year these two compare with is the title's — unless every other place (the
+opening, the part headings, the plan heading's year minus one; two places at least) names
+one other year: then the title is the likely slip, and body-year reports one finding at the
+title (``title_message``) instead of one per line. A place that disagrees with the others
+is reported with ``minority_message`` when given ({agree}: the places that agree).
 
 A bureau with an earlier local deadline sets ``deadline`` in its profile; no Python changes.
 
@@ -19,11 +25,13 @@ after the year ended; weak when dated in March or before the year ended; missing
 4月1日 or later; n/a when there is no known report year, and n/a noted "unknown" (shown as
 未能判断) when the report's date was not found.
 
-Message placeholders: {date}, {deadline}, {found} (the year or heading text), {expected}.
+Message placeholders: {date}, {deadline}, {found} (the year or heading text), {expected},
+{where} (the place), {agree} (the places naming the report year).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..text.dates import date_in
 from ..document.result import Evidence, Observation
@@ -139,56 +147,118 @@ def _years_in(text: str):
         yield a, int(m.group(2)) if m.group(2) else a, m
 
 
-def _body_year(analysis, rule):
+@dataclass
+class _Place:
+    """One place that names the report year: the title, the body's opening, a part heading,
+    the plan heading (whose year, minus one, is the report year)."""
+    where: str
+    year: int              # the report year this place implies
+    span: object
+    found: str
+    line: int
+    shift: int = 0         # the plan heading names year + 1
+    last: int | None = None   # a range (2025—2027年) implies year..last
+
+    def fits(self, year: int) -> bool:
+        return self.year <= year <= (self.last if self.last is not None else self.year)
+
+
+def _places(analysis) -> list[_Place]:
     doc = analysis.doc
     out = []
     title_year = _title_year(analysis)
-    if title_year is not None:
-        last_title = max(analysis.meta.title_lines or [0])
-        for ln in doc.lines[last_title: analysis.outline.body_start - 1]:
-            if ln.chrome or not ln.stripped:
-                continue
-            m = _OPENING_YEAR.match(ln.norm)
-            if m and int(m.group(1)) != title_year:
-                start = doc.line_start(ln.number) + m.start(1)
-                out.append(rule.diagnostic(doc.span(start, start + 4), context=analysis.paragraph(ln.number),
-                                           found=m.group(1) + "年", expected=str(title_year), where="正文开头"))
-            break
-    year = analysis.year
-    if year is None:
-        return out
-    for part in analysis.parts("measures", "frp", "shortcomings"):
-        h = part.heading
-        if h is None or part.combined or part.start != h.line:
-            continue
-        for a, b, m in _years_in(h.title):
-            if not a <= year <= b:
-                out.append(_heading_diag(analysis, rule, h, m, str(year), "部分标题"))
+    if title_year is not None and analysis.meta.title_lines:
+        n = analysis.meta.title_lines[0]
+        for ln in analysis.meta.title_lines:
+            m = _TITLE_YEAR.search(doc.line(ln).norm)
+            if m:
+                n = ln
+                start = doc.line_start(ln) + m.start(1)
+                out.append(_Place("标题", title_year, doc.span(start, start + 4), m.group(1) + "年", n))
                 break
+    last_title = max(analysis.meta.title_lines or [0])
+    for ln in doc.lines[last_title: analysis.outline.body_start - 1]:
+        if ln.chrome or not ln.stripped:
+            continue
+        m = _OPENING_YEAR.match(ln.norm)
+        if m:
+            start = doc.line_start(ln.number) + m.start(1)
+            out.append(_Place("正文开头", int(m.group(1)), doc.span(start, start + 4), m.group(1) + "年", ln.number))
+        break
+    for kind, where, shift in (("measures", "部分标题", 0), ("frp", "部分标题", 0),
+                               ("shortcomings", "部分标题", 0), ("plan", "工作安排标题", 1)):
+        for part in analysis.parts(kind):
+            h = part.heading
+            if h is None or (kind != "plan" and (part.combined or part.start != h.line)):
+                continue
+            years = list(_years_in(h.title))
+            if not years:
+                continue
+            a, b, m = years[0]
+            out.append(_Place(where, a - shift, _heading_span(analysis, h, m), m.group(0).strip(), h.line, shift,
+                              b - shift if b != a else None))
+    return out
+
+
+def year_reading(analysis) -> tuple[int | None, list[_Place]]:
+    """The report year the places agree on, and the places. The title decides unless every
+    other place (two at least) names one other year — then the title is the likely slip —
+    or the user gave the year."""
+    cached = analysis.__dict__.get("_fz_year_reading")
+    if cached is not None:
+        return cached
+    places = _places(analysis)
+    year = analysis.year
+    title = [p for p in places if p.where == "标题"]
+    others = [p for p in places if p.where != "标题" and p.last is None]
+    if analysis.meta.year_source != "override" and title and len(others) >= 2 \
+            and len({p.year for p in others}) == 1 and others[0].year != title[0].year:
+        year = others[0].year
+    elif title and analysis.meta.year_source != "override":
+        year = title[0].year
+    analysis._fz_year_reading = (year, places)
+    return year, places
+
+
+def _names(places) -> str:
+    seen = []
+    for p in places:
+        if p.where not in seen:
+            seen.append(p.where)
+    return "、".join(seen)
+
+
+def _body_year(analysis, rule):
+    year, places = year_reading(analysis)
+    if year is None:
+        return []
+    out = []
+    agree = [p for p in places if p.fits(year)]
+    for p in places:
+        if p.fits(year) or p.shift:
+            continue
+        if p.where == "标题":
+            message = rule.params.get("title_message")
+        else:
+            message = rule.params.get("minority_message") if agree else None
+        out.append(rule.diagnostic(p.span, message, context=analysis.paragraph(p.line), found=p.found,
+                                   expected=str(year), where=p.where, agree=_names(agree) or "其他各处",
+                                   year=year))
     return out
 
 
 def _plan_year(analysis, rule):
-    year = analysis.year
+    year, places = year_reading(analysis)
     if year is None:
         return []
-    out = []
-    for part in analysis.parts("plan"):
-        h = part.heading
-        if h is None:
-            continue
-        years = list(_years_in(h.title))
-        if not years or any(a <= year + 1 <= b for a, b, _ in years):
-            continue
-        out.append(_heading_diag(analysis, rule, h, years[0][2], str(year + 1), "工作安排标题"))
-    return out
+    return [rule.diagnostic(p.span, context=analysis.paragraph(p.line), found=p.found, expected=str(year + 1),
+                            where=p.where, year=year)
+            for p in places if p.shift and not p.fits(year)]
 
 
-def _heading_diag(analysis, rule, h, m, expected, where):
+def _heading_span(analysis, h, m):
     doc = analysis.doc
     line = doc.line(h.line)
     offset = line.norm.find(h.title)
     base = doc.line_start(h.line) + max(offset, 0)
-    span = doc.span(base + m.start(), base + m.end()) if offset >= 0 else doc.line_span(h.line)
-    return rule.diagnostic(span, context=analysis.paragraph(h.line), found=m.group(0).strip(),
-                           expected=expected, where=where, year=analysis.year)
+    return doc.span(base + m.start(), base + m.end()) if offset >= 0 else doc.line_span(h.line)

@@ -16,6 +16,7 @@ params:
               mention means []
   min_distinct: a present reading needs this many distinct concrete phrases (the four
               亲自 phrases); fewer make it weak. Default 1.
+  complete:   phrases that name all the distinct parts at once (四个亲自); default: sufficient
   parts:      parts where a mention counts (default: measures, frp, preamble, other);
               a mention only elsewhere (shortcomings, plan) is weak
   window:     sentence | paragraph — how far from the mention to look for concreteness
@@ -27,6 +28,27 @@ params:
   weak_severity: severity of the weak finding (default: the rule's severity)
   observe:    false to report findings only, leaving the checklist reading to other rules
               (a sharper check of an item another rule already reads)
+  concepts:   items made of two parts that reports split and reorder (律师 … 审核,
+              旁听 … 庭审): a list of {things, acts, combine: clause|sentence, order:
+              any|things-first, gap, as: phrase|sufficient|act} (see kinds/_concepts.py)
+  act_window: clause | sentence | paragraph — where acts are looked for (default: window);
+              figures and documents are always looked for in ``window``
+  intentions: phrases marking a clause as an aim, a target or a norm (下一步, 将, 力争,
+              应当, 要求 …; default "@intentions" from rules/data/reading.yaml, [] for none):
+              a mention there is weak, and figures or acts there do not make one concrete.
+              A sentence opening with "@plans" (下一步, 今后 …) is an aim throughout.
+  audience:   {counts: [...], not: [...]} — who the item is for. A mention (not a
+              sufficient phrase) whose sentence names only ``not`` audiences is weak
+              (cadres studying the 宪法 is not publicity; a lecture for villagers is not the
+              leaders' study); audience_message says so ({need} from need_message)
+  recital:    {phrases: [...], min: N} — the parts of a formula (亲自部署 …, the decision
+              steps): a clause naming ≥ N of them (or a ``complete`` phrase) recites the
+              formula; acts there do not count, and a mention left without concrete
+              evidence is weak with recital_message (the formula recited, no instance)
+  intention_message, audience_message, recital_message: the finding for those cases
+              (defaults in rules/data/reading.yaml); {found} is the mention
+
+Any phrase list may name a shared list of rules/data/reading.yaml as ``@name``.
 
 Every phrase list may hold regular expressions written as ``re:<pattern>``. Phrases are
 matched against the normalised text with quotation marks and 《》 ignored, so “八五”普法,
@@ -41,12 +63,15 @@ from ..text.figures import figures
 from ..document.result import Evidence, Observation
 from ..text.phrases import compile_phrases, strip_quotes
 from ..vocab import checklist_label
-from ._shared import (Hit, anchor, find, heading_blocks, part_of, window, window_span, with_severity,
-                      without)
+from . import _concepts as concepts_
+from ._shared import (Hit, anchor, find, find_concepts, heading_blocks, part_of, window, window_span,
+                      with_severity, without)
 
 _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
-_NAMED_DOC = re.compile(r"《[^》]{2,60}》|〔\d{4}〕\d+号")
-_LIST_KEYS = ("phrases", "sufficient", "generic", "acts", "zero", "ignore")
+# A named document shows the item in practice; a form's name (《…意见书》《…登记表》) does not.
+_NAMED_DOC = re.compile(r"《[^》]{2,60}(?<![书表])》|〔\d{4}〕\d+号")
+_LIST_KEYS = ("phrases", "sufficient", "generic", "acts", "zero", "ignore", "intentions", "complete")
+_WINDOWS = ("clause", "sentence", "paragraph")
 
 
 # -- phrase matching over a quote-free view ------------------------------------------
@@ -62,8 +87,17 @@ def validate(params: dict) -> list[str]:
         problems.append("require 只能是 figure / act / mention")
     if not set(params.get("concrete", [])) <= {"figure", "act", "document"}:
         problems.append("concrete 只能包含 figure / act / document")
-    if params.get("window", "sentence") not in ("sentence", "paragraph"):
-        problems.append("window 只能是 sentence / paragraph")
+    for key in ("window", "act_window"):
+        if params.get(key, "sentence") not in _WINDOWS:
+            problems.append(f"{key} 只能是 {' / '.join(_WINDOWS)}")
+    problems.extend(concepts_.validate_concepts(params.get("concepts")))
+    problems.extend(concepts_.validate_audience(params.get("audience")))
+    recital = params.get("recital")
+    if recital is not None and not (isinstance(recital, dict) and recital.get("phrases")):
+        problems.append("recital 需要 phrases 列表")
+    for key in _LIST_KEYS:
+        for name in concepts_.unknown_names(params.get(key)):
+            problems.append(f"{key} 引用了不存在的词表 @{name}")
     for key in _LIST_KEYS:
         value = params.get(key)
         if value is not None and not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
@@ -97,63 +131,171 @@ def hit_window(analysis, hit: Hit, size: str = "sentence") -> str:
     return window(doc, hit.start, hit.end, size)
 
 
+def _own_title(content: str, hit: Hit) -> tuple[int, int] | None:
+    """The 《…》 title the hit lies in, if any: a document's name proves nothing about it."""
+    a = content.rfind("《", 0, hit.start + 1)
+    if a < 0 or content.rfind("》", a, hit.start) != -1:
+        return None
+    b = content.find("》", hit.end - 1)
+    return (a, b + 1) if b != -1 and "\n" not in content[a:b] else None
+
+
+def _intentions(p):
+    """The rule's aim/target/norm markers: the shared list unless it gives its own ([] = none)."""
+    return p.get("intentions", "@intentions") or []
+
+
+def _blank(text: str, a: int, b: int) -> str:
+    return text[:a] + " " * (b - a) + text[b:]
+
+
+def concrete_text(analysis, hit: Hit, size: str, p, own_title: bool = True) -> str:
+    """The window around a hit as evidence may be read in it: aims, targets and norms
+    blanked out, and (unless ``own_title``) the document title the hit itself lies in —
+    the words of a title are not acts."""
+    doc = analysis.doc
+    line = doc.line_of(hit.start)
+    end = heading_blocks(analysis).get(line)
+    if end is not None and end > line:
+        text = hit_window(analysis, hit, size)
+    else:
+        a, b = window_span(doc, hit.start, hit.end, size)
+        text = doc.content[a:b]
+        title = None if own_title else _own_title(doc.content, hit)
+        if title:
+            text = _blank(text, max(title[0], a) - a, min(title[1], b) - a)
+    intentions = _intentions(p)
+    if intentions:
+        text = concepts_.deeds_only(text, intentions, "@plans", analysis.year)
+    return text
+
+
 def is_concrete(analysis, hit: Hit, p) -> bool:
     kinds = _concrete_kinds(p)
     if not kinds:
         return True
-    text = hit_window(analysis, hit, p.get("window", "sentence"))
+    size = p.get("window", "sentence")
+    text = concrete_text(analysis, hit, size, p)
     if "figure" in kinds and figures(text):
         return True
-    if "act" in kinds and p.get("acts"):
-        found = {strip_quotes(m.group(0)) for m in compile_phrases(tuple(p["acts"])).finditer(strip_quotes(text))}
+    if "act" in kinds and (p.get("acts") or p.get("concepts")):
+        act_text = strip_quotes(concrete_text(analysis, hit, p.get("act_window", size), p, own_title=False))
+        for a, b in recital_clauses(act_text, p):
+            act_text = _blank(act_text, a, b)
+        found = {strip_quotes(m[2]) for m in concepts_.matches(act_text, p.get("acts"))}
+        found |= {m[2] for c in p.get("concepts") or () if c.get("as") == "act"
+                  for m in concepts_.concept_matches(act_text, c)}
         if len(found) >= p.get("min_acts", 1):
             return True
     return "document" in kinds and bool(_NAMED_DOC.search(text))
 
 
+def weak_reason(analysis, hit: Hit, p, sufficient: bool = False) -> str | None:
+    """Why a mention in an allowed part is not the year's work, if a reviewer would say so:
+    intention (an aim, a target or a norm), audience (the wrong people taught)."""
+    doc = analysis.doc
+    intentions = _intentions(p)
+    if intentions and concepts_.is_intention(doc.content, hit.start, hit.end, intentions, "@plans", analysis.year):
+        return "intention"
+    if not sufficient and p.get("audience"):
+        if concepts_.wrong_audience(window(doc, hit.start, hit.end), p["audience"]):
+            return "audience"
+    return None
+
+
+def recital_clauses(text: str, p) -> list[tuple[int, int]]:
+    """Clauses of a text that recite the rule's formula: at least ``recital.min`` distinct
+    parts of it in one clause (坚持公众参与、专家论证、风险评估…等程序), or a phrase naming
+    the whole formula (四个亲自). Acts there are the formula, not an instance of it."""
+    recital = p.get("recital")
+    if not recital:
+        return []
+    out = []
+    for a, b in concepts_.clause_spans(text):
+        clause = text[a:b]
+        if p.get("complete") and concepts_.matches(clause, p["complete"]):
+            out.append((a, b))
+        elif len({m[2] for m in concepts_.matches(clause, recital["phrases"])}) >= recital.get("min", 2):
+            out.append((a, b))
+    return out
+
+
+def _recited(analysis, hit: Hit, p) -> bool:
+    text = strip_quotes(hit_window(analysis, hit, p.get("window", "sentence")))
+    return bool(recital_clauses(text, p))
+
+
 def read(analysis, rule):
-    """Classify a topic's hits: (state, strong hits, weak hits, weak_only_elsewhere)."""
+    """Classify a topic's hits: (state, hits, reason, weak_only_elsewhere). ``reason`` says
+    why a weak reading is weak: intention, audience, recital or None (no concrete detail)."""
     p = rule.params
     doc = analysis.doc
     allowed = set(p.get("parts", _DEFAULT_PARTS))
     masks = find(doc, p.get("ignore"))
     strong, weak, elsewhere = [], [], []
+    reasons: dict[Hit, str | None] = {}
 
     def where(h):
         return part_of(analysis, doc.line_of(h.start))
 
-    for h in without(find(doc, p.get("sufficient")), masks):
-        (strong if where(h) in allowed else elsewhere).append(h)
-    for h in without(find(doc, p["phrases"]), masks):
+    sufficient = find(doc, p.get("sufficient")) + find_concepts(doc, p.get("concepts"), "sufficient")
+    for h in without(sufficient, masks):
         if where(h) not in allowed:
             elsewhere.append(h)
+        elif (reason := weak_reason(analysis, h, p, sufficient=True)):
+            reasons[h] = reason
+            weak.append(h)
+        else:
+            strong.append(h)
+    mentions = find(doc, p["phrases"]) + find_concepts(doc, p.get("concepts"), "phrase")
+    for h in without(mentions, masks + sufficient):
+        if where(h) not in allowed:
+            elsewhere.append(h)
+        elif (reason := weak_reason(analysis, h, p)):
+            reasons[h] = reason
+            weak.append(h)
         elif is_concrete(analysis, h, p):
             strong.append(h)
         else:
+            reasons[h] = "recital" if _recited(analysis, h, p) else None
             weak.append(h)
+    weak.sort(key=lambda h: h.start)
     if strong and p.get("min_distinct", 1) > 1:
-        sufficient = compile_phrases(tuple(p["sufficient"])) if p.get("sufficient") else None
-        if not any(sufficient and sufficient.fullmatch(h.key) for h in strong):
+        named = p.get("complete") or p.get("sufficient")
+        whole = compile_phrases(concepts_.expand(named)) if named else None
+        if not any(whole and whole.fullmatch(h.key) for h in strong):
             if len({h.key for h in strong}) < p["min_distinct"]:
                 weak, strong = sorted(weak + strong, key=lambda h: h.start), []
     if not strong and p.get("zero"):
         strong = [h for h in without(find(doc, p["zero"]), masks) if where(h) in allowed]
     if strong:
-        return "present", strong, [], False
+        return "present", sorted(strong, key=lambda h: h.start), None, False
     if weak:
-        return "weak", weak, [], False
+        plain = [h for h in weak if reasons.get(h) is None]
+        first = plain[0] if plain else weak[0]
+        return "weak", [first] + [h for h in weak if h is not first], reasons.get(first), False
     if elsewhere:
-        return "weak", elsewhere, [], True
+        return "weak", elsewhere, None, True
     generic = [h for h in without(find(doc, p.get("generic")), masks)]
     if generic:
-        return "weak", generic, [], False
-    return "missing", [], [], False
+        return "weak", generic, None, False
+    return "missing", [], None, False
+
+
+def _weak_message(p, reason: str | None) -> str | None:
+    if reason is None:
+        return p.get("weak_message")
+    text = p.get(f"{reason}_message") or concepts_.message(reason)
+    if reason == "audience":
+        need = p["audience"].get("need_message") or concepts_.message("need_" + p["audience"].get("need", "public"))
+        text = text.replace("{need}", need)
+    return text
 
 
 def check(analysis, rule):
     p = rule.params
     doc = analysis.doc
-    state, hits, _, elsewhere = read(analysis, rule)
+    state, hits, reason, elsewhere = read(analysis, rule)
     if state == "present":
         return observe(rule, "present", doc, hits)
     kinds = p.get("anchor", ["measures"])
@@ -165,7 +307,7 @@ def check(analysis, rule):
                 f"{label}只在“存在的不足”或“下一步安排”中提到，未写明本年度的落实情况"
             span = anchor(analysis, kinds)
         else:
-            message = p.get("weak_message")
+            message = _weak_message(p, reason)
             span = doc.span(first.start, first.end)
         diag = rule.diagnostic(span, message, found=first.text(doc),
                                context=analysis.paragraph(doc.line_of(first.start)))

@@ -9,8 +9,12 @@ incidental:
 - a year, a document number (〔2021〕1号) or a statutory minimum ("2名以上执法人员");
 - a slogan or a name: anything inside quotation marks or 《》 ("三项制度", “一村一法律顾问”,
   “1名法律顾问+N名法律明白人”, 《……（2021—2025年）》);
-- a Chinese numeral without a counting verb before it: 三项制度, 四个意识, 一次办, 一批.
-  "召开两次专题会议", "共开展十余场" still count.
+- a one-character Chinese numeral without a counting verb before it: 三项制度, 四个意识,
+  一次办, 一批. "召开两次专题会议", "共开展十余场", "法律明白人一百二十名" (a numeral of two
+  or more characters is a count), "逾百份", "近千人" still count.
+
+Counts are also written after the noun, with 超/达/近/逾 and 万/亿: "参与人次超1232万",
+"受益人数近2万".
 """
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ FIGURE = re.compile(
     r"(?!以上|以下|周年|岁|届|号|年)"
     r"|" + _AR + r"\s*[%％]"
     r"|(?:率|比例|占比)(?:达到?|为|是)?\s*" + _AR +
+    r"|(?:人次|人数|件数|次数|场次|户数|份数|数量|总数|总量|金额|规模)(?:超过?|达到?|近|逾|约|共|计|累计|为)?\s*"
+    + _AR + r"\s*(?:万|亿)?(?:余|多)?" +
     r"|\d{1,2}月\d{1,2}日"
 )
 _INCIDENTAL = re.compile(r"\d+\s*(?:岁|周岁|周年|年代|届)|第\s*[\d一二三四五六七八九十百]+\s*(?:次|届|号|条|款|批|期|个|项|名|位)?")
@@ -37,6 +43,16 @@ _COUNT_CONTEXT = re.compile(
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|「[^」\n]{0,40}」|『[^』\n]{0,40}』|\"[^\"\n]{0,40}\"|‘[^‘’\n]{0,40}’"
                      r"|《[^《》\n]{0,80}》|〔\d{4}〕\s*\d+\s*号")
 _ZERO = re.compile(r"(?:未(?:发生|收到|制定|出现)|无|没有|0\s*(?:件|起|宗|次))")
+
+
+def _counted_numeral(text: str, at: int, cn: str) -> bool:
+    """Whether a Chinese numeral with a unit is a count (not 三项制度, 一次办)."""
+    before = text[at - 1] if at > 0 else ""
+    if cn in ("万", "千", "百"):
+        return before in "逾近超上数达"
+    if len(cn) >= 2:
+        return True
+    return cn != "一" and bool(_COUNT_CONTEXT.search(text, max(0, at - 8), at))
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -54,9 +70,8 @@ def figures(text: str) -> list[re.Match]:
         if any(a <= m.start() < b for a, b in excluded):
             continue
         cn = m.group("cn")
-        if cn is not None:
-            if cn in ("一", "万", "千", "百") or not _COUNT_CONTEXT.search(text, max(0, m.start() - 8), m.start()):
-                continue
+        if cn is not None and not _counted_numeral(text, m.start(), cn):
+            continue
         out.append(m)
     return out
 

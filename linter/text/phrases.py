@@ -12,6 +12,22 @@ def phrase_pattern(phrases: tuple[str, ...]) -> "re.Pattern[str]":
     return re.compile("|".join(re.escape(p) for p in ordered))
 
 
+@functools.lru_cache(maxsize=64)
+def literal_scanner(words: tuple[str, ...]):
+    """A function text -> [(start, end, word)]: every word, leftmost-longest, no overlaps, in one
+    pass (Aho–Corasick via pyahocorasick; the longest-first alternation if it is missing)."""
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - pyahocorasick is a declared dependency
+        pattern = phrase_pattern(words)
+        return lambda text: [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+    automaton = ahocorasick.Automaton()
+    for w in set(words):
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return lambda text: [(end + 1 - len(w), end + 1, w) for end, w in automaton.iter_long(text)]
+
+
 QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")
 
 

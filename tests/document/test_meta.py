@@ -156,12 +156,12 @@ def test_filed_date_field_is_a_date_source():
 
 
 def test_two_line_title_and_a_year_that_only_the_body_gives():
-    m = meta_of("大河乡人民政府\n关于法治政府建设的情况报告\n"
-                "2025年，是《法治政府建设实施纲要（2021—2025年）》收官之年。大河乡坚持依法行政。\n"
-                "一、强化组织保障，夯实法治建设根基\n")
-    assert m.title == "大河乡人民政府关于法治政府建设的情况报告" and m.title_lines == [1, 2]
+    m = meta_of("青石乡人民政府\n关于法治政府建设工作的情况报告\n"
+                "2025年，我乡认真落实《法治政府建设实施纲要（2021—2025年）》各项任务。青石乡坚持依法行政。\n"
+                "一、加强组织领导，压实法治建设责任\n")
+    assert m.title == "青石乡人民政府关于法治政府建设工作的情况报告" and m.title_lines == [1, 2]
     assert (m.report_year, m.year_source) == (2025, "body")
-    assert m.issuer == "大河乡人民政府" and m.level == "township"
+    assert m.issuer == "青石乡人民政府" and m.level == "township"
 
 
 def test_a_heading_year_does_not_override_the_title():

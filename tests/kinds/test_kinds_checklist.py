@@ -189,11 +189,21 @@ def test_zero_normative_documents_is_a_complete_statement():
 def test_four_personally_needs_most_of_the_four():
     one = run(report(frp="镇长对法治建设重要工作亲自部署。"), codes={"R201"})
     assert state(one, "frp.four-personally") == "weak"
-    all_four = run(report(frp="坚持重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办。"),
-                   codes={"R201"})
+    all_four = run(report(frp="坚持重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办，"
+                              "全年主持召开专题会议3次。"), codes={"R201"})
     assert state(all_four, "frp.four-personally") == "present"
-    short = run(report(frp="镇主要领导始终做到“四个亲自”。"), codes={"R201"})
+    short = run(report(frp="镇主要领导始终做到“四个亲自”，亲自督办信访积案2件。"), codes={"R201"})
     assert state(short, "frp.four-personally") == "present"
+
+
+@pytest.mark.parametrize("frp", [
+    "坚持重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办。",
+    "镇主要领导始终做到“四个亲自”。",
+])
+def test_four_personally_recited_without_an_instance_is_weak_and_says_so(frp):
+    result = run(report(frp=frp), codes={"R201"})
+    assert state(result, "frp.four-personally") == "weak"
+    assert "复述" in diags(result, "R201")[0].message
 
 
 def test_constitution_study_is_weak_and_constitution_authority_is_not_a_mention():

@@ -311,9 +311,18 @@ def test_provincial_reports_have_no_march_deadline():
 def test_title_body_and_plan_years():
     text = ("某镇人民政府关于2024年度法治政府建设情况的报告\n2023年，我镇坚持以习近平法治思想为指导。\n"
             "一、2023年推进法治政府建设的主要举措和成效\n讲座4次。\n二、2024年工作安排\n一是加强培训。\n")
+    # the opening, the heading and the plan all say 2023: the title is the slip, one finding
     diags = found(text, ["T705", "T706"], None)
-    assert [(d.code, d.line) for d in diags] == [("T705", 2), ("T705", 3), ("T706", 5)]
-    assert "2025" in diags[-1].message
+    assert [(d.code, d.line) for d in diags] == [("T705", 1)]
+    assert "标题" in diags[0].message and "正文开头" in diags[0].message and "2023" in diags[0].message
+    # the title and the plan agree; the opening and one heading are the minority
+    minority = text.replace("二、2024年工作安排", "二、2025年工作安排")
+    diags = found(minority, ["T705", "T706"], None)
+    assert [(d.code, d.line) for d in diags] == [("T705", 2), ("T705", 3)]
+    assert "工作安排标题" in diags[0].message
+    wrong_plan = text.replace("2023年", "2024年")
+    diags = found(wrong_plan, ["T705", "T706"], None)
+    assert [(d.code, d.line) for d in diags] == [("T706", 5)] and "2025" in diags[0].message
     ok = text.replace("2023年", "2024年").replace("二、2024年", "二、2025年")
     assert not found(ok, ["T705", "T706"], None)
     ranged = ok.replace("二、2025年工作安排", "二、2025—2027年工作安排")

@@ -1,0 +1,278 @@
+"""Reading a sentence the way a reviewer does: clauses, intentions, audiences, and items
+made of two parts (a thing and an act) that reports split, reorder and paraphrase.
+
+Three separate steps, so that a faster phrase index can replace the first two:
+
+1. phrase lists from the rules, with ``@name`` entries taken from the shared vocabulary
+   (``rules/data/reading.yaml``) → one compiled pattern each   (:func:`expand`, ``compile``)
+2. pattern → matches in a text                                  (:func:`matches`)
+3. matches → clause / sentence logic on plain strings           (:func:`concept_matches`,
+   :func:`clause_bounds`, :func:`intention_clauses`, :func:`deeds_only`, :func:`wrong_audience`)
+
+Everything here works on a string and offsets into it; the topic kind runs it over the
+document's quote-free view and maps offsets back.
+
+A concept in a rule (``concepts:``, a list) is::
+
+    things:  [律师, 法律服务机构]     what the item is about
+    acts:    [审核, 审查, 把关]       what is done with it
+    combine: clause | sentence      both parts within one clause (default) or sentence
+    order:   any | things-first     either order (default) or the thing first
+    gap:     20                     at most this many characters between the parts
+    as:      phrase | sufficient | act   what a match counts as (default phrase: a mention)
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from ..data import read_yaml
+from ..text.phrases import compile_phrases
+
+CLAUSE_STOPS = "，,；;。！？!?：:\n"
+SENTENCE_STOPS = "。；;！？!?\n"
+_COMBINE = ("clause", "sentence")
+_ORDER = ("any", "things-first")
+_AS = ("phrase", "sufficient", "act")
+
+
+# -- 1. phrase lists -----------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    """The shared reading vocabulary (rules/data/reading.yaml)."""
+    return read_yaml("reading.yaml") or {}
+
+
+def key(phrases) -> tuple[str, ...]:
+    """A phrase list (a list, a tuple or one ``@name``) as a hashable tuple."""
+    if isinstance(phrases, str):
+        return (phrases,)
+    return tuple(phrases or ())
+
+
+def expand(phrases) -> tuple[str, ...]:
+    """A phrase list with ``@name`` entries replaced by the vocabulary list of that name."""
+    return _expand(key(phrases))
+
+
+@functools.lru_cache(maxsize=1024)
+def _expand(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    out = []
+    for p in phrases:
+        if isinstance(p, str) and p.startswith("@"):
+            out.extend(vocabulary().get(p[1:], []) or [])
+        else:
+            out.append(p)
+    return tuple(out)
+
+
+def unknown_names(phrases) -> list[str]:
+    """``@name`` entries with no list of that name in the vocabulary (for validation)."""
+    if isinstance(phrases, str):
+        phrases = (phrases,)
+    names = [p[1:] for p in phrases or () if isinstance(p, str) and p.startswith("@")]
+    vocab = vocabulary()
+    return [n for n in names if not isinstance(vocab.get(n), list)]
+
+
+def message(name: str) -> str:
+    return (vocabulary().get("messages") or {}).get(name, "")
+
+
+# -- 2. matches ----------------------------------------------------------------------
+
+def matches(text: str, phrases) -> list[tuple[int, int, str]]:
+    """(start, end, matched text) of every phrase hit in a text."""
+    phrases = expand(phrases)
+    if not phrases:
+        return []
+    return [(m.start(), m.end(), m.group(0)) for m in compile_phrases(phrases).finditer(text)
+            if m.end() > m.start()]
+
+
+# -- 3. clause and sentence logic ----------------------------------------------------
+
+def _stops(text: str, stops: str) -> list[int]:
+    return [i for i, c in enumerate(text) if c in stops]
+
+
+def bounds(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
+    """The stretch of text between the stop characters around start..end."""
+    a = max(text.rfind(c, 0, start) for c in stops) + 1
+    ends = [i for i in (text.find(c, max(end, start)) for c in stops) if i != -1]
+    return a, (min(ends) if ends else len(text))
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every clause of a text."""
+    out, a = [], 0
+    for i, c in enumerate(text):
+        if c in CLAUSE_STOPS:
+            out.append((a, i))
+            a = i + 1
+    out.append((a, len(text)))
+    return [(x, y) for x, y in out if y > x]
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return bounds(text, start, end, CLAUSE_STOPS)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return bounds(text, start, end, SENTENCE_STOPS)
+
+
+class Units:
+    """Clause and sentence numbers of the offsets of one text (built once per text)."""
+
+    def __init__(self, text: str):
+        self.clause = _stops(text, CLAUSE_STOPS)
+        self.sentence = _stops(text, SENTENCE_STOPS)
+
+    def of(self, offset: int, unit: str) -> int:
+        return bisect.bisect_right(self.clause if unit == "clause" else self.sentence, offset)
+
+
+def concept_matches(text: str, concept: dict, units: Units | None = None) -> list[tuple[int, int, str]]:
+    """Spans where a thing and an act of the concept meet in one clause (or sentence), in
+    either order unless ``order: things-first``, with at most ``gap`` characters between."""
+    things = matches(text, concept.get("things"))
+    acts = matches(text, concept.get("acts"))
+    if not things or not acts:
+        return []
+    units = units or Units(text)
+    unit = concept.get("combine", "clause")
+    gap = concept.get("gap")
+    out = []
+    for ts, te, tk in things:
+        best = None
+        for as_, ae, ak in acts:
+            if as_ < te and ts < ae:            # overlapping: one word, not two parts
+                continue
+            if concept.get("order", "any") == "things-first" and as_ < ts:
+                continue
+            if units.of(ts, unit) != units.of(as_, unit):
+                continue
+            between = as_ - te if as_ >= te else ts - ae
+            if gap is not None and between > gap:
+                continue
+            if best is None or between < best[0]:
+                best = (between, as_, ae, ak)
+        if best:
+            _, as_, ae, ak = best
+            out.append((min(ts, as_), max(te, ae), tk + "+" + ak))
+    return out
+
+
+def validate_concepts(concepts) -> list[str]:
+    if concepts is None:
+        return []
+    if not isinstance(concepts, list):
+        return ["concepts 应是列表"]
+    problems = []
+    for i, c in enumerate(concepts, 1):
+        if not isinstance(c, dict) or not c.get("things") or not c.get("acts"):
+            problems.append(f"concepts 第{i}项需要 things 和 acts 列表")
+            continue
+        if c.get("combine", "clause") not in _COMBINE:
+            problems.append(f"concepts 第{i}项的 combine 只能是 {'/'.join(_COMBINE)}")
+        if c.get("order", "any") not in _ORDER:
+            problems.append(f"concepts 第{i}项的 order 只能是 {'/'.join(_ORDER)}")
+        if c.get("as", "phrase") not in _AS:
+            problems.append(f"concepts 第{i}项的 as 只能是 {'/'.join(_AS)}")
+        for key in ("things", "acts"):
+            for name in unknown_names(c.get(key)):
+                problems.append(f"concepts 第{i}项的 {key} 引用了不存在的词表 @{name}")
+    return problems
+
+
+# -- intentions: aims, targets and norms are not deeds -------------------------------
+
+_YEAR = re.compile(r"20\d\d")
+
+
+def _marked(text: str, phrases, year: int | None) -> bool:
+    """Whether a marker of the list occurs; one naming a year the report has reached
+    ("到2024年底" in a 2024 report) states a result, not a target."""
+    for _, _, found in matches(text, phrases):
+        years = [int(y) for y in _YEAR.findall(found)]
+        if not (year and years and max(years) <= year):
+            return True
+    return False
+
+
+def intention_clauses(sentence: str, intentions="@intentions", plans="@plans",
+                      deeds="@deeds", year: int | None = None) -> tuple[tuple[int, int], ...]:
+    """Spans of the clauses of one sentence that state an aim, a target or a norm. A clause
+    after an aim continues it ("力争开展宣传20场，覆盖群众5000人次") until a clause marks a deed
+    (已, 全年共, 累计 …: "拟新建2个，已完成1个"); a sentence opening with "@plans" (下一步,
+    今后 …) is an aim throughout. ``year`` is the report year, when known. (Cached: every
+    topic rule asks about the same sentences.)"""
+    return _intention_clauses(sentence, key(intentions), key(plans), key(deeds), year)
+
+
+@functools.lru_cache(maxsize=8192)
+def _intention_clauses(sentence: str, intentions, plans, deeds, year) -> tuple[tuple[int, int], ...]:
+    if _marked(sentence, plans, year):
+        return tuple(clause_spans(sentence))
+    if not _marked(sentence, intentions, year):
+        return ()
+    out, carry = [], False
+    for a, b in clause_spans(sentence):
+        clause = sentence[a:b]
+        if _marked(clause, intentions, year):
+            out.append((a, b))
+            carry = True
+        elif carry and not matches(clause, deeds):
+            out.append((a, b))
+        else:
+            carry = False
+    return tuple(out)
+
+
+def is_intention(text: str, start: int, end: int, intentions="@intentions", plans="@plans",
+                 year: int | None = None) -> bool:
+    """Whether the clause around start..end states an aim, a target or a norm."""
+    a, b = sentence_bounds(text, start, end)
+    at = start - a
+    return any(x <= at < y for x, y in intention_clauses(text[a:b], intentions, plans, year=year))
+
+
+def deeds_only(text: str, intentions="@intentions", plans="@plans", year: int | None = None) -> str:
+    """The text with every aim, target and norm clause blanked out (same length), so that
+    a figure or an act there does not count as the year's work."""
+    return _deeds_only(text, key(intentions), key(plans), year)
+
+
+@functools.lru_cache(maxsize=4096)
+def _deeds_only(text: str, intentions, plans, year) -> str:
+    if not expand(intentions) and not expand(plans):
+        return text
+    out = list(text)
+    pos = 0
+    for sentence in re.split(f"(?<=[{re.escape(SENTENCE_STOPS)}])", text):
+        for a, b in intention_clauses(sentence, intentions, plans, year=year):
+            out[pos + a:pos + b] = " " * (b - a)
+        pos += len(sentence)
+    return "".join(out)
+
+
+# -- audience: who is taught ---------------------------------------------------------
+
+def wrong_audience(sentence: str, audience: dict | None) -> bool:
+    """True when the sentence names only an audience the item does not count (cadres
+    studying where publicity to the public is required, or the reverse)."""
+    if not audience:
+        return False
+    return bool(matches(sentence, audience.get("not"))) and not matches(sentence, audience.get("counts"))
+
+
+def validate_audience(audience) -> list[str]:
+    if audience is None:
+        return []
+    if not isinstance(audience, dict) or not audience.get("counts") or not audience.get("not"):
+        return ["audience 需要 counts 和 not 两个词表"]
+    return [f"audience 引用了不存在的词表 @{n}"
+            for key in ("counts", "not") for n in unknown_names(audience.get(key))]

@@ -1,0 +1,212 @@
+"""Reading what reports say, the way a reviewer does: items described instead of named,
+split and reordered compounds, figures in report forms, intentions and norms, recited
+formulas, audiences, one-sentence slogan parts. Sentences are written in the style of
+township reports (none is taken from the measurement corpora)."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter.text.figures import figures
+from linter.kinds import _concepts as concepts
+from linter import kinds
+from test_kinds_checklist import diags, report, run, state
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def reading(item, text, part="measures", codes=None):
+    """The checklist state of one item when the sentence is the only evidence."""
+    kwargs = {"frp": text} if part == "frp" else {"measures": text}
+    return state(run(report(**kwargs), codes=codes), item)
+
+
+# -- the matching steps on plain strings ----------------------------------------------
+
+def test_a_concept_matches_its_two_parts_in_either_order_within_a_clause():
+    concept = {"things": ["旁听"], "acts": ["庭审"], "gap": 30}
+    assert concepts.concept_matches("组织班子成员旁听一起土地行政案件的庭审", concept)
+    assert concepts.concept_matches("开展庭审旁听活动", concept)
+    # the parts in different clauses, or too far apart, are not one act
+    assert not concepts.concept_matches("组织旁听活动，开展庭审直播", concept)
+    assert not concepts.concept_matches("旁听" + "某" * 40 + "庭审", concept)
+    assert not concepts.concept_matches("开展庭审旁听活动", dict(concept, order="things-first"))
+    assert concepts.concept_matches("旁听会议，庭审公开", dict(concept, combine="sentence"))
+
+
+def test_intention_clauses_are_blanked_and_the_deed_is_kept():
+    text = "全年培训法律明白人3期，力争明年实现全覆盖，覆盖率达到100%。"
+    kept = concepts.deeds_only(text)
+    assert "培训法律明白人3期" in kept and "100%" not in kept and len(kept) == len(text)
+    # a deed marker ends an aim carried over from the clause before
+    assert "已完成1个" in concepts.deeds_only("拟新建法治文化广场2个，已完成1个。")
+    # 将…纳入 is the object marker (a deed), not "will"
+    assert concepts.deeds_only("将宪法学习纳入中心组学习内容，全年学习4次。").startswith("将宪法")
+    whole = "下一步，镇党委将每季度组织学法1次。"
+    assert not concepts.deeds_only(whole).strip("，。 ")
+
+
+def test_audience_words_decide_who_is_taught():
+    publicity = {"counts": ["@public"], "not": ["@cadres"]}
+    assert concepts.wrong_audience("组织镇村干部集中学习宪法", publicity)
+    assert not concepts.wrong_audience("组织干部群众开展宪法宣传", publicity)
+    assert not concepts.wrong_audience("开展宪法宣传活动", publicity)
+
+
+def test_vocabulary_names_expand_and_unknown_names_are_rule_errors():
+    assert "群众" in concepts.expand(["@public"])
+    problems = kinds.validate("topic", {"phrases": ["@no-such-list"], "concepts": [{"things": ["律师"]}],
+                                        "audience": {"counts": ["@public"]}})
+    text = "；".join(problems)
+    assert "@no-such-list" in text and "things 和 acts" in text and "counts 和 not" in text
+    assert not kinds.validate("topic", {"phrases": ["律师"], "concepts": [{"things": ["律师"], "acts": ["审核"]}]})
+
+
+# -- figures in the forms reports use ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "参与普法活动群众人次超1232万",
+    "受益人数近2万",
+    "全镇培养法律明白人一百二十名",
+    "审查各类合同逾百份",
+    "开展送法下乡二十余场",
+])
+def test_counts_written_after_the_noun_or_in_chinese_numerals_are_figures(text):
+    assert figures(text)
+
+
+@pytest.mark.parametrize("text", ["深入学习贯彻党的二十大精神", "深入推行行政执法三项制度", "编制十四五规划"])
+def test_names_with_numerals_are_not_figures(text):
+    assert not figures(text)
+
+
+# -- the thing described instead of named ------------------------------------------------
+
+@pytest.mark.parametrize("item,code,text,part,want", [
+    ("enforcement.recording", "E302", "为综合执法队配备执法取证仪6台，现场检查一律全程录像。", "measures", "present"),
+    ("enforcement.recording", "E302", "执法队员佩戴肩咪开展检查。", "measures", "present"),
+    ("enforcement.recording", "E302", "对查封扣押等执法活动同步录像。", "measures", "present"),
+    ("enforcement.recording", "E302", "开展安全生产检查32次。", "measures", "missing"),
+    ("decision.legal-advisor", "O502", "镇政府签订的合同均经律师审核把关。", "measures", "present"),
+    ("decision.legal-advisor", "O502", "加强规范性文件合法性审查，充分发挥法律顾问作用。", "measures", "weak"),
+    ("popularization.current-plan", "P405", "制定《某镇第八个五年法治宣传教育实施方案》。", "measures", "present"),
+    ("popularization.current-plan", "P405", "完成“七五”普法总结验收。", "measures", "missing"),
+    ("frp.report-law", "R202", "镇党委书记在年终述职时把履行法治建设第一责任人职责情况作为必述内容。", "frp", "present"),
+    ("frp.report-law", "R202", "村党支部书记进行年度述职，接受党员评议。", "frp", "missing"),
+    ("popularization.whoever-enforces", "P401", "执法人员在检查中向经营户宣传法律，发放资料600余份。", "measures", "present"),
+    ("popularization.whoever-enforces", "P401", "全面落实谁执法谁普法责任制。", "measures", "weak"),
+    ("frp.study-law", "R203", "9月5日，镇领导班子成员到县人民法院旁听一起行政案件的庭审。", "frp", "present"),
+    ("frp.study-law", "R203", "镇党委理论学习中心组专题学习《行政复议法》4次。", "frp", "present"),
+    ("frp.court-appearance", "R204", "在张某诉镇政府行政强制一案中，镇长出庭应诉。", "frp", "present"),
+    ("frp.court-appearance", "R204", "严格落实行政机关负责人出庭应诉制度。", "frp", "weak"),
+    ("frp.court-appearance", "R204", "分管副镇长做到既出庭又出声，全年出庭3次。", "frp", "present"),
+])
+def test_items_described_split_or_reordered_are_recognised(item, code, text, part, want):
+    assert reading(item, text, part, {code}) == want
+
+
+# -- what is not the year's work ------------------------------------------------------------
+
+@pytest.mark.parametrize("item,code,text,part", [
+    ("popularization.legal-literate", "P404", "下一步，我镇将在每个村培养法律明白人5名。", "measures"),
+    ("popularization.legal-literate", "P404", "到2025年底，实现每个村（社区）有法律明白人5名。", "measures"),
+    ("enforcement.recording", "E302", "执法人员应当对现场执法过程全程录像。", "measures"),
+    ("frp.court-appearance", "R204", "严格要求被诉行政机关负责人出庭应诉，出庭率达到100%。", "frp"),
+    ("frp.study-law", "R203", "镇党委计划每季度开展会前学法1次。", "frp"),
+])
+def test_aims_targets_and_norms_are_weak_and_say_so(item, code, text, part):
+    result = run(report(**({"frp": text} if part == "frp" else {"measures": text})), codes={code})
+    assert state(result, item) == "weak"
+    assert "打算、目标或要求" in diags(result, code)[0].message
+
+
+def test_a_target_year_the_report_has_reached_states_a_result():
+    text = "到2024年底，全镇培养法律明白人138名。"
+    assert reading("popularization.legal-literate", text, codes={"P404"}) == "present"      # 2024 report
+    assert state(run(report(measures=text, year=2023), year=2023, codes={"P404"}),
+                 "popularization.legal-literate") == "weak"
+
+
+def test_a_sentence_with_a_deed_and_an_aim_keeps_the_deed():
+    text = "全年培养法律明白人138名，力争明年实现每村5名。"
+    assert reading("popularization.legal-literate", text, codes={"P404"}) == "present"
+
+
+def test_figures_in_aim_clauses_do_not_quantify_the_measures():
+    aims = run(report(measures="力争全年开展普法宣传20场，覆盖群众5000人次。"), codes={"Q601"})
+    deeds = run(report(measures="全年开展普法宣传20场，覆盖群众5000人次，发放资料3000份。"), codes={"Q601"})
+    assert state(aims, "evidence.quantified") == "missing"
+    assert state(deeds, "evidence.quantified") == "present"
+
+
+def test_a_form_named_in_the_text_is_not_the_act_of_review():
+    form = "审核完成后制作《重大执法决定法制审核意见书》。"
+    done = "全年法制审核重大执法决定8件，均出具审核意见。"
+    assert reading("enforcement.legal-review", form, codes={"E303"}) == "weak"
+    assert reading("enforcement.legal-review", done, codes={"E303"}) == "present"
+
+
+# -- formulas recited with no instance, and who is taught --------------------------------
+
+@pytest.mark.parametrize("item,code,part,weak,reason,present", [
+    # the decision steps recited in one enumeration, and a decision actually made
+    ("decision.major-procedure", "O501", "measures",
+     "重大行政决策严格履行公众参与、专家论证、风险评估、合法性审查、集体讨论决定等程序。", "只罗列",
+     "全年作出重大行政决策4项，均经风险评估和合法性审查。"),
+    # cadres studying the 宪法 is not publicity to the public
+    ("popularization.constitution", "P402", "measures",
+     "组织镇村干部集中学习宪法，开展宪法知识讲座2场。", "干部学习宪法",
+     "在集市设立咨询台，开展宪法讲座，向群众发放资料600余份。"),
+    # a lecture for villagers is not the leaders' study of law
+    ("frp.study-law", "R203", "frp",
+     "司法所在各村举办法治讲座12场，为村民讲解土地承包法律知识。", "不是领导干部学法",
+     "举办领导干部法治讲座3场，镇领导班子成员全部参加。"),
+])
+def test_weak_readings_say_why_and_the_real_thing_is_present(item, code, part, weak, reason, present):
+    result = run(report(**{part: weak}), codes={code})
+    assert state(result, item) == "weak"
+    assert reason in diags(result, code)[0].message
+    assert reading(item, present, part, {code}) == "present"
+
+
+# -- a required part that is only a slogan ---------------------------------------------------
+
+def test_a_first_responsible_person_part_of_one_slogan_is_weak():
+    slogan = run(report(frp="镇党委书记严格履行推进法治建设第一责任人职责。"), codes={"S103"})
+    assert state(slogan, "section.frp") == "weak"
+    assert "只有一句原则性表述" in diags(slogan, "S103")[0].message
+    work = run(report(frp="镇党委书记严格履行第一责任人职责，主持召开专题会议3次。"), codes={"S103"})
+    assert state(work, "section.frp") == "present"
+
+
+# -- the measurement script ---------------------------------------------------------------
+
+def test_measure_sentences_says_where_to_point_it_when_the_corpus_is_absent(tmp_path):
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "measure_sentences.py"),
+                           "--corpus", str(tmp_path)], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "measure_sentences.py" in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_measure_sentences_reads_a_corpus_and_reports_the_three_figures(tmp_path):
+    (tmp_path / "sentences.yaml").write_text(
+        "sentences:\n"
+        "- {n: 1, id: enforcement.recording, state: present, paraphrase: true,\n"
+        "   text: 为执法队配备执法取证仪4台。}\n"
+        "- {n: 2, id: popularization.legal-literate, state: weak, paraphrase: false,\n"
+        "   text: 下一步，将在每个村培养法律明白人3名。}\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "measure_sentences.py"),
+                           "--corpus", str(tmp_path)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "recall on present:       1/1" in proc.stdout
+    assert "recall on paraphrases:   1/1" in proc.stdout
+    assert "near-miss precision:     1/1" in proc.stdout
+
+
+def test_reading_parameters_are_validated_in_the_evidence_and_section_kinds():
+    assert kinds.validate("evidence", {"check": "figures", "intentions": ["@nowhere"]})
+    assert not kinds.validate("evidence", {"check": "figures", "intentions": ["@intentions"]})
+    assert kinds.validate("section", {"part": "frp", "slogan": "一句"})
+    assert not kinds.validate("section", {"part": "frp", "slogan": {"max_sentences": 1}})
