@@ -473,6 +473,17 @@ class LspPeer:
         if self.proc is None or self.proc.poll() is not None:
             self.start()
         self.send(data)
+        if b'"shutdown"' in data or b'"exit"' in data:
+            # the session may be over: after shutdown a client sends only exit, and the
+            # server must then end by itself
+            self.send(b"\r\n" + _frame(b'{"jsonrpc": "2.0", "method": "exit"}'))
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.close()
+                raise Timeout("the server did not exit after shutdown/exit") from None
+            self.proc = None
+            return
         # Probes follow, each after a blank line (which closes a header block the input left
         # open). A probe may be swallowed as the body of a broken frame, as a real client's
         # next message would be: the server passes if it answers one of three.
