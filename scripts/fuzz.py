@@ -111,7 +111,8 @@ def mutate_text(rng: random.Random, text: str, surrogates: bool = False) -> str:
                      + "工作情况\n正文内容。" for n in range(start, start + rng.randint(2, 15))]
             text = text[:pos] + "\n" + "\n".join(heads) + "\n" + text[pos:]
         elif op < 0.9:
-            text = text[:pos] + "".join(chr(rng.randint(1, 0x2FFFF)) for _ in range(rng.randint(1, 30))) + text[pos:]
+            chars = (chr(rng.randint(1, 0x2FFFF)) for _ in range(rng.randint(1, 30)))
+            text = text[:pos] + "".join(c for c in chars if surrogates or not "\ud800" <= c <= "\udfff") + text[pos:]
         else:
             text = text[:pos] + "\n" * rng.randint(1, 500) + text[pos:]
     return text
