@@ -35,6 +35,7 @@ class Config:
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))  # globs, for folder walks
     root: str | None = None                  # folder per_path_ignores/exclude globs are relative to
     source: str | None = None                # the configuration file these settings came from
+    profile: object = None                   # a bureau profile extending the rule set (engine.profile.Profile)
 
     def enabled(self, code: str, path: str = "") -> bool:
         if path and self.per_path_ignores:       # per-file ignores always win (as in ruff)

@@ -53,5 +53,9 @@ def checklist_items() -> dict[str, str]:
     return {entry["id"]: entry["label"] for entry in read_yaml("checklist.yaml")["items"]}
 
 
+# Items a bureau profile adds (local.<name>): labelled by the profile that defines them.
+LOCAL_LABELS: dict[str, str] = {}
+
+
 def checklist_label(item: str) -> str:
-    return checklist_items().get(item, item)
+    return checklist_items().get(item) or LOCAL_LABELS.get(item, item)

@@ -152,6 +152,23 @@ def docx_from_body(body_xml: str, styles_xml: str = "") -> bytes:
     return out.getvalue()
 
 
+def docx_with_photo(lines: list[str], megabytes: int) -> bytes:
+    """The report as a styled .docx carrying one incompressible "photo" of ``megabytes`` MB."""
+    import os
+    import zlib
+
+    import docx
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
+    ihdr = (100).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", os.urandom(megabytes << 20))
+           + chunk(b"IEND", b""))
+    word = docx.Document(io.BytesIO(docx_styled(lines)))
+    word.add_picture(io.BytesIO(png))
+    return _docx_bytes(word)
+
+
 def zip_bomb_docx(megabytes: int = 30) -> bytes:
     """A .docx whose document.xml unpacks to `megabytes` MB of zeros (a ratio of ~1000)."""
     good = docx_styled(["关于2024年度法治政府建设情况的报告"])

@@ -10,8 +10,19 @@ from __future__ import annotations
 
 import re
 
-_FIELDS = (r"索引号|发文字号|主题分类|体裁分类|发布机构|有效性|成文日期|发布日期|文号|发文机关|发文日期|"
-           r"信息分类|公开方式|公开范围|公开时限|组配分类|所属机构|生成日期")
+# Field names of a site's metadata block. Sites pad short names to one width with spaces
+# ("标  题", "发 布 机 构"), so each name matches with spaces between its characters.
+FIELD_NAMES = ("索引号", "发文字号", "主题分类", "体裁分类", "发布机构", "有效性", "成文日期", "发布日期",
+               "文号", "发文机关", "发文日期", "信息分类", "公开方式", "公开范围", "公开时限", "组配分类",
+               "所属机构", "生成日期", "标题", "文件名称", "发文单位")
+
+
+def spaced(name: str) -> str:
+    """A regex for a field name, with optional spaces between its characters."""
+    return r"\s*".join(map(re.escape, name))
+
+
+_FIELDS = "|".join(spaced(n) for n in sorted(FIELD_NAMES, key=len, reverse=True))
 _CHROME_LINE = re.compile(
     r"^\s*(?:"
     # the metadata block: "[ 索引号 ] …", "【发布机构】…", "索引号：…", "| 索引号: | … |"

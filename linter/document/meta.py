@@ -18,12 +18,12 @@ Sources, most trusted first:
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from ..data import read_tsv
+from . import places
+from .chrome import spaced
 from ..text.dates import ISO_DATE, YEAR, date_in, iso_date
 from .document import Document, Line
 from .signature import find_signature
@@ -32,39 +32,48 @@ from .outline import Outline
 _TITLE_WORDS = re.compile(r"法治政府|法治建设|依法行政|依法治(?:县|区|市|省|镇|乡|街)|法治\S{0,6}建设")
 _REPORT_END = re.compile(r"(?:报告|总结|情况|汇报)(?:（\S{1,8}）)?$")
 _REPORT_WORD = re.compile(r"报告|总结|汇报")
-_TITLE_YEAR = re.compile(YEAR + r"\s*年")
+# A year in a title, but not the year of a full date printed on the same line (a site's
+# publication date: "2024年3月5日 某县2023年法治政府建设年度报告").
+_TITLE_YEAR = re.compile(YEAR + r"\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 _LEADING_YEAR = re.compile(r"^\s*" + YEAR + r"\s*年(?!\d{1,2}月)")
 _NOW_REPORT = re.compile(r"现(?:将|就)(?:[^，。]{0,30}?)" + YEAR + r"\s*年")
 
 # Administrative units, longest suffixes first; a unit is not followed by 委/政府 (区委,
 # 区政府 are how a report names its superiors) nor by another unit suffix (清镇|市).
 _SUFFIX = r"(?:自治区|自治州|自治县|自治旗|特别行政区|街道|苏木|地区|省|市|州|盟|县|区|旗|镇|乡)"
-_UNIT = (r"(?![全我本各该在和及与、对向])[\u4e00-\u9fff]{1,8}?" + _SUFFIX +
-         r"(?![市县区镇乡旗州省委]|政府|街道|级|长|域|属|直|内|情|人大|政协|法院|检察)")
-_ORG = r"(?:人民政府|街道办事处|办事处|政府)"
-_DEPT = (r"[^\s，。、；：“”（）《》在坚以的和与及对将把为是了于]{1,12}?"
+# 和 and 与 may begin a unit's name (和平镇, 与和乡): a name is only matched where a subject
+# or a title prefix starts, so they are not conjunctions there.
+_UNIT_END = r"(?![市县区镇乡旗州省委]|政府|街道|级|长|域|属|直|内|情|人大|政协|法院|检察)"
+_UNIT = (r"(?:(?![全我本各该在及、对向])[\u4e00-\u9fff]{1,8}?" + _SUFFIX +
+         # autonomous units carry the names of their peoples: 双江拉祜族佤族布朗族傣族自治县
+         r"|[\u4e00-\u9fff]{2,14}?族(?:自治区|自治州|自治县|自治旗)"
+         # a government that does not repeat its place's name: 县人民政府, 自治州人民政府
+         r"|(?:自治区|自治州|自治县|自治旗|[县区市州盟旗镇乡])(?=人民政府|政府))" + _UNIT_END)
+_ORG = r"(?:人民政府|街道办事处|办事处|行政公署|政府)"
+# 和 stays inside a department's name (发展和改革委员会, 住房和城乡建设局, 文化和旅游局).
+_DEPT = (r"[^\s，。、；：“”（）《》在坚以的与及对将把为是了于]{1,12}?"
          r"(?:(?<![全大开布格结变当时新胜好破])局|(?<!大)厅|委员会|办公室|管委会|支队|大队|司法所)")
 _NAME = re.compile(r"(?:中共)?(?:" + _UNIT + r")+(?:" + _ORG + r")?(?:" + _DEPT + r")?")
 _DEPT_NAME = re.compile(r"^(?:市|县|区|省)?" + _DEPT)
 _LEADERSHIP = re.compile(r"在[^。；]{0,60}?(?:领导|指导|监督|关怀|支持|帮助)[^。；，,]{0,6}下[，,]?")
 _OPENING = re.compile(r"^\s*(?:" + YEAR + r"\s*年(?:度)?(?:以来)?|今年以来|一年来|近年来)?[，,\s]*")
-_FIELD_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源)\s*[\]】]?\s*[:：]?\s*([^\s|｜:：]{3,30})")
+# A metadata field: "[ 发布机构 ] X", "发布机构：X", or a table cell "| 发布机构 | X |".
+_FIELD_SEP = r"\s*[\]】]?\s*[:：|｜]?\s*"
+_FIELD_ISSUER = re.compile("(?:" + "|".join(spaced(n) for n in ("发布机构", "发文机关", "发文单位", "信息来源",
+                                                                     "来源")) +
+                           ")" + _FIELD_SEP + r"([^\s|｜:：]{3,30})")
+_FIELD_TITLE = re.compile(r"(?:^|[|｜])\s*[\[【]?\s*(?:" + spaced("标题") + "|" + spaced("文件名称") + ")" +
+                          _FIELD_SEP + r"([^|｜\s][^|｜]{4,79}?)\s*(?:[|｜]|$)")
 
 _PROVINCIAL_CITIES = ("北京", "天津", "上海", "重庆")
 
 
-@functools.lru_cache(maxsize=1)
-def prefecture_cities() -> frozenset[str]:
-    """Prefecture-level cities (地级市), to tell a 县级市 (清镇市, level county) from a city.
-
-    Data, not code: ``rules/data/prefecture_cities.tsv`` (see rules/data/README.md)."""
-    return frozenset(row[0].strip() for row in read_tsv("prefecture_cities.tsv"))
 # How a report calls its own body: 我镇, 本局, 全县 …
 _SELF_NAMES = [
     ("department", re.compile(r"[我本](?:局|厅|委|办|中心)(?![员会])|全局干部|局党组|局领导班子")),
     ("township", re.compile(r"[我本全](?:镇|乡|街道|街)(?!长)|镇党委|乡党委|街道党工委")),
     ("county", re.compile(r"[我本全](?:县|区|旗)(?!委|长|级)|县委|县政府|区政府常务")),
-    ("city", re.compile(r"[我本全]市(?!委|长|级)")),
+    ("city", re.compile(r"[我本全]市(?!委|长|级)|[我本全](?:州|盟)(?![委长级县])")),
     ("province", re.compile(r"[我本全](?:省|自治区)(?!委|长|级)")),
 ]
 
@@ -83,6 +92,7 @@ class Meta:
     date_source: str | None = None     # signature | title | field
     issuer_source: str | None = None   # signature | title | body | field
     issuers: list[str] = field(default_factory=list)   # every issuer named (joint reports)
+    places: list[str] = field(default_factory=list)    # the issuer's place chain, province first
     report_like: bool = True           # does it look like a 法治政府建设年度报告 at all?
 
     def to_dict(self) -> dict:
@@ -94,6 +104,7 @@ def extract(doc: Document, outline: Outline) -> Meta:
     meta.title, meta.title_lines = find_title(doc, outline)
     meta.issuers, meta.issuer_source = find_issuers(doc, outline, meta.title, meta.title_lines)
     meta.issuer = primary_issuer(meta.issuers)
+    meta.places = [u.name for u in places.chain(meta.issuer)] if meta.issuer else []
     meta.date, meta.date_source = find_date(doc, meta.title_lines)
     meta.report_year, meta.year_source = find_year(doc, outline, meta.title, meta.title_lines)
     if meta.report_year is None and meta.date:
@@ -170,6 +181,15 @@ def find_title(doc: Document, outline: Outline) -> tuple[str | None, list[int]]:
             j += 1
         if _TITLE_WORDS.search(joined) and _REPORT_WORD.search(joined) and len(joined) <= 80:
             return joined, used
+    return _field_title(doc)
+
+
+def _field_title(doc: Document) -> tuple[str | None, list[int]]:
+    """A title given only in the site's metadata block ("[ 标 题 ] 某镇2023年度…报告")."""
+    for ln in doc.lines[:40]:
+        m = _FIELD_TITLE.search(ln.norm)
+        if m and _TITLE_WORDS.search(m.group(1)) and _REPORT_WORD.search(m.group(1)):
+            return m.group(1), [ln.number]
     return None, []
 
 
@@ -221,9 +241,36 @@ def _issuers_in_title(title: str) -> list[str]:
             # "2020年静海区法治政府建设情况报告": the name follows the year.
             m = re.match(r"^\s*" + YEAR + r"\s*年(?:度)?(.{2,30}?)(?:法治|依法|关于|全面)", title)
             prefix = m.group(2) if m else ""
-    names = [p for p in re.split(r"[\s、，和与]+", prefix.strip()) if p]
-    return [n for n in names if _NAME.fullmatch(n) or _DEPT_NAME.fullmatch(n)
-            or re.search(r"(?:政府|委员会|党委|党工委|局|厅|办公室|办事处)$", n)]
+    names = [n for p in re.split(r"[\s、，]+", prefix.strip()) if p for n in split_joint(p)]
+    # "和平镇党委、政府": the bare government is the same place's
+    for i in range(1, len(names)):
+        if names[i] in ("政府", "人民政府"):
+            place = re.sub(r"^中共|(?:党委|党工委|委员会|委)$", "", names[i - 1])
+            if place != names[i - 1] and place:
+                names[i] = place + names[i]
+    return [n for n in names if _is_issuer_name(n)]
+
+
+def _is_issuer_name(name: str) -> bool:
+    return bool(_NAME.fullmatch(name) or _DEPT_NAME.fullmatch(name)
+                or re.search(r"(?:政府|委员会|党委|党工委|(?<=[省市县区旗州盟])委|局|厅|办公室|办事处)$", name))
+
+
+def split_joint(text: str) -> list[str]:
+    """Joint issuers joined by 和/与 ("中共某镇委员会和某镇人民政府"), split only where both
+    sides are whole names of bodies: 太和镇人民政府, 永和县, 与和乡 stay one name."""
+    for m in re.finditer("[和与]", text):
+        left, right = text[:m.start()], text[m.end():]
+        if len(left) >= 2 and _is_body(left) and _is_issuer_name(left):
+            rest = split_joint(right)
+            if rest and all(_is_body(r) and _is_issuer_name(r) for r in rest):
+                return [left] + rest
+    return [text]
+
+
+def _is_body(name: str) -> bool:
+    """A name that ends as an issuing body does (not a bare fragment such as 太 or 永)."""
+    return bool(re.search(r"(?:政府|委员会|党委|党工委|委|局|厅|办公室|办事处|" + _SUFFIX[3:-1] + r")$", name))
 
 
 def _opening_subject(doc: Document, outline: Outline, title_lines: list[int]) -> str | None:
@@ -238,6 +285,10 @@ def _opening_subject(doc: Document, outline: Outline, title_lines: list[int]) ->
         text = _OPENING.sub("", text, count=1)
         m = _NAME.match(text)
         if m and _plausible_name(m.group(0)):
+            return m.group(0)
+        # a department that does not repeat its place's name: 区司法局, 县政府办公室
+        m = _DEPT_NAME.match(text)
+        if m:
             return m.group(0)
     for ln in lines:
         m = re.search(r"现(?:将|就)(?:我|本)?(.{2,30}?)" + YEAR + r"\s*年", ln.stripped)
@@ -345,9 +396,10 @@ def level_of_name(name: str, context: str = "") -> str | None:
     name = re.sub(r"^中共", "", name)
     # A place's party committee is at the place's level: XX镇委员会, XX县委, XX街道党工委.
     place = re.sub("(" + _SUFFIX + r")(?:党委|党工委|委员会|委)$", r"\1", name)
-    if place == name and re.search(r"(?:局|厅|委|委员会|办公室|办|中心|管委会|署|海关|支队|大队|总队|所)$", name):
+    if place == name and not name.endswith("行政公署") and \
+            re.search(r"(?:局|厅|委|委员会|办公室|办|中心|管委会|署|海关|支队|大队|总队|所)$", name):
         return "department"
-    place = re.sub(r"(?:人民政府|办事处|政府)$", "", place)
+    place = re.sub(r"(?:人民政府|办事处|行政公署|政府)$", "", place)
     if re.search(r"(?:镇|乡|街道|苏木)$", place):
         return "township"
     if re.search(r"(?:自治县|自治旗|县|旗|区)$", place) and not re.search(r"(?:^|省)\S{0,4}自治区$", place):
@@ -361,8 +413,13 @@ def level_of_name(name: str, context: str = "") -> str | None:
         city = re.sub(r"^.*?(?:省|自治区|自治州|地区|盟|州|市)", "", m.group(1)) or m.group(1)
         if city in _PROVINCIAL_CITIES and place.endswith(city + "市"):
             return "province"
-        if city in prefecture_cities():
+        prefecture = places.is_prefecture_city(city)
+        if prefecture is None and city in places.former_prefecture_cities():
+            prefecture = True
+        if prefecture is True:
             return "city"
+        if prefecture is False:
+            return "county"
         # Not a prefecture-level city: a 县级市, led by another city's 市委.
         led_by = re.search(r"在([\u4e00-\u9fff]{2,5}?)市委", context)
         if led_by and led_by.group(1) != city or len(city) >= 2:

@@ -13,8 +13,9 @@ from .document import Document, Line
 
 # 2025年1月6日 / 二〇二五年一月六日 alone on a line (a little leading/trailing noise allowed)
 SIGNATURE_DATE = re.compile(r"^\S{0,4}(?:20\d\d|[二〇零○]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\S{0,2}$")
-ISSUER_LINE = re.compile(r"^(?:中共)?\S{2,30}?(?:人民政府|街道办事处|办事处|委员会|党工委|党委|局|厅|"
-                         r"办公室|镇|乡|街道|县|区|市|省)$")
+# one body's name: "县人民政府" names no place; "中共永和县委" ends in 委
+ISSUER_LINE = re.compile(r"^(?:中共)?\S{1,30}?(?:人民政府|街道办事处|办事处|委员会|党工委|党委|(?<=[县区市旗州盟])委|"
+                         r"局|厅|办公室|镇|乡|街道|县|区|市|省)$")
 _TAIL = 5           # the signature stands within the last lines of the text
 _DATE_WIDTH = 24    # a date line is short
 _NAME_WIDTH = 40    # an issuer line is one body's name (or two, space-separated)
@@ -43,7 +44,8 @@ def find_signature(doc: Document) -> Signature:
         if len(text) <= _DATE_WIDTH and (date_in(text) or SIGNATURE_DATE.match(text)):
             names: list[Line] = []
             for ln in reversed(tail[max(0, i - 2):i]):
-                if len(ln.stripped) <= _NAME_WIDTH and ISSUER_LINE.match(ln.stripped):
+                pieces = [p for p in re.split(r"\s+|、", ln.stripped) if p]
+                if len(ln.stripped) <= _NAME_WIDTH and pieces and all(ISSUER_LINE.match(p) for p in pieces):
                     names.insert(0, ln)
                 else:
                     break

@@ -42,6 +42,8 @@ class Rule:
     examples: dict = field(default_factory=dict)
     params: dict = field(default_factory=dict)
     source: str = ""
+    profile: str = ""                         # the bureau profile that added or changed it
+    local_params: dict = field(default_factory=dict)   # the parameters that profile set
     url: str = ""
 
     @property
@@ -71,7 +73,8 @@ class Rule:
                 "message": self.message, "basis": self.basis, "explanation": self.explanation,
                 "suggestion": self.suggestion, "checklist": self.checklist,
                 "levels": list(self.levels) if self.levels else None, "years": list(self.years),
-                "confidence": self.confidence, "examples": self.examples, "source": self.source}
+                "confidence": self.confidence, "examples": self.examples, "source": self.source,
+                "profile": self.profile, "local_params": self.local_params}
 
 
 class _Defaults(dict):

@@ -33,7 +33,10 @@ def analyze(doc: Document, config: Config | None = None) -> Analysis:
 def lint(doc: Document, config: Config | None = None, ruleset: RuleSet | None = None) -> FileResult:
     config = config or Config()
     analysis = analyze(doc, config)
-    ruleset = ruleset or load_ruleset(analysis.meta.ruleset)
+    if ruleset is None:
+        ruleset = load_ruleset(analysis.meta.ruleset)
+        if config.profile is not None:            # a bureau's own requirements on top
+            ruleset = config.profile.apply(ruleset)
     analysis.meta.ruleset = ruleset.name
     diagnostics, observations = run_rules(analysis, ruleset)
     diagnostics = [d for d in diagnostics if config.enabled(d.code, doc.path)]

@@ -14,6 +14,11 @@ def render_rule(rule: Rule) -> str:
              "## 依据", rule.basis + f"（{CONFIDENCE_LABELS.get(rule.confidence, rule.confidence)}）"]
     if rule.suggestion:
         lines += ["", "## 怎么改", rule.suggestion]
+    if rule.profile and rule.local_params:
+        lines += ["", f"本地参数（来自规则配置档 {rule.profile}）："]
+        lines += [f"  {k} = {v}" for k, v in rule.local_params.items()]
+    elif rule.profile:
+        lines += ["", f"来源：规则配置档 {rule.profile}（本地增加的规则）"]
     if rule.levels:
         lines += ["", "适用层级：" + "、".join(rule.levels)]
     lo, hi = rule.years

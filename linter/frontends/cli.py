@@ -309,15 +309,16 @@ def outline(path, as_json):
 @main.command("rules")
 @click.option("--ruleset", default=None, help="规则集（默认 outline-2021-2025）")
 @click.option("--format", "fmt", default="text", metavar="FORMAT", help="text 或 json")
-def rules_cmd(ruleset, fmt):
-    """列出全部规则：代码、名称、级别、说明。"""
+@click.option("--config", "config_file", default=None, metavar="FILE",
+              help="按此配置文件（及其规则配置档 profile）列出；默认查找当前目录的配置")
+def rules_cmd(ruleset, fmt, config_file):
+    """列出全部规则：代码、名称、级别、说明（含配置中规则配置档增加的规则）。"""
     import json
 
-    from ..engine.ruleset import DEFAULT_RULESET, load_ruleset
     if fmt not in ("text", "json"):
         click.echo(f"fzlint: 未知的输出格式 {fmt}（可用：text、json）", err=True)
         sys.exit(EXIT_ERROR)
-    rs = _load(ruleset or DEFAULT_RULESET, load_ruleset)
+    rs = _configured(ruleset, config_file)
     if fmt == "json":
         click.echo(json.dumps([r.summary() for r in rs.rules], ensure_ascii=False, indent=2))
         return
@@ -328,11 +329,12 @@ def rules_cmd(ruleset, fmt):
 @main.command("rule")
 @click.argument("code")
 @click.option("--ruleset", default=None, help="规则集（默认 outline-2021-2025）")
-def rule_cmd(code, ruleset):
-    """显示一条规则的说明、依据和例句（类似 ruff rule）。"""
-    from ..engine.ruleset import DEFAULT_RULESET, load_ruleset
+@click.option("--config", "config_file", default=None, metavar="FILE",
+              help="按此配置文件（及其规则配置档 profile）显示；默认查找当前目录的配置")
+def rule_cmd(code, ruleset, config_file):
+    """显示一条规则的说明、依据和例句（类似 ruff rule）；来自规则配置档的规则注明来源。"""
     from ..formats.ruledoc import render_rule
-    rs = _load(ruleset or DEFAULT_RULESET, load_ruleset)
+    rs = _configured(ruleset, config_file)
     rule = rs.by_code(code.upper()) or next((r for r in rs.rules if r.name == code), None)
     if rule is None:
         click.echo(f"没有规则 {code}；用 fzlint rules 查看全部规则", err=True)
@@ -372,10 +374,42 @@ def annotate(report, output, ruleset, year, level, config_file):
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听地址；0.0.0.0 让局域网内其他电脑也能访问（只在可信内网使用）")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="端口")
+@click.option("--max-mb", default=30, show_default=True, type=click.IntRange(1, 1024),
+              help="上传文件（请求体）的大小上限，单位 MB")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="同时检查的文件数（其余排队）")
+@click.option("--time-limit", default=60.0, show_default=True, type=click.FloatRange(0.01, 3600),
+              help="检查一个文件的时间上限，单位秒")
+def serve(host, port, max_mb, workers, time_limit):
+    """启动检查页面：在浏览器中打开 http://127.0.0.1:8765 上传报告。"""
+    from . import web
+    settings = web.Settings(max_bytes=max_mb * 1024 * 1024, workers=workers, time_limit=time_limit)
+    try:
+        web.serve(host, port, settings)
+    except OSError as exc:
+        click.echo(f"fzlint: 无法在 {host}:{port} 启动检查页面：{exc.strerror or exc}"
+                   "（端口可能已被占用，可用 --port 换一个）", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+@main.command()
 def lsp():
     """启动语言服务器（LSP，经标准输入输出通信），供编辑器使用。"""
     from .lsp import serve
     serve()
+
+
+def _configured(ruleset, config_file):
+    from ..engine.ruleset import DEFAULT_RULESET
+    from ..workspace.configfile import configured_ruleset
+    try:
+        return configured_ruleset(ruleset or DEFAULT_RULESET, config_file)
+    except FzlintError as exc:
+        click.echo(exc.line(), err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _load(name, loader):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 
 _MODULES = ("section", "topic", "stale", "substitute", "lawtitle", "numbering", "punctuation",
-            "pattern", "time", "evidence", "typo", "docform", "consistency")
+            "pattern", "time", "evidence", "typo", "docform", "consistency", "place")
 KINDS = set(_MODULES)
 
 

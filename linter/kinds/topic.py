@@ -26,6 +26,9 @@ params:
               {found} is the weak mention
   elsewhere_message: message when the item is only named in the shortcomings or plan
   weak_severity: severity of the weak finding (default: the rule's severity)
+  min_count:  a local threshold (a bureau profile's): the largest number of times (次/场/期)
+              stated next to a concrete mention must reach it, else the item is weak
+              (count_message, {count} {min_count}; uncounted_message when no number is given)
   observe:    false to report findings only, leaving the checklist reading to other rules
               (a sharper check of an item another rule already reads)
   concepts:   items made of two parts that reports split and reorder (律师 … 审核,
@@ -111,6 +114,9 @@ def validate(params: dict) -> list[str]:
                     problems.append(f"{key} 中的正则 {v!r} 无效：{exc}")
     if params.get("concrete") and "act" in params["concrete"] and not params.get("acts"):
         problems.append("concrete 含 act 时需要 acts 列表")
+    n = params.get("min_count")
+    if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1):
+        problems.append("min_count 应是正整数（次数下限）")
     return problems
 
 
@@ -296,6 +302,10 @@ def check(analysis, rule):
     p = rule.params
     doc = analysis.doc
     state, hits, reason, elsewhere = read(analysis, rule)
+    if state == "present" and p.get("min_count"):
+        short = _below_min_count(analysis, rule, hits)
+        if short:
+            return short
     if state == "present":
         return observe(rule, "present", doc, hits)
     kinds = p.get("anchor", ["measures"])
@@ -313,6 +323,36 @@ def check(analysis, rule):
                                context=analysis.paragraph(doc.line_of(first.start)))
         return [with_severity(diag, p.get("weak_severity"))] + observe(rule, "weak", doc, hits)
     return [rule.diagnostic(anchor(analysis, kinds))] + observe(rule, "missing", doc, [])
+
+
+# "召开专题会议3次", "学法十二次", "举办讲座2期"; not an ordinal ("第3次会议")
+_TIMES = re.compile(r"(?<!第)(\d{1,4}|[一二两三四五六七八九十百]{1,4})\s*(?:次|场次|场|期|轮)")
+
+
+def _below_min_count(analysis, rule, hits):
+    """A local threshold (min_count, from a bureau profile): the largest number of times stated
+    next to the item's mentions must reach it; no stated number is short of it too."""
+    from ..text.numerals import cn_number
+    p = rule.params
+    doc = analysis.doc
+    counts = []
+    for h in hits:
+        for m in _TIMES.finditer(hit_window(analysis, h, p.get("window", "sentence"))):
+            n = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
+            if n is not None:
+                counts.append(n)
+    count = max(counts) if counts else None
+    if count is not None and count >= p["min_count"]:
+        return []
+    first = hits[0]
+    if count is None:
+        message = p.get("uncounted_message") or "“{found}”没有写明次数；本地要求{label}不少于{min_count}次"
+    else:
+        message = p.get("count_message") or "“{found}”：{label}写了{count}次，本地要求不少于{min_count}次"
+    diag = rule.diagnostic(doc.span(first.start, first.end), message, found=first.text(doc), count=count,
+                           min_count=p["min_count"], label=_label(rule),
+                           context=analysis.paragraph(doc.line_of(first.start)))
+    return [with_severity(diag, p.get("weak_severity"))] + observe(rule, "weak", doc, hits)
 
 
 def _label(rule) -> str:

@@ -10,7 +10,9 @@ fzlint settings is used (like ruff, settings from different files are not merged
 Keys: ``select``, ``ignore``, ``extend-select`` (codes or prefixes), ``fail-on``
 (error / warning / info), ``ruleset``, ``per-file-ignores`` (glob -> codes, globs relative
 to the configuration file's folder), ``waivers`` (a path relative to that folder, or an
-inline list), ``max-size`` (MB), ``exclude`` / ``extend-exclude`` (globs of files not taken
+inline list), ``profile`` (a bureau profile file, relative to that folder: the bureau's own
+thresholds, deadline, required items and word lists on top of the rule set — see
+docs/profiles.md), ``max-size`` (MB), ``exclude`` / ``extend-exclude`` (globs of files not taken
 as reports when a folder is searched; the default excludes README.md/README.txt). Command-line options override the file: ``--select``
 starts a fresh selection (the file's select, extend-select and ignore are dropped, as
 in ruff), ``--extend-select`` and ``--ignore`` are applied on top of the file's.
@@ -28,13 +30,15 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .profilefile import load_profile
+
 from ..config import DEFAULT_EXCLUDE, DEFAULT_MAX_BYTES, Config
 from ..errors import ConfigError, brief
 from ..vocab import SEVERITIES, checklist_items
 
 YAML_NAMES = (".fzlint.yaml", ".fzlint.yml")
 MAX_SIZE_MB = 4096
-KEYS = ("select", "ignore", "extend-select", "fail-on", "ruleset", "per-file-ignores", "waivers",
+KEYS = ("select", "ignore", "extend-select", "fail-on", "ruleset", "per-file-ignores", "waivers", "profile",
         "max-size", "exclude", "extend-exclude")
 _SELECTOR = re.compile(r"^(ALL|[A-Z]\d{0,3})$")
 _SECTION_CFG = re.compile(r"^\s*\[fzlint\]\s*$", re.M)
@@ -120,7 +124,20 @@ def read_config_file(path: str, known_codes: set[str] | None = None,
         raw = _from_ini(text, path)
     else:
         raise ConfigError("不认识的配置文件类型（应为 .fzlint.yaml、setup.cfg 或 pyproject.toml）", path)
-    return FileSettings(path, validate(raw, path, known_codes, rulesets))
+    settings = FileSettings(path, {})
+    if isinstance(raw.get("profile"), str) and raw["profile"].strip():
+        # the profile's own rules may be selected and ignored like any other
+        profile = _profile(settings, raw["profile"].strip())
+        if known_codes is not None:
+            known_codes = set(known_codes) | {r.code for r in profile.added}
+    settings.values = validate(raw, path, known_codes, rulesets)
+    return settings
+
+
+def _profile(settings: FileSettings, value: str):
+    """The profile a configuration file names (a path relative to that file's folder)."""
+    path = os.path.abspath(value if os.path.isabs(value) else os.path.join(settings.root, value))
+    return load_profile(path, _shown(path))
 
 
 def _read_text(path: str) -> str:
@@ -262,6 +279,10 @@ def _value(name, value, path, known_codes, rulesets):
                 or not 0 < value <= MAX_SIZE_MB:
             raise bad(f"0 到 {MAX_SIZE_MB} 之间的数（单位 MB）")
         return value
+    if name == "profile":
+        if not isinstance(value, str) or not value.strip():
+            raise bad("规则配置档（profile）文件的路径")
+        return value.strip()
     if name == "waivers":
         if isinstance(value, str) and value.strip():
             return value.strip()
@@ -333,7 +354,8 @@ def build_config(settings: FileSettings | None, overrides: Overrides,
         waivers=list(overrides.waivers if overrides.waivers is not None else (waivers or [])),
         today=overrides.today,
         root=settings.root if settings else None,
-        source=settings.path if settings else None)
+        source=settings.path if settings else None,
+        profile=_profile(settings, v["profile"]) if settings and v.get("profile") else None)
 
 
 def _shown(path: str) -> str:
@@ -424,3 +446,17 @@ def config_for_path(path: str) -> Config:
     scripts; the CLI uses a ``Resolver`` to read each file once per run)."""
     codes, targets, names = known_targets()
     return Resolver(known_codes=codes, known_waiver_targets=targets, rulesets=names).config_for(path)
+
+
+def configured_ruleset(name: str, config_file: str | None = None, start: str = "."):
+    """The rule set as reports under ``start`` are checked against it: extended by the bureau
+    profile of ``config_file`` (or of the nearest configuration file), if it names one."""
+    from ..engine.ruleset import load_ruleset
+    ruleset = load_ruleset(name)
+    source = config_file or find_config_file(start)
+    if source:
+        settings = read_config_file(source)
+        if settings.values.get("profile"):
+            return _profile(settings, settings.values["profile"]).apply(ruleset)
+    return ruleset
+

@@ -7,22 +7,12 @@ import yaml
 
 from ..engine.waivers import Waiver, parse_waivers
 from ..errors import ConfigError
-from .yamlfile import load_yaml, yaml_problem
+from .yamlfile import read_yaml_file
 
 
 def load_waivers(path: str, known: set[str] | None = None) -> list[Waiver]:
     """Read and validate a waiver file; any problem is a ``ConfigError`` naming the entry."""
-    try:
-        with open(path, encoding="utf-8-sig") as fh:
-            text = fh.read()
-    except FileNotFoundError:
-        raise ConfigError("豁免文件不存在", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"无法读取豁免文件：{getattr(exc, 'strerror', None) or exc}", path) from None
-    try:
-        data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"豁免文件 YAML 格式错误：{yaml_problem(exc)}", path) from None
+    data = read_yaml_file(path, "豁免文件")
     if isinstance(data, dict) and set(data) == {"waivers"}:
         data = data["waivers"]
     if data is None:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import yaml
 
+from ..errors import ConfigError
+
 
 class TextDateLoader(yaml.SafeLoader):
     """SafeLoader that leaves dates as text, so a bad date (2025-13-01) is reported per
@@ -89,3 +91,21 @@ def yaml_problem(exc: yaml.YAMLError) -> str:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     where = f"第{mark.line + 1}行第{mark.column + 1}列：" if mark is not None else ""
     return where + " ".join(str(problem).split())
+
+
+def read_yaml_file(path: str, what: str, shown: str | None = None):
+    """A user's YAML file parsed; a missing, unreadable or malformed file is one ConfigError
+    naming it (``what``: 豁免文件, 规则配置档 …)."""
+    shown = shown or path
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            text = fh.read()
+    except FileNotFoundError:
+        raise ConfigError(f"{what}不存在", shown) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"无法读取{what}：{getattr(exc, 'strerror', None) or exc}", shown) from None
+    try:
+        return load_yaml(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{what} YAML 格式错误：{yaml_problem(exc)}", shown) from None
+

@@ -200,3 +200,104 @@ def test_opening_sentence_words_are_not_taken_for_a_department():
     assert m.issuer == "某某镇" and m.level == "township"
     m = meta_of("2021年，某某市城市管理综合行政执法支队坚持依法行政。\n一、主要举措和成效\n")
     assert m.level == "department"
+
+
+# -- classes of report read wrongly before (issue 9) ---------------------------------
+@pytest.mark.parametrize("text,issuer,level", [
+    ("广西壮族自治区人民政府关于2022年度法治政府建设情况的报告\n2022年，全区各级各部门深入学习贯彻习近平法治思想。\n"
+     "一、主要举措和成效\n", "广西壮族自治区人民政府", "province"),
+    ("2022年法治政府建设情况报告\n2022年，宁夏回族自治区坚持以习近平法治思想为指导。\n一、主要举措和成效\n",
+     "宁夏回族自治区", "province"),
+    ("恩施土家族苗族自治州人民政府关于2023年度法治政府建设情况的报告\n2023年，全州坚持依法行政。\n一、主要举措和成效\n",
+     "恩施土家族苗族自治州人民政府", "city"),
+    ("锡林郭勒盟行政公署2022年法治政府建设情况报告\n一、主要举措和成效\n", "锡林郭勒盟行政公署", "city"),
+    ("2022年，双江拉祜族佤族布朗族傣族自治县坚持依法行政。\n一、主要举措和成效\n",
+     "双江拉祜族佤族布朗族傣族自治县", "county"),
+    ("2022年，科尔沁左翼中旗坚持以习近平法治思想为指导，扎实推进法治政府建设。\n一、主要举措和成效\n",
+     "科尔沁左翼中旗", "county"),
+])
+def test_autonomous_units_and_banners(text, issuer, level):
+    m = meta_of(text)
+    assert (m.issuer, m.level) == (issuer, level)
+
+
+def test_county_government_without_its_place_name():
+    m = meta_of("关于2023年度法治政府建设情况的报告\n2023年，在市委、市政府的坚强领导下，我县坚持依法行政。\n"
+                "一、主要举措和成效\n全年办理行政复议案件8件。\n县人民政府\n2024年1月20日\n")
+    assert (m.issuer, m.issuer_source, m.level) == ("县人民政府", "signature", "county")
+    m = meta_of("2023年，县人民政府坚持以习近平法治思想为指导，在市委、市政府的领导下推进依法行政。\n"
+                "一、主要举措和成效\n")
+    assert (m.issuer, m.level) == ("县人民政府", "county")
+
+
+@pytest.mark.parametrize("text,issuer", [
+    ("某某市人民政府办公室2023年度法治政府建设工作报告\n2023年，市政府办公室坚持依法行政。\n一、主要举措和成效\n",
+     "某某市人民政府办公室"),
+    ("2023年，县政府办公室坚持依法行政，全县政务公开工作稳步推进。\n一、主要举措和成效\n", "县政府办公室"),
+    ("2023年，某某市市场监管局深入学习贯彻习近平法治思想。\n一、主要举措和成效\n", "某某市市场监管局"),
+    ("2023年，区司法局坚持以习近平法治思想为指导，全区法治建设取得新成效。\n一、主要举措和成效\n", "区司法局"),
+    ("2024年度法治政府建设情况报告\n2024年，某某区应急管理局坚持以习近平法治思想为指导。\n一、主要举措和成效\n",
+     "某某区应急管理局"),
+    ("某某市住房和城乡建设局2023年法治政府建设工作报告\n一、主要举措和成效\n", "某某市住房和城乡建设局"),
+    ("2023年，某某县人力资源和社会保障局坚持依法行政，全县就业形势稳定。\n一、主要举措和成效\n",
+     "某某县人力资源和社会保障局"),
+])
+def test_offices_and_bureaus_are_departments_whatever_their_level(text, issuer):
+    m = meta_of(text)
+    assert (m.issuer, m.level) == (issuer, "department")
+
+
+def test_issuer_and_title_only_in_the_site_metadata_block():
+    m = meta_of("[ 发 布 机 构 ] 某某县应急管理局\n[ 标  题 ] 关于2022年度法治政府建设工作情况的报告\n"
+                "[ 成文日期 ] 2024-02-01\n一年来，我们坚持依法行政，2024年将继续努力，2024年还要加强。\n"
+                "一、主要举措和成效\n")
+    assert m.title == "关于2022年度法治政府建设工作情况的报告" and m.title_lines == [2]
+    assert (m.issuer, m.issuer_source, m.level) == ("某某县应急管理局", "field", "department")
+    assert (m.report_year, m.year_source) == (2022, "title")
+    assert m.date == "2024-02-01"
+
+
+def test_the_titles_year_beats_a_later_publication_or_filed_date():
+    m = meta_of("2024年3月5日 某某县2023年法治政府建设年度报告\n2023年，某某县坚持依法行政。\n一、主要举措和成效\n")
+    assert (m.report_year, m.year_source) == (2023, "title")
+    m = meta_of("[ 成文日期 ] 2025-03-20\n某某镇2023年法治政府建设工作报告\n一、主要举措和成效\n"
+                "2024年启动的项目已完成。2024年将继续推进。\n")
+    assert (m.report_year, m.year_source) == (2023, "title")
+
+
+@pytest.mark.parametrize("text,issuer", [
+    ("太和镇人民政府关于2023年度法治政府建设情况的报告\n2023年，太和镇坚持依法行政。\n一、主要举措和成效\n",
+     "太和镇人民政府"),
+    ("2023年，和平镇坚持以习近平法治思想为指导，扎实推进法治政府建设。\n一、主要举措和成效\n", "和平镇"),
+    ("永和县2023年法治政府建设情况报告\n2023年，永和县坚持依法行政。\n一、主要举措和成效\n", "永和县"),
+    ("与和乡人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n", "与和乡人民政府"),
+])
+def test_unit_names_with_he_or_yu_are_one_issuer(text, issuer):
+    m = meta_of(text)
+    assert m.issuer == issuer and m.issuers == [issuer]
+
+
+def test_joint_issuers_joined_by_he_or_a_space_are_still_split():
+    m = meta_of("中共某某镇委员会和某某镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n")
+    assert m.issuers == ["中共某某镇委员会", "某某镇人民政府"] and m.issuer == "某某镇人民政府"
+    m = meta_of("2023年法治政府建设情况报告\n一、主要举措和成效\n全年开展普法12场次。\n"
+                "中共永和县委 永和县人民政府\n2024年1月5日\n")
+    assert m.issuers == ["中共永和县委", "永和县人民政府"] and m.issuer == "永和县人民政府"
+    assert m.level == "county"
+
+
+def test_a_party_committee_and_its_bare_government_in_the_title():
+    m = meta_of("和平镇党委、政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n")
+    assert m.issuers == ["和平镇党委", "和平镇政府"] and m.issuer == "和平镇政府" and m.level == "township"
+    m = meta_of("中共永和县委 永和县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n")
+    assert m.issuers == ["中共永和县委", "永和县人民政府"] and m.issuer == "永和县人民政府"
+    assert m.places == ["山西省", "临汾市", "永和县"]
+
+
+def test_metadata_block_as_a_table_with_cells():
+    m = meta_of("| 索引号 | 11500/2024-00012 | 发布机构 | 某某县司法局 |\n"
+                "| 标 题 | 关于2023年度法治政府建设情况的报告 |\n| 成文日期 | 2024-01-20 |\n"
+                "一年来，我们坚持依法行政。\n一、主要举措和成效\n")
+    assert m.title == "关于2023年度法治政府建设情况的报告" and m.report_year == 2023
+    assert (m.issuer, m.issuer_source, m.level) == ("某某县司法局", "field", "department")
+    assert m.date == "2024-01-20"

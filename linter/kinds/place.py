@@ -1,0 +1,257 @@
+"""place: place names checked against the official division table (linter.document.places).
+
+params:
+  check: one of
+    wrong-parent   a province or prefecture written right before a unit that is not under
+                   it ("湖北省张家界市", "武汉市永定区")
+    city-level     a county-level city called a 地级市, or a prefecture-level city called a
+                   县级市 ("清镇市是地级市", "县级市石家庄市")
+    residue        another place's name used as the report's own: in the sentences given by
+                   ``contexts`` ("X镇法治政府建设水平逐步提升", "全力推动X法治建设"), a unit that
+                   is neither the issuer's unit nor one of its parents (nor below it)
+    pronoun        the report calls itself by another kind of unit than the issuer is
+                   ("我镇" in a 乡's report, "我区" in a 县's)
+  contexts:   (residue) regular expressions with ``{unit}`` where the unit's name stands
+  families:   (pronoun) lists of unit words that are one kind of body, e.g. [镇, 乡, 街道]:
+              a pronoun of one family that is not the issuer's own word is a finding
+
+Message placeholders: {found} (the name), {expected} (the issuer's unit or its parent),
+{parent}, {count} (how many times the name occurs in that role), {issuer}.
+A unit or a parent the table does not know is never a finding: it cannot be checked.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..document import places
+from ..document.places import Division
+
+CHECKS = ("wrong-parent", "city-level", "residue", "pronoun")
+_UNIT = r"(?P<unit>[\u4e00-\u9fff]{2,14}?(?:街道|镇|乡|县|区|市|旗))"
+# what may follow a two-character prefecture written without its suffix ("河北省长治，")
+_AFTER_SHORT = re.compile(r"(?:州|地区|盟)|[，。、；：）)”\"\s的和与等]|$")
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
+
+
+def validate(params: dict) -> list[str]:
+    check = params.get("check")
+    if check not in CHECKS:
+        return [f"place 规则的 check 应是 {' / '.join(CHECKS)} 之一"]
+    problems = []
+    if check == "residue":
+        contexts = params.get("contexts")
+        if not isinstance(contexts, list) or not contexts:
+            return ["check: residue 需要 contexts 列表（含 {unit} 的正则）"]
+        for c in contexts:
+            if not isinstance(c, str) or "{unit}" not in c:
+                problems.append(f"contexts 中的 {c!r} 应含 {{unit}}")
+                continue
+            try:
+                re.compile(c.replace("{unit}", _UNIT))
+            except re.error as exc:
+                problems.append(f"contexts 中的正则 {c!r} 无效：{exc}")
+    if check == "pronoun":
+        fam = params.get("families")
+        if not isinstance(fam, list) or not all(isinstance(f, list) and f for f in fam):
+            problems.append("check: pronoun 需要 families（单位用字的列表的列表）")
+    return problems
+
+
+def check(analysis, rule):
+    return {"wrong-parent": _wrong_parent, "city-level": _city_level, "residue": _residue,
+            "pronoun": _pronoun}[rule.params["check"]](analysis, rule)
+
+
+# -- wrong parent ----------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _parents() -> re.Pattern:
+    t = places.table()
+    names = {name for code, name in t.names.items() if len(code) <= 4 and len(name) >= 3}
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+
+
+def _child_at(text: str, at: int) -> tuple[str, list[Division]] | None:
+    """The unit written right at ``at``: its name and its table entries (prefecture or county)."""
+    t = places.table()
+    for size in range(min(20, len(text) - at), 1, -1):
+        piece = text[at:at + size]
+        if not t.knows(piece) or piece in places._COMMON_WORDS:
+            continue
+        found = [d for d in t.named(piece) if d.level in ("prefecture", "county")]
+        if not found:
+            continue
+        if places.suffix_level(piece) is None and not piece.endswith("市") and len(piece) < 3 and \
+                not _AFTER_SHORT.match(text, at + size):
+            continue        # a two-character bare name followed by more words (长治久安): not a place
+        return piece, found
+    return None
+
+
+def _wrong_parent(analysis, rule):
+    doc = analysis.doc
+    t = places.table()
+    out = []
+    for ln in doc.content_lines():
+        text = ln.norm
+        for m in _parents().finditer(text):
+            parents = [d for d in t.named(m.group(0)) if d.level in ("province", "prefecture")]
+            child = _child_at(text, m.end())
+            if not parents or child is None:
+                continue
+            name, found = child
+            if any(t.is_under(c, p) for c in found for p in parents):
+                continue
+            if all(_LEVEL_RANK[c.level] <= _LEVEL_RANK[p.level] for c in found for p in parents):
+                continue        # "湖北省武汉市" read backwards is no claim about a parent
+            real = [a.name for c in found for a in t.ancestors(c)[:1]]
+            start = doc.line_start(ln.number) + m.start()
+            span = doc.span(start, doc.line_start(ln.number) + m.end() + len(name))
+            out.append(rule.diagnostic(span, context=analysis.paragraph(ln.number),
+                                       found=m.group(0) + name, parent=m.group(0), child=name,
+                                       expected="、".join(dict.fromkeys(real)) or "另一上级"))
+    return out
+
+
+# -- county-level city called a prefecture, or the reverse --------------------------------
+
+_CITY_LEVEL = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,8}?市)(?:是|为|系|作为)(?:一个|一座)?(?P<k1>地级市|县级市)"
+                         r"|(?P<k2>地级市|县级市)(?P<b>[\u4e00-\u9fff]{2,8}?市)(?![场民区县镇])"
+                         r"|(?P<c>[\u4e00-\u9fff]{2,8}?市)[（(](?P<k3>地级市|县级市)[）)]")
+
+
+def _city_level(analysis, rule):
+    doc = analysis.doc
+    out = []
+    for ln in doc.content_lines():
+        for m in _CITY_LEVEL.finditer(ln.norm):
+            name = m.group("a") or m.group("b") or m.group("c")
+            said = m.group("k1") or m.group("k2") or m.group("k3")
+            name = _known_tail(name)
+            if name is None:
+                continue
+            prefecture = places.is_prefecture_city(name)
+            if prefecture is None or prefecture == (said == "地级市"):
+                continue
+            real = "地级市" if prefecture else "县级市"
+            span = doc.span(doc.line_start(ln.number) + m.start(), doc.line_start(ln.number) + m.end())
+            out.append(rule.diagnostic(span, context=analysis.paragraph(ln.number), found=name, said=said,
+                                       expected=real))
+    return out
+
+
+def _known_tail(name: str) -> str | None:
+    """The longest ending of a captured name that the table knows (…以来清镇市 → 清镇市)."""
+    t = places.table()
+    for k in range(len(name), 1, -1):
+        if t.knows(name[-k:]):
+            return name[-k:]
+    return None
+
+
+# -- another place speaking as the issuer -------------------------------------------------
+
+def _issuer_divisions(analysis) -> tuple[list[Division], set[str], str | None]:
+    """(the issuer's own unit(s) in the table, names of the chain, the issuer's level)."""
+    t = places.table()
+    chain = analysis.meta.places or []
+    names = set(chain)
+    own = []
+    if chain:
+        lowest = chain[-1]
+        own = t.named(lowest)
+        resolved = [d for d in own if all(any(a.name == n for a in t.ancestors(d)) or n == d.name
+                                              for n in chain)]
+        own = resolved or own
+    level = places.suffix_level(chain[-1]) if chain else None
+    if own:
+        level = min((d.level for d in own), key=lambda lv: _LEVEL_RANK[lv])
+    return own, names, level
+
+
+def _belongs(unit: str, own: list[Division], names: set[str], level: str | None) -> bool:
+    """Whether a unit named as the report's own is the issuer's, a parent, or below it."""
+    t = places.table()
+    if unit in names:
+        return True         # (another spelling of a chain unit, 恩施州, is matched by its code below)
+    found = t.named(unit)
+    if not found:
+        return True             # not a place the table knows: nothing to say
+    for d in own:
+        for u in found:
+            if d.code == u.code or t.is_under(d, u) or t.is_under(u, d):
+                return True
+    if level is None:
+        return True
+    # below the issuer's level (a county naming its towns), or above it when the issuer's
+    # parents are unknown: no claim
+    rank = _LEVEL_RANK[level]
+    if all(_LEVEL_RANK[u.level] > rank for u in found):
+        return True
+    if not own and all(_LEVEL_RANK[u.level] < rank for u in found):
+        return True
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _contexts(contexts: tuple[str, ...]) -> list[re.Pattern]:
+    return [re.compile(c.replace("{unit}", _UNIT)) for c in contexts]
+
+
+def _residue(analysis, rule):
+    meta = analysis.meta
+    if not meta.issuer or meta.level == "department" or not meta.places:
+        return []
+    own, names, level = _issuer_divisions(analysis)
+    if not own:
+        # an issuer the table does not know (某镇, a misread name, a town renamed since the
+        # table's edition): what would be "another place" cannot be told from its own name
+        return []
+    doc = analysis.doc
+    seen: dict[str, list] = {}
+    for ln in doc.content_lines():
+        if ln.number in meta.title_lines:
+            continue
+        for pattern in _contexts(tuple(rule.params["contexts"])):
+            for m in pattern.finditer(ln.norm):
+                unit = _known_tail(m.group("unit"))
+                if unit is None or unit in places._COMMON_WORDS or _belongs(unit, own, names, level):
+                    continue
+                start = doc.line_start(ln.number) + m.start("unit") + len(m.group("unit")) - len(unit)
+                seen.setdefault(unit, []).append((ln.number, start))
+    out = []
+    expected = meta.places[-1]
+    for unit, hits in seen.items():
+        line, start = hits[0]
+        span = doc.span(start, start + len(unit))
+        out.append(rule.diagnostic(span, context=analysis.paragraph(line), found=unit, expected=expected,
+                                   issuer=meta.issuer, count=len(hits),
+                                   chain="—".join(meta.places)))
+    return out
+
+
+# -- the report calls itself by another kind of unit ------------------------------------
+
+def _pronoun(analysis, rule):
+    meta = analysis.meta
+    if not meta.places or meta.level == "department":
+        return []
+    own = meta.places[-1]
+    families = rule.params["families"]
+    own_word = next((w for fam in families for w in sorted(fam, key=len, reverse=True) if own.endswith(w)), None)
+    family = next((fam for fam in families if own_word in fam), None)
+    if family is None:
+        return []
+    others = [w for w in family if w != own_word and not (own_word.startswith(w) or w.startswith(own_word))]
+    if not others:
+        return []
+    pattern = re.compile(r"[我本](" + "|".join(sorted(map(re.escape, others), key=len, reverse=True)) + r")(?![长委级])")
+    doc = analysis.doc
+    hits = [(ln, m) for ln in doc.content_lines() for m in pattern.finditer(ln.norm)]
+    if not hits:
+        return []
+    ln, m = hits[0]
+    span = doc.span(doc.line_start(ln.number) + m.start(), doc.line_start(ln.number) + m.end())
+    return [rule.diagnostic(span, context=analysis.paragraph(ln.number), found=m.group(0), expected="我" + own_word,
+                            issuer=own, count=len(hits))]
