@@ -196,7 +196,12 @@ class LintWorkers:
             if worker is None or not worker.process.is_alive():
                 worker = _Worker(self.ctx, self.target)
             with self.lock:
-                self.busy[key] = worker
+                closing = self.closed   # closed while the worker started: close() missed it
+                if not closing:
+                    self.busy[key] = worker
+            if closing:
+                worker.stop()
+                raise Superseded(key)
             try:
                 worker.conn.send(job)
                 if not worker.conn.poll(self.seconds):
