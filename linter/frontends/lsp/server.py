@@ -277,6 +277,7 @@ class FzlintServer(LanguageServer):
         # lints run in child processes (one per document in flight); each waits on its own
         # thread, off the event loop, so reading messages never waits for a lint
         self.workers = LintWorkers(lint_target)
+        self.exit_code = 0
         self.lint_pool = ThreadPoolExecutor(max_workers=MOST_WORKERS + 1, thread_name_prefix="fzlint-lint")
         self._config_lock = threading.Lock()
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -370,7 +371,9 @@ class FzlintServer(LanguageServer):
                                   logger=log, error_handler=self.report_server_error))
         except BrokenPipeError:
             log.error("Connection to the client is lost! Shutting down the server.")
-        except (KeyboardInterrupt, SystemExit):
+        except SystemExit as exc:          # the client's exit: 0 after shutdown, else 1
+            self.exit_code = exc.code if isinstance(exc.code, int) else 0
+        except KeyboardInterrupt:
             pass
         finally:
             self.workers.close()
@@ -634,6 +637,15 @@ async def _code_actions(ls: FzlintServer, params: types.CodeActionParams):
 
 
 def serve() -> None:
-    """Run the server over stdin/stdout until the client says exit."""
+    """Run the server over stdin/stdout until the client says exit, then end at once: a
+    thread may still be blocked reading stdin (the client need not close it), and waiting
+    for it at interpreter exit would keep the process alive."""
     logging.basicConfig(level=logging.WARNING, format="fzlint-lsp %(levelname)s %(message)s")
-    create_server().start_io()
+    server = create_server()
+    server.start_io()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(server.exit_code)
