@@ -377,7 +377,13 @@ class FzlintServer(LanguageServer):
             pass
         finally:
             self.workers.close()
-            self.shutdown()
+            # pygls' own shutdown() waits for its thread pool, where a read of stdin may be
+            # blocked for good (a client need not close stdin after exit): do not wait
+            if self._stop_event is not None:
+                self._stop_event.set()
+            for pool in (getattr(self, "_thread_pool", None), self.lint_pool):
+                if pool is not None:
+                    pool.shutdown(wait=False, cancel_futures=True)
 
     def current(self, uri: str):
         try:
