@@ -1,55 +1,93 @@
-"""Benchmark fzlint on the seed reports.
+"""Benchmark fzlint: warm speed, scaling, adversarial inputs, cold start, batch, memory.
 
-Measures (1) the median lint time per report in one process after warm-up (reading,
-analysis, every rule), (2) the wall time of ``fzlint check`` on one file from a cold
-start (a new process: interpreter start, imports, rule loading, one report) and (3) the
-time to annotate one report given as a .docx (read, lint, write the Word comments, save).
+    python bench/benchmark.py                       # measure this checkout, print Markdown
+    python bench/benchmark.py --root /tmp/main --save bench/before.json   # measure another checkout
+    python bench/benchmark.py --before bench/before.json --write-readme    # figures into README.md
+    python bench/benchmark.py --before-root /tmp/main --before bench/before.json --write-readme
+                                                    # both measured in one run, in turn
 
-    python bench/benchmark.py [--repeat 30] [--cold 5]
-
-Prints figures as a Markdown table for the README. Not a test: timings depend on the
-machine, so nothing here asserts a threshold.
+Every measurement runs in a new process whose ``sys.path`` starts with ``--root``, so a
+checkout of main (``git clone /work/main /tmp/main``) is measured by the same code as this
+one. ``--write-readme`` replaces the block between ``<!-- bench:start -->`` and
+``<!-- bench:end -->`` in README.md. Not a test: timings depend on the machine (and on
+its load), so nothing here asserts a threshold; the figures are medians.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
-from linter import lint_path  # noqa: E402
 
+# -- workers: run in a child process with the measured checkout first on sys.path ----------
 
-def warm(files: list[Path], repeat: int) -> list[float]:
-    for f in files:                      # warm-up: imports, rule set, law registry
-        lint_path(str(f))
-    per_report = []
+def _worker_warm(root: Path, repeat: int) -> dict:
+    from linter import lint_text
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    for t in texts:
+        lint_text(t)
+    per_10k = []
     for _ in range(repeat):
-        for f in files:
-            t = time.perf_counter()
-            lint_path(str(f))
-            per_report.append(time.perf_counter() - t)
-    return per_report
+        for t in texts:
+            start = time.perf_counter()
+            lint_text(t)
+            per_10k.append((time.perf_counter() - start) * 1000 * 10_000 / len(t))
+    return {"warm_ms_per_10k": statistics.median(per_10k)}
 
 
-def annotate(files: list[Path], repeat: int) -> tuple[list[float], int]:
-    """annotate_upload on each seed as a .docx (one paragraph per line); also the comments written."""
+def _worker_scaling(root: Path, sizes: list[int]) -> dict:
+    sys.path.insert(0, str(HERE))
+    from adversarial import seed_text
+    from linter import lint_text
+    lint_text(seed_text(10_000, root))
+    out = {}
+    for size in sizes:
+        text = seed_text(size, root)
+        runs = 3 if size <= 200_000 else 1
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            lint_text(text)
+            times.append(time.perf_counter() - start)
+        out[str(size)] = statistics.median(times)
+    return out
+
+
+def _worker_case(root: Path, name: str, size: int) -> dict:
+    sys.path.insert(0, str(HERE))
+    from adversarial import make
+    from linter import lint_text
+    lint_text("热身。")
+    text = make(name, size)
+    start = time.perf_counter()
+    lint_text(text, f"{name}.txt")
+    return {"seconds": time.perf_counter() - start, "kb": len(text.encode("utf-8")) / 1000}
+
+
+def _worker_annotate(root: Path, repeat: int) -> dict:
+    """annotate_upload (read, lint, write Word comments, save) on each seed as a .docx."""
     import io
 
     import docx
-
-    from linter.writers.docx_comments import annotate_upload
-
+    try:
+        from linter.writers.docx_comments import annotate_upload
+    except ImportError:
+        return {}
     uploads = []
-    for f in files:
+    for f in sorted((root / "seeds").glob("*.txt")):
         word = docx.Document()
         for line in f.read_text(encoding="utf-8").splitlines():
             word.add_paragraph(line)
@@ -60,45 +98,288 @@ def annotate(files: list[Path], repeat: int) -> tuple[list[float], int]:
     times = []
     for _ in range(repeat):
         for data in uploads:
-            t = time.perf_counter()
+            start = time.perf_counter()
             annotate_upload(data, "报告.docx")
-            times.append(time.perf_counter() - t)
-    return times, comments
+            times.append(time.perf_counter() - start)
+    return {"annotate_ms": statistics.median(times) * 1000, "comments": comments / len(uploads)}
 
 
-def cold(file: Path, runs: int) -> list[float]:
-    exe = shutil.which("fzlint")
-    cmd = [exe] if exe else [sys.executable, "-m", "linter"]
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd + ["check", "--no-color", str(file)], stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, cwd=ROOT)
-        times.append(time.perf_counter() - t)
-    return times
+def _worker_rss(argv: list[str]) -> dict:
+    """Run a command; report its wall time and peak resident memory."""
+    import resource
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    return {"seconds": wall, "peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def _env(root: Path) -> dict:
+    """The children's environment: the measured checkout first; byte code written and read
+    as in an installed package (PYTHONDONTWRITEBYTECODE would make every start compile)."""
+    env = dict(os.environ, PYTHONPATH=str(root))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _child(root: Path, worker: str, *args, timeout: float | None = None) -> dict | None:
+    env = _env(root)
+    cmd = [sys.executable, str(Path(__file__)), "--root", str(root), "--worker", worker, json.dumps(list(args))]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=root)
+    except subprocess.TimeoutExpired:
+        return None
+    if done.returncode != 0:
+        raise SystemExit(f"worker {worker} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# -- inputs ------------------------------------------------------------------------------
+
+# A development install's editable finder would serve ``linter.rulesets`` (the rule files)
+# from the installed checkout whatever --root says: measured runs drop it first.
+_NO_EDITABLE = "import sys; sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in repr(f).lower()]"
+
+
+def _fzlint(root: Path) -> list[str]:
+    entry = "linter" if (root / "linter" / "__main__.py").exists() else "linter.cli"
+    return [sys.executable, "-c", f"{_NO_EDITABLE}; import runpy; sys.argv[0] = 'fzlint'; "
+            f"runpy.run_module({entry!r}, run_name='__main__', alter_sys=True)"]
+
+
+def _format_files(root: Path, folder: Path) -> dict[str, Path]:
+    """The third seed as .txt, .docx, .html and .pdf (built by the tests' fixtures)."""
+    sys.path.insert(0, str(root))
+    try:
+        from tests import fixtures
+    finally:
+        sys.path.pop(0)
+    seed = sorted((root / "seeds").glob("*.txt"))[2]
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    files = {"txt": folder / "report.txt", "docx": folder / "report.docx",
+             "html": folder / "report.html", "pdf": folder / "report.pdf"}
+    shutil.copy(seed, files["txt"])
+    files["docx"].write_bytes(fixtures.docx_styled(lines))
+    files["html"].write_bytes(fixtures.gov_page(lines, lines[0]))
+    files["pdf"].write_bytes(fixtures.pdf_with_text(fixtures.wrap_for_print(lines)))
+    return files
+
+
+def _batch_folder(root: Path, folder: Path, count: int) -> Path:
+    seeds = sorted((root / "seeds").glob("*.txt"))
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        shutil.copy(seeds[i % len(seeds)], folder / f"r{i:04d}.txt")
+    return folder
+
+
+def _has_jobs(root: Path) -> bool:
+    env = _env(root)
+    out = subprocess.run(_fzlint(root) + ["check", "--help"], capture_output=True, text=True, env=env, cwd=root)
+    return "--jobs" in out.stdout
+
+
+# -- measuring ---------------------------------------------------------------------------
+
+def measure(root: Path, args, peer: bool = False):
+    """Measure one checkout, yielding between steps (so two checkouts can take turns)."""
+    root = root.resolve()
+    env = _env(root)
+    fig: dict = {"commit": subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+                                          capture_output=True, text=True).stdout.strip()}
+    print(f"measuring {root} ({fig['commit']})", file=sys.stderr)
+    fig.update(_child(root, "warm", args.repeat))
+    yield
+    fig.update(_child(root, "annotate", max(1, args.repeat // 3)))
+    yield
+    sizes = [10_000, 200_000, 1_000_000]
+    fig["scaling"] = _child(root, "scaling", sizes, timeout=600) or {}
+    yield
+    from adversarial import CASES
+    fig["adversarial"] = {}
+    for name in CASES:
+        r = _child(root, "case", name, args.size, timeout=args.case_timeout)
+        fig["adversarial"][name] = r["seconds"] if r else None
+        print(f"  {name}: {fig['adversarial'][name]}", file=sys.stderr)
+        yield
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        files = _format_files(root, tmp)
+        fig["cold"] = {}
+        for fmt, path in files.items():
+            times = []
+            for _ in range(args.cold):
+                start = time.perf_counter()
+                subprocess.run(_fzlint(root) + ["check", "--no-color", str(path)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env=env, cwd=tmp)
+                times.append(time.perf_counter() - start)
+            fig["cold"][fmt] = statistics.median(times)
+            yield
+        batch = _batch_folder(root, tmp / "batch", args.batch)
+        jobs = [1, 2] if _has_jobs(root) else [None]
+        fig["batch"] = {}
+        for j in jobs:
+            cmd = _fzlint(root) + ["check", "--no-color", "--format", "json-lines", str(batch)]
+            cmd += ["--jobs", str(j)] if j else []
+            runs = [_child(root, "rss", cmd)["seconds"] for _ in range(3)]
+            fig["batch"][str(j or 1)] = args.batch / statistics.median(runs)
+            yield
+        big = _batch_folder(root, tmp / "big", args.memory)
+        fig["memory"] = {}
+        for fmt in ("json", "json-lines"):
+            r = _child(root, "rss", _fzlint(root) + ["check", "--no-color", "--format", fmt, str(big)]
+                       + (["--jobs", "1"] if jobs[0] else []))
+            fig["memory"][fmt] = r["peak_mib"]
+            yield
+        if peer:
+            fig["peer"] = _peer(batch)
+    return fig
+
+
+def measure_turns(roots: list[Path], args) -> list[dict]:
+    """Measure several checkouts step by step in turn, so that a change in the machine's
+    load during the run falls on all of them alike."""
+    runs = [measure(root, args, peer=args.peer and i == len(roots) - 1) for i, root in enumerate(roots)]
+    figures: list = [None] * len(runs)
+    while any(f is None for f in figures):
+        for i, run in enumerate(runs):
+            if figures[i] is None:
+                try:
+                    next(run)
+                except StopIteration as done:
+                    figures[i] = done.value
+    return figures
+
+
+def _peer(folder: Path) -> dict | None:
+    script = HERE / "peer_textlint.sh"
+    done = subprocess.run(["bash", str(script), str(folder)], capture_output=True, text=True)
+    match = re.search(r"textlint_seconds=([\d.]+)", done.stdout)
+    if not match:
+        print(f"textlint peer did not run:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}", file=sys.stderr)
+        return None
+    seconds = float(match.group(1))
+    return {"seconds": seconds, "files": len(list(folder.glob("*.txt"))),
+            "reports_per_s": len(list(folder.glob("*.txt"))) / seconds}
+
+
+# -- Markdown ----------------------------------------------------------------------------
+
+def _ms(v):
+    return "—" if v is None else f"{v:.1f} ms"
+
+
+def _s(v, timeout=None):
+    return f"> {timeout:.0f} s (stopped)" if v is None else f"{v:.2f} s"
+
+
+def markdown(after: dict, before: dict | None, args) -> str:
+    b = before or {}
+    cols = "| measure | before | after |\n|---|---|---|" if before else "| measure | value |\n|---|---|"
+
+    def row(label, key_b, key_a, fmt=str):
+        return f"| {label} | {fmt(key_b)} | {fmt(key_a)} |" if before else f"| {label} | {fmt(key_a)} |"
+
+    lines = [f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores (shared), "
+             f"Python {platform.python_version()}, {platform.system()}. "
+             f"Before: main at `{b.get('commit', '?')}`; after: `{after['commit']}`. Medians; "
+             f"regenerate with `python bench/benchmark.py --before bench/before.json --write-readme`.", "", cols]
+    lines.append(row("lint, warm, per 10,000 characters (seeds)", b.get("warm_ms_per_10k"),
+                     after["warm_ms_per_10k"], _ms))
+    for size in ("10000", "200000", "1000000"):
+        lines.append(row(f"lint {int(size):,} characters (seeds repeated)", (b.get("scaling") or {}).get(size),
+                         after["scaling"].get(size), lambda v: _s(v, 600)))
+    worst_b = _worst(b.get("adversarial"))
+    worst_a = _worst(after["adversarial"])
+    lines.append(row(f"slowest adversarial input of {args.size // 1000} KB ({len(after['adversarial'])} cases)",
+                     worst_b, worst_a, lambda w: "—" if not w else f"{w[1]} ({w[0]})"))
+    if "annotate_ms" in after:
+        lines.append(row(f"annotate one .docx report, warm (read, lint, {after['comments']:.0f} Word comments, save)",
+                         b.get("annotate_ms"), after["annotate_ms"], _ms))
+    for fmt in ("txt", "docx", "html", "pdf"):
+        lines.append(row(f"`fzlint check` one .{fmt} file, cold", (b.get("cold") or {}).get(fmt),
+                         after["cold"][fmt], _s))
+    for j in ("1", "2"):
+        if j in after["batch"] or j in (b.get("batch") or {}):
+            lines.append(row(f"batch, {args.batch} seed-sized reports, `--jobs {j}`, json-lines",
+                             (b.get("batch") or {}).get(j), after["batch"].get(j),
+                             lambda v: "—" if v is None else f"{v:.0f} reports/s"))
+    for fmt in ("json", "json-lines"):
+        lines.append(row(f"peak memory, {args.memory:,} reports, `--format {fmt}`",
+                         (b.get("memory") or {}).get(fmt), after["memory"][fmt],
+                         lambda v: "—" if v is None else f"{v:.0f} MiB"))
+    peer = after.get("peer")
+    if peer:
+        best = max(after["batch"].values())
+        lines += ["", f"Peer, same run, same {peer['files']} files: textlint + textlint-rule-prh with four "
+                  f"substitution rules (`bench/peer_textlint.sh`) takes {peer['seconds']:.2f} s "
+                  f"({peer['reports_per_s']:.0f} reports/s); fzlint's batch doing every rule and the checklist "
+                  f"runs at {best:.0f} reports/s: **{best / peer['reports_per_s']:.1f}×** textlint's rate."]
+    lines += ["", f"Adversarial inputs (`bench/adversarial.py`, each just under {args.size // 1000} KB "
+              "of UTF-8):", "", cols.replace("measure", "input")]
+    for name, v in after["adversarial"].items():
+        lines.append(row(f"`{name}`", (b.get("adversarial") or {}).get(name), v,
+                         lambda x: _s(x, args.case_timeout)))
+    return "\n".join(lines) + "\n"
+
+
+def _worst(cases: dict | None):
+    if not cases:
+        return None
+    name, v = max(cases.items(), key=lambda kv: float("inf") if kv[1] is None else kv[1])
+    return name, ("stopped" if v is None else f"{v:.2f} s")
+
+
+def write_readme(block: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if START not in text:
+        raise SystemExit(f"README.md has no {START} … {END} block")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    readme.write_text(f"{head}{START}\n{block}{END}{tail}", encoding="utf-8")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=30)
+    ap.add_argument("--root", type=Path, default=ROOT, help="the checkout to measure")
+    ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--cold", type=int, default=5)
+    ap.add_argument("--size", type=int, default=200_000, help="bytes per adversarial input")
+    ap.add_argument("--case-timeout", type=float, default=60)
+    ap.add_argument("--batch", type=int, default=200)
+    ap.add_argument("--memory", type=int, default=2000)
+    ap.add_argument("--no-peer", dest="peer", action="store_false", help="skip textlint")
+    ap.add_argument("--save", type=Path, help="write the figures as JSON")
+    ap.add_argument("--before", type=Path, help="figures of the checkout before (JSON from --save); "
+                    "with --before-root, where to write them")
+    ap.add_argument("--before-root", type=Path, help="a checkout to measure in the same run, step by step "
+                    "in turn with --root (its figures are the 'before' column)")
+    ap.add_argument("--write-readme", action="store_true")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("worker_args", nargs="?", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    files = sorted((ROOT / "seeds").glob("*.txt"))
-    w = warm(files, args.repeat)
-    c = cold(files[2], args.cold)
-    a, comments = annotate(files, max(1, args.repeat // 6))
-    chars = sum(len(f.read_text(encoding="utf-8")) for f in files) / len(files)
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, {platform.system()}")
-    print(f"reports: {len(files)} seeds, {chars:.0f} characters on average\n")
-    print("| measure | median | min | max |")
-    print("|---|---|---|---|")
-    print(f"| lint one report, warm (x{args.repeat * len(files)}) | {statistics.median(w) * 1000:.1f} ms | "
-          f"{min(w) * 1000:.1f} ms | {max(w) * 1000:.1f} ms |")
-    print(f"| `fzlint check` one file, cold (x{args.cold}) | {statistics.median(c):.2f} s | "
-          f"{min(c):.2f} s | {max(c):.2f} s |")
-    print(f"| annotate one .docx report, warm ({comments // len(files)} comments on average, "
-          f"x{len(a)}) | {statistics.median(a) * 1000:.0f} ms | {min(a) * 1000:.0f} ms | {max(a) * 1000:.0f} ms |")
+    if args.worker:
+        exec(_NO_EDITABLE)
+        sys.path.insert(0, str(args.root.resolve()))
+        fn = {"warm": _worker_warm, "scaling": _worker_scaling, "case": _worker_case,
+              "annotate": _worker_annotate}.get(args.worker)
+        values = json.loads(args.worker_args)
+        print(json.dumps(_worker_rss(values[0]) if args.worker == "rss" else fn(args.root.resolve(), *values)))
+        return
+    sys.path.insert(0, str(HERE))
+    if args.before_root:
+        before, fig = measure_turns([args.before_root, args.root], args)
+        if args.before:
+            args.before.write_text(json.dumps(before, indent=1) + "\n", encoding="utf-8")
+    else:
+        fig = measure_turns([args.root], args)[0]
+        before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
+    if args.save:
+        args.save.write_text(json.dumps(fig, indent=1) + "\n", encoding="utf-8")
+    block = markdown(fig, before, args)
+    print(block)
+    if args.write_readme:
+        write_readme(block)
 
 
 if __name__ == "__main__":

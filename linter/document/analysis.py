@@ -5,9 +5,11 @@ belong to which part, where to point a finding about something missing).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from .document import Document, Span
+from .index import Index
 from .meta import Meta
 from .outline import Outline, Part
 
@@ -17,6 +19,25 @@ class Analysis:
     doc: Document
     outline: Outline
     meta: Meta
+    # The plain phrases of the rule set's rules: what the index scans for in one pass
+    # (set by the engine once the rule set is known, before any kind runs).
+    vocabulary: frozenset = field(default_factory=frozenset)
+
+    @cached_property
+    def index(self) -> Index:
+        """Phrase occurrences, sentence bounds and the quote-free view, built once."""
+        return Index(self.doc, self.vocabulary)
+
+    @cached_property
+    def heading_blocks(self) -> dict[int, int]:
+        """Heading line -> last line of the text directly under it (up to the next heading)."""
+        lines = [h.line for h in self.outline.headings]
+        last = len(self.doc.lines)
+        return {n: (lines[i + 1] - 1 if i + 1 < len(lines) else last) for i, n in enumerate(lines)}
+
+    @cached_property
+    def headings_by_line(self) -> dict:
+        return {h.line: h for h in self.outline.headings}
 
     @property
     def year(self) -> int | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..text.numerals import cn_number
 from .document import Document
@@ -149,12 +150,25 @@ class Outline:
 
     def part_at(self, line: int) -> Part | None:
         """The innermost part containing a line (an embedded part wins over its host)."""
-        inside = [p for p in self.parts if p.start <= line <= p.end]
-        if inside:
-            return next((p for p in reversed(inside) if p.embedded), inside[0])
-        # The heading line of a combined part belongs to the first part split out of it.
-        return next((p for p in self.parts if p.outer_start is not None
-                     and p.outer_start <= line <= p.end), None)
+        table = self._part_by_line
+        return table[line] if 0 <= line < len(table) else None
+
+    @cached_property
+    def _part_by_line(self) -> list[Part | None]:
+        """line -> part_at(line), painted once: the last embedded part containing the line,
+        else the first part containing it, else (the heading line of a combined part) the
+        first part split out of it."""
+        size = max((p.end for p in self.parts), default=0) + 1
+        table: list[Part | None] = [None] * size
+        for p in reversed(self.parts):
+            if p.outer_start is not None:
+                table[max(0, p.outer_start):p.end + 1] = [p] * (p.end + 1 - max(0, p.outer_start))
+        for p in reversed(self.parts):
+            table[p.start:p.end + 1] = [p] * (p.end + 1 - p.start)
+        for p in self.parts:
+            if p.embedded:
+                table[p.start:p.end + 1] = [p] * (p.end + 1 - p.start)
+        return table
 
 
 def find_heading(text: str, line: int, style_level: int | None = None) -> Heading | None:

@@ -143,5 +143,8 @@ def summarize(results: list[FileResult]) -> dict:
     return counts
 
 
+RESULT_VERSION = 1          # the JSON contract's version
+
+
 def run_to_dict(results: list[FileResult]) -> dict:
-    return {"version": 1, "files": [r.to_dict() for r in results], "summary": summarize(results)}
+    return {"version": RESULT_VERSION, "files": [r.to_dict() for r in results], "summary": summarize(results)}

@@ -25,3 +25,26 @@ def exit_code(results, fail_on: str = "warning", usage_problem: bool = False,
         if any(SEVERITY_RANK[d.severity] >= floor for d in r.active()):
             return EXIT_FINDINGS
     return EXIT_OK
+
+
+class Tally:
+    """``exit_code`` computed as results pass, so a run need not keep its results (and the
+    rule sets they were checked against, for the rule tables of sarif and junit)."""
+
+    def __init__(self):
+        self.unreadable = 0
+        self.failing = False          # an active finding at or above its file's fail level
+        self.rulesets: set[str] = set()
+
+    def add(self, result, fail_on: str = "warning") -> None:
+        if result.error:
+            self.unreadable += 1
+        if result.meta and result.meta.get("ruleset"):
+            self.rulesets.add(result.meta["ruleset"])
+        floor = SEVERITY_RANK[fail_on]
+        self.failing = self.failing or any(SEVERITY_RANK[d.severity] >= floor for d in result.active())
+
+    def exit_code(self, usage_problem: bool = False) -> int:
+        if usage_problem or self.unreadable:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if self.failing else EXIT_OK

@@ -7,14 +7,20 @@ the file and the rule, so a rule that can never fire is caught at load time.
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
 import re
+import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
-from ..data import rules_dir
+from ..data import VERSION, rules_dir
 from ..errors import FzlintError, RuleError
+from ..document.index import vocabulary_of
 from ..document.result import Diagnostic, Fix
 from ..vocab import FAMILIES, LEVELS, SEVERITIES
 
@@ -90,6 +96,20 @@ class RuleSet:
     rules: list[Rule]
     notices: list[dict] = field(default_factory=list)
 
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every plain phrase the rules look for (phrase lists, themes): what the document
+        index finds in its one scan."""
+        from ..kinds import _concepts as concepts  # the shared reading vocabulary (@name lists)
+        lists = [v for v in concepts.vocabulary().values() if isinstance(v, list)]
+        for rule in self.rules:
+            for value in rule.params.values():
+                if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+                    lists.append(concepts.expand(value))
+                elif isinstance(value, dict):
+                    lists.extend(concepts.expand(v) for v in value.values() if isinstance(v, list))
+        return vocabulary_of(lists)
+
     def by_code(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)
 
@@ -133,18 +153,82 @@ def choose_ruleset(year: int | None, years: dict | None = None) -> str:
 
 @functools.lru_cache(maxsize=8)
 def load_ruleset(name: str = DEFAULT_RULESET) -> RuleSet:
+    """A rule set, validated. Parsing and validating ~25 YAML files is most of a one-file
+    run's start, so the result is kept in a cache file keyed on the rule files' sizes and
+    modification times (any edit rebuilds it); without a writable cache folder it is simply
+    rebuilt each run."""
     base = rules_dir()
     path = base / f"{name}.yaml"
     if not path.exists():
         raise RuleError(f"没有名为 {name} 的规则集（可用：{', '.join(available_rulesets())}）", str(path))
     spec = _read_yaml(path)
+    files = [file for pattern in spec.get("include", []) for file in sorted(base.glob(pattern))]
+    cache = _cache_file(name, [path, *files])
+    cached = _read_cache(cache)
+    if cached is not None:
+        return cached
     rules: list[Rule] = []
-    for pattern in spec.get("include", []):
-        for file in sorted(base.glob(pattern)):
-            rules.extend(load_rule_file(file))
+    for file in files:
+        rules.extend(load_rule_file(file))
     _check_unique(rules, path)
     years = tuple(spec.get("years", [None, None]))
-    return RuleSet(name, spec.get("title", name), years, rules, spec.get("notices", []))
+    ruleset = RuleSet(name, spec.get("title", name), years, rules, spec.get("notices", []))
+    ruleset.vocabulary  # noqa: B018 - computed once, kept in the cache file with the rules
+    _write_cache(cache, ruleset)
+    return ruleset
+
+
+def cache_dir() -> Path | None:
+    """Where fzlint keeps its caches: $FZLINT_CACHE_DIR, else the user's cache folder
+    (%LOCALAPPDATA% on Windows, $XDG_CACHE_HOME or ~/.cache elsewhere). None (no caching)
+    when FZLINT_CACHE_DIR is empty."""
+    configured = os.environ.get("FZLINT_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "fzlint" / "cache"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fzlint"
+
+
+def _cache_file(name: str, files: list[Path]) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = hashlib.sha256()
+    key.update(f"{VERSION}|{sys.version}|{Path(__file__).stat().st_mtime_ns}".encode())
+    try:
+        for file in files:
+            st = file.stat()
+            key.update(f"|{file}|{st.st_size}|{st.st_mtime_ns}".encode())
+    except OSError:
+        return None
+    return folder / f"rules-{name}-{key.hexdigest()[:20]}.pickle"
+
+
+def _read_cache(file: Path | None) -> RuleSet | None:
+    if file is None:
+        return None
+    try:
+        with open(file, "rb") as fh:
+            value = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return value if isinstance(value, RuleSet) else None
+
+
+def _write_cache(file: Path | None, ruleset: RuleSet) -> None:
+    if file is None:
+        return
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        for old in file.parent.glob(f"rules-{ruleset.name}-*.pickle"):
+            old.unlink(missing_ok=True)          # caches of earlier rule files
+        tmp = file.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, file)
+    except OSError:
+        pass
 
 
 def load_rule_file(path: Path) -> list[Rule]:
@@ -212,18 +296,35 @@ def _check_unique(rules: list[Rule], path: Path) -> None:
             seen[key] = r.source
 
 
+# libyaml's parser when PyYAML was built with it: several times faster than the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path):
+    """A rule file, parsed once per process while it is unchanged (the common rule files
+    are included by every rule set). Callers must not mutate what it returns."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        st = path.stat()
+        return _parsed(str(path), st.st_mtime_ns, st.st_size)
     except yaml.YAMLError as exc:
         raise RuleError(f"YAML 语法错误：{exc}", str(path)) from None
     except OSError as exc:
         raise RuleError(f"无法读取：{exc.strerror}", str(path)) from None
 
 
+@functools.lru_cache(maxsize=256)
+def _parsed(path: str, mtime_ns: int, size: int):
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER)
+
+
 def rules_for_results(results) -> dict:
     """code -> Rule for every rule set the results were checked against (for rule docs in output)."""
-    names = sorted({(r.meta or {}).get("ruleset") for r in results if r.meta} - {None}) or [DEFAULT_RULESET]
+    return rules_for_rulesets({(r.meta or {}).get("ruleset") for r in results if r.meta} - {None})
+
+
+def rules_for_rulesets(names) -> dict:
+    """code -> Rule for these rule sets (the default one when none is named)."""
+    names = sorted(names) or [DEFAULT_RULESET]
     rules = {}
     for name in names:
         try:

@@ -5,6 +5,8 @@ reading, matching or positions.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from . import checklist
 from .. import kinds
 from ..document import meta as meta_mod
@@ -38,7 +40,12 @@ def lint(doc: Document, config: Config | None = None, ruleset: RuleSet | None = 
         if config.profile is not None:            # a bureau's own requirements on top
             ruleset = config.profile.apply(ruleset)
     analysis.meta.ruleset = ruleset.name
-    diagnostics, observations = run_rules(analysis, ruleset)
+    analysis.vocabulary = ruleset.vocabulary
+    # A rule that is switched off and feeds no checklist item would only have its
+    # findings thrown away: it does not run.
+    wanted = [r for r in ruleset.rules if r.checklist or config.enabled(r.code, doc.path)]
+    chosen = ruleset if len(wanted) == len(ruleset.rules) else dataclasses.replace(ruleset, rules=wanted)
+    diagnostics, observations = run_rules(analysis, chosen)
     diagnostics = [d for d in diagnostics if config.enabled(d.code, doc.path)]
     for d in diagnostics:  # the paragraph text identifies a finding across edits (sarif, gitlab)
         d.context = d.context or (doc.line(d.line).norm.strip() if 1 <= d.line <= len(doc.lines) else "")

@@ -1,4 +1,11 @@
-"""Formatters: one small module per output format, each ``render(results, options) -> str``.
+"""Formatters: one small module per output format.
+
+A format that can be written as results come (text, concise, json, json-lines, csv,
+github) defines ``item(result, options, n) -> str`` (n: the result's place in the run, from 0) and optionally ``head(options) -> str``
+and ``tail(totals, options) -> str``; ``open_stream`` writes its output piece by piece, so a
+run over thousands of files keeps no result it has written. A format that needs the whole
+run (sarif, junit, gitlab: totals or rule tables before the results) defines
+``render(results, options) -> str``; its stream keeps the results and renders at the end.
 
 Formatters read ``FileResult`` values (and the rule descriptions the front end passes in
 ``Options.rules``) only; they never lint, read files or import the CLI.
@@ -22,8 +29,85 @@ class Options:
     version: str = ""                    # fzlint's version (sarif)
 
 
-def render(name: str, results, options: Options | None = None) -> str:
+class Totals:
+    """The run's counts, kept as results pass (the ``summary`` of the JSON contract)."""
+
+    def __init__(self):
+        self.counts = {"files": 0, "errors": 0, "warnings": 0, "infos": 0, "unreadable": 0, "suppressed": 0}
+        self.fixable = 0            # active findings with a safe fix
+        self.not_reports = 0        # readable files that do not look like a report (meta.report_like)
+
+    def add(self, result) -> None:
+        self.counts["files"] += 1
+        if result.error:
+            self.counts["unreadable"] += 1
+        elif not (result.meta or {}).get("report_like", True):
+            self.not_reports += 1
+        for d in result.diagnostics:
+            if d.suppressed:
+                self.counts["suppressed"] += 1
+            else:
+                self.counts[d.severity + "s"] += 1
+                self.fixable += d.fix is not None and d.fix.safe
+
+
+def _module(name: str):
     if name not in FORMATS:
         raise ValueError(name)
-    module = importlib.import_module(f"{__name__}.{_MODULES.get(name, name)}")
-    return module.render(results, options or Options())
+    return importlib.import_module(f"{__name__}.{_MODULES.get(name, name)}")
+
+
+def streams(name: str) -> bool:
+    """Whether a format writes each result as it comes (else it needs the whole run)."""
+    return hasattr(_module(name), "item")
+
+
+class Stream:
+    """Writes one run's output through ``write`` as results are added."""
+
+    def __init__(self, name: str, options: Options | None, write):
+        self.module = _module(name)
+        self.options = options or Options()
+        self.write = write
+        self.totals = Totals()
+        self.kept: list | None = None if hasattr(self.module, "item") else []
+        self._started = False
+
+    def add(self, result) -> None:
+        self.totals.add(result)
+        if self.kept is not None:
+            self.kept.append(result)
+            return
+        self._start()
+        self._put(self.module.item(result, self.options, self.totals.counts["files"] - 1))
+
+    def close(self, options: Options | None = None) -> None:
+        """Finish the output; ``options`` may now carry what only the whole run knows
+        (the rules of every rule set used, for sarif and junit)."""
+        options = options or self.options
+        if self.kept is not None:
+            self._put(self.module.render(self.kept, options))
+            return
+        self._start()
+        tail = getattr(self.module, "tail", None)
+        self._put(tail(self.totals, options) if tail else "")
+
+    def _start(self) -> None:
+        if not self._started:
+            self._started = True
+            head = getattr(self.module, "head", None)
+            self._put(head(self.options) if head else "")
+
+    def _put(self, text: str) -> None:
+        if text:
+            self.write(text)
+
+
+def render(name: str, results, options: Options | None = None) -> str:
+    """The whole output for a list of results, as one string."""
+    pieces: list[str] = []
+    stream = Stream(name, options, pieces.append)
+    for r in results:
+        stream.add(r)
+    stream.close()
+    return "".join(pieces)

@@ -5,14 +5,18 @@
 from ._paths import display_path
 
 
-def render(results, options) -> str:
+def item(r, options, n: int = 0) -> str:
+    path = display_path(r.path, options.base)
+    if r.error:
+        return f"{path}:1:1: {r.error['code']} {r.error['message']}\n"
     lines = []
-    for r in results:
-        path = display_path(r.path, options.base)
-        if r.error:
-            lines.append(f"{path}:1:1: {r.error['code']} {r.error['message']}")
-            continue
-        for d in r.active():
-            mark = " [*]" if d.fix is not None and d.fix.safe else ""
-            lines.append(f"{path}:{d.line}:{d.column}: {d.code}{mark} {d.message}")
-    return "\n".join(lines) + ("\n" if lines else "")
+    for d in r.active():
+        mark = " [*]" if d.fix is not None and d.fix.safe else ""
+        lines.append(f"{path}:{d.line}:{d.column}: {d.code}{mark} {d.message}\n")
+    return "".join(lines)
+
+
+def render(results, options=None) -> str:
+    """The whole output for a list of results (the format also streams: see formats/__init__)."""
+    from . import render as render_all
+    return render_all("concise", results, options)

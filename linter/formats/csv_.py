@@ -24,21 +24,34 @@ def _cell(value) -> str:
     return "'" + text if text[:1] in ("=", "+", "@") else text
 
 
-def render(results, options) -> str:
+def _rows(rows) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for r in results:
-        path = display_path(r.path, options.base)
-        meta = r.meta or {}
-        if r.error:
-            writer.writerow([_cell(v) for v in (path, "", "", r.error.get("code"), "unreadable", "error",
-                                                r.error.get("message"), "", "", False, "", "", "", "", "")])
-            continue
-        for d in r.diagnostics:
-            fixable = "" if d.fix is None else ("safe" if d.fix.safe else "unsafe")
-            row = (path, d.line, d.column, d.code, d.name, d.severity, d.message, d.basis, d.checklist,
-                   d.suppressed, d.suggestion, fixable, (d.waiver or {}).get("justification", ""),
-                   meta.get("issuer"), meta.get("report_year"))
-            writer.writerow([_cell(v) for v in row])
-    return "\ufeff" + buf.getvalue()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def head(options) -> str:
+    return "\ufeff" + _rows([COLUMNS])
+
+
+def item(r, options, n: int = 0) -> str:
+    path = display_path(r.path, options.base)
+    meta = r.meta or {}
+    if r.error:
+        return _rows([[_cell(v) for v in (path, "", "", r.error.get("code"), "unreadable", "error",
+                                          r.error.get("message"), "", "", False, "", "", "", "", "")]])
+    rows = []
+    for d in r.diagnostics:
+        fixable = "" if d.fix is None else ("safe" if d.fix.safe else "unsafe")
+        row = (path, d.line, d.column, d.code, d.name, d.severity, d.message, d.basis, d.checklist,
+               d.suppressed, d.suggestion, fixable, (d.waiver or {}).get("justification", ""),
+               meta.get("issuer"), meta.get("report_year"))
+        rows.append([_cell(v) for v in row])
+    return _rows(rows)
+
+
+def render(results, options=None) -> str:
+    """The whole output for a list of results (the format also streams: see formats/__init__)."""
+    from . import render as render_all
+    return render_all("csv", results, options)

@@ -1,17 +1,21 @@
 """One JSON object per line: each diagnostic with its file's path (waived ones included,
-``suppressed: true``), and ``{"path", "error"}`` for a file that could not be read."""
+``suppressed: true``), and ``{"path", "error"}`` for a file that could not be read.
+Compact, written file by file."""
 import json
 
 from ._paths import display_path
 
+_COMPACT = {"ensure_ascii": False, "separators": (",", ":")}
 
-def render(results, options) -> str:
-    lines = []
-    for r in results:
-        path = display_path(r.path, options.base)
-        if r.error:
-            lines.append(json.dumps({"path": path, "error": r.error}, ensure_ascii=False))
-            continue
-        for d in r.diagnostics:
-            lines.append(json.dumps({"path": path, **d.to_dict()}, ensure_ascii=False))
-    return "".join(line + "\n" for line in lines)
+
+def item(r, options, n: int = 0) -> str:
+    path = display_path(r.path, options.base)
+    if r.error:
+        return json.dumps({"path": path, "error": r.error}, **_COMPACT) + "\n"
+    return "".join(json.dumps({"path": path, **d.to_dict()}, **_COMPACT) + "\n" for d in r.diagnostics)
+
+
+def render(results, options=None) -> str:
+    """The whole output for a list of results (the format also streams: see formats/__init__)."""
+    from . import render as render_all
+    return render_all("json-lines", results, options)

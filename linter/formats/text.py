@@ -1,7 +1,6 @@
 """The clerk's view: per file, a one-screen checklist, then the findings, in Chinese."""
 from __future__ import annotations
 
-from ..document.result import summarize
 from ..vocab import SEVERITY_LABELS as _SEVERITY, STATE_LABELS as _STATE, STATE_MARKS as _MARK, \
     checklist_label as label, level_label
 from ._paths import display_path
@@ -19,19 +18,18 @@ _STATE_COLOR = {"present": "GREEN", "weak": "YELLOW", "missing": "RED", "n/a": "
 _SEV_COLOR = {"error": "RED", "warning": "YELLOW", "info": "CYAN"}
 
 
-def render(results, options) -> str:
-    out: list[str] = []
-    for r in results:
-        out.extend(_file(r, options))
-    s = summarize(results)
-    others = sum(1 for r in results if not r.error and not (r.meta or {}).get("report_like", True))
-    out.append(f"共检查 {s['files']} 个文件：错误 {s['errors']} 个，警告 {s['warnings']} 个，"
-               f"提示 {s['infos']} 个" + (f"，无法读取 {s['unreadable']} 个" if s["unreadable"] else "")
-               + (f"，{others} 个看起来不是年度报告" if others else "")
-               + (f"，已豁免 {s['suppressed']} 个" if s["suppressed"] else "") + "。")
-    fixable = sum(1 for r in results for d in r.active() if d.fix is not None and d.fix.safe)
-    if fixable:
-        out.append(f"其中 {fixable} 个标有［可自动修复］，可用 fzlint check --fix 自动修改（.txt/.md 文件）。")
+def item(r, options, n: int = 0) -> str:
+    return "\n".join(_file(r, options)) + "\n"
+
+
+def tail(totals, options) -> str:
+    s = totals.counts
+    out = [f"共检查 {s['files']} 个文件：错误 {s['errors']} 个，警告 {s['warnings']} 个，"
+           f"提示 {s['infos']} 个" + (f"，无法读取 {s['unreadable']} 个" if s["unreadable"] else "")
+           + (f"，{totals.not_reports} 个看起来不是年度报告" if totals.not_reports else "")
+           + (f"，已豁免 {s['suppressed']} 个" if s["suppressed"] else "") + "。"]
+    if totals.fixable:
+        out.append(f"其中 {totals.fixable} 个标有［可自动修复］，可用 fzlint check --fix 自动修改（.txt/.md 文件）。")
     return "\n".join(out) + "\n"
 
 
@@ -114,3 +112,9 @@ def _finding(d, path: str, options) -> list[str]:
     if d.suppressed and d.waiver:
         out.append(f"         豁免：{d.waiver.get('justification', '')}（有效期至 {d.waiver.get('expires', '')}）")
     return out
+
+
+def render(results, options=None) -> str:
+    """The whole output for a list of results (the format also streams: see formats/__init__)."""
+    from . import render as render_all
+    return render_all("text", results, options)

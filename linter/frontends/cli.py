@@ -23,9 +23,9 @@ from dataclasses import dataclass
 import click
 
 from ..data import VERSION as __version__
-from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, exit_code, keep_at_least
+from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Tally, keep_at_least
 from ..document.result import summarize
-from ..engine.ruleset import rules_for_results
+from ..engine.ruleset import rules_for_rulesets
 from ..errors import FzlintError, UsageError
 from ..vocab import SEVERITY_RANK
 from ..formats.statistics import render_statistics
@@ -183,13 +183,9 @@ def _jobs(value: str | None) -> int | None:
     return int(value)
 
 
-# formats whose output for several files is the outputs for each file, one after the other
-_LINE_FORMATS = ("concise", "json-lines")
-
-
 def _check(options: CheckOptions, out: OutputOptions) -> int:
     from ..batch.pool import lint_many
-    from ..formats import FORMATS, Options, render
+    from ..formats import FORMATS, Options, Stream, render, streams
 
     if out.fmt not in FORMATS:
         raise UsageError(f"未知的输出格式 {out.fmt}（可用：{', '.join(FORMATS)}）")
@@ -206,55 +202,65 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
     if not plan.files and not plan.missing:
         click.echo("没有找到可检查的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
 
-    # -- lint (and fix) ------------------------------------------------------------------
-    # on every core, results in the files' order as they finish; a line-per-finding format
-    # on the screen or a pipe is printed file by file as it comes
-    results, outcomes = [], []
+    # -- lint (and fix), output as results come ------------------------------------------
+    color = out.output is None and _use_color(out.no_color)
+    keep = out.statistics or out.fix or out.diff or not streams(out.fmt)    # needs the whole run
+    format_options = Options(color=color, fail_on=plan.fail_on, version=__version__)
+    sink = None if keep else _Sink(out.output, color)
+    stream = None if sink is None else Stream(out.fmt, format_options, sink.write)
+    results, outcomes, tally = [], [], Tally()
     # The text report names each unreadable file; when it goes to the same terminal as
     # standard error, the stderr line would say it twice.
     named_in_report = out.fmt == "text" and not out.statistics and out.output is None \
         and sys.stdout.isatty() and sys.stderr.isatty()
-    streaming = (out.fmt in _LINE_FORMATS and out.output is None
-                 and not (out.fix or out.diff or out.statistics))
-    linted = lint_many(((p, plan.configs[p]) for p in plan.files), jobs)
-    for path, result in zip(plan.files, linted):
-        config = plan.configs[path]
-        if result.error:
-            if not named_in_report:
-                click.echo(f"{path}: {result.error['message']}", err=True)
-        elif out.fix or out.diff:
-            from ..writers.fixes import fix_file
-            outcome = fix_file(path, config, write=out.fix, result=result, display=_shown(path))
-            outcomes.append(outcome)
-            if outcome.refused:
-                click.echo(outcome.refused, err=True)
-            result = outcome.result
-        if out.min_severity:
-            keep_at_least([result], out.min_severity)
-        results.append(result)
-        if streaming:
-            _emit(render(out.fmt, [result], Options(version=__version__, fail_on=plan.fail_on)), None, False)
+    try:
+        # on every core (--jobs), results in the files' order as they finish
+        linted = lint_many(((p, plan.configs[p]) for p in plan.files), jobs)
+        for path, result in zip(plan.files, linted):
+            config = plan.configs[path]
+            if result.error:
+                if not named_in_report:
+                    click.echo(f"{path}: {result.error['message']}", err=True)
+            elif out.fix or out.diff:
+                from ..writers.fixes import fix_file
+                outcome = fix_file(path, config, write=out.fix, result=result, display=_shown(path))
+                outcomes.append(outcome)
+                if outcome.refused:
+                    click.echo(outcome.refused, err=True)
+                result = outcome.result
+            if out.min_severity:
+                keep_at_least([result], out.min_severity)
+            tally.add(result, config.fail_on)
+            if stream is None:
+                results.append(result)
+            else:
+                stream.add(result)           # written now, not kept
+        if stream is not None:
+            stream.close()
+    finally:
+        if sink is not None:
+            sink.close()
 
     if out.diff:
         text = "".join(o.diff for o in outcomes)
         _fix_summary(outcomes, applied=False)
         _emit(text, out.output, color=False)
-        if plan.usage_problem or any(r.error for r in results):
+        if plan.usage_problem or tally.unreadable:
             return EXIT_ERROR
         return EXIT_FINDINGS if text and not out.exit_zero else EXIT_OK
     if out.fix:
         _fix_summary(outcomes, applied=True)
 
-    # -- output --------------------------------------------------------------------------
-    color = out.output is None and _use_color(out.no_color)
-    if out.statistics:
-        text = render_statistics(results, as_json=out.fmt == "json", rules=rules_for_results(results))
-    else:
-        format_options = Options(color=color, rules=rules_for_results(results), fail_on=plan.fail_on,
-                                 version=__version__)
-        text = "" if streaming else render(out.fmt, results, format_options)
-    _emit(text, out.output, color)
-    code = exit_code(results, plan.fail_on, plan.usage_problem, plan.fail_on_for())
+    # -- output of the formats that need the whole run ------------------------------------
+    if keep:
+        if out.statistics:
+            text = render_statistics(results, as_json=out.fmt == "json",
+                                     rules=rules_for_rulesets(tally.rulesets))
+        else:
+            format_options.rules = rules_for_rulesets(tally.rulesets)
+            text = render(out.fmt, results, format_options)
+        _emit(text, out.output, color)
+    code = tally.exit_code(plan.usage_problem)
     if out.exit_zero and code == EXIT_FINDINGS:
         return EXIT_OK
     return code
@@ -273,6 +279,45 @@ def _check_writable(output: str) -> None:
         raise UsageError(f"无法写入 {output}：目录 {folder} 不存在")
     if not os.access(folder, os.W_OK) or (os.path.exists(output) and not os.access(output, os.W_OK)):
         raise UsageError(f"无法写入 {output}：没有写权限")
+
+
+class _Sink:
+    """The run's output, written piece by piece: ``--output`` as UTF-8, a terminal as text
+    (colorama makes colours work on Windows), a pipe or redirect as UTF-8 bytes."""
+
+    def __init__(self, output: str | None, color: bool):
+        self.output, self.file = output, None
+        if output is not None:
+            try:
+                self.file = open(output, "w", encoding="utf-8", newline="")
+            except OSError as exc:
+                raise UsageError(f"无法写入 {output}：{exc.strerror}") from None
+        elif sys.stdout.isatty() and color:
+            try:
+                from colorama import just_fix_windows_console
+                just_fix_windows_console()
+            except ImportError:  # colorama < 0.4.6
+                pass
+
+    def write(self, text: str) -> None:
+        if self.file is not None:
+            try:
+                self.file.write(text)
+            except OSError as exc:
+                raise UsageError(f"无法写入 {self.output}：{exc.strerror}") from None
+            return
+        stream = sys.stdout
+        buffer = getattr(stream, "buffer", None)
+        if stream.isatty() or buffer is None:
+            stream.write(text)
+            stream.flush()
+            return
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
 
 
 def _emit(text: str, output: str | None, color: bool) -> None:

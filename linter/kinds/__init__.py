@@ -7,6 +7,7 @@ one module here and one line in ``_MODULES``.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 
 _MODULES = ("section", "topic", "stale", "substitute", "lawtitle", "numbering", "punctuation",
@@ -14,6 +15,7 @@ _MODULES = ("section", "topic", "stale", "substitute", "lawtitle", "numbering", 
 KINDS = set(_MODULES)
 
 
+@functools.lru_cache(maxsize=None)
 def module(kind: str):
     return importlib.import_module(f"{__name__}.{kind}")
 

@@ -145,21 +145,29 @@ def concept_matches(text: str, concept: dict, units: Units | None = None) -> lis
     units = units or Units(text)
     unit = concept.get("combine", "clause")
     gap = concept.get("gap")
+    things_first = concept.get("order", "any") == "things-first"
+    # The nearest act on either side is the only candidate (hits do not overlap, so they
+    # are ordered by start and by end alike): two bisections per thing, not a loop over
+    # every act of the report.
+    starts = [a for a, _, _ in acts]
+    ends = [e for _, e, _ in acts]
     out = []
     for ts, te, tk in things:
+        candidates = []
+        i = bisect.bisect_right(ends, ts) - 1          # the last act ending at or before ts
+        if i >= 0 and not things_first:
+            candidates.append((ts - ends[i], i))
+        j = bisect.bisect_left(starts, te)             # the first act starting at or after te
+        if j < len(acts):
+            candidates.append((starts[j] - te, j))
         best = None
-        for as_, ae, ak in acts:
-            if as_ < te and ts < ae:            # overlapping: one word, not two parts
+        for between, k in sorted(candidates):           # a tie goes to the earlier act
+            if units.of(ts, unit) != units.of(starts[k], unit):
                 continue
-            if concept.get("order", "any") == "things-first" and as_ < ts:
-                continue
-            if units.of(ts, unit) != units.of(as_, unit):
-                continue
-            between = as_ - te if as_ >= te else ts - ae
             if gap is not None and between > gap:
                 continue
-            if best is None or between < best[0]:
-                best = (between, as_, ae, ak)
+            best = (between, *acts[k])
+            break
         if best:
             _, as_, ae, ak = best
             out.append((min(ts, as_), max(te, ae), tk + "+" + ak))

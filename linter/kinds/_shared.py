@@ -2,13 +2,14 @@
 phrase hits over the quote-free content, windows and anchors."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from dataclasses import dataclass
 
+from ..document.index import Hit
 from ..document.result import Evidence, Observation
 from ..text.phrases import QUOTES, compile_phrases
-from ..text.sentences import SENTENCE_STOP
+from ..text.sentences import PARAGRAPH_STOP, SENTENCE_STOP
 from . import _concepts as concepts_
 
 
@@ -52,19 +53,18 @@ def not_applicable(rule) -> list:
     return [Observation(rule.checklist, "n/a")] if rule.checklist else []
 
 
-@dataclass(frozen=True)
-class Hit:
-    start: int      # offsets in doc.content
-    end: int
-    key: str        # the matched text without quotes (for counting distinct phrases)
+# The helpers below take the Analysis (its document index answers from tables built once
+# per report) or, for callers that only have it, the Document (each call scans the text).
 
-    def text(self, doc) -> str:
-        return doc.content[self.start:self.end]
+def _indexed(source) -> bool:
+    return hasattr(source, "index")
 
 
 def quote_free(doc) -> tuple[str, list[int] | None]:
     """doc.content without quotation marks, and a map from its offsets to content offsets
     (None when the content has no quotes). Built once per document."""
+    if _indexed(doc):
+        return doc.index.quote_free
     view = doc.__dict__.get("_fz_quote_free")
     if view is None:
         content = doc.content
@@ -92,6 +92,8 @@ def find(doc, phrases) -> list[Hit]:
     phrases = concepts_.expand(phrases)
     if not phrases:
         return []
+    if _indexed(doc):
+        return doc.index.hits(phrases)
     text, origin = quote_free(doc)
     return [_hit(origin, m.start(), m.end(), m.group(0))
             for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
@@ -103,17 +105,31 @@ def find_concepts(doc, concepts, role: str = "phrase") -> list[Hit]:
     if not wanted:
         return []
     text, origin = quote_free(doc)
-    units = doc.__dict__.get("_fz_units")
-    if units is None:
-        units = doc._fz_units = concepts_.Units(text)
+    if _indexed(doc):
+        units = doc.index.remember("concept-units", lambda: concepts_.Units(text))
+    else:
+        units = doc.__dict__.get("_fz_units")
+        if units is None:
+            units = doc._fz_units = concepts_.Units(text)
     return [_hit(origin, a, b, key) for c in wanted for a, b, key in concepts_.concept_matches(text, c, units)]
 
 
 def without(hits: list[Hit], masks: list[Hit]) -> list[Hit]:
-    """Hits not lying inside one of the masks."""
+    """Hits not lying inside one of the masks (masks sorted once, each hit one bisection)."""
     if not masks:
         return hits
-    return [h for h in hits if not any(m.start <= h.start and h.end <= m.end for m in masks)]
+    ordered = sorted((m.start, m.end) for m in masks)
+    starts = [a for a, _ in ordered]
+    reach, best = [], -1                  # reach[i]: the furthest end among masks 0..i
+    for _, b in ordered:
+        best = max(best, b)
+        reach.append(best)
+    out = []
+    for h in hits:
+        i = bisect.bisect_right(starts, h.start)
+        if not (i and reach[i - 1] >= h.end):
+            out.append(h)
+    return out
 
 
 def part_of(analysis, line: int) -> str:
@@ -132,8 +148,17 @@ def anchor(analysis, kinds):
     return analysis.title_span()
 
 
+def sentence_around(analysis, start: int, end: int, stops: str = SENTENCE_STOP) -> tuple[int, int]:
+    """The sentence (or paragraph) around content[start:end]: (first offset, end offset),
+    from the document index's table of stops (two bisections, not a scan of the text)."""
+    return analysis.index.bounds(start, end, stops)
+
+
 def window_span(doc, start: int, end: int, size: str = "sentence") -> tuple[int, int]:
     """Content offsets of the clause, sentence or paragraph around start..end."""
+    if _indexed(doc):
+        stops = {"clause": concepts_.CLAUSE_STOPS, "paragraph": PARAGRAPH_STOP}.get(size, SENTENCE_STOP)
+        return doc.index.bounds(start, max(end, start) if size == "clause" else end, stops)
     text = doc.content
     if size == "clause":
         return concepts_.clause_bounds(text, start, end)
@@ -149,7 +174,7 @@ def window_span(doc, start: int, end: int, size: str = "sentence") -> tuple[int,
 
 def window(doc, start: int, end: int, size: str = "sentence") -> str:
     a, b = window_span(doc, start, end, size)
-    return doc.content[a:b]
+    return (doc.doc if _indexed(doc) else doc).content[a:b]
 
 
 def with_severity(diag, severity: str | None):
@@ -160,10 +185,4 @@ def with_severity(diag, severity: str | None):
 
 def heading_blocks(analysis) -> dict[int, int]:
     """Heading line -> last line of the text directly under it (up to the next heading)."""
-    blocks = analysis.__dict__.get("_fz_blocks")
-    if blocks is None:
-        lines = [h.line for h in analysis.outline.headings]
-        last = len(analysis.doc.lines)
-        blocks = {n: (lines[i + 1] - 1 if i + 1 < len(lines) else last) for i, n in enumerate(lines)}
-        analysis._fz_blocks = blocks
-    return blocks
+    return analysis.heading_blocks

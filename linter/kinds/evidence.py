@@ -86,11 +86,7 @@ def _body_lines(analysis, parts) -> list[int]:
 
 
 def _headings(analysis) -> dict:
-    cache = analysis.__dict__.get("_fz_headings")
-    if cache is None:
-        cache = {h.line: h for h in analysis.outline.headings}
-        analysis._fz_headings = cache
-    return cache
+    return analysis.headings_by_line
 
 
 def _body_start(analysis, n: int) -> int:
@@ -168,7 +164,7 @@ def _hits_in(analysis, phrases, lines: set[int], parts, masks=(), subheadings: b
     own = {p.start for p in parts} | {p.heading.line for p in parts if p.heading is not None}
     blocks = heading_blocks(analysis)
     out = []
-    for h in without(find(doc, phrases), list(masks)):
+    for h in without(find(analysis, phrases), list(masks)):
         n = doc.line_of(h.start)
         if n not in lines:
             continue
@@ -191,7 +187,7 @@ def _causes(analysis, rule):
         return [with_severity(diag, "info")] + _observe(rule, "missing")
     lines = set(_body_lines(analysis, parts))
     generic = _hits_in(analysis, p.get("generic"), lines, parts)
-    masks = find(doc, p.get("ignore")) + generic      # "主客观原因" is boilerplate, not a cause
+    masks = find(analysis, p.get("ignore")) + generic      # "主客观原因" is boilerplate, not a cause
     strong = _hits_in(analysis, p["phrases"], lines, parts, masks, subheadings=True)
     if strong:
         return _observe(rule, "present", _evidence(analysis, [doc.line_of(h.start) for h in strong]))

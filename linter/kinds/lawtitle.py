@@ -32,8 +32,7 @@ import re
 
 from . import _laws as lawdb
 from ..document.result import Edit, Fix
-from ._shared import compiled, not_applicable, observe, regex_problems
-from ..text.sentences import sentence_bounds
+from ._shared import compiled, not_applicable, observe, regex_problems, sentence_around
 
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _LAWLIKE_END = re.compile(r"(?:法|法典|条例|规定|办法|准则|规则|细则|章程)(?:[（(][^（）()]{1,12}[）)])?$")
@@ -157,7 +156,7 @@ def _repealed(analysis, rule):
         # Repealed by the start of the report year: the whole year's work fell under the successor.
         if not date or date > f"{year}-01-01":
             continue
-        a, b = sentence_bounds(doc.content, m.start(), m.end())
+        a, b = sentence_around(analysis, m.start(), m.end())
         if historical.search(doc.content[a:b]):
             continue
         successor = registry.lookup(entry.replaced_by) if entry.replaced_by else None
@@ -190,7 +189,7 @@ def _not_yet(analysis, rule):
     out, reported = [], set()
     for m in doc.finditer(alternation):
         line = doc.line_of(m.start())
-        a, b = sentence_bounds(doc.content, m.start(), m.end())
+        a, b = sentence_around(analysis, m.start(), m.end())
         if a in reported or analysis.part_kind_at(line) == "plan" or unless.search(doc.content, a, b):
             continue
         reported.add(a)

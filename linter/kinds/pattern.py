@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ._shared import compiled, regex_problems
-from ..text.sentences import sentence_bounds
+from ._shared import compiled, regex_problems, sentence_around
 
 _GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _GB11643_CHECK = "10X98765432"
@@ -79,7 +78,7 @@ def check(analysis, rule):
         if value is None or (check_value and not check_value(value)):
             continue
         if unless:
-            a, b = sentence_bounds(doc.content, m.start(), m.end())
+            a, b = sentence_around(analysis, m.start(), m.end())
             if unless.search(doc.content, a, b):
                 continue
         span = doc.span(m.start(group), m.end(group))

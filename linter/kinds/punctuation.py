@@ -13,6 +13,7 @@ Placeholders: {found}, {count}, {expected}.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..document.document import Span
@@ -22,7 +23,7 @@ from ..text.numerals import cn_number
 CHECKS = ("halfwidth", "run-on", "duplicate", "pairs")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _HALF = re.compile(r"[,;:!?()]")
-_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+")
+_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _ENUM = re.compile(r"([一二三四五六七八九十]{1,3})是")
 _NOT_ENUM_BEFORE = set("第不统唯之这那就便即也还而则乃又总归合专只")
 _DUPLICATE = re.compile(r"([，。、；：])\1+|[，、；：]。|。[，、；]")
@@ -72,12 +73,29 @@ def _in_chinese(text: str, i: int) -> bool:
     return is_cjk(right) and not (left and left.isascii() and left.isalpha())
 
 
+_CJK = re.compile("[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’—…·]")
+_NOT_PLAIN = re.compile(r"[^\s\d一二三四五六七八九十]")
+
+
+class _Positions:
+    """Sorted positions of a pattern's characters in a text: "is there one between i
+    and j" in one bisection, where slicing and scanning would cost the distance."""
+
+    def __init__(self, pattern: "re.Pattern[str]", text: str):
+        self.at = [m.start() for m in pattern.finditer(text)]
+
+    def any_between(self, i: int, j: int) -> bool:
+        k = bisect.bisect_left(self.at, i)
+        return k < len(self.at) and self.at[k] < j
+
+
 def halfwidth_positions(text: str) -> list[int]:
     """Indexes of half-width marks standing in Chinese text."""
     skip = [(m.start(), m.end()) for m in _URL.finditer(text)]
-    marks = [m.start() for m in _HALF.finditer(text) if not any(a <= m.start() < b for a, b in skip)]
+    marks = [m.start() for m in _HALF.finditer(text) if not _inside(m.start(), skip)]
     found = set()
     stack = []
+    cjk = plain = None
     for i in marks:
         ch = text[i]
         if ch == "(":
@@ -85,10 +103,11 @@ def halfwidth_positions(text: str) -> list[int]:
         elif ch == ")":
             if stack:
                 j = stack.pop()
-                inner = text[j + 1: i]
-                plain = re.fullmatch(r"[\s\d一二三四五六七八九十]+", inner) is not None
+                if cjk is None:
+                    cjk, plain = _Positions(_CJK, text), _Positions(_NOT_PLAIN, text)
+                is_plain = i > j + 1 and not plain.any_between(j + 1, i)
                 outer = is_cjk(_neighbour(text, j, -1)) or is_cjk(_neighbour(text, i, 1))
-                if any(is_cjk(c) for c in inner) or (plain and outer):
+                if cjk.any_between(j + 1, i) or (is_plain and outer):
                     found.update((i, j))
             elif _in_chinese(text, i):
                 found.add(i)
@@ -96,6 +115,12 @@ def halfwidth_positions(text: str) -> list[int]:
             found.add(i)
     found.update(j for j in stack if is_cjk(_neighbour(text, j, 1)) or is_cjk(_neighbour(text, j, -1)))
     return sorted(found)
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    """Is i inside one of these sorted, disjoint spans?"""
+    k = bisect.bisect_right(spans, (i, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
 def _halfwidth(analysis, rule):
@@ -197,26 +222,29 @@ def _pairs(analysis, rule):
     last = lines[-1] if lines else None
     for ln in lines:
         norm = ln.norm
-        if not any(c in norm for c in "《》“”（）〈〉【】"):
+        if not _PAIR_MARKS.search(norm):
             continue
         stack: list[int] = []
+        open_count = dict.fromkeys(_OPEN, 0)     # openers of each kind on the stack
         bad: list[tuple[int, str]] = []
         skip = _LIST_MARK.match(norm)
         for mark in _PAIR_MARKS.finditer(norm):
             i, ch = mark.start(), mark.group(0)
             if ch in _OPEN:
                 stack.append(i)
+                open_count[ch] += 1
             elif ch in _CLOSE:
                 if skip and i == skip.end() - 1:
                     continue
                 if stack and norm[stack[-1]] == _CLOSE[ch]:
-                    stack.pop()
-                elif any(norm[j] == _CLOSE[ch] for j in stack):
+                    open_count[norm[stack.pop()]] -= 1
+                elif open_count[_CLOSE[ch]]:
                     # crossing pairs: close back to the matching opener; the ones skipped are unmatched
                     while norm[stack[-1]] != _CLOSE[ch]:
                         j = stack.pop()
+                        open_count[norm[j]] -= 1
                         bad.append((j, _OPEN[norm[j]]))
-                    stack.pop()
+                    open_count[norm[stack.pop()]] -= 1
                 else:
                     bad.append((i, _CLOSE[ch]))
         if not (ln is last and _cut_short(norm)):

@@ -91,7 +91,7 @@ def _presence(analysis, rule):
         diag = rule.diagnostic(doc.line_span(x.start), p.get("weak_message"), title=x.title)
         return [with_severity(diag, p.get("weak_severity"))] + \
             _observe(rule, "weak", [Evidence(x.start, analysis.paragraph(x.start))])
-    hits = find(doc, p.get("mentions"))
+    hits = find(analysis, p.get("mentions"))
     if hits:
         h = hits[0]
         line = doc.line_of(h.start)

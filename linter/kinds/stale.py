@@ -22,8 +22,8 @@ from __future__ import annotations
 
 
 from ..document.result import Edit, Fix
-from ..text.sentences import PARAGRAPH_STOP, SENTENCE_STOP, sentence_bounds
-from ._shared import bounded, compiled, not_applicable, observe, regex_problems
+from ..text.sentences import PARAGRAPH_STOP, SENTENCE_STOP
+from ._shared import bounded, compiled, not_applicable, observe, regex_problems, sentence_around
 
 
 def validate(params: dict) -> list[str]:
@@ -46,7 +46,7 @@ def check(analysis, rule):
     text = doc.content
     out, lines, reported = [], [], set()
     for m in doc.finditer(compiled(p["pattern"])):
-        a, b = sentence_bounds(text, m.start(), m.end(), stops)
+        a, b = sentence_around(analysis, m.start(), m.end(), stops)
         if a in reported:
             continue                       # one finding per sentence
         sentence = text[a:b]

@@ -60,6 +60,7 @@ to the user's text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..text.figures import figures
@@ -134,7 +135,7 @@ def hit_window(analysis, hit: Hit, size: str = "sentence") -> str:
     end = heading_blocks(analysis).get(line)
     if end is not None and end > line:
         return "\n".join(doc.line(n).norm for n in range(line, end + 1) if not doc.line(n).chrome)
-    return window(doc, hit.start, hit.end, size)
+    return window(analysis, hit.start, hit.end, size)
 
 
 def _own_title(content: str, hit: Hit) -> tuple[int, int] | None:
@@ -165,7 +166,7 @@ def concrete_text(analysis, hit: Hit, size: str, p, own_title: bool = True) -> s
     if end is not None and end > line:
         text = hit_window(analysis, hit, size)
     else:
-        a, b = window_span(doc, hit.start, hit.end, size)
+        a, b = window_span(analysis, hit.start, hit.end, size)
         text = doc.content[a:b]
         title = None if own_title else _own_title(doc.content, hit)
         if title:
@@ -176,7 +177,26 @@ def concrete_text(analysis, hit: Hit, size: str, p, own_title: bool = True) -> s
     return text
 
 
+def _window_key(analysis, hit: Hit, size: str) -> tuple:
+    """What identifies the window text around a hit: its heading block, or its bounds."""
+    line = analysis.doc.line_of(hit.start)
+    end = heading_blocks(analysis).get(line)
+    if end is not None and end > line:
+        return ("block", line, end)
+    return (size,) + window_span(analysis, hit.start, hit.end, size)
+
+
 def is_concrete(analysis, hit: Hit, p) -> bool:
+    """Whether the window around a hit shows the item concretely. Hits in one window share
+    the answer, so it is judged once per window (and title): a long sentence full of hits
+    costs its length once, not once per hit."""
+    size = p.get("window", "sentence")
+    key = ("concrete", id(p), _window_key(analysis, hit, size),
+           _window_key(analysis, hit, p.get("act_window", size)), _own_title(analysis.doc.content, hit))
+    return analysis.index.remember(key, lambda: _is_concrete(analysis, hit, p))
+
+
+def _is_concrete(analysis, hit: Hit, p) -> bool:
     kinds = _concrete_kinds(p)
     if not kinds:
         return True
@@ -199,14 +219,25 @@ def is_concrete(analysis, hit: Hit, p) -> bool:
 def weak_reason(analysis, hit: Hit, p, sufficient: bool = False) -> str | None:
     """Why a mention in an allowed part is not the year's work, if a reviewer would say so:
     intention (an aim, a target or a norm), audience (the wrong people taught)."""
-    doc = analysis.doc
     intentions = _intentions(p)
-    if intentions and concepts_.is_intention(doc.content, hit.start, hit.end, intentions, "@plans", analysis.year):
+    if intentions and _in_intention(analysis, hit, intentions):
         return "intention"
     if not sufficient and p.get("audience"):
-        if concepts_.wrong_audience(window(doc, hit.start, hit.end), p["audience"]):
+        if concepts_.wrong_audience(window(analysis, hit.start, hit.end), p["audience"]):
             return "audience"
     return None
+
+
+def _in_intention(analysis, hit: Hit, intentions) -> bool:
+    """concepts_.is_intention on the hit's sentence, with the sentence's intention clauses
+    worked out once (every hit of every rule in that sentence asks)."""
+    a, b = window_span(analysis, hit.start, hit.end)
+    key = ("intention-clauses", a, b, concepts_.key(intentions))
+    clauses = analysis.index.remember(key, lambda: sorted(concepts_.intention_clauses(
+        analysis.doc.content[a:b], intentions, "@plans", year=analysis.year)))
+    at = hit.start - a
+    i = bisect.bisect_right(clauses, (at, float("inf")))
+    return any(x <= at < y for x, y in clauses[max(0, i - 8):i])
 
 
 def recital_clauses(text: str, p) -> list[tuple[int, int]]:
@@ -227,8 +258,10 @@ def recital_clauses(text: str, p) -> list[tuple[int, int]]:
 
 
 def _recited(analysis, hit: Hit, p) -> bool:
-    text = strip_quotes(hit_window(analysis, hit, p.get("window", "sentence")))
-    return bool(recital_clauses(text, p))
+    size = p.get("window", "sentence")
+    key = ("recited", id(p), _window_key(analysis, hit, size))
+    return analysis.index.remember(
+        key, lambda: bool(recital_clauses(strip_quotes(hit_window(analysis, hit, size)), p)))
 
 
 def read(analysis, rule):
@@ -237,14 +270,14 @@ def read(analysis, rule):
     p = rule.params
     doc = analysis.doc
     allowed = set(p.get("parts", _DEFAULT_PARTS))
-    masks = find(doc, p.get("ignore"))
+    masks = find(analysis, p.get("ignore"))
     strong, weak, elsewhere = [], [], []
     reasons: dict[Hit, str | None] = {}
 
     def where(h):
         return part_of(analysis, doc.line_of(h.start))
 
-    sufficient = find(doc, p.get("sufficient")) + find_concepts(doc, p.get("concepts"), "sufficient")
+    sufficient = find(analysis, p.get("sufficient")) + find_concepts(analysis, p.get("concepts"), "sufficient")
     for h in without(sufficient, masks):
         if where(h) not in allowed:
             elsewhere.append(h)
@@ -253,7 +286,7 @@ def read(analysis, rule):
             weak.append(h)
         else:
             strong.append(h)
-    mentions = find(doc, p["phrases"]) + find_concepts(doc, p.get("concepts"), "phrase")
+    mentions = find(analysis, p["phrases"]) + find_concepts(analysis, p.get("concepts"), "phrase")
     for h in without(mentions, masks + sufficient):
         if where(h) not in allowed:
             elsewhere.append(h)
@@ -273,7 +306,7 @@ def read(analysis, rule):
             if len({h.key for h in strong}) < p["min_distinct"]:
                 weak, strong = sorted(weak + strong, key=lambda h: h.start), []
     if not strong and p.get("zero"):
-        strong = [h for h in without(find(doc, p["zero"]), masks) if where(h) in allowed]
+        strong = [h for h in without(find(analysis, p["zero"]), masks) if where(h) in allowed]
     if strong:
         return "present", sorted(strong, key=lambda h: h.start), None, False
     if weak:
@@ -282,7 +315,7 @@ def read(analysis, rule):
         return "weak", [first] + [h for h in weak if h is not first], reasons.get(first), False
     if elsewhere:
         return "weak", elsewhere, None, True
-    generic = [h for h in without(find(doc, p.get("generic")), masks)]
+    generic = [h for h in without(find(analysis, p.get("generic")), masks)]
     if generic:
         return "weak", generic, None, False
     return "missing", [], None, False
@@ -307,7 +340,7 @@ def check(analysis, rule):
         if short:
             return short
     if state == "present":
-        return observe(rule, "present", doc, hits)
+        return observe(rule, "present", analysis, hits)
     kinds = p.get("anchor", ["measures"])
     if state == "weak":
         first = hits[0]
@@ -321,8 +354,8 @@ def check(analysis, rule):
             span = doc.span(first.start, first.end)
         diag = rule.diagnostic(span, message, found=first.text(doc),
                                context=analysis.paragraph(doc.line_of(first.start)))
-        return [with_severity(diag, p.get("weak_severity"))] + observe(rule, "weak", doc, hits)
-    return [rule.diagnostic(anchor(analysis, kinds))] + observe(rule, "missing", doc, [])
+        return [with_severity(diag, p.get("weak_severity"))] + observe(rule, "weak", analysis, hits)
+    return [rule.diagnostic(anchor(analysis, kinds))] + observe(rule, "missing", analysis, [])
 
 
 # "召开专题会议3次", "学法十二次", "举办讲座2期"; not an ordinal ("第3次会议")
@@ -352,29 +385,30 @@ def _below_min_count(analysis, rule, hits):
     diag = rule.diagnostic(doc.span(first.start, first.end), message, found=first.text(doc), count=count,
                            min_count=p["min_count"], label=_label(rule),
                            context=analysis.paragraph(doc.line_of(first.start)))
-    return [with_severity(diag, p.get("weak_severity"))] + observe(rule, "weak", doc, hits)
+    return [with_severity(diag, p.get("weak_severity"))] + observe(rule, "weak", analysis, hits)
 
 
 def _label(rule) -> str:
     return checklist_label(rule.checklist) if rule.checklist else rule.name
 
 
-def observe(rule, state, doc, hits):
+def observe(rule, state, analysis, hits):
     if not rule.checklist or rule.params.get("observe", True) is False:
         return []
+    doc = analysis.doc
     evidence, seen = [], set()
     for h in sorted(hits, key=lambda h: h.start):
         n = doc.line_of(h.start)
         if n not in seen and len(seen) < 5:
             seen.add(n)
-            evidence.append(Evidence(n, snippet(doc, h)))
+            evidence.append(Evidence(n, snippet(analysis, h)))
     return [Observation(rule.checklist, state, evidence)]
 
 
-def snippet(doc, hit: Hit, width: int = 80) -> str:
+def snippet(analysis, hit: Hit, width: int = 80) -> str:
     """The sentence around a hit, cut to ``width`` characters so that the hit stays visible."""
-    a, b = window_span(doc, hit.start, hit.end)
-    text = doc.content[a:b]
+    a, b = window_span(analysis, hit.start, hit.end)
+    text = analysis.doc.content[a:b]
     if len(text.strip()) <= width:
         return text.strip()
     at = hit.start - a

@@ -30,9 +30,8 @@ Message placeholders: {found}, {replacement}, {note}.
 from __future__ import annotations
 
 from ..document.result import Edit, Fix
-from ._shared import compiled, regex_problems
+from ._shared import compiled, regex_problems, sentence_around
 from ..text.phrases import literal_scanner
-from ..text.sentences import sentence_bounds
 
 
 def validate(params: dict) -> list[str]:
@@ -123,7 +122,7 @@ def check(analysis, rule):
         if pair.get("before") and not compiled(f"(?:{pair['before']})$").search(text, max(0, start - 20), start):
             continue
         if pair.get("unless"):
-            a, b = sentence_bounds(text, start, end)
+            a, b = sentence_around(analysis, start, end)
             if compiled(pair["unless"]).search(text, a, b):
                 continue
         found = text[start:end]

@@ -18,23 +18,29 @@ Counts are also written after the noun, with 超/达/近/逾 and 万/亿: "参�
 """
 from __future__ import annotations
 
+import functools
 import re
 
-_AR = r"\d+(?:\.\d+)?"
-_CN = r"[一二两三四五六七八九十百千万]+"
+from .normalize import merge_spans
+
+# Bounded runs and no start inside a run: a line of 20,000 digits or 一 costs linear time
+# (an unbounded run retried from every position inside it is quadratic). No real figure
+# has more than 15 digits or 12 Chinese numerals.
+_AR = r"\d{1,15}(?:\.\d{1,15})?"
+_CN = r"[一二两三四五六七八九十百千万]{1,12}"
 _UNITS = (r"(?:余|多)?(?:人次|万人次|场次|台次|户次|批次|个百分点|个工作日|万元|亿元|万份|万人|余人|"
           r"次|场|期|件|起|宗|人|名|位|个|项|份|批|家|户|条|篇|台|部|辆|处|所|支|座|套|册|本|幅|块|张|封|"
           r"元|小时|学时|课时|天|日|平方米|亩|公里|米|轮|课|堂|节|村|社区|倍|吨|分(?![钟之局队]))")
 FIGURE = re.compile(
-    r"(?<![第\d.])(?:(?P<ar>" + _AR + r")|(?P<cn>" + _CN + r"))\s*" + _UNITS +
+    r"(?<![第\d.])(?:(?P<ar>" + _AR + r")|(?<![一二两三四五六七八九十百千万])(?P<cn>" + _CN + r"))\s*" + _UNITS +
     r"(?!以上|以下|周年|岁|届|号|年)"
-    r"|" + _AR + r"\s*[%％]"
+    r"|(?<![\d.])" + _AR + r"\s*[%％]"
     r"|(?:率|比例|占比)(?:达到?|为|是)?\s*" + _AR +
     r"|(?:人次|人数|件数|次数|场次|户数|份数|数量|总数|总量|金额|规模)(?:超过?|达到?|近|逾|约|共|计|累计|为)?\s*"
     + _AR + r"\s*(?:万|亿)?(?:余|多)?" +
     r"|\d{1,2}月\d{1,2}日"
 )
-_INCIDENTAL = re.compile(r"\d+\s*(?:岁|周岁|周年|年代|届)|第\s*[\d一二三四五六七八九十百]+\s*(?:次|届|号|条|款|批|期|个|项|名|位)?")
+_INCIDENTAL = re.compile(r"(?<!\d)\d{1,15}\s*(?:岁|周岁|周年|年代|届)|第\s*[\d一二三四五六七八九十百]+\s*(?:次|届|号|条|款|批|期|个|项|名|位)?")
 # A Chinese numeral counts only after a verb or word that introduces a count.
 _COUNT_CONTEXT = re.compile(
     r"(?:共|累计|合计|总计|开展|召开|组织|举办|举行|达|计|全年|新增|办理|受理|发放|培训|完成|出动|参加|"
@@ -64,16 +70,30 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
 
 def figures(text: str) -> list[re.Match]:
     """Figures measuring work in a text (incidental numbers excluded)."""
-    excluded = _excluded_spans(text)
-    out = []
+    # Many rules ask about the same sentence or line: the answer is kept (for a few long
+    # texts too: every rule asks about the one long sentence of a run-on paragraph).
+    return list(_figures_cached(text) if len(text) <= 2000 else _figures_long(text))
+
+
+def _figures(text: str) -> tuple[re.Match, ...]:
+    # The excluded spans are merged and walked with the matches, so a line full of
+    # numbers costs linear time, not matches × spans.
+    excluded = merge_spans(sorted(_excluded_spans(text)))
+    out, k = [], 0
     for m in FIGURE.finditer(text):
-        if any(a <= m.start() < b for a, b in excluded):
+        while k < len(excluded) and excluded[k][1] <= m.start():
+            k += 1
+        if k < len(excluded) and excluded[k][0] <= m.start():
             continue
         cn = m.group("cn")
         if cn is not None and not _counted_numeral(text, m.start(), cn):
             continue
         out.append(m)
-    return out
+    return tuple(out)
+
+
+_figures_cached = functools.lru_cache(maxsize=4096)(_figures)
+_figures_long = functools.lru_cache(maxsize=16)(_figures)
 
 
 def is_concrete(text: str) -> bool:

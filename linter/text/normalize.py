@@ -6,6 +6,7 @@ match maps back to the line and column the user sees.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -15,7 +16,9 @@ _TRADITIONAL_HINTS = frozenset(
     "國們這為會發實設與說時對經當過進關來個開從問門區電長現後點動機樣質務體報專業場應該"
     "責華員職權並眾傳統爭議議規範辦審計認識論調幹導於執書頒佈價構決屬條歷臨歲陽陰視聽讀請題顯")
 
-_REMNANTS = re.compile(r"\[bookmark:[^\]]*\]|\[comment:[^\]]*\]|[\u200b-\u200f\u2060\ufeff\u00ad]")
+# A remnant's name is bounded so an unclosed "[bookmark:" costs a bounded look-ahead, not
+# a scan to the end of the line for each one (quadratic on a line full of them).
+_REMNANTS = re.compile(r"\[(?:bookmark|comment):[^\]\n]{0,256}\]|[\u200b-\u200f\u2060\ufeff\u00ad]")
 
 # Full-width ASCII letters and digits fold to half-width; half-width punctuation that
 # Chinese text uses folds to its full-width form (except between digits: 1,300 / 10:30).
@@ -28,7 +31,7 @@ _DIGIT_SEPARATORS = frozenset(",:")
 
 
 def looks_traditional(text: str) -> bool:
-    return any(ch in _TRADITIONAL_HINTS for ch in text)
+    return not _TRADITIONAL_HINTS.isdisjoint(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,39 +56,70 @@ def to_simplified(text: str) -> str:
     return "".join(c if len(c) == 1 else ch for ch, c in ((ch, converter.convert(ch)) for ch in text))
 
 
+_FOLD = str.maketrans({**_WIDTH, **_PUNCT})
+_FOLDABLE = re.compile("[" + re.escape("".join(sorted({**_WIDTH, **_PUNCT}))) + "]")
+_SEPARATOR = re.compile("[,:]")
+
+
 def normalize_line(text: str, traditional: bool = False) -> tuple[str, list[int]]:
     """Return the normalised line and, for each of its characters, the original index.
 
     The origin list has one extra entry (the original length) so that a match end maps
-    to a column too.
+    to a column too. Linear in the line's length: remnants are cut out by slices, the
+    folding is one ``str.translate`` (every mapping is one character to one character).
     """
-    kept: list[str] = []
-    origin: list[int] = []
-    removed = _removed_spans(text)
     n = len(text)
-    for i, ch in enumerate(text):
-        if removed and _inside(i, removed):
-            continue
-        folded = _WIDTH.get(ch, ch)
-        if folded in _PUNCT and not (folded in _DIGIT_SEPARATORS and _between_digits(text, i)):
-            folded = _PUNCT[folded]
-        kept.append(folded)
-        origin.append(i)
+    removed = _removed_spans(text)
+    if removed:
+        pieces, origin, at = [], [], 0
+        for a, b in removed:
+            pieces.append(text[at:a])
+            origin.extend(range(at, a))
+            at = b
+        pieces.append(text[at:])
+        origin.extend(range(at, n))
+        kept = "".join(pieces)
+    else:
+        kept, origin = text, list(range(n))
+    folded = kept.translate(_FOLD) if _FOLDABLE.search(kept) else kept
+    if "," in text or ":" in text:
+        # 1,300 and 10:30 keep their half-width separators (judged on the user's text).
+        chars = None
+        for m in _SEPARATOR.finditer(text):
+            i = m.start()
+            if _between_digits(text, i):
+                j = _kept_index(origin, i) if removed else i
+                if j is not None:
+                    chars = chars or list(folded)
+                    chars[j] = text[i]
+        if chars is not None:
+            folded = "".join(chars)
     origin.append(n)
-    norm = "".join(kept)
     if traditional:
-        norm = to_simplified(norm)
-    return norm, origin
+        folded = to_simplified(folded)
+    return folded, origin
+
+
+def _kept_index(origin: list[int], i: int) -> int | None:
+    j = bisect.bisect_left(origin, i)
+    return j if j < len(origin) and origin[j] == i else None
 
 
 def _removed_spans(text: str) -> list[tuple[int, int]]:
-    if "[" not in text and not any("\u200b" <= c <= "\u200f" or c in "\u2060\ufeff\u00ad" for c in text):
+    if not _REMNANTS.search(text):
         return []
-    return [m.span() for m in _REMNANTS.finditer(text)]
+    return merge_spans(m.span() for m in _REMNANTS.finditer(text))
 
 
-def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= i < b for a, b in spans)
+def merge_spans(spans) -> list[tuple[int, int]]:
+    """Sorted (start, end) spans with overlapping or touching ones joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _between_digits(text: str, i: int) -> bool:

@@ -29,10 +29,11 @@ def literal_scanner(words: tuple[str, ...]):
 
 
 QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")
+_QUOTE_RUN = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]+")
 
 
 def strip_quotes(text: str) -> str:
-    return "".join(c for c in text if c not in QUOTES)
+    return _QUOTE_RUN.sub("", text) if _QUOTE_RUN.search(text) else text
 
 
 @functools.lru_cache(maxsize=4096)

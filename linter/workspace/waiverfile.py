@@ -3,10 +3,7 @@ from __future__ import annotations
 
 import os
 
-import yaml
-
 from ..engine.waivers import Waiver, parse_waivers
-from ..errors import ConfigError
 from .yamlfile import read_yaml_file
 
 

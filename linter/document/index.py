@@ -1,0 +1,233 @@
+"""The per-document index every kind shares, built once per analysed report.
+
+Kinds ask three questions over and over: where do these phrases occur, which sentence (or
+paragraph) holds this offset, which figures does this text state. Asked naively, each
+question is a scan of the whole text, and a report is checked by some 80 rules. The index
+answers them from tables built once:
+
+- **phrases**: one Aho-Corasick scan (pyahocorasick) of the quote-free text for the rule
+  set's whole vocabulary (every plain phrase of every rule), kept as phrase → occurrences;
+  a phrase list is then answered from those occurrences, leftmost-longest, exactly as a
+  longest-first regex alternation would answer it. Lists with ``re:`` entries, phrases
+  outside the vocabulary, or a missing pyahocorasick fall back to that alternation (one
+  scan per list, cached).
+- **sentences**: the offsets of the stop characters, so a sentence's bounds are two
+  bisections instead of a ``find``/``rfind`` over the text per stop character.
+- **quote-free view**: the content without quotation marks and 《》, with the map back.
+
+Everything is in offsets of ``Document.content``. The API for kinds:
+``hits(phrases) -> list[Hit]``, ``occurrences(phrase) -> list[(start, end)]``,
+``bounds(start, end, stops) -> (a, b)``, ``sentence(offset)`` / ``paragraph(offset)``.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from itertools import chain
+from typing import NamedTuple
+from functools import cached_property
+
+from ..text.phrases import QUOTES, compile_phrases, strip_quotes
+from ..text.sentences import PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS
+
+_QUOTE_RUN = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]+")
+
+
+class Hit(NamedTuple):
+    """One phrase hit (a tuple: made by the thousand per report, cheaply)."""
+
+    start: int      # offsets in doc.content
+    end: int
+    key: str        # the matched text without quotes (for counting distinct phrases)
+
+    def text(self, doc) -> str:
+        return doc.content[self.start:self.end]
+
+
+def vocabulary_of(lists) -> frozenset[str]:
+    """The plain phrases (quotes stripped) of some phrase lists: what the index scans for."""
+    return frozenset(strip_quotes(p) for phrases in lists for p in phrases
+                     if isinstance(p, str) and p and not p.startswith("re:") and strip_quotes(p))
+
+
+@functools.lru_cache(maxsize=4096)
+def _split(phrases: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A list's plain phrases (without quotes) and its regexes (``re:`` entries)."""
+    plain = frozenset(q for q in (strip_quotes(p) for p in phrases if not p.startswith("re:")) if q)
+    return plain, tuple(p[3:] for p in phrases if p.startswith("re:"))
+
+
+@functools.lru_cache(maxsize=512)
+def _regex_only(regexes: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{r})" for r in regexes))
+
+
+def _leftmost_longest(starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Occurrences (start, -length), sorted, to the hits a longest-first alternation gives."""
+    spans, last = [], 0
+    for s, neg in starts:
+        if s >= last:
+            spans.append((s, s - neg))
+            last = s - neg
+    return spans
+
+
+def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, ...]):
+    """The hits of ``re:`` entries followed by plain phrases, as their alternation gives them
+    (at each position a regex first, else the longest phrase), without scanning the text
+    once per list for the plain part: the regexes' next match is searched only when the
+    scan has passed the last one. None when a regex matches empty (then the alternation
+    itself decides)."""
+    rx = _regex_only(regexes)
+    spans, pos, i, found, exhausted = [], 0, 0, None, False
+    while True:
+        if not exhausted and (found is None or found.start() < pos):
+            found = rx.search(text, pos)
+            exhausted = found is None          # no match from here on: never search again
+        while i < len(starts) and starts[i][0] < pos:
+            i += 1
+        q = starts[i][0] if i < len(starts) else None
+        if found is not None and (q is None or found.start() <= q):
+            if found.end() == found.start():
+                return None
+            spans.append(found.span())
+            pos = found.end()
+        elif q is not None:
+            pos = q - starts[i][1]
+            spans.append((q, pos))
+        else:
+            return spans
+
+
+@functools.lru_cache(maxsize=8)
+def _automaton(vocabulary: frozenset[str]):
+    try:
+        import ahocorasick
+    except ImportError:
+        return None
+    auto = ahocorasick.Automaton()
+    for phrase in vocabulary:
+        auto.add_word(phrase, phrase)
+    auto.make_automaton()
+    return auto
+
+
+class Index:
+    """Tables over one document's content; see the module docstring."""
+
+    def __init__(self, doc, vocabulary: frozenset[str] = frozenset()):
+        self.doc = doc
+        self.vocabulary = vocabulary
+        self._hits: dict[tuple[str, ...], list[Hit]] = {}
+        self._stops: dict[str, list[int]] = {}
+        self._memo: dict = {}
+
+    def remember(self, key, compute):
+        """A kind's answer about this document, computed once per key (e.g. whether a
+        sentence is concrete: every hit in that sentence asks)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    # -- quote-free view -----------------------------------------------------------------
+    @cached_property
+    def quote_free(self) -> tuple[str, list[int] | None]:
+        """The content without quotation marks, and a map from its offsets to content
+        offsets (None when the content has no quotes)."""
+        content = self.doc.content
+        if not _QUOTE_RUN.search(content):
+            return content, None
+        pieces, origin, at = [], [], 0
+        for m in _QUOTE_RUN.finditer(content):
+            pieces.append(content[at:m.start()])
+            origin.extend(range(at, m.start()))
+            at = m.end()
+        pieces.append(content[at:])
+        origin.extend(range(at, len(content)))
+        origin.append(len(content))
+        return "".join(pieces), origin
+
+    def _to_content(self, start: int, end: int) -> tuple[int, int]:
+        origin = self.quote_free[1]
+        if origin is None:
+            return start, end
+        return origin[start], origin[end - 1] + 1
+
+    # -- phrases -------------------------------------------------------------------------
+    @cached_property
+    def _occurrences(self) -> dict[str, list[tuple[int, int]]] | None:
+        """phrase -> (start, -length) in the quote-free view of every occurrence, overlapping
+        ones included (the sort order of leftmost-longest); None without pyahocorasick."""
+        auto = _automaton(self.vocabulary) if self.vocabulary else None
+        if auto is None:
+            return None
+        out: dict[str, list[tuple[int, int]]] = {}
+        for end, phrase in auto.iter(self.quote_free[0]):
+            n = len(phrase)
+            out.setdefault(phrase, []).append((end - n + 1, -n))
+        return out
+
+    def occurrences(self, phrase: str) -> list[tuple[int, int]]:
+        """Every occurrence of one phrase, overlapping ones included, as content ranges."""
+        key = strip_quotes(phrase)
+        table = self._occurrences
+        if table is None or key not in self.vocabulary:
+            text = self.quote_free[0]
+            starts, i = [], text.find(key)
+            while key and i != -1:
+                starts.append(i)
+                i = text.find(key, i + 1)
+        else:
+            starts = [start for start, _ in table.get(key, ())]
+        return [self._to_content(s, s + len(key)) for s in starts]
+
+    def hits(self, phrases) -> list[Hit]:
+        """The hits of a phrase list (quotes ignored), leftmost-longest, not overlapping:
+        what ``compile_phrases(phrases).finditer`` gives on the quote-free text."""
+        key = tuple(phrases or ())
+        if not key:
+            return []
+        cached = self._hits.get(key)
+        if cached is None:
+            cached = self._hits[key] = self._find(key)
+        return cached
+
+    def _find(self, phrases: tuple[str, ...]) -> list[Hit]:
+        text = self.quote_free[0]
+        table = self._occurrences
+        plain, regexes = _split(phrases)
+        spans = None
+        if table is not None and plain <= self.vocabulary:
+            starts = sorted(chain.from_iterable(table.get(p, ()) for p in plain))
+            spans = _with_regexes(text, starts, regexes) if regexes else _leftmost_longest(starts)
+        if spans is None:
+            spans = [(m.start(), m.end()) for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
+        origin = self.quote_free[1]
+        if origin is None:
+            return [Hit(s, e, text[s:e]) for s, e in spans]
+        return [Hit(origin[s], origin[e - 1] + 1, text[s:e]) for s, e in spans]
+
+    # -- sentences -----------------------------------------------------------------------
+    def _stop_offsets(self, stops: str) -> list[int]:
+        table = self._stops.get(stops)
+        if table is None:
+            pattern = re.compile("[" + re.escape(stops) + "]")
+            table = self._stops[stops] = [m.start() for m in pattern.finditer(self.doc.content)]
+        return table
+
+    def bounds(self, start: int, end: int, stops: str = SENTENCE_STOPS) -> tuple[int, int]:
+        """The sentence (or, with ``PARAGRAPH_STOPS``, paragraph) around content[start:end]:
+        from after the last stop before ``start`` to the first stop at or after ``end``."""
+        table = self._stop_offsets(stops)
+        i = bisect.bisect_left(table, start)
+        a = table[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(table, end)
+        b = table[j] if j < len(table) else len(self.doc.content)
+        return a, b
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        return self.bounds(offset, offset)
+
+    def paragraph(self, offset: int) -> tuple[int, int]:
+        return self.bounds(offset, offset, PARAGRAPH_STOPS)

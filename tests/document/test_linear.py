@@ -1,0 +1,73 @@
+"""Inputs built to hit a worst case finish: no step is quadratic in a line's or a report's
+length (a quadratic step takes minutes on these inputs; the bound is generous so that a
+loaded machine never fails it). The timings themselves are measured by bench/."""
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from linter import lint_text
+from linter.engine.ruleset import available_rulesets, load_ruleset
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from adversarial import CASES, make  # noqa: E402
+
+BOUND = 20.0      # seconds for a 60 KB input; before issue 12 several took over 60 s at that size
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_adversarial_input_finishes(name):
+    text = make(name, 60_000)
+    start = time.perf_counter()
+    result = lint_text(text, f"{name}.txt")
+    assert time.perf_counter() - start < BOUND
+    assert result.error is None
+    lines = text.splitlines()
+    for d in result.diagnostics:                  # and every position lies in the text
+        assert 1 <= d.line <= len(lines)
+        assert 1 <= d.column <= len(lines[d.line - 1]) + 1
+
+
+def _rule_regexes():
+    found = {}
+
+    def walk(code, value):
+        if isinstance(value, str) and value.startswith("re:"):
+            found[(code, value[3:])] = value[3:]
+        elif isinstance(value, list):
+            for v in value:
+                walk(code, v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(code, v)
+
+    for name in available_rulesets():
+        for rule in load_ruleset(name).rules:
+            for key, value in rule.params.items():
+                if key in ("pattern", "unless", "require", "title_pattern") and isinstance(value, str):
+                    found[(rule.code, value)] = value
+                else:
+                    walk(rule.code, value)
+    return found
+
+
+RUNS = ["1", "一", "a", " ", "1.", "二十", "法治", "，", "、", "《", "“", "（", "第1", "0", "万", "月1"]
+
+
+def test_no_rule_regex_is_retried_across_a_long_run():
+    """A rule author's regex like \\d+…% is tried from every digit of a long number: each
+    rule regex over runs of 5,000 characters stays far under a second (quadratic ones took
+    several seconds)."""
+    slow = []
+    for (code, _), pattern in _rule_regexes().items():
+        rx = re.compile(pattern)
+        for unit in RUNS:
+            text = unit * (5000 // len(unit))
+            start = time.perf_counter()
+            for _ in rx.finditer(text):
+                pass
+            if time.perf_counter() - start > 1.0:
+                slow.append((code, pattern, unit))
+    assert not slow

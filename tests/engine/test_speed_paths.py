@@ -1,0 +1,89 @@
+"""What makes a run cheap must not change what it finds: deselected rules are skipped,
+the rule sets come from a cache file, output is written as results come."""
+import json
+import pickle
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from linter import Config, lint_text
+from linter import kinds
+from linter.engine import ruleset as ruleset_mod
+from linter.frontends.cli import main
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+
+
+def test_a_deselected_rule_without_a_checklist_item_does_not_run(monkeypatch):
+    ran = []
+    real = kinds.run
+    monkeypatch.setattr(kinds, "run", lambda kind, analysis, rule: ran.append(rule.code) or real(kind, analysis, rule))
+    text = SEEDS[2].read_text(encoding="utf-8")
+    everything = lint_text(text)
+    ran_all = set(ran)
+    ran.clear()
+    only = lint_text(text, config=Config(select=["F"]))
+    feeds_checklist = {r.code for r in ruleset_mod.load_ruleset().rules if r.checklist}
+    assert set(ran) == {c for c in ran_all if c.startswith("F") or c in feeds_checklist}
+    assert ran_all - set(ran)                                  # some rules were not run
+    assert only.checklist == everything.checklist
+    assert [d.to_dict() for d in only.diagnostics] == [d.to_dict() for d in everything.diagnostics
+                                                       if d.code.startswith("F")]
+
+
+def test_rule_sets_are_read_from_a_cache_file_keyed_on_the_rule_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("FZLINT_CACHE_DIR", str(tmp_path))
+    ruleset_mod.load_ruleset.cache_clear()
+    try:
+        built = ruleset_mod.load_ruleset()
+        files = list(tmp_path.glob("rules-outline-2021-2025-*.pickle"))
+        assert len(files) == 1
+        ruleset_mod.load_ruleset.cache_clear()
+        monkeypatch.setattr(ruleset_mod, "load_rule_file", lambda path: (_ for _ in ()).throw(AssertionError(path)))
+        cached = ruleset_mod.load_ruleset()                   # no rule file parsed again
+        assert [r.summary() for r in cached.rules] == [r.summary() for r in built.rules]
+        assert cached.vocabulary == built.vocabulary
+        # a broken cache file is rebuilt, not an error
+        monkeypatch.undo()
+        monkeypatch.setenv("FZLINT_CACHE_DIR", str(tmp_path))
+        files[0].write_bytes(b"not a pickle")
+        ruleset_mod.load_ruleset.cache_clear()
+        assert len(ruleset_mod.load_ruleset().rules) == len(built.rules)
+        assert isinstance(pickle.loads(files[0].read_bytes()), ruleset_mod.RuleSet)
+    finally:
+        ruleset_mod.load_ruleset.cache_clear()
+
+
+def test_the_cache_key_changes_when_a_rule_file_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("FZLINT_CACHE_DIR", str(tmp_path / "cache"))
+    rule_file = tmp_path / "rules.yaml"
+    rule_file.write_text("rules: []\n", encoding="utf-8")
+    before = ruleset_mod._cache_file("x", [rule_file])
+    rule_file.write_text("rules: [] # edited\n", encoding="utf-8")
+    assert ruleset_mod._cache_file("x", [rule_file]) != before
+    monkeypatch.setenv("FZLINT_CACHE_DIR", "")
+    assert ruleset_mod._cache_file("x", [rule_file]) is None   # caching switched off
+
+
+def test_check_writes_each_file_before_linting_the_next(tmp_path, monkeypatch):
+    for i in range(3):
+        (tmp_path / f"r{i}.txt").write_text(SEEDS[i].read_text(encoding="utf-8"), encoding="utf-8")
+    from linter.batch import pool
+    real = pool.lint_many
+    seen = []
+
+    def watching(tasks, jobs=None):
+        for result in real(tasks, jobs):
+            seen.append(sys.stdout.buffer.getvalue().decode("utf-8"))   # what was written so far
+            yield result
+
+    monkeypatch.setattr(pool, "lint_many", watching)
+    for fmt in ("json-lines", "text", "json"):
+        seen.clear()
+        out = CliRunner().invoke(main, ["check", "--format", fmt, "--jobs", "1", str(tmp_path)])
+        assert out.exit_code in (0, 1), out.output
+        assert "r0.txt" in seen[1] and "r1.txt" not in seen[1], fmt   # r0 written before r1 came
+    data = json.loads(out.stdout)                                       # the json is still one document
+    assert [Path(f["path"]).name for f in data["files"]] == ["r0.txt", "r1.txt", "r2.txt"]
+    assert data["summary"]["files"] == 3
