@@ -195,9 +195,12 @@ def _cache_file(name: str, files: list[Path]) -> Path | None:
     if folder is None:
         return None
     key = hashlib.sha256()
-    key.update(f"{VERSION}|{sys.version}|{Path(__file__).stat().st_mtime_ns}".encode())
+    key.update(f"{VERSION}|{sys.version}".encode())
+    # The code that validates rules is part of the key too: this module and every kind's module
+    # (a changed ``validate`` must not be hidden behind rules cached by the old one).
+    code = [Path(__file__), *sorted((Path(__file__).resolve().parent.parent / "kinds").glob("*.py"))]
     try:
-        for file in files:
+        for file in [*code, *files]:
             st = file.stat()
             key.update(f"|{file}|{st.st_size}|{st.st_mtime_ns}".encode())
     except OSError:

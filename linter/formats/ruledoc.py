@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..engine.ruleset import Rule
+from ..kinds import builtin_check
 from ..vocab import CONFIDENCE_LABELS, FAMILIES, SEVERITY_LABELS
 
 
@@ -9,7 +10,7 @@ from ..vocab import CONFIDENCE_LABELS, FAMILIES, SEVERITY_LABELS
 def render_rule(rule: Rule) -> str:
     lines = [f"# {rule.code} {rule.name}", "",
              f"族：{rule.family} {FAMILIES.get(rule.family, '')}    级别：{SEVERITY_LABELS[rule.severity]}    "
-             f"类型：{rule.kind}" + (f"    检查清单：{rule.checklist}" if rule.checklist else ""), "",
+             f"类型：{_kind(rule)}" + (f"    检查清单：{rule.checklist}" if rule.checklist else ""), "",
              f"提示语：{rule.message}", "", "## 为什么", rule.explanation, "",
              "## 依据", rule.basis + f"（{CONFIDENCE_LABELS.get(rule.confidence, rule.confidence)}）"]
     if rule.suggestion:
@@ -29,6 +30,12 @@ def render_rule(rule: Rule) -> str:
     lines += ["", "## 不会报问题的写法"]
     lines += [_quote(t) for t in rule.examples.get("pass", [])]
     return "\n".join(lines)
+
+
+def _kind(rule: Rule) -> str:
+    """The rule kind, and the built-in check it uses with what that check finds."""
+    chosen = builtin_check(rule.kind, rule.params)
+    return f"{rule.kind} / {chosen[0]}（内置检查：{chosen[1]}）" if chosen else rule.kind
 
 
 def _quote(text: str) -> str:

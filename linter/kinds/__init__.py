@@ -2,7 +2,9 @@
 
 A kind reads the analysed report and a rule's parameters and returns diagnostics and/or
 checklist observations. A kind may also define ``validate(params) -> list[str]`` to
-reject malformed rules at load time. Adding a rule needs YAML only; adding a kind is
+reject malformed rules at load time. A kind with several built-in checks keeps them in a
+``CHECKS`` registry (``kinds._shared.Checks``): a rule names one (``check: figures``), and
+``builtin_check`` says which and what it finds. Adding a rule needs YAML only; adding a kind is
 one module here and one line in ``_MODULES``.
 """
 from __future__ import annotations
@@ -31,3 +33,11 @@ def validate(kind: str, params: dict) -> list[str]:
 
 def run(kind: str, analysis, rule) -> list:
     return list(module(kind).check(analysis, rule))
+
+
+def builtin_check(kind: str, params: dict) -> tuple[str, str] | None:
+    """(name, what it finds) of the built-in check a rule chose, for kinds that have them."""
+    checks = getattr(module(kind), "CHECKS", None)
+    if checks is None or checks.chosen(params) not in checks.functions:
+        return None
+    return checks.chosen(params), checks.doc(params)

@@ -186,3 +186,42 @@ def with_severity(diag, severity: str | None):
 def heading_blocks(analysis) -> dict[int, int]:
     """Heading line -> last line of the text directly under it (up to the next heading)."""
     return analysis.heading_blocks
+
+
+class Checks:
+    """A kind's named built-in checks. A rule picks one by name (``check: NAME`` in its YAML,
+    or another key such as ``mode``); each is a function ``(analysis, rule)`` registered with
+    ``CHECKS.register("name", "what it finds")`` (the text ``fzlint rule CODE`` shows).
+    One way throughout: no kind dispatches on a parameter with its own if/elif chain."""
+
+    def __init__(self, kind: str, key: str = "check", default: str | None = None):
+        self.kind, self.key, self.default = kind, key, default
+        self.functions: dict = {}
+        self.docs: dict[str, str] = {}
+
+    def register(self, name: str, doc: str = ""):
+        def add(function):
+            self.functions[name] = function
+            self.docs[name] = doc or " ".join((function.__doc__ or "").split())
+            return function
+        return add
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.functions)
+
+    def chosen(self, params: dict) -> str | None:
+        return params.get(self.key, self.default)
+
+    def problems(self, params: dict) -> list[str]:
+        """The rule's choice is missing or unknown (checked when the rule loads)."""
+        if self.chosen(params) not in self.functions:
+            return [f"{self.kind} 规则的 {self.key} 应是 {' / '.join(self.functions)} 之一"]
+        return []
+
+    def run(self, analysis, rule):
+        return self.functions[self.chosen(rule.params)](analysis, rule)
+
+    def doc(self, params: dict) -> str:
+        """What the chosen check finds, in one line."""
+        return self.docs.get(self.chosen(params), "")

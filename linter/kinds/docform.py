@@ -23,9 +23,9 @@ import re
 
 from ..document.result import Edit, Fix
 from ..text.dates import date_in
-from ._shared import compiled, regex_problems
+from ._shared import Checks, compiled, regex_problems
 
-CHECKS = ("title", "no-title", "document-type", "date-format")
+CHECKS = Checks("docform")
 _CORRECT_DATE = re.compile(r"20\d\d\s*年\s*[1-9]\d?\s*月\s*[1-9]\d?\s*日")
 _ANY_DATE = re.compile(
     r"(?:(?:19|20)?\d\d|[二〇○零Ｏ一三四五六七八九]{2,4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日"
@@ -38,8 +38,9 @@ _TWO_DIGIT = re.compile(r"^(\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def validate(params: dict) -> list[str]:
-    if params.get("check") not in CHECKS:
-        return [f"docform 规则的 check 应是 {' / '.join(CHECKS)} 之一"]
+    problems = CHECKS.problems(params)
+    if problems:
+        return problems
     problems = regex_problems(params, ("unit", "year", "report"))
     types = params.get("types", {})
     if not isinstance(types, dict):
@@ -49,14 +50,12 @@ def validate(params: dict) -> list[str]:
     return problems
 
 
-def check(analysis, rule):
-    kind = rule.params["check"]
-    if kind == "date-format":
-        return _date_format(analysis, rule)
-    title, line = _title(analysis)
-    if kind == "document-type":
-        return _document_type(analysis, rule, title, line)
-    return _title_parts(analysis, rule, title, line)
+check = CHECKS.run
+
+
+def _with_title(function):
+    """The title checks read the title line first; the check gets it with its line number."""
+    return lambda analysis, rule: function(analysis, rule, *_title(analysis))
 
 
 def _title(analysis) -> tuple[str | None, int | None]:
@@ -156,3 +155,12 @@ def _date_format(analysis, rule):
         out.append(rule.diagnostic(span, fix=fix, context=analysis.paragraph(ln.number), found=found,
                                    expected=expected or "××××年×月×日"))
     return out
+
+
+# -- the built-in checks, by the name a rule gives (``fzlint rule CODE`` shows the text) ----
+CHECKS.register("title", "标题写明发文单位、年度和文种")(_with_title(_title_parts))
+CHECKS.register("no-title", "报告没有标题")(_with_title(_title_parts))
+CHECKS.register("document-type", "文种不是年度报告（工作总结、述法报告、工作要点等）")(
+    _with_title(_document_type))
+CHECKS.register("date-format", "成文日期写法不规范（应为阿拉伯数字、年份写全、不编虚位，如2025年1月6日）")(
+    _date_format)

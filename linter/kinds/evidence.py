@@ -41,16 +41,16 @@ from ..text.figures import figures
 from ..document.result import Evidence, Observation
 from ..text.phrases import compile_phrases, strip_quotes
 from ._concepts import deeds_only, unknown_names
-from ._shared import find, heading_blocks, with_severity, without
+from ._shared import Checks, find, heading_blocks, with_severity, without
 
-_CHECKS = ("figures", "causes", "subsections", "plan-linked")
+CHECKS = Checks("evidence")
 
 
 def validate(params: dict) -> list[str]:
-    check = params.get("check")
-    if check not in _CHECKS:
-        return [f"evidence 规则需要 check: {'/'.join(_CHECKS)}"]
-    problems = []
+    problems = CHECKS.problems(params)
+    if problems:
+        return problems
+    check = params["check"]
     if check == "causes" and not params.get("phrases"):
         problems.append("check: causes 需要 phrases 列表")
     if check == "plan-linked" and not isinstance(params.get("themes"), dict):
@@ -64,9 +64,7 @@ def validate(params: dict) -> list[str]:
     return problems
 
 
-def check(analysis, rule):
-    return {"figures": _figures, "causes": _causes, "subsections": _subsections,
-            "plan-linked": _plan_linked}[rule.params["check"]](analysis, rule)
+check = CHECKS.run
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -264,3 +262,10 @@ def _plan_linked(analysis, rule):
         return [with_severity(diag, p.get("weak_severity"))] + \
             _observe(rule, "weak", _evidence(analysis, list(answered.values())))
     return [rule.diagnostic(span, **values)] + _observe(rule, "missing")
+
+
+# -- the built-in checks, by the name a rule gives (``fzlint rule CODE`` shows the text) ----
+CHECKS.register("figures", "所读部分中有关本年度工作的具体数字")(_figures)
+CHECKS.register("causes", "不足有原因分析，而不只是罗列")(_causes)
+CHECKS.register("subsections", "举措中没有一个数字的分项")(_subsections)
+CHECKS.register("plan-linked", "下一年度安排回应所列不足")(_plan_linked)

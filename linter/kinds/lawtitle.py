@@ -32,7 +32,7 @@ import re
 
 from . import _laws as lawdb
 from ..document.result import Edit, Fix
-from ._shared import compiled, not_applicable, observe, regex_problems, sentence_around
+from ._shared import Checks, compiled, not_applicable, observe, regex_problems, sentence_around
 
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _LAWLIKE_END = re.compile(r"(?:法|法典|条例|规定|办法|准则|规则|细则|章程)(?:[（(][^（）()]{1,12}[）)])?$")
@@ -50,9 +50,7 @@ _HISTORICAL = r"原《|废止|失效|取代|替代|代替|施行前|修订前"
 
 
 def validate(params: dict) -> list[str]:
-    problems = []
-    if params.get("check") not in ("unknown", "repealed", "not-yet"):
-        problems.append("lawtitle 规则的 check 只能是 unknown / repealed / not-yet")
+    problems = CHECKS.problems(params)
     cutoff = params.get("cutoff", 70)
     if not isinstance(cutoff, (int, float)) or not 50 <= cutoff <= 100:
         problems.append("cutoff 应在 50 到 100 之间")
@@ -101,13 +99,8 @@ def is_local(title: str) -> bool:
     return not any(place.endswith(w) for w in _NOT_PLACES) and not title.startswith(_LAWLIKE_START)
 
 
-def check(analysis, rule):
-    p = rule.params
-    if p["check"] == "repealed":
-        return _repealed(analysis, rule)
-    if p["check"] == "not-yet":
-        return _not_yet(analysis, rule)
-    return _unknown(analysis, rule)
+CHECKS = Checks("lawtitle")
+check = CHECKS.run
 
 
 def _unknown(analysis, rule):
@@ -211,3 +204,9 @@ def _diagnostic(analysis, rule, m, title, best, suggestions, **values):
     line = doc.line_of(m.start())
     return rule.diagnostic(span, fix=fix, context=analysis.paragraph(line), found=title,
                            replacement=best, suggestions=suggestions, year=analysis.year, **values)
+
+
+# -- the built-in checks, by the name a rule gives (``fzlint rule CODE`` shows the text) ----
+CHECKS.register("unknown", "不在法规名录中的法律名称，给出最接近的真实名称")(_unknown)
+CHECKS.register("repealed", "报告年度前已废止的法律，给出替代它的法律")(_repealed)
+CHECKS.register("not-yet", "引用尚未施行的法律")(_not_yet)

@@ -21,14 +21,13 @@ import re
 
 from ..document.result import Edit, Fix
 from ..text.numerals import chinese_numeral as cn
+from ._shared import Checks
 
-CHECKS = ("skipped", "order", "style", "enumeration", "separator")
+CHECKS = Checks("numbering")
 
 
 def validate(params: dict) -> list[str]:
-    if params.get("check") not in CHECKS:
-        return [f"numbering 规则的 check 应是 {' / '.join(CHECKS)} 之一"]
-    return []
+    return CHECKS.problems(params)
 
 
 def label(style: str, n: int) -> str:
@@ -36,16 +35,17 @@ def label(style: str, n: int) -> str:
             "arabic-paren": f"（{n}）"}.get(style, str(n))
 
 
-def check(analysis, rule):
-    kind = rule.params["check"]
-    if kind == "enumeration":
-        return _enumerations(analysis, rule)
-    if kind == "separator":
-        return _separators(analysis, rule)
-    out = []
-    for parent, siblings in _groups(analysis.outline):
-        out.extend(_siblings(analysis, rule, kind, parent, siblings))
-    return out
+check = CHECKS.run
+
+
+def _sibling_check(kind: str):
+    """skipped / order / style read the same sibling groups; ``kind`` says what to look for."""
+    def run(analysis, rule):
+        out = []
+        for parent, siblings in _groups(analysis.outline):
+            out.extend(_siblings(analysis, rule, kind, parent, siblings))
+        return out
+    return run
 
 
 def _groups(outline):
@@ -185,3 +185,11 @@ def _separators(analysis, rule):
         out.append(rule.diagnostic(span, fix=fix, context=analysis.paragraph(h.line), found=h.label + h.title[:8],
                                    expected=f"{h.label}、{h.title[:8]}"))
     return out
+
+
+# -- the built-in checks, by the name a rule gives (``fzlint rule CODE`` shows the text) ----
+CHECKS.register("skipped", "同级序号跳号（一、之后是三、），或不从一开始")(_sibling_check("skipped"))
+CHECKS.register("order", "同级序号重复或倒退")(_sibling_check("order"))
+CHECKS.register("style", "同级序号中途换了写法（（9）之后是（十））")(_sibling_check("style"))
+CHECKS.register("enumeration", "同一部分内“一是/二是”跳号、重复或倒退")(_enumerations)
+CHECKS.register("separator", "标题序号后缺“、”（可安全补上）")(_separators)

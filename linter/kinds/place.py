@@ -28,8 +28,9 @@ import re
 
 from ..document import places
 from ..document.places import Division
+from ._shared import Checks
 
-CHECKS = ("wrong-parent", "city-level", "residue", "pronoun")
+CHECKS = Checks("place")
 _UNIT = r"(?P<unit>[\u4e00-\u9fff]{2,14}?(?:街道|镇|乡|县|区|市|旗))"
 # what may follow a two-character prefecture written without its suffix ("河北省长治，")
 _AFTER_SHORT = re.compile(r"(?:州|地区|盟)|[，。、；：）)”\"\s的和与等]|$")
@@ -37,10 +38,10 @@ _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
 
 
 def validate(params: dict) -> list[str]:
-    check = params.get("check")
-    if check not in CHECKS:
-        return [f"place 规则的 check 应是 {' / '.join(CHECKS)} 之一"]
-    problems = []
+    problems = CHECKS.problems(params)
+    if problems:
+        return problems
+    check = params["check"]
     if check == "residue":
         contexts = params.get("contexts")
         if not isinstance(contexts, list) or not contexts:
@@ -60,9 +61,7 @@ def validate(params: dict) -> list[str]:
     return problems
 
 
-def check(analysis, rule):
-    return {"wrong-parent": _wrong_parent, "city-level": _city_level, "residue": _residue,
-            "pronoun": _pronoun}[rule.params["check"]](analysis, rule)
+check = CHECKS.run
 
 
 # -- wrong parent ----------------------------------------------------------------------
@@ -325,3 +324,10 @@ def _pronoun(analysis, rule):
     span = doc.span(doc.line_start(ln.number) + m.start(), doc.line_start(ln.number) + m.end())
     return [rule.diagnostic(span, context=analysis.paragraph(ln.number), found=m.group(0), expected="我" + own_word,
                             issuer=own, count=len(hits))]
+
+
+# -- the built-in checks, by the name a rule gives (``fzlint rule CODE`` shows the text) ----
+CHECKS.register("wrong-parent", "省、市之后写了不属于它的下级单位")(_wrong_parent)
+CHECKS.register("city-level", "把县级市写成地级市，或反之")(_city_level)
+CHECKS.register("residue", "以别处地名自称（套用他人报告的痕迹）")(_residue)
+CHECKS.register("pronoun", "自称与单位类别不符（乡的报告写“我镇”）")(_pronoun)

@@ -19,8 +19,9 @@ import re
 from ..document.document import Span
 from ..document.result import Edit, Fix
 from ..text.numerals import cn_number
+from ._shared import Checks
 
-CHECKS = ("halfwidth", "run-on", "duplicate", "pairs")
+CHECKS = Checks("punctuation")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _HALF = re.compile(r"[,;:!?()]")
 _URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
@@ -34,9 +35,7 @@ _LIST_MARK = re.compile(r"^\s*[\d一二三四五六七八九十a-zA-Z]{1,3}）")
 
 
 def validate(params: dict) -> list[str]:
-    if params.get("check") not in CHECKS:
-        return [f"punctuation 规则的 check 应是 {' / '.join(CHECKS)} 之一"]
-    return []
+    return CHECKS.problems(params)
 
 
 def is_cjk(ch: str | None) -> bool:
@@ -46,15 +45,7 @@ def is_cjk(ch: str | None) -> bool:
     return 0x3400 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or ch in "“”‘’—…·"
 
 
-def check(analysis, rule):
-    kind = rule.params["check"]
-    if kind == "halfwidth":
-        return _halfwidth(analysis, rule)
-    if kind == "run-on":
-        return _run_on(analysis, rule)
-    if kind == "duplicate":
-        return _duplicate(analysis, rule)
-    return _pairs(analysis, rule)
+check = CHECKS.run
 
 
 # -- half-width marks ------------------------------------------------------------------------
@@ -255,3 +246,10 @@ def _pairs(analysis, rule):
             out.append(rule.diagnostic(span, context=analysis.paragraph(ln.number), found=norm[i],
                                        expected=partner))
     return out
+
+
+# -- the built-in checks, by the name a rule gives (``fzlint rule CODE`` shows the text) ----
+CHECKS.register("halfwidth", "中文里的半角 , ; : ! ? ( )（可安全改为全角）")(_halfwidth)
+CHECKS.register("run-on", "“一是……二是……”各项之间缺少标点")(_run_on)
+CHECKS.register("duplicate", "标点重复，或句号前多了逗号类标点")(_duplicate)
+CHECKS.register("pairs", "段落内《》“”（）〈〉【】不成对")(_pairs)

@@ -30,18 +30,16 @@ from ..text.figures import figures
 from ..vocab import PART_KINDS
 from ..text.phrases import strip_quotes
 from ._concepts import SENTENCE_STOPS, matches
-from ._shared import find, with_severity
+from ._shared import Checks, find, with_severity
 
-_MODES = ("presence", "thin", "order")
 
 
 def validate(params: dict) -> list[str]:
     problems = []
     if params.get("part") not in PART_KINDS:
         problems.append(f"section 规则需要 part: {'/'.join(PART_KINDS)}")
-    mode = params.get("mode", "presence")
-    if mode not in _MODES:
-        problems.append(f"mode 只能是 {'/'.join(_MODES)}")
+    mode = CHECKS.chosen(params)
+    problems.extend(CHECKS.problems(params))
     if mode == "thin" and not isinstance(params.get("min_chars"), int):
         problems.append("mode: thin 需要整数 min_chars")
     if mode == "order" and not params.get("after"):
@@ -57,13 +55,8 @@ def validate(params: dict) -> list[str]:
     return problems
 
 
-def check(analysis, rule):
-    mode = rule.params.get("mode", "presence")
-    if mode == "thin":
-        return _thin(analysis, rule)
-    if mode == "order":
-        return _order(analysis, rule)
-    return _presence(analysis, rule)
+CHECKS = Checks("section", key="mode", default="presence")
+check = CHECKS.run
 
 
 def _observe(rule, state, evidence=()):
@@ -156,3 +149,9 @@ def _order(analysis, rule):
     if first.start < earliest:
         return [rule.diagnostic(analysis.doc.line_span(first.start), title=first.title)]
     return []
+
+
+# -- the built-in checks, by the name a rule gives (``fzlint rule CODE`` shows the text) ----
+CHECKS.register("presence", "该部分单独成篇（检查清单的判断）")(_presence)
+CHECKS.register("thin", "该部分篇幅过短（min_chars）")(_thin)
+CHECKS.register("order", "该部分排在应当位于其前的部分之前")(_order)

@@ -35,9 +35,9 @@ from dataclasses import dataclass
 
 from ..text.dates import date_in
 from ..document.result import Evidence, Observation
+from ._shared import Checks
 
-CHECKS = ("late-publication", "late-submission", "early-date", "no-date", "body-year", "plan-year")
-_DEADLINES = ("late-publication", "late-submission", "early-date", "no-date")
+CHECKS = Checks("time")
 _YEARS = re.compile(r"(20\d\d)\s*(?:年?\s*[-—–－~～至到]+\s*(20\d\d))?\s*年(?!\s*\d{1,2}\s*月\s*\d)")
 _OPENING_YEAR = re.compile(r"^\s*(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!\s*[-—–－~～至到])")
 _TITLE_YEAR = re.compile(r"(20\d\d)\s*年")
@@ -50,9 +50,7 @@ _DEFAULT_UNTIL = "04-01"
 
 
 def validate(params: dict) -> list[str]:
-    if params.get("check") not in CHECKS:
-        return [f"time 规则的 check 应是 {' / '.join(CHECKS)} 之一"]
-    problems = []
+    problems = CHECKS.problems(params)
     for key in ("deadline", "until"):
         value = params.get(key)
         if value is not None and not (isinstance(value, str) and _MONTH_DAY.match(value)):
@@ -65,13 +63,12 @@ def _month_day_cn(month_day: str) -> str:
     return f"{int(month)}月{int(day)}日"
 
 
-def check(analysis, rule):
-    kind = rule.params["check"]
-    if kind in _DEADLINES:
-        return _deadline(analysis, rule, kind)
-    if kind == "body-year":
-        return _body_year(analysis, rule)
-    return _plan_year(analysis, rule)
+check = CHECKS.run
+
+
+def _deadline_check(kind: str):
+    """The four date checks read the same date and year; ``kind`` says which limit applies."""
+    return lambda analysis, rule: _deadline(analysis, rule, kind)
 
 
 # -- deadlines -----------------------------------------------------------------------------
@@ -262,3 +259,12 @@ def _heading_span(analysis, h, m):
     offset = line.norm.find(h.title)
     base = doc.line_start(h.line) + max(offset, 0)
     return doc.span(base + m.start(), base + m.end()) if offset >= 0 else doc.line_span(h.line)
+
+
+# -- the built-in checks, by the name a rule gives (``fzlint rule CODE`` shows the text) ----
+CHECKS.register("late-publication", "落款日期晚于公开期限（次年4月1日）")(_deadline_check("late-publication"))
+CHECKS.register("late-submission", "落款日期晚于报送期限（3月1日），但在公开期限内")(_deadline_check("late-submission"))
+CHECKS.register("early-date", "落款日期早于所报告年度结束")(_deadline_check("early-date"))
+CHECKS.register("no-date", "没有成文日期或落款日期，无法核对期限")(_deadline_check("no-date"))
+CHECKS.register("body-year", "正文开头或部分标题的年份与报告年度不一致")(_body_year)
+CHECKS.register("plan-year", "工作安排标题的年份不是报告年度的下一年")(_plan_year)
