@@ -5,6 +5,19 @@ mistake should ever surface as a traceback.
 """
 
 
+import reprlib
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 60, 60
+
+
+def brief(value) -> str:
+    """A value as the user wrote it, for a message: at most 80 characters and three
+    levels deep (a YAML alias bomb must not be expanded into the message)."""
+    shown = _REPR.repr(value)
+    return shown if len(shown) <= 80 else shown[:77] + "..."
+
+
 class FzlintError(Exception):
     """Base for every error fzlint reports to a user."""
 

@@ -17,8 +17,9 @@ SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 # -- checklist states ------------------------------------------------------------------------
 STATES = ("present", "weak", "missing", "n/a")
-STATE_LABELS = {"present": "已写明", "weak": "较弱", "missing": "缺失", "n/a": "不适用"}
-STATE_MARKS = {"present": "✓", "weak": "△", "missing": "✗", "n/a": "—"}
+# "unknown" is shown, not stored: an n/a entry noted "unknown" (ChecklistEntry.shown_state)
+STATE_LABELS = {"present": "已写明", "weak": "较弱", "missing": "缺失", "n/a": "不适用", "unknown": "未能判断"}
+STATE_MARKS = {"present": "✓", "weak": "△", "missing": "✗", "n/a": "—", "unknown": "？"}
 STATE_RANK = {"missing": 0, "weak": 1, "present": 2}   # worst first: the worst reading wins
 
 # -- levels of government --------------------------------------------------------------------

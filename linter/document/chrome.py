@@ -54,7 +54,10 @@ _FOOTER_START = re.compile(r"^\s*(?:扫一扫在手机打开当前页面|相关(
 
 def is_chrome_text(text: str) -> bool:
     """Whether one line, on its own, reads as page chrome."""
-    return bool(_CHROME_LINE.match(text) or (_SITE_CLOCK.search(text) and len(text.strip()) < 40))
+    # (leading spaces stripped first: the pattern's own ^\s* would be retried once per
+    # alternative over a line of 60,000 spaces)
+    text = text.lstrip()
+    return bool(_CHROME_LINE.match(text) or (len(text.rstrip()) < 40 and _SITE_CLOCK.search(text)))
 
 
 def mark_chrome(lines) -> None:

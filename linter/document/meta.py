@@ -92,6 +92,7 @@ class Meta:
     issuer_source: str | None = None   # signature | title | body | field
     issuers: list[str] = field(default_factory=list)   # every issuer named (joint reports)
     places: list[str] = field(default_factory=list)    # the issuer's place chain, province first
+    report_like: bool = True           # does it look like a 法治政府建设年度报告 at all?
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -108,7 +109,36 @@ def extract(doc: Document, outline: Outline) -> Meta:
     if meta.report_year is None and meta.date:
         meta.report_year, meta.year_source = int(meta.date[:4]) - 1, "date"
     meta.level, meta.level_source = find_level(doc, meta.issuers, meta.title)
+    meta.report_like = looks_like_report(meta.title, outline, doc)
     return meta
+
+
+# -- is it a report at all? ------------------------------------------------------------
+# Other official documents a clerk may pick up by mistake: a notice, a plan, minutes …
+_OTHER_DOCUMENT = re.compile(r"(?:通知|通报|函|纪要|方案|意见|决定|批复|请示|公告|通告|办法|规定|要点|计划|简报|讲话)$")
+_REPORT_TITLE = re.compile(r"(?:法治|依法行政).*(?:报告|情况|总结)|(?:报告|情况|总结).*(?:法治|依法行政)")
+_REPORT_PARTS = ("measures", "shortcomings", "frp", "plan")
+_RULE_OF_LAW_WORK = re.compile(r"法治|依法|普法|执法|复议|应诉|法律顾问|合法性审查")
+_WORK_MENTIONS = 12      # a report body names its rule-of-law work dozens of times; a notice a few
+_PART_MENTIONS = 5       # (enough in an excerpt that has one of the report's parts)
+
+
+def looks_like_report(title: str | None, outline: Outline, doc: Document) -> bool:
+    """A 法治政府建设年度报告 by its title, by its parts (举措、不足、第一责任人、安排), or —
+    the text pasted without its title — by a body full of rule-of-law work. A title that
+    names another kind of document (…的通知) needs three of the parts to count."""
+    kinds = {p.kind for p in outline.parts if p.kind in _REPORT_PARTS}
+    title = (title or "").strip()
+    if _OTHER_DOCUMENT.search(title):
+        return len(kinds) >= 3
+    if _REPORT_TITLE.search(title) or len(kinds) >= 2:
+        return True
+    mentions, enough = 0, _PART_MENTIONS if kinds else _WORK_MENTIONS
+    for _ in _RULE_OF_LAW_WORK.finditer(doc.content):
+        mentions += 1
+        if mentions >= enough:
+            return True
+    return False
 
 
 # -- title ---------------------------------------------------------------------

@@ -80,6 +80,7 @@ class Observation:
     state: str
     evidence: list[Evidence] = field(default_factory=list)
     code: str = ""
+    note: str = ""        # with n/a: "unknown" when the rule could not tell (the date was not found)
 
 
 @dataclass
@@ -87,9 +88,18 @@ class ChecklistEntry:
     state: str
     evidence: list[Evidence] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
+    note: str = ""        # "unknown": n/a because it could not be told, not because it does not apply
+
+    @property
+    def shown_state(self) -> str:
+        """The state a reader is shown: n/a noted unknown is its own state, "unknown"."""
+        return "unknown" if self.state == "n/a" and self.note == "unknown" else self.state
 
     def to_dict(self) -> dict:
-        return {"state": self.state, "evidence": [e.to_dict() for e in self.evidence]}
+        out = {"state": self.state, "evidence": [e.to_dict() for e in self.evidence]}
+        if self.note:          # additive: consumers reading only "state" still see n/a
+            out["note"] = self.note
+        return out
 
 
 @dataclass

@@ -25,7 +25,8 @@ def fold(observations: list[Observation]) -> dict[str, ChecklistEntry]:
 def _combine(readings: list[Observation]) -> ChecklistEntry:
     live = [o for o in readings if o.state != "n/a"]
     if not live:
-        return ChecklistEntry("n/a", [], [o.code for o in readings])
+        unknown = any(o.note == "unknown" for o in readings)
+        return ChecklistEntry("n/a", [], [o.code for o in readings], "unknown" if unknown else "")
     state = min((o.state for o in live), key=lambda s: STATE_RANK[s])
     evidence, seen = [], set()
     for o in live:

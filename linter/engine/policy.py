@@ -6,6 +6,14 @@ from ..vocab import SEVERITY_RANK
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+def keep_at_least(results, severity: str) -> None:
+    """``--min-severity``: drop findings below ``severity`` from each result (before output
+    and the exit code), so the clerk sees errors and warnings without the hints."""
+    floor = SEVERITY_RANK[severity]
+    for r in results:
+        r.diagnostics = [d for d in r.diagnostics if SEVERITY_RANK[d.severity] >= floor]
+
+
 def exit_code(results, fail_on: str = "warning", usage_problem: bool = False,
               fail_on_for: dict | None = None) -> int:
     """2 for usage problems or unreadable files; 1 when an active finding reaches the fail

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 
 from ..config import path_matches
-from ..errors import ConfigError
+from ..errors import ConfigError, brief
 
 _KEYS = {"rule", "unit", "justification", "expires", "approver", "note"}
 _REQUIRED = ("rule", "justification", "expires")
@@ -100,7 +100,7 @@ def _problem(raw, known: set[str] | None) -> str:
         return "缺少 " + "、".join(missing)
     rule = raw["rule"]
     if not isinstance(rule, str) or not (_CODE.match(rule.strip()) or _ITEM.match(rule.strip())):
-        return f"rule 应为规则代码（如 R204）或检查清单项（如 enforcement.publicity），得到 {rule!r}"
+        return f"rule 应为规则代码（如 R204）或检查清单项（如 enforcement.publicity），得到 {brief(rule)}"
     if known is not None and rule.strip() not in known:
         return f"没有规则或检查清单项 {rule}（用 fzlint rules 查看全部规则）"
     if not isinstance(raw["justification"], str) or not raw["justification"].strip():
@@ -108,7 +108,7 @@ def _problem(raw, known: set[str] | None) -> str:
     if "unit" in raw and raw["unit"] is not None and not isinstance(raw["unit"], str):
         return "unit 应为文件路径通配符或单位名称"
     if parse_date(raw["expires"]) is None:
-        return f"expires 应为日期 YYYY-MM-DD，得到 {raw['expires']!r}"
+        return f"expires 应为日期 YYYY-MM-DD，得到 {brief(raw['expires'])}"
     return ""
 
 

@@ -35,11 +35,14 @@ class Totals:
     def __init__(self):
         self.counts = {"files": 0, "errors": 0, "warnings": 0, "infos": 0, "unreadable": 0, "suppressed": 0}
         self.fixable = 0            # active findings with a safe fix
+        self.not_reports = 0        # readable files that do not look like a report (meta.report_like)
 
     def add(self, result) -> None:
         self.counts["files"] += 1
         if result.error:
             self.counts["unreadable"] += 1
+        elif not (result.meta or {}).get("report_like", True):
+            self.not_reports += 1
         for d in result.diagnostics:
             if d.suppressed:
                 self.counts["suppressed"] += 1

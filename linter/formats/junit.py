@@ -56,9 +56,9 @@ def render(results, options) -> str:
                 ds = tied[item]
                 active = [d for d in ds if not d.suppressed]
                 failing = [d for d in active if SEVERITY_RANK[d.severity] >= floor]
-                state = _STATE.get(entry.state, entry.state)
+                state = _STATE.get(entry.shown_state, entry.state)
                 if entry.state == "n/a" and not active:
-                    ET.SubElement(tc, "skipped", message="不适用")
+                    ET.SubElement(tc, "skipped", message=state)
                     counts["skipped"] += 1
                 elif failing:
                     message, kind = failing[0].message, failing[0].severity

@@ -14,7 +14,7 @@ def _paint(text: str, color: str, options) -> str:
     return getattr(Fore, color) + text + Style.RESET_ALL
 
 
-_STATE_COLOR = {"present": "GREEN", "weak": "YELLOW", "missing": "RED", "n/a": "WHITE"}
+_STATE_COLOR = {"present": "GREEN", "weak": "YELLOW", "missing": "RED", "n/a": "WHITE", "unknown": "YELLOW"}
 _SEV_COLOR = {"error": "RED", "warning": "YELLOW", "info": "CYAN"}
 
 
@@ -26,6 +26,7 @@ def tail(totals, options) -> str:
     s = totals.counts
     out = [f"共检查 {s['files']} 个文件：错误 {s['errors']} 个，警告 {s['warnings']} 个，"
            f"提示 {s['infos']} 个" + (f"，无法读取 {s['unreadable']} 个" if s["unreadable"] else "")
+           + (f"，{totals.not_reports} 个看起来不是年度报告" if totals.not_reports else "")
            + (f"，已豁免 {s['suppressed']} 个" if s["suppressed"] else "") + "。"]
     if totals.fixable:
         out.append(f"其中 {totals.fixable} 个标有［可自动修复］，可用 fzlint check --fix 自动修改（.txt/.md 文件）。")
@@ -34,10 +35,10 @@ def tail(totals, options) -> str:
 
 def _checklist(checklist, options) -> list[str]:
     """One screen: the items grouped by state, worst first, each group wrapped."""
-    groups = {state: [] for state in ("missing", "weak", "present", "n/a")}
+    groups = {state: [] for state in ("missing", "weak", "unknown", "present", "n/a")}
     for item, entry in checklist.items():
         where = f"（第{entry.evidence[0].line}行）" if entry.evidence and entry.state == "weak" else ""
-        groups[entry.state].append(label(item) + where)
+        groups[entry.shown_state].append(label(item) + where)
     counts = "，".join(f"{_MARK[s]} {_STATE[s]} {len(v)} 项" for s, v in groups.items() if v)
     out = [f"   检查清单（{counts}）："]
     for state, names in groups.items():
@@ -75,27 +76,41 @@ def _file(r, options) -> list[str]:
            f"   报告：{m.get('title') or '（未识别标题）'}",
            f"   单位：{m.get('issuer') or '未识别'}  年度：{m.get('report_year') or '未识别'}  "
            f"层级：{level_label(m.get('level'))}  规则集：{m.get('ruleset')}"]
+    if not m.get("report_like", True):
+        out.insert(1, _paint(f"   注意：这个文件看起来不是法治政府建设年度报告，下面的检查结果仅供参考，"
+                             f"检查清单不计入统计", "YELLOW", options))
     for notice in r.notices:
         out.append(f"   注意：{notice}")
-    out.extend(_checklist(r.checklist or {}, options))
+    if m.get("report_like", True):
+        out.extend(_checklist(r.checklist or {}, options))
     active = [d for d in r.diagnostics if options.show_suppressed or not d.suppressed]
     if active:
         out.append("   问题：")
-    for d in active:
-        sev = _paint(_SEVERITY[d.severity], _SEV_COLOR[d.severity], options)
-        tag = "［已豁免］" if d.suppressed else ""
-        fixable = "［可自动修复］" if d.fix is not None and d.fix.safe and not d.suppressed else ""
-        out.append(f"     {path}:{d.line}:{d.column}  {d.code} {sev}{tag}{fixable} {d.message}")
-        if d.suggestion:
-            out.append(f"         建议：{d.suggestion}")
-        if d.fix is not None and not d.fix.safe and d.fix.edits:
-            what = d.fix.description or "、".join(f"“{e.text}”" for e in d.fix.edits if e.text) or "删除"
-            out.append(f"         可改为（需人工确认，不会自动修改）：{what}")
-        if d.basis:
-            out.append(f"         依据：{d.basis}")
-        if d.suppressed and d.waiver:
-            out.append(f"         豁免：{d.waiver.get('justification', '')}（有效期至 {d.waiver.get('expires', '')}）")
+    # errors first, then warnings, then hints; by position within each group
+    for severity in ("error", "warning", "info"):
+        group = [d for d in active if d.severity == severity]
+        if group:
+            out.append(f"   {_paint(_SEVERITY[severity], _SEV_COLOR[severity], options)}（{len(group)} 个）：")
+        out.extend(line for d in group for line in _finding(d, path, options))
     out.append("")
+    return out
+
+
+def _finding(d, path: str, options) -> list[str]:
+    out = []
+    sev = _paint(_SEVERITY[d.severity], _SEV_COLOR[d.severity], options)
+    tag = "［已豁免］" if d.suppressed else ""
+    fixable = "［可自动修复］" if d.fix is not None and d.fix.safe and not d.suppressed else ""
+    out.append(f"     {path}:{d.line}:{d.column}  {d.code} {sev}{tag}{fixable} {d.message}")
+    if d.suggestion:
+        out.append(f"         建议：{d.suggestion}")
+    if d.fix is not None and not d.fix.safe and d.fix.edits:
+        what = d.fix.description or "、".join(f"“{e.text}”" for e in d.fix.edits if e.text) or "删除"
+        out.append(f"         可改为（需人工确认，不会自动修改）：{what}")
+    if d.basis:
+        out.append(f"         依据：{d.basis}")
+    if d.suppressed and d.waiver:
+        out.append(f"         豁免：{d.waiver.get('justification', '')}（有效期至 {d.waiver.get('expires', '')}）")
     return out
 
 

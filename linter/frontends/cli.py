@@ -23,10 +23,11 @@ from dataclasses import dataclass
 import click
 
 from ..data import VERSION as __version__
-from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Tally
+from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Tally, keep_at_least
 from ..document.result import summarize
 from ..engine.ruleset import rules_for_rulesets
 from ..errors import FzlintError, UsageError
+from ..vocab import SEVERITY_RANK
 from ..formats.statistics import render_statistics
 from ..workspace.session import CheckOptions, prepare
 
@@ -37,7 +38,55 @@ def _use_color(no_color: bool) -> bool:
     return sys.stdout.isatty()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def usage_problem(exc: click.ClickException) -> str:
+    """click's own mistakes (unknown option, missing argument …) as one Chinese line."""
+    import re
+
+    text = exc.format_message()
+    where = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else "fzlint"
+    hint = f"（用 {where} -h 查看用法）"
+    if isinstance(exc, click.NoSuchOption):
+        guess = f"，是不是想用 {' 或 '.join(sorted(exc.possibilities))}？" if exc.possibilities else ""
+        return f"{where}：没有 {exc.option_name} 这个选项{guess}{hint}"
+    if isinstance(exc, click.MissingParameter):
+        name = exc.param.make_metavar(exc.ctx) if exc.param is not None and exc.ctx is not None else "参数"
+        return f"{where}：缺少参数 {name.rstrip('.')}{hint}"
+    m = re.match(r"No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?", text)
+    if m:
+        guess = f"，是不是想用 {m.group(2)}？" if m.group(2) else ""
+        return f"{where}：没有 {m.group(1)} 这个命令{guess}{hint}"
+    m = re.match(r"Option '(.+?)' requires (?:an argument|\d+ arguments)", text)
+    if m:
+        return f"{where}：选项 {m.group(1)} 后面需要一个值{hint}"
+    m = re.match(r"Option '(.+?)' does not take a value", text)
+    if m:
+        return f"{where}：选项 {m.group(1)} 不带值（写 {m.group(1)} 即可）{hint}"
+    m = re.match(r"Got unexpected extra arguments? \((.+)\)", text)
+    if m:
+        return f"{where}：多余的参数 {m.group(1)}{hint}"
+    if isinstance(exc, click.BadParameter):
+        return f"{where}：{exc.param_hint or '参数'} 的值不对（{text}）{hint}"
+    return f"{where}：用法有误（{text}）{hint}"
+
+
+class ChineseGroup(click.Group):
+    """The command group, with click's usage errors answered in Chinese (one line, exit 2)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Abort:
+            click.echo("已中止。", err=True)
+            sys.exit(1)
+        except click.ClickException as exc:
+            click.echo(usage_problem(exc), err=True)
+            sys.exit(exc.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(name="fzlint", cls=ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="fzlint")
 def main():
     """fzlint：法治政府建设年度报告合规检查工具。"""
@@ -83,6 +132,8 @@ _jobs_option = click.option("-j", "--jobs", default=None, metavar="N", help="同
 @click.option("-o", "--output", default=None, metavar="FILE", help="把结果写入文件（而不是屏幕）")
 @click.option("--statistics", is_flag=True, help="只显示每条规则的问题数")
 @_rule_options
+@click.option("--min-severity", default=None, metavar="LEVEL",
+              help="只显示达到此级别的问题：error（只看错误）、warning（错误和警告）、info（全部，默认）")
 @click.option("--year", default=None, metavar="YEAR", help="报告所属年度（覆盖自动识别）")
 @click.option("--level", default=None, metavar="LEVEL",
               help="报告单位层级（覆盖自动识别）：township、county、city、province、department")
@@ -91,7 +142,7 @@ _jobs_option = click.option("-j", "--jobs", default=None, metavar="N", help="同
 @click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改（统一差异格式），不写文件")
 @_file_options
 @_jobs_option
-def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, year,
+def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on, ruleset, min_severity, year,
           level, no_color, config_file, waivers_file, fix, diff, exclude, extend_exclude, exit_zero, today,
           jobs):
     """检查报告文件或目录（递归）。"""
@@ -100,7 +151,8 @@ def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on
                            config_file=config_file, waivers_file=waivers_file, exclude=exclude,
                            extend_exclude=extend_exclude, today=today)
     output_options = OutputOptions(fmt=fmt, output=output, statistics=statistics, no_color=no_color,
-                                   fix=fix, diff=diff, exit_zero=exit_zero, jobs=jobs)
+                                   fix=fix, diff=diff, exit_zero=exit_zero, jobs=jobs,
+                                   min_severity=min_severity)
     try:
         code = _check(options, output_options)
     except FzlintError as exc:
@@ -118,6 +170,7 @@ class OutputOptions:
     fix: bool = False
     diff: bool = False
     exit_zero: bool = False
+    min_severity: str | None = None
     jobs: str | None = None
 
 
@@ -138,6 +191,8 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
         raise UsageError(f"未知的输出格式 {out.fmt}（可用：{', '.join(FORMATS)}）")
     if out.fix and out.diff:
         raise UsageError("--fix 与 --diff 只能选一个（--diff 只显示修改，不写文件）")
+    if out.min_severity is not None and out.min_severity not in SEVERITY_RANK:
+        raise UsageError(f"--min-severity 应为 error / warning / info 之一，得到 {out.min_severity}")
     jobs = _jobs(out.jobs)
     if out.output is not None:
         _check_writable(out.output)
@@ -154,13 +209,18 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
     sink = None if keep else _Sink(out.output, color)
     stream = None if sink is None else Stream(out.fmt, format_options, sink.write)
     results, outcomes, tally = [], [], Tally()
+    # The text report names each unreadable file; when it goes to the same terminal as
+    # standard error, the stderr line would say it twice.
+    named_in_report = out.fmt == "text" and not out.statistics and out.output is None \
+        and sys.stdout.isatty() and sys.stderr.isatty()
     try:
         # on every core (--jobs), results in the files' order as they finish
         linted = lint_many(((p, plan.configs[p]) for p in plan.files), jobs)
         for path, result in zip(plan.files, linted):
             config = plan.configs[path]
             if result.error:
-                click.echo(f"{path}: {result.error['message']}", err=True)
+                if not named_in_report:
+                    click.echo(f"{path}: {result.error['message']}", err=True)
             elif out.fix or out.diff:
                 from ..writers.fixes import fix_file
                 outcome = fix_file(path, config, write=out.fix, result=result, display=_shown(path))
@@ -168,6 +228,8 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
                 if outcome.refused:
                     click.echo(outcome.refused, err=True)
                 result = outcome.result
+            if out.min_severity:
+                keep_at_least([result], out.min_severity)
             tally.add(result, config.fail_on)
             if stream is None:
                 results.append(result)
@@ -192,7 +254,8 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
     # -- output of the formats that need the whole run ------------------------------------
     if keep:
         if out.statistics:
-            text = render_statistics(results, as_json=out.fmt == "json")
+            text = render_statistics(results, as_json=out.fmt == "json",
+                                     rules=rules_for_rulesets(tally.rulesets))
         else:
             format_options.rules = rules_for_rulesets(tally.rulesets)
             text = render(out.fmt, results, format_options)
@@ -296,6 +359,8 @@ def _fix_summary(outcomes, applied: bool) -> None:
     if count:
         verb = "已修复" if applied else "可修复"
         click.echo(f"{verb} {count} 处问题（{len(fixed)} 个文件）。", err=True)
+    elif any(o.refused for o in outcomes):
+        click.echo("没有文件被修改（原因见上）。", err=True)
     elif outcomes:
         click.echo("没有可自动修复的问题。", err=True)
     if unsafe:

@@ -26,6 +26,9 @@ causes — the shortcomings part analyses causes, not only lists problems:
 subsections — sub-items of a part that claim work without a single figure:
   parts:      default [measures]
   min_chars:  sub-items shorter than this are left alone (default 120)
+  weak_share / weak_bare: the checklist reading is weak when at least this share (default
+  0.5) and this many (default 2) of the sub-items read have no figure, else present — so
+  the item is never ✓ beside a part most of whose sub-items have not one number.
 
 plan-linked — next year's plan answers the shortcomings:
   themes:     {name: [phrases]}; a theme named in the shortcomings should recur in the plan
@@ -52,6 +55,9 @@ def validate(params: dict) -> list[str]:
         problems.append("check: causes 需要 phrases 列表")
     if check == "plan-linked" and not isinstance(params.get("themes"), dict):
         problems.append("check: plan-linked 需要 themes 映射")
+    if check == "subsections" and not all(isinstance(params.get(k, 1), (int, float)) and not
+                                          isinstance(params.get(k, 1), bool) for k in ("weak_share", "weak_bare")):
+        problems.append("weak_share / weak_bare 应是数字")
     if check == "figures" and params.get("present") is not None and not isinstance(params["present"], dict):
         problems.append("present 应是 {min, density} 映射")
     problems.extend(f"intentions 引用了不存在的词表 @{n}" for n in unknown_names(params.get("intentions")))
@@ -198,9 +204,11 @@ def _causes(analysis, rule):
 # -- subsections -----------------------------------------------------------------------
 
 def _subsections(analysis, rule):
+    """Also a checklist reading, so the checklist agrees with the findings (never ✓ beside
+    eight "通篇没有一个具体数字")."""
     p = rule.params
     doc = analysis.doc
-    out = []
+    out, bare, checked = [], [], 0
     for part in _parts(analysis, p.get("parts", ["measures"])):
         if part.heading is None:
             continue
@@ -210,8 +218,15 @@ def _subsections(analysis, rule):
             text = "".join(doc.line(n).norm for n in range(child.line, end + 1) if not doc.line(n).chrome)
             if len(re.sub(r"\s", "", text)) < p.get("min_chars", 120):
                 continue
+            checked += 1
             if not figures(text):
+                bare.append(child.line)
                 out.append(rule.diagnostic(doc.line_span(child.line), title=child.title))
+    if checked:
+        weak = len(bare) >= p.get("weak_bare", 2) and len(bare) >= p.get("weak_share", 0.5) * checked
+        out += _observe(rule, "weak" if weak else "present", _evidence(analysis, bare))
+    else:
+        out += _observe(rule, "n/a")
     return out
 
 

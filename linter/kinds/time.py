@@ -22,7 +22,8 @@ A bureau with an earlier local deadline sets ``deadline`` in its profile; no Pyt
 
 Checklist ``time.deadline`` (deadline checks only): present when dated before 3月1日 and
 after the year ended; weak when dated in March or before the year ended; missing when dated
-4月1日 or later; n/a when the report has no date or no known report year.
+4月1日 or later; n/a when there is no known report year, and n/a noted "unknown" (shown as
+未能判断) when the report's date was not found.
 
 Message placeholders: {date}, {deadline}, {found} (the year or heading text), {expected},
 {where} (the place), {agree} (the places naming the report year).
@@ -75,9 +76,9 @@ def _deadline_check(kind: str):
 def _deadline(analysis, rule, kind):
     meta = analysis.meta
     year, date = analysis.year, meta.date
-    if not date:
+    if not date:       # not "does not apply": the date that would tell was not found
         out = [rule.diagnostic(_end_span(analysis))] if kind == "no-date" else []
-        return out + _observe(rule, "n/a")
+        return out + _observe(rule, "n/a", note="unknown")
     if year is None or kind == "no-date":
         return _observe(rule, "n/a" if year is None else "present")
     nxt = year + 1
@@ -98,13 +99,13 @@ def _deadline(analysis, rule, kind):
     return [d] + _observe(rule, state, line, analysis)
 
 
-def _observe(rule, state, line=None, analysis=None):
+def _observe(rule, state, line=None, analysis=None, note=""):
     if not rule.checklist:
         return []
     evidence = []
     if line and analysis and state != "n/a":
         evidence = [Evidence(line, analysis.doc.line(line).norm.strip()[:80])]
-    return [Observation(rule.checklist, state, evidence)]
+    return [Observation(rule.checklist, state, evidence, note=note)]
 
 
 def _cn_date(iso: str) -> str:

@@ -281,6 +281,8 @@ def _symbol(code: str | None) -> str:
         return ""
     if 0xF000 <= value <= 0xF0FF:        # symbol-font private range: not a real character
         return ""
+    if not 0 < value <= 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+        return ""                        # no such character: this symbol is lost, not the file
     return chr(value)
 
 
@@ -396,7 +398,13 @@ def _letter(n: int) -> str:
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
+MAX_NUMBER = 32767   # Word's own limit for a list number; beyond it (a damaged or hostile
+                     # start value) the number is shown in digits, never spelled out
+
+
 def format_number(n: int, fmt: str) -> str:
+    if not 0 <= n <= MAX_NUMBER:
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
                "taiwaneseCountingThousand", "ideographDigital", "japaneseCounting"):
         return chinese_numeral(n)
@@ -504,6 +512,6 @@ class _Numbering:
 
 def _int(value, default: int) -> int:
     try:
-        return int(value)
+        return int(str(value)[:12])     # 12 digits at most: no 5,000-digit conversions
     except (TypeError, ValueError):
         return default

@@ -51,6 +51,8 @@ _STRIP = " \t\u3000\xa0\u2002\u2003\u200b\ufeff"
 _CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]")
 
+MAX_DEPTH = 200   # element nesting kept as structure (see _limit_depth)
+
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
                     "cp936": "gb18030", "utf8": "utf-8", "unicode": "utf-8"}
 
@@ -85,9 +87,10 @@ def extract_lines(markup: str) -> list[str]:
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     body = soup.body or soup
+    depths = _limit_depth(body)
     sizes: dict[int, int] = {}
     _measure(body, sizes)
-    container = _choose(soup, body, sizes)
+    container = _choose(soup, body, sizes, depths)
     title = _outside_title(body, container)
     _clean(container)
     lines = _lines(container)
@@ -113,18 +116,54 @@ def _measure(node, sizes: dict[int, int]) -> int:
     return total
 
 
-def _depth(tag) -> int:
-    return sum(1 for _ in tag.parents)
+def _limit_depth(body) -> dict[int, int]:
+    """Each element's depth below ``body``; an element nested deeper than ``MAX_DEPTH``
+    (real pages stay under 40; a hostile or broken one can nest thousands deep) is
+    replaced by its text, so that piece loses its structure but not its words, and the
+    rest of the page is read as usual. Iterative: no recursion on the way down."""
+    from bs4 import NavigableString, Tag
+
+    depths: dict[int, int] = {id(body): 0}
+    too_deep = []
+    stack = [(body, 0)]
+    while stack:
+        node, depth = stack.pop()
+        for child in node.children:
+            if isinstance(child, Tag):
+                if depth + 1 >= MAX_DEPTH:
+                    too_deep.append(child)
+                else:
+                    depths[id(child)] = depth + 1
+                    stack.append((child, depth + 1))
+    for tag in too_deep:
+        tag.replace_with(NavigableString(_SPACES.sub(" ", tag.get_text(" "))))
+    return depths
 
 
-def _choose(soup, body, sizes):
+def _selector(text: str) -> tuple[str | None, str | None, str | None]:
+    """"div.TRS_Editor" → ("div", "TRS_Editor", None); "#zoom" → (None, None, "zoom")."""
+    m = re.fullmatch(r"([a-z]*)(?:\.([\w-]+)|#([\w-]+))?", text)
+    return (m.group(1) or None, m.group(2), m.group(3))
+
+
+_SELECTORS = [_selector(c) for c in CONTAINERS]
+
+
+def _is_container(el) -> bool:
+    """Does ``el`` match one of ``CONTAINERS``? (One pass over the page instead of a CSS
+    query per selector: a page of 20,000 elements took seconds per query.)"""
+    classes = el.get("class") or []
+    ident = el.get("id")
+    return any((tag is None or el.name == tag) and (cls is None or cls in classes)
+               and (idn is None or ident == idn) for tag, cls, idn in _SELECTORS)
+
+
+def _choose(soup, body, sizes, depths):
+    def _depth(tag) -> int:
+        return depths.get(id(tag), 0)
+
     whole = sizes.get(id(body), 0)
-    known = []
-    for selector in CONTAINERS:
-        try:
-            known.extend(soup.select(selector))
-        except Exception:  # noqa: BLE001 - a selector soupsieve cannot parse: skip it
-            continue
+    known = [el for el in body.find_all(True) if _is_container(el)]
     known = [el for el in known if sizes.get(id(el), 0) >= max(60, 0.4 * whole)]
     if known:
         best = max(sizes[id(el)] for el in known)
@@ -139,8 +178,10 @@ def _choose(soup, body, sizes):
 def _outside_title(body, container) -> str | None:
     """A page heading before the container (the article title many sites print apart)."""
     inside = set(id(t) for t in container.find_all(True))
+    order = {id(el): i for i, el in enumerate(body.descendants)}   # "before" without a walk per tag
+    where = order.get(id(container), len(order))
     for tag in body.find_all(("h1", "h2", "h3", "div", "p", "td")):
-        if id(tag) in inside or tag is container:
+        if id(tag) in inside or tag is container or order.get(id(tag), where) >= where:
             continue
         if tag.name in ("div", "p", "td"):
             classes = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
@@ -148,16 +189,8 @@ def _outside_title(body, container) -> str | None:
                 continue
         text = _SPACES.sub(" ", tag.get_text(" ")).strip(_STRIP)
         if 8 <= len(text) <= 80 and re.search(r"报告|总结", text) and not tag.find_parent("a"):
-            if _before(tag, container):
-                return text
+            return text
     return None
-
-
-def _before(tag, container) -> bool:
-    for el in tag.next_elements:
-        if el is container:
-            return True
-    return False
 
 
 # -- cleaning -------------------------------------------------------------------------

@@ -24,6 +24,12 @@ TIMEOUT = 60
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+def _convertible(data: bytes) -> bool:
+    """What LibreOffice is asked to convert: an OLE compound file (.doc, Kingsoft .wps,
+    old Works .wps), RTF (often saved as .doc), or a zip container (.odt)."""
+    return data.startswith((OLE_MAGIC, b"{\\rtf", b"PK\x03\x04"))
+
+
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -38,6 +44,14 @@ def read(data: bytes, name: str) -> Document:
     if head.startswith((b"<html", b"<!doctype html", b"<?xml")) and b"<html" in data[:4096].lower():
         from . import html
         doc = html.read(data, name)                   # Word's "web page" saved as .doc
+        doc.format = fmt
+        return doc
+    if not _convertible(data):
+        # Not Word's binary format, RTF or OpenDocument: LibreOffice would only guess (and
+        # take seconds to do it). A text file saved under an old suffix reads as text;
+        # anything else is refused by the text reader as binary.
+        from . import txt
+        doc = txt.read(data, name)
         doc.format = fmt
         return doc
     exe = soffice()

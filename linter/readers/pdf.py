@@ -157,13 +157,20 @@ def extract_lines(data: bytes, name: str) -> list[tuple[str, float | None]]:
     if count > MAX_PAGES:
         raise ReadError(f"PDF 有 {count} 页，超出上限 {MAX_PAGES} 页", name, "too-large")
     printed: list[tuple[str, float | None]] = []
-    for page in pages:
+    seen: set = set()
+    for index in range(count):
         try:
+            page = pages[index]
+            ref = page.indirect_reference
+            key = (ref.idnum, ref.generation) if ref is not None else None
+            if key is not None and key in seen:
+                continue     # a page tree that lists one page many times: read it once
+            seen.add(key)
             printed.extend(_page_lines(page))
-        except PdfReadError:
+        except (PdfReadError, AttributeError):
             continue
     visible = [c for t, _ in printed for c in t if not c.isspace()]
-    if len(visible) < max(1, count) * _MIN_CHARS_PER_PAGE:
+    if len(visible) < max(1, len(seen)) * _MIN_CHARS_PER_PAGE:
         raise ReadError("PDF 中没有文字层（是扫描件或图片），无法检查；请先做文字识别（OCR），或提供原始 .docx 文件",
                         name, "no-text-layer")
     bad = sum(1 for c in visible if _garbage(c))

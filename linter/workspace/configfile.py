@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import configparser
 import difflib
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -32,10 +33,11 @@ import yaml
 from .profilefile import load_profile
 
 from ..config import DEFAULT_EXCLUDE, DEFAULT_MAX_BYTES, Config
-from ..errors import ConfigError
+from ..errors import ConfigError, brief
 from ..vocab import SEVERITIES, checklist_items
 
 YAML_NAMES = (".fzlint.yaml", ".fzlint.yml")
+MAX_SIZE_MB = 4096
 KEYS = ("select", "ignore", "extend-select", "fail-on", "ruleset", "per-file-ignores", "waivers", "profile",
         "max-size", "exclude", "extend-exclude")
 _SELECTOR = re.compile(r"^(ALL|[A-Z]\d{0,3})$")
@@ -176,10 +178,13 @@ def _from_toml(text: str, path: str, table: bool) -> dict:
     if loads is None:
         raise ConfigError("读取 TOML 配置需要 Python 3.11 或 tomli 包（pip install tomli），"
                           "也可改用 .fzlint.yaml", path)
+    from .yamlfile import MAX_DEPTH, nesting_depth
+    if nesting_depth(text) > MAX_DEPTH:   # tomllib recurses once per level
+        raise ConfigError(f"配置文件 TOML 格式错误：嵌套超过 {MAX_DEPTH} 层", path)
     try:
         data = loads(text)
-    except error as exc:
-        raise ConfigError(f"配置文件 TOML 格式错误：{' '.join(str(exc).split())}", path) from None
+    except (error, RecursionError) as exc:
+        raise ConfigError(f"配置文件 TOML 格式错误：{' '.join(str(exc).split())[:200]}", path) from None
     if table:
         tool = data.get("tool", {})
         if not isinstance(tool, dict) or "fzlint" not in tool:
@@ -207,7 +212,7 @@ def _from_ini(text: str, path: str) -> dict:
             try:
                 raw[key] = float(value)
             except ValueError:
-                raise ConfigError(f"配置有误：max-size 应为数字（MB），得到 {value!r}", path) from None
+                raise ConfigError(f"配置有误：max-size 应为数字（MB），得到 {brief(value)}", path) from None
         else:
             raw[key] = value.strip()
     return raw
@@ -221,7 +226,7 @@ def _ini_mapping(value: str, path: str) -> dict:
         if not line:
             continue
         if ":" not in line:
-            raise ConfigError(f"配置有误：per-file-ignores 每行应为“通配符: 代码”，得到 {line!r}", path)
+            raise ConfigError(f"配置有误：per-file-ignores 每行应为“通配符: 代码”，得到 {brief(line)}", path)
         glob, codes = line.rsplit(":", 1)
         out[glob.strip()] = codes.strip()
     return out
@@ -244,7 +249,7 @@ def validate(raw: dict, path: str, known_codes: set[str] | None = None,
 
 def _value(name, value, path, known_codes, rulesets):
     def bad(expected):
-        return ConfigError(f"配置有误：{name} 应为{expected}，得到 {value!r}", path)
+        return ConfigError(f"配置有误：{name} 应为 {expected}，得到 {brief(value)}", path)
 
     if name in ("select", "ignore", "extend-select"):
         return parse_selectors(value, f"{name}", path, known_codes)
@@ -269,9 +274,10 @@ def _value(name, value, path, known_codes, rulesets):
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise bad("文件通配符列表")
         return value
-    if name == "max-size":
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            raise bad("正数（单位 MB）")
+    if name == "max-size":   # finite and bounded: the reader reads up to this many bytes
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+                or not 0 < value <= MAX_SIZE_MB:
+            raise bad(f"0 到 {MAX_SIZE_MB} 之间的数（单位 MB）")
         return value
     if name == "profile":
         if not isinstance(value, str) or not value.strip():
@@ -293,7 +299,7 @@ def parse_selectors(value, what: str, path: str | None, known_codes: set[str] | 
     elif isinstance(value, list) and all(isinstance(v, str) for v in value):
         items = [p for v in value for p in v.replace(",", " ").split()]
     else:
-        raise ConfigError(f"配置有误：{what} 应为规则代码列表或以逗号分隔的代码，得到 {value!r}", path)
+        raise ConfigError(f"配置有误：{what} 应为规则代码列表或以逗号分隔的代码，得到 {brief(value)}", path)
     out = []
     for item in items:
         code = item.strip().upper()

@@ -152,10 +152,10 @@ def summary_text(result: FileResult, unplaced=()) -> str:
     counts = summarize([result])
     lines = [f"fzlint 检查结果：错误 {counts['errors']} 个，警告 {counts['warnings']} 个，"
              f"提示 {counts['infos']} 个（逐条批注在正文相应位置）。"]
-    groups: dict[str, list[str]] = {"missing": [], "weak": [], "present": []}
+    groups: dict[str, list[str]] = {"missing": [], "weak": [], "unknown": [], "present": []}
     for item, entry in (result.checklist or {}).items():
-        if entry.state in groups:
-            groups[entry.state].append(item_label(item))
+        if entry.shown_state in groups:
+            groups[entry.shown_state].append(item_label(item))
     if any(groups.values()):
         lines.append("检查清单：")
     for state, names in groups.items():

@@ -148,11 +148,13 @@ def test_text_output_is_plain_when_not_a_terminal(tree):
 def test_statistics(tree):
     result = run(["check", "--statistics", "--select", "S102,S103", "a"], tree)
     lines = result.stdout.splitlines()
-    assert lines[0].split("\t") == ["2", "S102", "[ ] shortcomings-section-missing"]
+    # named in Chinese first (the rule's message), its code name after it (issue 12)
+    assert lines[0].split("\t") == ["2", "S102", "[ ] 缺少“存在的不足和原因”部分（shortcomings-section-missing）"]
     assert lines[1].split("\t")[:2] == ["2", "S103"]
     assert result.exit_code == 1
     data = json.loads(run(["check", "--statistics", "--format", "json", "--select", "S102", "a"], tree).stdout)
-    assert data == [{"code": "S102", "name": "shortcomings-section-missing", "count": 2, "fixable": False}]
+    assert data == [{"code": "S102", "name": "shortcomings-section-missing", "title": "缺少“存在的不足和原因”部分",
+                     "count": 2, "fixable": False}]
 
 
 def test_statistics_marks_fixable_rules(tmp_path):

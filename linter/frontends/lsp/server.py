@@ -196,7 +196,12 @@ class LintWorkers:
             if worker is None or not worker.process.is_alive():
                 worker = _Worker(self.ctx, self.target)
             with self.lock:
-                self.busy[key] = worker
+                closing = self.closed   # closed while the worker started: close() missed it
+                if not closing:
+                    self.busy[key] = worker
+            if closing:
+                worker.stop()
+                raise Superseded(key)
             try:
                 worker.conn.send(job)
                 if not worker.conn.poll(self.seconds):
@@ -272,6 +277,7 @@ class FzlintServer(LanguageServer):
         # lints run in child processes (one per document in flight); each waits on its own
         # thread, off the event loop, so reading messages never waits for a lint
         self.workers = LintWorkers(lint_target)
+        self.exit_code = 0
         self.lint_pool = ThreadPoolExecutor(max_workers=MOST_WORKERS + 1, thread_name_prefix="fzlint-lint")
         self._config_lock = threading.Lock()
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -365,11 +371,19 @@ class FzlintServer(LanguageServer):
                                   logger=log, error_handler=self.report_server_error))
         except BrokenPipeError:
             log.error("Connection to the client is lost! Shutting down the server.")
-        except (KeyboardInterrupt, SystemExit):
+        except SystemExit as exc:          # the client's exit: 0 after shutdown, else 1
+            self.exit_code = exc.code if isinstance(exc.code, int) else 0
+        except KeyboardInterrupt:
             pass
         finally:
             self.workers.close()
-            self.shutdown()
+            # pygls' own shutdown() waits for its thread pool, where a read of stdin may be
+            # blocked for good (a client need not close stdin after exit): do not wait
+            if self._stop_event is not None:
+                self._stop_event.set()
+            for pool in (getattr(self, "_thread_pool", None), self.lint_pool):
+                if pool is not None:
+                    pool.shutdown(wait=False, cancel_futures=True)
 
     def current(self, uri: str):
         try:
@@ -629,6 +643,15 @@ async def _code_actions(ls: FzlintServer, params: types.CodeActionParams):
 
 
 def serve() -> None:
-    """Run the server over stdin/stdout until the client says exit."""
+    """Run the server over stdin/stdout until the client says exit, then end at once: a
+    thread may still be blocked reading stdin (the client need not close it), and waiting
+    for it at interpreter exit would keep the process alive."""
     logging.basicConfig(level=logging.WARNING, format="fzlint-lsp %(levelname)s %(message)s")
-    create_server().start_io()
+    server = create_server()
+    server.start_io()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(server.exit_code)

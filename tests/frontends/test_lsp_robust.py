@@ -1,0 +1,92 @@
+"""The language server keeps answering: broken framing is refused without killing it, a
+slow document never delays another's diagnostics, a newer version supersedes the lint in
+flight, and hover shows the finding under the cursor."""
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from lsprotocol import types
+
+from linter.config import Config
+from linter.document.result import Diagnostic
+from linter.frontends.lsp import Finding, LintWorkers
+from linter.frontends.lsp.server import Superseded, under_cursor
+
+from test_lsp import Client, TIMEOUT
+
+SLOW = "慢"
+
+
+def sleepy_lint(text: str, path: str, fmt: str, config: Config):
+    """A stand-in lint for the worker processes: slow when the text says so."""
+    if SLOW in text:
+        time.sleep(30)
+    return (path, len(text))
+
+
+@pytest.fixture
+def client():
+    c = Client()
+    try:
+        c.initialize()
+        yield c
+    finally:
+        c.kill()
+
+
+def _hover(client, uri="file:///tmp/none.txt"):
+    return client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                 "position": {"line": 0, "character": 0}})
+
+
+@pytest.mark.parametrize("raw", [
+    b"Content-Length: 99999999999\r\n\r\n{\"jsonrpc\": \"2.0\"}\r\n",          # absurd length
+    b"Content-Length: 99999999999999999999999999999\r\n\r\n{}\r\n",
+    b"X-Junk: " + b"x" * 200_000 + b"\r\n\r\n",                              # endless header line
+    b"Content-Length: 12\r\n\r\n{not json!!}\r\n",                           # broken JSON
+    b"Content-Length: 200001\r\n\r\n" + b"[" * 100_000 + b"]" * 100_001 + b"\r\n",   # nesting
+])
+def test_malformed_or_oversized_frames_are_refused_and_the_server_answers_on(client, raw):
+    client.proc.stdin.write(raw)
+    client.proc.stdin.flush()
+    assert _hover(client) is None          # answered: the server is alive and in step
+    assert client.proc.poll() is None
+    assert client.close() == 0
+
+
+def test_a_slow_document_does_not_delay_another():
+    workers = LintWorkers(sleepy_lint, seconds=60)
+    try:
+        slow = threading.Thread(target=lambda: pytest.raises(Superseded, workers.run, "file:///a.txt",
+                                                             SLOW, "/a.txt", "txt", Config()))
+        slow.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        assert workers.run("file:///b.txt", "快", "/b.txt", "txt", Config()) == ("/b.txt", 1)
+        assert time.monotonic() - started < 20           # (a worker start; not the 30 s sleep)
+        # a newer version of the slow document ends the lint in flight at once
+        started = time.monotonic()
+        assert workers.run("file:///a.txt", "新版本", "/a.txt", "txt", Config()) == ("/a.txt", 3)
+        slow.join(timeout=20)
+        assert not slow.is_alive() and time.monotonic() - started < 20
+    finally:
+        workers.close()
+
+
+def _finding(code, line, start, end):
+    rng = types.Range(start=types.Position(line=line, character=start),
+                      end=types.Position(line=line, character=end))
+    d = Diagnostic(code=code, name=code.lower(), message=code, severity="warning", line=line + 1,
+                   column=start + 1, end_line=line + 1, end_column=end + 1)
+    return Finding(d, types.Diagnostic(range=rng, message=code, code=code), None)
+
+
+def test_hover_shows_the_finding_under_the_cursor_not_the_paragraphs():
+    paragraph = _finding("R301", 4, 0, 120)         # “通篇没有一个具体数字” on the whole paragraph
+    word = _finding("R101", 4, 30, 34)              # a typo at columns 30–34
+    at_word = types.Position(line=4, character=31)
+    assert under_cursor([paragraph, word], at_word) == [word]
+    assert under_cursor([paragraph, word], types.Position(line=4, character=5)) == [paragraph]
+    assert under_cursor([paragraph, word], types.Position(line=5, character=0)) == []

@@ -1,0 +1,193 @@
+"""The rough edges a new user hits (issue 12), each as the user would meet it."""
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from linter import lint_text
+
+import fixtures as F
+from cliutil import run
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = next((ROOT / "seeds").glob("002_*.txt"))
+
+NOTICE = """关于召开全区2024年法治政府建设工作推进会的通知
+各镇人民政府、街道办事处，区政府各部门：
+经区政府同意，定于2024年3月15日召开全区法治政府建设工作推进会，总结2023年法治政府建设工作。现将有关事项通知如下：
+一、会议时间
+2024年3月15日上午9:00。
+二、会议地点
+区政府三楼会议室。
+三、参会人员
+各镇（街道）分管负责同志。请各单位于3月12日前报送参会人员名单。
+某区人民政府办公室
+2024年3月8日
+"""
+
+
+# -- option mistakes in Chinese -------------------------------------------------------------
+
+@pytest.mark.parametrize("args,expected", [
+    (["check", "--formt", "json", "r.txt"], "fzlint check：没有 --formt 这个选项，是不是想用 --format？"),
+    (["check"], "fzlint check：缺少参数 PATHS"),
+    (["rule"], "fzlint rule：缺少参数 CODE"),
+    (["chek", "r.txt"], "fzlint：没有 chek 这个命令，是不是想用 check？"),
+    (["check", "r.txt", "--format"], "选项 --format 后面需要一个值"),
+    (["check", "--fix=yes", "r.txt"], "选项 --fix 不带值"),
+])
+def test_option_mistakes_are_answered_in_chinese(tmp_path, args, expected):
+    (tmp_path / "r.txt").write_text("一、主要举措\n依法行政。\n", encoding="utf-8")
+    result = run(args, tmp_path)
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "-h 查看用法" in lines[0]
+    for english in ("No such option", "Did you mean", "Missing argument", "Usage:", "Error:"):
+        assert english not in result.stderr
+
+
+def test_help_and_version_still_exit_zero(tmp_path):
+    assert run(["--version"], tmp_path).exit_code == 0
+    assert run(["check", "-h"], tmp_path).exit_code == 0
+
+
+# -- the checklist agrees with the findings -------------------------------------------------
+
+BARE = ("我镇坚持党委统一领导、政府实施、各部门配合的领导体制，切实把法治建设放在心上、抓在手上、"
+        "落实在行动上，定期研究法治政府建设中的重大问题，督促班子成员抓好分管领域法治建设，形成了一级抓一级、"
+        "层层抓落实的工作格局，为推进法治政府建设提供了坚强的组织保障和制度保障。")
+FIGURES = ("全年召开专题会议4次，研究解决重大问题12项，开展法治讲座6场，培训干部320人次，"
+           "办理行政复议案件3件，调解矛盾纠纷106件，调解成功率98.1%，审查合同45份，"
+           "发放宣传资料1200份，覆盖群众8000余人，整改问题15个，完成率100%。")
+
+
+def _measures(*bodies: str) -> str:
+    items = "\n".join(f"（{'一二三四五'[i]}）第{i + 1}项工作\n{b}" for i, b in enumerate(bodies))
+    return ("某镇2024年度法治政府建设情况报告\n一、2024年推进法治政府建设的主要举措和成效\n" + items
+            + "\n二、存在的不足和原因\n一是执法人员业务能力有待提高，主要是培训不足。\n")
+
+
+def test_checklist_is_not_ticked_beside_sub_items_without_figures():
+    mostly_bare = lint_text(_measures(FIGURES, BARE, BARE))
+    assert sum(d.code == "Q602" for d in mostly_bare.diagnostics) == 2
+    assert mostly_bare.checklist["evidence.quantified"].state == "weak"
+    assert {e.line for e in mostly_bare.checklist["evidence.quantified"].evidence} >= {
+        d.line for d in mostly_bare.diagnostics if d.code == "Q602"}
+
+
+def test_a_fully_quantified_measures_part_is_ticked():
+    result = lint_text(_measures(FIGURES, FIGURES, FIGURES))
+    assert not any(d.code in ("Q601", "Q602") for d in result.diagnostics)
+    assert result.checklist["evidence.quantified"].state == "present"
+
+
+# -- 按时报送和公开 when the date is not found: unknown, not 不适用 ---------------------------
+
+def test_a_missing_date_makes_the_deadline_unknown_not_not_applicable(tmp_path):
+    undated = F.seed_text("002")                           # a report with no 成文日期
+    assert lint_text(undated).meta["date"] is None
+    (tmp_path / "r.txt").write_text(undated, encoding="utf-8")
+    data = json.loads(run(["check", "--format", "json", "r.txt"], tmp_path).stdout)
+    entry = data["files"][0]["checklist"]["time.deadline"]
+    assert entry["state"] == "n/a" and entry["note"] == "unknown"      # compatible: state unchanged
+    text = run(["check", "r.txt"], tmp_path).stdout
+    unknown = next(ln for ln in text.splitlines() if "未能判断：" in ln)
+    assert "按时报送和公开" in unknown
+    assert all("按时报送和公开" not in ln for ln in text.splitlines() if "不适用：" in ln)
+
+    dated = lint_text(F.seed_text("004"))                  # dated 2022-01-26
+    assert dated.meta["date"] and "note" not in dated.checklist["time.deadline"].to_dict()
+
+
+# -- --statistics names rules in Chinese -------------------------------------------------------
+
+def test_statistics_name_rules_in_chinese(tmp_path):
+    out = run(["check", "--statistics", str(SEED)], tmp_path).stdout
+    row = next(ln for ln in out.splitlines() if "\tE301\t" in ln)
+    assert "未写明行政执法公示制度的落实情况" in row and "enforcement-publicity-missing" in row
+    rows = json.loads(run(["check", "--statistics", "--format", "json", str(SEED)], tmp_path).stdout)
+    assert all(r["title"] for r in rows)
+
+
+# -- an unreadable file is named once on a terminal ------------------------------------------
+
+def test_unreadable_file_is_named_once_on_a_terminal(tmp_path):
+    (tmp_path / "坏.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (tmp_path / "好.txt").write_bytes(SEED.read_bytes())
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "linter", "check", "--no-color", "坏.docx", "好.txt"],
+                            cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave)
+    os.close(slave)
+    chunks = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:             # the pty closes when the process ends
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=60)
+    os.close(master)
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 2
+    assert screen.count("坏.docx") == 1, screen
+    # and with the report in a pipe, standard error still names it
+    piped = subprocess.run([sys.executable, "-m", "linter", "check", "坏.docx", "好.txt"], cwd=tmp_path,
+                           capture_output=True, timeout=120)
+    assert "坏.docx" in piped.stderr.decode("utf-8")
+
+
+# -- a file that is not a report says so first ------------------------------------------------
+
+def test_a_meeting_notice_is_said_not_to_be_a_report(tmp_path):
+    (tmp_path / "通知.txt").write_text(NOTICE, encoding="utf-8")
+    (tmp_path / "报告.txt").write_bytes(SEED.read_bytes())
+    text = run(["check", "通知.txt", "报告.txt"], tmp_path).stdout
+    notice_block = text.split("== 报告.txt")[0]
+    report_block = text.split("== 报告.txt")[1]
+    first_lines = notice_block.strip().splitlines()
+    assert first_lines[0] == "== 通知.txt" and "看起来不是法治政府建设年度报告" in first_lines[1]
+    assert "检查清单（" not in notice_block                 # kept out of the checklist counts
+    assert "检查清单（" in report_block and "看起来不是法治政府" not in report_block
+    assert "1 个看起来不是年度报告" in text
+    data = json.loads(run(["check", "--format", "json", "通知.txt", "报告.txt"], tmp_path).stdout)
+    assert [f["meta"]["report_like"] for f in data["files"]] == [False, True]
+
+
+def test_every_seed_looks_like_a_report():
+    for path in sorted((ROOT / "seeds").glob("*_*.txt")):
+        assert lint_text(path.read_text(encoding="utf-8")).meta["report_like"], path.name
+
+
+# -- errors and warnings first ----------------------------------------------------------------
+
+def test_text_output_groups_findings_by_severity(tmp_path):
+    out = run(["check", "--no-color", str(SEED)], tmp_path).stdout
+    heads = [ln.strip().split("（")[0] for ln in out.splitlines() if ln.strip().endswith("个）：")]
+    assert heads == [h for h in ("错误", "警告", "提示") if h in heads] and len(heads) >= 2
+    lines = out.splitlines()
+    start = {h: next(i for i, ln in enumerate(lines) if ln.strip().startswith(h + "（")) for h in heads}
+    assert sorted(start.values()) == [start[h] for h in heads]
+
+
+def test_min_severity_shows_only_what_reaches_it(tmp_path):
+    everything = json.loads(run(["check", "--format", "json", str(SEED)], tmp_path).stdout)
+    severities = {d["severity"] for f in everything["files"] for d in f["diagnostics"]}
+    assert {"warning", "info"} <= severities
+    result = run(["check", "--format", "json", "--min-severity", "warning", str(SEED)], tmp_path)
+    kept = {d["severity"] for f in json.loads(result.stdout)["files"] for d in f["diagnostics"]}
+    assert kept and kept <= {"error", "warning"}
+    text = run(["check", "--min-severity", "warning", str(SEED)], tmp_path).stdout
+    assert "提示（" not in text
+    bad = run(["check", "--min-severity", "loud", str(SEED)], tmp_path)
+    assert bad.exit_code == 2 and "--min-severity 应为 error / warning / info 之一" in bad.stderr
