@@ -78,7 +78,7 @@ def _file(r, options) -> list[str]:
            f"层级：{level_label(m.get('level'))}  规则集：{m.get('ruleset')}"]
     if not m.get("report_like", True):
         out.insert(1, _paint(f"   注意：这个文件看起来不是法治政府建设年度报告，下面的检查结果仅供参考，"
-                             f"检查清单不计入统计", "YELLOW", options))
+                             "检查清单不计入统计", "YELLOW", options))
     for notice in r.notices:
         out.append(f"   注意：{notice}")
     if m.get("report_like", True):
