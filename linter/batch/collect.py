@@ -79,7 +79,7 @@ def _bytes_for_key(path: str, config) -> bytes | None:
 
 
 def _compute(job: Job) -> tuple[dict, dict]:
-    from ..engine.run import analyze, lint
+    from ..engine.run import analyze, lint_analysis
     from ..errors import FzlintError
     from ..readers import read_path
     from .html import report_fragment
@@ -93,13 +93,14 @@ def _compute(job: Job) -> tuple[dict, dict]:
     except FzlintError as exc:
         summary["error"] = exc.to_dict()
         return summary, {}
-    result = lint(doc, job.config)
+    analysis = analyze(doc, job.config)          # once: the lint and the overview read the same outline
+    result = lint_analysis(analysis, job.config)
     result.path = job.shown
-    outline = analyze(doc, job.config).outline
+    outline = analysis.outline
     meta = result.meta or {}
     summary["format"] = result.format
     summary["meta"] = {k: meta.get(k) for k in ("title", "issuer", "issuers", "report_year", "level",
-                                                 "date", "ruleset")}
+                                                 "date", "ruleset", "report_like")}
     checklist = result.checklist or {}
     summary["checklist_ids"] = list(checklist)
     summary["checklist"] = "".join(STATE_CODES.get(e.state, "N") for e in checklist.values())

@@ -49,6 +49,7 @@ class ReportRow:
     unit: int = -1
     unit_name: str = ""
     on_time: bool | None = None
+    report_like: bool = True  # False: not a 法治政府建设年度报告 (a notice…): kept out of the counts
 
     def states(self) -> dict[str, str]:
         return {i: STATE_OF_CODE[c] for i, c in zip(self.checklist_ids, self.checklist)}
@@ -80,6 +81,8 @@ class Overview:
     def item_counts(self) -> tuple[dict[str, int], dict[str, int]]:
         missing, weak = Counter(), Counter()
         for r in self.reports:
+            if not r.report_like:
+                continue
             for item, state in r.states().items():
                 if state == "missing":
                     missing[item] += 1
@@ -101,7 +104,8 @@ def _row(index: int, s: dict) -> ReportRow:
                      format=s.get("format"), issuer=meta.get("issuer"), year=meta.get("report_year"),
                      level=meta.get("level"), date=meta.get("date"), title=meta.get("title"),
                      checklist_ids=ids, checklist=s.get("checklist", ""), counts=s["counts"],
-                     fail_on=s.get("fail_on", "warning"), key=s.get("key"), has_plan=bool(s.get("has_plan")))
+                     fail_on=s.get("fail_on", "warning"), key=s.get("key"), has_plan=bool(s.get("has_plan")),
+                     report_like=meta.get("report_like") is not False)
 
 
 def build_overview(files: list[tuple[str, str, object]], outdir: str, roster: list[RosterEntry] | None = None,

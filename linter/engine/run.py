@@ -34,7 +34,13 @@ def analyze(doc: Document, config: Config | None = None) -> Analysis:
 
 def lint(doc: Document, config: Config | None = None, ruleset: RuleSet | None = None) -> FileResult:
     config = config or Config()
-    analysis = analyze(doc, config)
+    return lint_analysis(analyze(doc, config), config, ruleset)
+
+
+def lint_analysis(analysis: Analysis, config: Config, ruleset: RuleSet | None = None) -> FileResult:
+    """``lint`` for a report already analysed (the district overview reads the same outline
+    for its own purposes, so the report is analysed once)."""
+    doc = analysis.doc
     if ruleset is None:
         ruleset = load_ruleset(analysis.meta.ruleset)
         if config.profile is not None:            # a bureau's own requirements on top

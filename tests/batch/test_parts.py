@@ -185,3 +185,20 @@ def test_check_streams_line_formats_in_the_same_order(tmp_path):
     paths = [json.loads(line)["path"] for line in two.stdout.splitlines()]
     assert paths == sorted(paths, key=lambda p: ["000.txt", "001.txt", "002.txt", "broken.docx"].index(p))
     assert paths.count("broken.docx") == 1
+
+
+def test_a_file_that_is_not_a_report_is_kept_out_of_the_item_counts(tmp_path):
+    """A meeting notice dropped in the folder is listed, but does not count as a unit missing
+    every checklist item."""
+    from linter.batch import build_overview
+    report = tmp_path / "甲镇.txt"
+    report.write_text(seed_text("002"), encoding="utf-8")
+    notice = tmp_path / "会议通知.txt"
+    notice.write_text("关于召开全镇安全生产工作会议的通知\n各村（社区）、镇属各单位：\n"
+                      "定于3月5日上午9时在镇政府三楼会议室召开全镇安全生产工作会议，请准时参加。\n"
+                      "某镇党政办公室\n2025年3月1日\n", encoding="utf-8")
+    files = [(str(p), p.name, Config()) for p in (report, notice)]
+    alone = build_overview(files[:1], str(tmp_path / "a"), jobs=1, use_cache=False)
+    both = build_overview(files, str(tmp_path / "b"), jobs=1, use_cache=False)
+    assert len(both.reports) == 2 and not both.reports[1].report_like
+    assert both.item_counts() == alone.item_counts()
