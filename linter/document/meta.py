@@ -237,7 +237,7 @@ def _issuers_in_title(title: str) -> list[str]:
         if m:
             prefix = m.group(1)
         else:
-            # "2020年静海区法治政府建设情况报告": the name follows the year.
+            # "2020年青山区法治政府建设情况报告": the name follows the year.
             m = re.match(r"^\s*" + YEAR + r"\s*年(?:度)?(.{2,30}?)(?:法治|依法|关于|全面)", title)
             prefix = m.group(2) if m else ""
     names = [n for p in re.split(r"[\s、，]+", prefix.strip()) if p for n in split_joint(p)]

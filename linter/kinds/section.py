@@ -8,7 +8,7 @@ presence (the checklist reading of the part):
   weak_severity: severity of that finding (default: the rule's severity); a required part
                  written as a sub-item is usually a warning, not an error
   title_pattern: regex; a top-level heading whose title matches it is this part even when
-                 the outline classified it otherwise ("一、强化主要责任人责任，夯实组织基础")
+                 the outline classified it otherwise ("一、压实主要负责人责任，筑牢组织保障")
   mentions:      phrases; with no part at all, a mention in the text makes the reading weak
                  (the part's content is only touched on in passing)
   mention_message, mention_severity: the finding for that case

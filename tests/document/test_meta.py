@@ -95,18 +95,18 @@ def test_prefecture_city_is_city():
 
 
 def test_department_of_any_level():
-    m = meta_of("东平县司法局\n2025年法治政府建设报告\n"
-                "东平县司法局坚持以习近平法治思想为统揽。现将2025年法治政府建设情况报告如下：\n"
+    m = meta_of("青川县司法局\n2025年法治政府建设报告\n"
+                "青川县司法局全面贯彻习近平法治思想，现就2025年法治政府建设情况报告如下：\n"
                 "一、推进法治政府建设的主要举措和成效\n")
-    assert m.title == "东平县司法局2025年法治政府建设报告"
-    assert m.issuer == "东平县司法局" and m.level == "department" and m.report_year == 2025
+    assert m.title == "青川县司法局2025年法治政府建设报告"
+    assert m.issuer == "青川县司法局" and m.level == "department" and m.report_year == 2025
     assert level_of_name("重庆市生态环境局") == "department"
     assert level_of_name("北京市大兴区司法局") == "department"
     assert level_of_name("某某县人民政府办公室") == "department"
 
 
 def test_province_reports():
-    m = meta_of("2021年，黑龙江省坚持以习近平新时代中国特色社会主义思想为指导。\n"
+    m = meta_of("2021年，黑龙江省深入贯彻习近平法治思想，扎实推进依法行政。\n"
                 "一、省委、省政府坚持政治站位，加强组织领导\n")
     assert m.issuer == "黑龙江省" and m.level == "province"
     joint = meta_of("中共某某省委 某某省人民政府关于2022年度法治政府建设情况的报告\n"
@@ -117,10 +117,10 @@ def test_province_reports():
 
 
 def test_joint_township_party_committee_and_government():
-    m = meta_of("中共某某县有庆镇委员会 某某县有庆镇人民政府关于2024年度法治政府建设工作情况的报告\n"
-                "2024年，有庆镇坚持依法行政。\n一、主要举措和成效\n")
-    assert m.issuer == "某某县有庆镇人民政府"
-    assert m.issuers == ["中共某某县有庆镇委员会", "某某县有庆镇人民政府"]
+    m = meta_of("中共某某县永庆镇委员会 某某县永庆镇人民政府关于2024年度法治政府建设工作情况的报告\n"
+                "2024年，永庆镇坚持依法行政。\n一、主要举措和成效\n")
+    assert m.issuer == "某某县永庆镇人民政府"
+    assert m.issuers == ["中共某某县永庆镇委员会", "某某县永庆镇人民政府"]
     assert m.level == "township"
 
 
@@ -178,9 +178,9 @@ def test_year_from_the_plan_heading_when_nothing_else_says():
 
 
 def test_salutation_is_not_the_issuer():
-    m = meta_of("市委全面依法治市委员会：\n2025年，中村乡法治政府建设工作在市委、市人民政府的正确领导下，"
-                "认真落实上级各项工作部署。现将一年来工作情况报告如下：\n一、2025年度工作总体情况\n")
-    assert m.issuer == "中村乡" and m.level == "township" and m.report_year == 2025
+    m = meta_of("市委全面依法治市委员会：\n2025年，上村乡法治政府建设在市委、市政府领导下，"
+                "各项工作有序推进。现把全年工作情况报告如下：\n一、2025年度工作总体情况\n")
+    assert m.issuer == "上村乡" and m.level == "township" and m.report_year == 2025
 
 
 @pytest.mark.parametrize("name,level", [

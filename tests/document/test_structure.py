@@ -177,8 +177,8 @@ def test_an_unnumbered_line_naming_a_part_starts_that_part():
 def test_truncated_copy_with_a_single_top_heading_and_frp_sub_item():
     o = outline_of(
         "2023年，市生态环境局坚持以习近平法治思想为指导。\n"
-        "一、2023年主要工作情况\n"
-        "（一）切实履行党政主要负责人推进法治建设第一责任人职责。局主要负责人担任领导小组组长。\n"
+        "一、2023年工作开展情况\n"
+        "（一）认真履行党政主要负责人推进法治建设第一责任人职责。局主要负责人担任领导小组组长。\n"
         "（二）统筹推进年度法治政府建设工作。认真落实实施方案。\n")
     assert own_parts(o) == [("measures", 2)]
     frp = o.parts_of("frp")
