@@ -17,7 +17,7 @@ VERSION = "0.1.0"
 
 # The manifest every installation has; used to tell a real rules folder from an empty namespace.
 _MARKER = "outline-2021-2025.yaml"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10× faster
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10× faster
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,4 +48,4 @@ def read_tsv(name: str) -> list[list[str]]:
 def read_yaml(name: str):
     """``rules/data/NAME`` parsed as YAML (read once per process; callers must not mutate it)."""
     with open(data_dir() / name, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_Loader)
+        return yaml.load(fh, Loader=YAML_LOADER)

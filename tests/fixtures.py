@@ -392,3 +392,13 @@ def garbled_pdf(lines: list[str]) -> bytes:
         return m.group(1) + b"<%04X>" % (0xE000 + code % 0x1800)
 
     return re.sub(rb"(<[0-9A-F]{4}> )<([0-9A-F]{4})>", shift, data)
+
+
+def two_part_report(issuer: str = "某镇人民政府") -> str:
+    """A short report with its measures and plan but neither the shortcomings part (S102) nor
+    the first-responsible-person part (S103): findings that stay stable whatever rules land."""
+    return (f"{issuer}关于2024年度法治政府建设情况的报告\n"
+            "一、2024年推进法治政府建设的主要举措和成效\n"
+            "全年开展法治讲座4次，办理行政执法案件12件。\n"
+            "二、2025年工作安排\n"
+            "一是加强执法人员培训，全年组织培训不少于4次。\n")

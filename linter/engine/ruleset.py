@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from ..data import VERSION, rules_dir
+from ..data import VERSION, YAML_LOADER, rules_dir
 from ..errors import FzlintError, RuleError
 from ..document.index import vocabulary_of
 from ..document.result import Diagnostic, Fix
@@ -300,7 +300,6 @@ def _check_unique(rules: list[Rule], path: Path) -> None:
 
 
 # libyaml's parser when PyYAML was built with it: several times faster than the pure-Python one.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read_yaml(path: Path):
@@ -317,7 +316,7 @@ def _read_yaml(path: Path):
 
 @functools.lru_cache(maxsize=256)
 def _parsed(path: str, mtime_ns: int, size: int):
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER)
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YAML_LOADER)
 
 
 def rules_for_results(results) -> dict:

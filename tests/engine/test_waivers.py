@@ -12,14 +12,9 @@ from linter.errors import ConfigError
 from linter.engine.waivers import apply_waivers, parse_waivers
 from linter.workspace.waiverfile import load_waivers
 from cliutil import run  # noqa: E402
+from fixtures import two_part_report  # noqa: E402
 
-REPORT = textwrap.dedent("""\
-    重庆市某某区某某镇人民政府关于2024年度法治政府建设情况的报告
-    一、2024年推进法治政府建设的主要举措和成效
-    全年开展法治讲座4次，办理行政执法案件12件。
-    二、2025年工作安排
-    一是加强执法人员培训，全年组织培训不少于4次。
-    """)
+REPORT = two_part_report("重庆市某某区某某镇人民政府")
 ONLY = Config(select=["S102", "S103"])
 
 

@@ -7,22 +7,16 @@ import os
 import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from linter.frontends.cli import main
+from fixtures import two_part_report  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-REPORT = textwrap.dedent("""\
-    某镇人民政府关于2024年度法治政府建设情况的报告
-    一、2024年推进法治政府建设的主要举措和成效
-    全年开展法治讲座4次，办理行政执法案件12件。
-    二、2025年工作安排
-    一是加强执法人员培训，全年组织培训不少于4次。
-    """)
+REPORT = two_part_report()
 
 
 def run(args, cwd):

@@ -12,16 +12,11 @@ from linter.config import Config
 from linter.workspace.configfile import Overrides, Resolver, build_config, find_config_file, read_config_file
 from linter.errors import ConfigError
 from cliutil import run  # noqa: E402
+from fixtures import two_part_report  # noqa: E402
 
 # A report without the shortcomings part (S102, an error) nor the first-responsible-person
 # part (S103, an error): both findings are stable whatever other rules land.
-REPORT = textwrap.dedent("""\
-    某镇人民政府关于2024年度法治政府建设情况的报告
-    一、2024年推进法治政府建设的主要举措和成效
-    全年开展法治讲座4次，办理行政执法案件12件。
-    二、2025年工作安排
-    一是加强执法人员培训，全年组织培训不少于4次。
-    """)
+REPORT = two_part_report()
 
 
 def write(path, text=REPORT, encoding="utf-8"):
