@@ -5,6 +5,7 @@
     python bench/benchmark.py --before bench/before.json --write-readme    # figures into README.md
     python bench/benchmark.py --before-root /tmp/main --before bench/before.json --write-readme
                                                     # both measured in one run, in turn
+    python bench/benchmark.py --only cold --cold 15  # only these steps' rows (not with --write-readme)
 
 Every measurement runs in a new process whose ``sys.path`` starts with ``--root``, so a
 checkout of main (``git clone /work/main /tmp/main``) is measured by the same code as this
@@ -180,6 +181,8 @@ def _has_jobs(root: Path) -> bool:
 
 # -- measuring ---------------------------------------------------------------------------
 
+STEPS = ("warm", "annotate", "scaling", "adversarial", "cold", "batch", "memory")
+
 def measure(root: Path, args, peer: bool = False):
     """Measure one checkout, yielding between steps (so two checkouts can take turns)."""
     root = root.resolve()
@@ -187,50 +190,59 @@ def measure(root: Path, args, peer: bool = False):
     fig: dict = {"commit": subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
                                           capture_output=True, text=True).stdout.strip()}
     print(f"measuring {root} ({fig['commit']})", file=sys.stderr)
-    fig.update(_child(root, "warm", args.repeat))
-    yield
-    fig.update(_child(root, "annotate", max(1, args.repeat // 3)))
-    yield
-    sizes = [10_000, 200_000, 1_000_000]
-    fig["scaling"] = _child(root, "scaling", sizes, timeout=600) or {}
-    yield
-    from adversarial import CASES
-    fig["adversarial"] = {}
-    for name in CASES:
-        r = _child(root, "case", name, args.size, timeout=args.case_timeout)
-        fig["adversarial"][name] = r["seconds"] if r else None
-        print(f"  {name}: {fig['adversarial'][name]}", file=sys.stderr)
+    steps = set(args.only or STEPS)
+    if "warm" in steps:
+        fig.update(_child(root, "warm", args.repeat))
         yield
+    if "annotate" in steps:
+        fig.update(_child(root, "annotate", max(1, args.repeat // 3)))
+        yield
+    if "scaling" in steps:
+        sizes = [10_000, 200_000, 1_000_000]
+        fig["scaling"] = _child(root, "scaling", sizes, timeout=600) or {}
+        yield
+    if "adversarial" in steps:
+        from adversarial import CASES
+        fig["adversarial"] = {}
+        for name in CASES:
+            r = _child(root, "case", name, args.size, timeout=args.case_timeout)
+            fig["adversarial"][name] = r["seconds"] if r else None
+            print(f"  {name}: {fig['adversarial'][name]}", file=sys.stderr)
+            yield
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        files = _format_files(root, tmp)
-        fig["cold"] = {}
-        for fmt, path in files.items():
-            times = []
-            for _ in range(args.cold):
-                start = time.perf_counter()
-                subprocess.run(_fzlint(root) + ["check", "--no-color", str(path)], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env=env, cwd=tmp)
-                times.append(time.perf_counter() - start)
-            fig["cold"][fmt] = statistics.median(times)
-            yield
-        batch = _batch_folder(root, tmp / "batch", args.batch)
-        jobs = [1, 2] if _has_jobs(root) else [None]
-        fig["batch"] = {}
-        for j in jobs:
-            cmd = _fzlint(root) + ["check", "--no-color", "--format", "json-lines", str(batch)]
-            cmd += ["--jobs", str(j)] if j else []
-            runs = [_child(root, "rss", cmd)["seconds"] for _ in range(3)]
-            fig["batch"][str(j or 1)] = args.batch / statistics.median(runs)
-            yield
-        big = _batch_folder(root, tmp / "big", args.memory)
-        fig["memory"] = {}
-        for fmt in ("json", "json-lines"):
-            r = _child(root, "rss", _fzlint(root) + ["check", "--no-color", "--format", fmt, str(big)]
-                       + (["--jobs", "1"] if jobs[0] else []))
-            fig["memory"][fmt] = r["peak_mib"]
-            yield
-        if peer:
+        if "cold" in steps:
+            files = _format_files(root, tmp)
+            fig["cold"] = {}
+            for fmt, path in files.items():
+                times = []
+                for _ in range(args.cold):
+                    start = time.perf_counter()
+                    subprocess.run(_fzlint(root) + ["check", "--no-color", str(path)], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, env=env, cwd=tmp)
+                    times.append(time.perf_counter() - start)
+                fig["cold"][fmt] = statistics.median(times)
+                yield
+        if steps & {"batch", "memory"}:
+            batch = _batch_folder(root, tmp / "batch", args.batch)
+            jobs = [1, 2] if _has_jobs(root) else [None]
+        if "batch" in steps:
+            fig["batch"] = {}
+            for j in jobs:
+                cmd = _fzlint(root) + ["check", "--no-color", "--format", "json-lines", str(batch)]
+                cmd += ["--jobs", str(j)] if j else []
+                runs = [_child(root, "rss", cmd)["seconds"] for _ in range(3)]
+                fig["batch"][str(j or 1)] = args.batch / statistics.median(runs)
+                yield
+        if "memory" in steps:
+            big = _batch_folder(root, tmp / "big", args.memory)
+            fig["memory"] = {}
+            for fmt in ("json", "json-lines"):
+                r = _child(root, "rss", _fzlint(root) + ["check", "--no-color", "--format", fmt, str(big)]
+                           + (["--jobs", "1"] if jobs[0] else []))
+                fig["memory"][fmt] = r["peak_mib"]
+                yield
+        if peer and "batch" in steps:
             fig["peer"] = _peer(batch)
     return fig
 
@@ -283,27 +295,29 @@ def markdown(after: dict, before: dict | None, args) -> str:
              f"Python {platform.python_version()}, {platform.system()}. "
              f"Before: main at `{b.get('commit', '?')}`; after: `{after['commit']}`. Medians; "
              f"regenerate with `python bench/benchmark.py --before bench/before.json --write-readme`.", "", cols]
-    lines.append(row("lint, warm, per 10,000 characters (seeds)", b.get("warm_ms_per_10k"),
-                     after["warm_ms_per_10k"], _ms))
-    for size in ("10000", "200000", "1000000"):
+    if "warm_ms_per_10k" in after:
+        lines.append(row("lint, warm, per 10,000 characters (seeds)", b.get("warm_ms_per_10k"),
+                         after["warm_ms_per_10k"], _ms))
+    for size in ("10000", "200000", "1000000") if "scaling" in after else ():
         lines.append(row(f"lint {int(size):,} characters (seeds repeated)", (b.get("scaling") or {}).get(size),
                          after["scaling"].get(size), lambda v: _s(v, 600)))
-    worst_b = _worst(b.get("adversarial"))
-    worst_a = _worst(after["adversarial"])
-    lines.append(row(f"slowest adversarial input of {args.size // 1000} KB ({len(after['adversarial'])} cases)",
-                     worst_b, worst_a, lambda w: "—" if not w else f"{w[1]} ({w[0]})"))
+    if "adversarial" in after:
+        worst_b = _worst(b.get("adversarial"))
+        worst_a = _worst(after["adversarial"])
+        lines.append(row(f"slowest adversarial input of {args.size // 1000} KB ({len(after['adversarial'])} cases)",
+                         worst_b, worst_a, lambda w: "—" if not w else f"{w[1]} ({w[0]})"))
     if "annotate_ms" in after:
         lines.append(row(f"annotate one .docx report, warm (read, lint, {after['comments']:.0f} Word comments, save)",
                          b.get("annotate_ms"), after["annotate_ms"], _ms))
-    for fmt in ("txt", "docx", "html", "pdf"):
+    for fmt in ("txt", "docx", "html", "pdf") if "cold" in after else ():
         lines.append(row(f"`fzlint check` one .{fmt} file, cold", (b.get("cold") or {}).get(fmt),
                          after["cold"][fmt], _s))
     for j in ("1", "2"):
-        if j in after["batch"] or j in (b.get("batch") or {}):
+        if j in after.get("batch", {}) or ("batch" in after and j in (b.get("batch") or {})):
             lines.append(row(f"batch, {args.batch} seed-sized reports, `--jobs {j}`, json-lines",
                              (b.get("batch") or {}).get(j), after["batch"].get(j),
                              lambda v: "—" if v is None else f"{v:.0f} reports/s"))
-    for fmt in ("json", "json-lines"):
+    for fmt in ("json", "json-lines") if "memory" in after else ():
         lines.append(row(f"peak memory, {args.memory:,} reports, `--format {fmt}`",
                          (b.get("memory") or {}).get(fmt), after["memory"][fmt],
                          lambda v: "—" if v is None else f"{v:.0f} MiB"))
@@ -314,6 +328,8 @@ def markdown(after: dict, before: dict | None, args) -> str:
                   f"substitution rules (`bench/peer_textlint.sh`) takes {peer['seconds']:.2f} s "
                   f"({peer['reports_per_s']:.0f} reports/s); fzlint's batch doing every rule and the checklist "
                   f"runs at {best:.0f} reports/s: **{best / peer['reports_per_s']:.1f}×** textlint's rate."]
+    if "adversarial" not in after:
+        return "\n".join(lines) + "\n"
     lines += ["", f"Adversarial inputs (`bench/adversarial.py`, each just under {args.size // 1000} KB "
               "of UTF-8):", "", cols.replace("measure", "input")]
     for name, v in after["adversarial"].items():
@@ -355,9 +371,13 @@ def main() -> None:
     ap.add_argument("--before-root", type=Path, help="a checkout to measure in the same run, step by step "
                     "in turn with --root (its figures are the 'before' column)")
     ap.add_argument("--write-readme", action="store_true")
+    ap.add_argument("--only", type=lambda v: v.split(","), metavar="STEP[,STEP]",
+                    help="measure only these steps (" + ", ".join(STEPS) + "); prints their rows")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("worker_args", nargs="?", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.only and (set(args.only) - set(STEPS) or args.write_readme):
+        ap.error(f"--only takes steps among {', '.join(STEPS)}, and not with --write-readme")
     if args.worker:
         exec(_NO_EDITABLE)
         sys.path.insert(0, str(args.root.resolve()))
