@@ -4,20 +4,40 @@ The YAML rules and the TSV/YAML tables under ``rules/`` ship inside the installe
 ``linter.rulesets``; in a source checkout they are read from ``rules/`` directly. Every reader of
 rule data (the rule loader, the law registry, metadata lists, the checklist catalogue) asks this
 module, so none of them needs to import another to find a file.
+
+What is built from that data (validated rule sets, tables) is kept between processes by
+``cached``: a one-file run reads the results instead of parsing YAML, and PyYAML itself is
+imported only when something is parsed.
 """
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
+import sys
 from pathlib import Path
+from typing import Callable, Iterable, TypeVar
 
-import yaml
+T = TypeVar("T")
 
 # The package version (setup.cfg reads it from here; caches and SARIF name it).
 VERSION = "0.1.0"
 
 # The manifest every installation has; used to tell a real rules folder from an empty namespace.
 _MARKER = "outline-2021-2025.yaml"
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10× faster
+
+
+def yaml_loader():
+    """PyYAML's safe loader, libyaml's when PyYAML was built with it (~10× faster)."""
+    import yaml
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def __getattr__(name: str):
+    if name == "YAML_LOADER":          # the loader by its old name, still without importing yaml early
+        return yaml_loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,6 +66,93 @@ def read_tsv(name: str) -> list[list[str]]:
 
 @functools.lru_cache(maxsize=None)
 def read_yaml(name: str):
-    """``rules/data/NAME`` parsed as YAML (read once per process; callers must not mutate it)."""
-    with open(data_dir() / name, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=YAML_LOADER)
+    """``rules/data/NAME`` parsed as YAML (read once per process, kept in the cache folder
+    while the file is unchanged; callers must not mutate it)."""
+    path = data_dir() / name
+
+    def parse():
+        import yaml
+        with open(path, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=yaml_loader())
+
+    return cached(f"data-{name}", [path], parse)
+
+
+# -- the cache folder ----------------------------------------------------------------------
+
+def cache_dir() -> Path | None:
+    """Where fzlint keeps its caches: $FZLINT_CACHE_DIR, else the user's cache folder
+    (%LOCALAPPDATA% on Windows, $XDG_CACHE_HOME or ~/.cache elsewhere). None (no caching)
+    when FZLINT_CACHE_DIR is empty."""
+    configured = os.environ.get("FZLINT_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "fzlint" / "cache"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fzlint"
+
+
+def cache_file(kind: str, sources: Iterable[Path]) -> Path | None:
+    """The cache file for what ``kind`` builds from ``sources``: named by a slot (which files,
+    by path) and a key (their sizes and modification times, fzlint's version, the Python
+    build). Each installation or checkout has slots of its own, so two of them never evict
+    each other's files; an edited source changes the key. None when caching is off or a
+    source cannot be read."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    slot = hashlib.sha256(kind.encode())
+    key = hashlib.sha256(f"{VERSION}|{sys.version}".encode())
+    try:
+        for file in sources:
+            st = os.stat(file)
+            slot.update(f"|{file}".encode())
+            key.update(f"|{file}|{st.st_size}|{st.st_mtime_ns}".encode())
+    except OSError:
+        return None
+    return folder / f"{kind}-{slot.hexdigest()[:10]}-{key.hexdigest()[:20]}.pickle"
+
+
+_MISSING = object()
+
+
+def cached(kind: str, sources: Iterable[Path], build: Callable[[], T],
+           valid: Callable[[object], bool] | None = None) -> T:
+    """``build()``, or what an earlier process built from the same, unchanged ``sources``
+    (see ``cache_file``). A missing, unreadable or broken cache file (or one whose value
+    ``valid`` refuses) is rebuilt, never an error; without a writable cache folder the value
+    is simply built each time. ``sources`` must name everything the value depends on,
+    code included."""
+    file = cache_file(kind, list(sources))
+    value = _read_cache(file)
+    if value is not _MISSING and (valid is None or valid(value)):
+        return value
+    value = build()
+    _write_cache(file, value)
+    return value
+
+
+def _read_cache(file: Path | None):
+    if file is None:
+        return _MISSING
+    try:
+        with open(file, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # noqa: BLE001 - any damage to a cache file only means rebuilding it
+        return _MISSING
+
+
+def _write_cache(file: Path | None, value) -> None:
+    if file is None:
+        return
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        slot = file.name.rsplit("-", 1)[0]
+        for old in file.parent.glob(f"{slot}-*.pickle"):
+            old.unlink(missing_ok=True)          # this slot's files for earlier versions of the sources
+        tmp = file.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, file)
+    except (OSError, pickle.PicklingError):
+        pass

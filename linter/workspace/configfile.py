@@ -21,16 +21,10 @@ Any problem (unknown key, wrong type, bad YAML/TOML) is a ``ConfigError`` naming
 """
 from __future__ import annotations
 
-import configparser
-import difflib
 import math
 import os
 import re
 from dataclasses import dataclass, field
-
-import yaml
-
-from .profilefile import load_profile
 
 from ..config import DEFAULT_EXCLUDE, DEFAULT_MAX_BYTES, Config
 from ..errors import ConfigError, brief
@@ -136,6 +130,7 @@ def read_config_file(path: str, known_codes: set[str] | None = None,
 
 def _profile(settings: FileSettings, value: str):
     """The profile a configuration file names (a path relative to that file's folder)."""
+    from .profilefile import load_profile
     path = os.path.abspath(value if os.path.isabs(value) else os.path.join(settings.root, value))
     return load_profile(path, _shown(path))
 
@@ -149,6 +144,8 @@ def _read_text(path: str) -> str:
 
 
 def _from_yaml(text: str, path: str) -> dict:
+    import yaml
+
     from .yamlfile import load_yaml, yaml_problem
     try:
         data = load_yaml(text)
@@ -196,6 +193,7 @@ def _from_toml(text: str, path: str, table: bool) -> dict:
 
 
 def _from_ini(text: str, path: str) -> dict:
+    import configparser
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read_string(text, source=path)
@@ -240,6 +238,7 @@ def validate(raw: dict, path: str, known_codes: set[str] | None = None,
     for key, value in raw.items():
         name = str(key).replace("_", "-")
         if name not in KEYS:
+            import difflib
             close = difflib.get_close_matches(name, KEYS, n=1)
             hint = f"，是否想写 {close[0]}？" if close else ""
             raise ConfigError(f"配置有误：未知的设置项“{key}”{hint}（可用：{', '.join(KEYS)}）", path)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from ..config import excluded
 from ..engine.waivers import parse_date
-from .waiverfile import load_waivers
 from ..errors import UsageError
 from ..vocab import LEVELS, SEVERITIES
 from .configfile import Overrides, Resolver, known_targets, read_config_file, selector_problem
@@ -89,7 +88,10 @@ def prepare(options: CheckOptions) -> CheckPlan:
             if problem:
                 raise UsageError(f"{option} 中的 {c}：{problem}")
         selections[option] = parsed
-    waivers = load_waivers(options.waivers_file, waiver_targets) if options.waivers_file else None
+    waivers = None
+    if options.waivers_file:
+        from .waiverfile import load_waivers
+        waivers = load_waivers(options.waivers_file, waiver_targets)
     overrides = Overrides(select=selections["--select"] if options.select else None,
                           extend_select=selections["--extend-select"], ignore=selections["--ignore"],
                           fail_on=options.fail_on, ruleset=options.ruleset, year=year, level=options.level,

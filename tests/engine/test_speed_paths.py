@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from linter import Config, lint_text
-from linter import kinds
+from linter import data, kinds
 from linter.engine import ruleset as ruleset_mod
 from linter.frontends.cli import main
 
@@ -37,7 +37,7 @@ def test_rule_sets_are_read_from_a_cache_file_keyed_on_the_rule_files(tmp_path, 
     ruleset_mod.load_ruleset.cache_clear()
     try:
         built = ruleset_mod.load_ruleset()
-        files = list(tmp_path.glob("rules-outline-2021-2025-*.pickle"))
+        files = list(tmp_path.glob("ruleset-outline-2021-2025-*.pickle"))
         assert len(files) == 1
         ruleset_mod.load_ruleset.cache_clear()
         monkeypatch.setattr(ruleset_mod, "load_rule_file", lambda path: (_ for _ in ()).throw(AssertionError(path)))
@@ -59,11 +59,28 @@ def test_the_cache_key_changes_when_a_rule_file_changes(tmp_path, monkeypatch):
     monkeypatch.setenv("FZLINT_CACHE_DIR", str(tmp_path / "cache"))
     rule_file = tmp_path / "rules.yaml"
     rule_file.write_text("rules: []\n", encoding="utf-8")
-    before = ruleset_mod._cache_file("x", [rule_file])
+    before = data.cache_file("x", [rule_file])
     rule_file.write_text("rules: [] # edited\n", encoding="utf-8")
-    assert ruleset_mod._cache_file("x", [rule_file]) != before
+    assert data.cache_file("x", [rule_file]) != before
     monkeypatch.setenv("FZLINT_CACHE_DIR", "")
-    assert ruleset_mod._cache_file("x", [rule_file]) is None   # caching switched off
+    assert data.cache_file("x", [rule_file]) is None   # caching switched off
+
+
+def test_two_installations_keep_their_own_cache_files(tmp_path, monkeypatch):
+    """Two checkouts (or an installed copy and a checkout) using one cache folder: neither
+    run throws the other's cache file away, so both stay fast."""
+    monkeypatch.setenv("FZLINT_CACHE_DIR", str(tmp_path / "cache"))
+    built = []
+    for copy in ("a", "b"):
+        (tmp_path / copy).mkdir()
+        (tmp_path / copy / "rules.yaml").write_text("rules: []\n", encoding="utf-8")
+    for _ in range(2):
+        for copy in ("a", "b"):
+            data.cached("x", [tmp_path / copy / "rules.yaml"], lambda: built.append(copy) or copy)
+    assert built == ["a", "b"]                          # each built once, then read
+    (tmp_path / "a" / "rules.yaml").write_text("rules: [] # edited\n", encoding="utf-8")
+    assert data.cached("x", [tmp_path / "a" / "rules.yaml"], lambda: "a2") == "a2"
+    assert len(list((tmp_path / "cache").glob("x-*.pickle"))) == 2   # a's old file replaced, b's kept
 
 
 def test_check_writes_each_file_before_linting_the_next(tmp_path, monkeypatch):
