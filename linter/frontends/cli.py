@@ -16,20 +16,26 @@ never as a traceback.
 """
 from __future__ import annotations
 
-import os
-import sys
-from dataclasses import dataclass
+# First, before click and the package's modules compile their regular expressions: the command
+# builds them from the compiled forms kept by earlier runs (see regexstore).
+from . import regexstore
 
-import click
+regexstore.install()
 
-from ..data import VERSION as __version__
-from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Tally, keep_at_least
-from ..document.result import summarize
-from ..engine.ruleset import rules_for_rulesets
-from ..errors import FzlintError, UsageError
-from ..vocab import SEVERITY_RANK
-from ..formats.statistics import render_statistics
-from ..workspace.session import CheckOptions, prepare
+import os  # noqa: E402
+import sys  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+
+import click  # noqa: E402
+
+from ..data import VERSION as __version__  # noqa: E402
+from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Tally, keep_at_least  # noqa: E402
+from ..document.result import summarize  # noqa: E402
+from ..engine.ruleset import rules_for_rulesets  # noqa: E402
+from ..errors import FzlintError, UsageError  # noqa: E402
+from ..vocab import SEVERITY_RANK  # noqa: E402
+from ..formats.statistics import render_statistics  # noqa: E402
+from ..workspace.session import CheckOptions, prepare  # noqa: E402
 
 
 def _use_color(no_color: bool) -> bool:
@@ -73,17 +79,21 @@ class ChineseGroup(click.Group):
     """The command group, with click's usage errors answered in Chinese (one line, exit 2)."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.exceptions.Abort:
-            click.echo("已中止。", err=True)
-            sys.exit(1)
-        except click.ClickException as exc:
-            click.echo(usage_problem(exc), err=True)
-            sys.exit(exc.exit_code)
-        sys.exit(code if isinstance(code, int) else 0)
+            if not standalone_mode:
+                return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+            try:
+                code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            except click.exceptions.Abort:
+                click.echo("已中止。", err=True)
+                sys.exit(1)
+            except click.ClickException as exc:
+                click.echo(usage_problem(exc), err=True)
+                sys.exit(exc.exit_code)
+            sys.exit(code if isinstance(code, int) else 0)
+        finally:
+            if args is None:        # the command itself (its arguments from sys.argv), not a caller's test
+                regexstore.save()
 
 
 @click.group(name="fzlint", cls=ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})

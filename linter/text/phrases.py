@@ -5,11 +5,18 @@ import functools
 import re
 
 
+def longest_first(phrases) -> list[str]:
+    """Distinct phrases, longest first, and in text order among equal lengths: the same
+    alternation in every process (a set's order changes with each run's string hashing), so
+    the command's compiled-pattern store recognises it. Which of two equally long phrases
+    comes first changes no match: both cannot match at one place."""
+    return sorted(set(phrases), key=lambda p: (-len(p), p))
+
+
 @functools.lru_cache(maxsize=4096)
 def phrase_pattern(phrases: tuple[str, ...]) -> "re.Pattern[str]":
     """One compiled alternation per phrase list, longest first (leftmost-longest)."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile("|".join(re.escape(p) for p in ordered))
+    return re.compile("|".join(re.escape(p) for p in longest_first(phrases)))
 
 
 @functools.lru_cache(maxsize=64)
@@ -40,5 +47,5 @@ def strip_quotes(text: str) -> str:
 def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern:
     """One alternation: regex entries (``re:``) first, then plain phrases longest first."""
     regexes = [p[3:] for p in phrases if p.startswith("re:")]
-    plain = sorted({strip_quotes(p) for p in phrases if not p.startswith("re:")}, key=len, reverse=True)
+    plain = longest_first(strip_quotes(p) for p in phrases if not p.startswith("re:"))
     return re.compile("|".join([f"(?:{r})" for r in regexes] + [re.escape(p) for p in plain if p]))
