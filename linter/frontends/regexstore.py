@@ -15,8 +15,10 @@ and, when the command compiles the same pattern again, builds the pattern object
   Patterns whose code may depend on the locale (``re.LOCALE``) are not kept.
 - A pattern not in the store is compiled as usual. Only when such misses are many or cost
   noticeable time (a new fzlint or Python, an edited rule, another format's library) is the
-  store rewritten: this run's patterns first, then earlier ones, at most ``MAX_ENTRIES``.
-  Patterns made from a report's own words (one or two, cheap) do not trigger a rewrite.
+  store rewritten: this run's patterns first, then earlier ones, at most ``MAX_ENTRIES``; a
+  pattern no run used during the last ``KEEP_REWRITES`` rewrites is dropped (an alternation
+  whose order changes from process to process is never asked for again). Patterns made from
+  a report's own words (one or two, cheap) do not trigger a rewrite.
 - Anything unexpected (another implementation of Python, changed ``re`` internals, a damaged
   file, no cache folder) and it steps aside: patterns are compiled as Python compiles them.
 
@@ -37,17 +39,20 @@ from array import array
 from ..data import cache_dir
 
 MAX_ENTRIES = 1000        # a one-file run uses about 300, all formats and commands about 500
+KEEP_REWRITES = 4
 # The store is rewritten when this many patterns were missing, or compiling the missing ones
 # took this long: not for the one or two patterns made from a report's own words.
 WORTH_SAVING = (8, 0.020)
-_FORMAT = 2               # of the file's content
+_FORMAT = 3               # of the file's content
 
 _state: "_Store | None" = None
 
 
 class _Store:
-    def __init__(self, file, entries, original, parser, compiler, sre, typecode):
-        self.file, self.entries = file, entries
+    def __init__(self, file, stored, original, parser, compiler, sre, typecode):
+        self.file = file
+        # the store as read: its rewrite count, key -> entry, key -> the rewrite that last kept it used
+        self.rewrite, self.entries, self.seen = stored
         self.original, self.parser, self.compiler, self.sre = original, parser, compiler, sre
         self.typecode = typecode      # an array type of the matcher's code unit (packed in the file)
         self.used: dict = {}          # key -> entry: what this run took from the store
@@ -112,25 +117,32 @@ def save() -> None:
     if state is None or (len(state.missed) < WORTH_SAVING[0] and state.miss_time < WORTH_SAVING[1]):
         return
     try:
-        entries = {}
+        rewrite = state.rewrite + 1
+        entries, seen = {}, {}
         for (p, flags), pattern in state.missed.items():
             try:
                 entry = _entry(state.parser, state.compiler, p, flags, state.typecode)
                 if _same(_build(state.sre, p, entry, state.typecode), pattern):
-                    entries[(p, flags)] = entry
+                    entries[(p, flags)], seen[(p, flags)] = entry, rewrite
             except Exception:  # noqa: BLE001 - not kept, compiled as usual next time
                 continue
-        for key, entry in [*state.used.items(), *state.entries.items()]:
-            if len(entries) >= MAX_ENTRIES:
-                break
+        for key, entry in state.used.items():
             entries.setdefault(key, entry)
+            seen[key] = rewrite
+        older = sorted(state.entries, key=lambda k: -state.seen.get(k, 0))     # most recently used first
+        for key in older:
+            if len(entries) >= MAX_ENTRIES or state.seen.get(key, 0) <= rewrite - KEEP_REWRITES:
+                break
+            if key not in entries:
+                entries[key], seen[key] = state.entries[key], state.seen[key]
         state.file.parent.mkdir(parents=True, exist_ok=True)
         tmp = state.file.with_suffix(f".{os.getpid()}.tmp")
-        payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps((rewrite, entries, seen), protocol=pickle.HIGHEST_PROTOCOL)
         with open(tmp, "wb") as fh:
             pickle.dump((_FORMAT, hashlib.sha256(payload).digest(), payload), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, state.file)
-        state.entries, state.missed, state.miss_time = entries, {}, 0.0
+        state.rewrite, state.entries, state.seen = rewrite, entries, seen
+        state.used, state.missed, state.miss_time = {}, {}, 0.0
     except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower
         pass
 
@@ -172,15 +184,17 @@ class _PlainData(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} in the regex store")
 
 
-def _read(file) -> dict:
-    """The store's entries; empty when the file is missing, of another format, or damaged
-    (its checksum: a changed byte in a pattern's code must not make a wrong pattern)."""
+def _read(file) -> tuple[int, dict, dict]:
+    """The store (rewrite count, entries, when each was last used); empty when the file is
+    missing, of another format, or damaged (its checksum: a changed byte in a pattern's code
+    must not make a wrong pattern)."""
     try:
         with open(file, "rb") as fh:
             fmt, digest, payload = _PlainData(fh).load()
-        if fmt != _FORMAT or hashlib.sha256(payload).digest() != digest:
-            return {}
-        entries = _PlainData(io.BytesIO(payload)).load()
-        return entries if isinstance(entries, dict) else {}
+        if fmt == _FORMAT and hashlib.sha256(payload).digest() == digest:
+            rewrite, entries, seen = _PlainData(io.BytesIO(payload)).load()
+            if isinstance(rewrite, int) and isinstance(entries, dict) and isinstance(seen, dict):
+                return rewrite, entries, seen
     except Exception:  # noqa: BLE001 - missing or damaged: start empty
-        return {}
+        pass
+    return 0, {}, {}

@@ -73,13 +73,14 @@ def test_a_damaged_store_is_compiled_around_and_rewritten(tmp_path, damage):
         typecode = next(t for t in "ILQ" if array(t).itemsize == _sre.CODESIZE)
         never = rs._entry(getattr(re, "_parser", None) or re.sre_parse,
                           getattr(re, "_compiler", None) or re.sre_compile, "(?!)", 0, typecode)[1]
-        entries = {key: (e[0], never, *e[2:]) for key, e in pickle.loads(payload).items()}
-        store.write_bytes(pickle.dumps((fmt, digest, pickle.dumps(entries))))
+        rewrite, entries, seen = pickle.loads(payload)
+        entries = {key: (e[0], never, *e[2:]) for key, e in entries.items()}
+        store.write_bytes(pickle.dumps((fmt, digest, pickle.dumps((rewrite, entries, seen)))))
     again = fzlint(["check", "--format", "json", str(report)], tmp_path / "cache", tmp_path)
     assert again.stdout == good.stdout and again.returncode == good.returncode
     assert not again.stderr
     fmt, digest, payload = pickle.loads(store.read_bytes())          # rewritten, whole again
-    assert len(pickle.loads(payload)) > 100
+    assert len(pickle.loads(payload)[1]) > 100
 
 
 def test_no_cache_folder_no_store(tmp_path):
@@ -90,3 +91,24 @@ def test_no_cache_folder_no_store(tmp_path):
                           text=True, env=env, cwd=tmp_path, timeout=120)
     assert done.returncode == 1 and "共检查 1 个文件" in done.stdout
     assert not list(tmp_path.rglob("regex-*.pickle"))
+
+
+def test_patterns_no_run_asks_for_again_leave_the_store(tmp_path):
+    """An alternation whose order changes from process to process is stored once and never
+    asked for again: the store must not grow with such variants."""
+    code = ("import re\n"
+            "from linter.frontends import regexstore as rs\n"
+            "assert rs.install()\n"
+            "for run in range(rs.KEEP_REWRITES + 2):\n"
+            "    re.purge()                       # as a new process would\n"
+            "    re.compile('常用[\\u4e00-\\u9fff]+')\n"
+            "    for j in range(10):\n"
+            "        re.compile(f'run{run}-{j}')\n"
+            "    rs.save()\n"
+            "rewrite, entries, seen = rs._read(rs._state.file)\n"
+            "names = {p for p, flags in entries}\n"
+            "assert '常用[\\u4e00-\\u9fff]+' in names\n"
+            "assert not any(n.startswith(('run0-', 'run1-')) for n in names), sorted(names)\n"
+            "assert {f'run{rs.KEEP_REWRITES + 1}-{j}' for j in range(10)} <= names\n")
+    env = dict(os.environ, FZLINT_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=120)
