@@ -121,6 +121,7 @@ class Index:
         self.vocabulary = vocabulary
         self._hits: dict[tuple[str, ...], list[Hit]] = {}
         self._stops: dict[str, list[int]] = {}
+        self._chars: dict[str, list[int]] = {}
         self._memo: dict = {}
 
     def remember(self, key, compute):
@@ -225,6 +226,36 @@ class Index:
         j = bisect.bisect_left(table, end)
         b = table[j] if j < len(table) else len(self.doc.content)
         return a, b
+
+    def _char_offsets(self, char: str) -> list[int]:
+        table = self._chars.get(char)
+        if table is None:
+            content, table, i = self.doc.content, [], self.doc.content.find(char)
+            while i != -1:
+                table.append(i)
+                i = content.find(char, i + 1)
+            self._chars[char] = table
+        return table
+
+    def enclosing(self, start: int, end: int, opening: str = "《", closing: str = "》") -> tuple[int, int] | None:
+        """The bracketed stretch (《…》 by default) that content[start:end] lies in, brackets
+        included, when both brackets are on one line; None otherwise. Two bisections, not
+        an ``rfind`` back through the report per hit."""
+        opens, closes = self._char_offsets(opening), self._char_offsets(closing)
+        i = bisect.bisect_right(opens, start) - 1             # the last opening at or before start
+        if i < 0:
+            return None
+        a = opens[i]
+        j = bisect.bisect_left(closes, a)
+        if j < len(closes) and closes[j] < start:            # closed again before the hit
+            return None
+        k = bisect.bisect_left(closes, end - 1)                # the first closing from the hit's end
+        if k == len(closes):
+            return None
+        b = closes[k]
+        if self.doc.line_of(a) != self.doc.line_of(b):
+            return None
+        return a, b + 1
 
     def sentence(self, offset: int) -> tuple[int, int]:
         return self.bounds(offset, offset)

@@ -94,8 +94,14 @@ def matches(text: str, phrases) -> list[tuple[int, int, str]]:
 
 # -- 3. clause and sentence logic ----------------------------------------------------
 
+@functools.lru_cache(maxsize=8)
+def _stop_class(stops: str) -> "re.Pattern[str]":
+    return re.compile("[" + re.escape(stops) + "]")
+
+
 def _stops(text: str, stops: str) -> list[int]:
-    return [i for i, c in enumerate(text) if c in stops]
+    # a regex scan, not a Python loop over every character (run once per report)
+    return [m.start() for m in _stop_class(stops).finditer(text)]
 
 
 def bounds(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
@@ -108,12 +114,13 @@ def bounds(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every clause of a text."""
     out, a = [], 0
-    for i, c in enumerate(text):
-        if c in CLAUSE_STOPS:
+    for i in _stops(text, CLAUSE_STOPS):
+        if i > a:
             out.append((a, i))
-            a = i + 1
-    out.append((a, len(text)))
-    return [(x, y) for x, y in out if y > x]
+        a = i + 1
+    if len(text) > a:
+        out.append((a, len(text)))
+    return out
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -138,13 +138,9 @@ def hit_window(analysis, hit: Hit, size: str = "sentence") -> str:
     return window(analysis, hit.start, hit.end, size)
 
 
-def _own_title(content: str, hit: Hit) -> tuple[int, int] | None:
+def _own_title(analysis, hit: Hit) -> tuple[int, int] | None:
     """The 《…》 title the hit lies in, if any: a document's name proves nothing about it."""
-    a = content.rfind("《", 0, hit.start + 1)
-    if a < 0 or content.rfind("》", a, hit.start) != -1:
-        return None
-    b = content.find("》", hit.end - 1)
-    return (a, b + 1) if b != -1 and "\n" not in content[a:b] else None
+    return analysis.index.enclosing(hit.start, hit.end)
 
 
 def _intentions(p):
@@ -168,7 +164,7 @@ def concrete_text(analysis, hit: Hit, size: str, p, own_title: bool = True) -> s
     else:
         a, b = window_span(analysis, hit.start, hit.end, size)
         text = doc.content[a:b]
-        title = None if own_title else _own_title(doc.content, hit)
+        title = None if own_title else _own_title(analysis, hit)
         if title:
             text = _blank(text, max(title[0], a) - a, min(title[1], b) - a)
     intentions = _intentions(p)
@@ -192,7 +188,7 @@ def is_concrete(analysis, hit: Hit, p) -> bool:
     costs its length once, not once per hit."""
     size = p.get("window", "sentence")
     key = ("concrete", id(p), _window_key(analysis, hit, size),
-           _window_key(analysis, hit, p.get("act_window", size)), _own_title(analysis.doc.content, hit))
+           _window_key(analysis, hit, p.get("act_window", size)), _own_title(analysis, hit))
     return analysis.index.remember(key, lambda: _is_concrete(analysis, hit, p))
 
 
