@@ -113,6 +113,37 @@ def _automaton(vocabulary: frozenset[str]):
     return auto
 
 
+@functools.lru_cache(maxsize=8)
+def _endings(vocabulary: frozenset[str]):
+    """The characters the vocabulary's phrases end with (as one character class) and, for
+    each, the phrase lengths ending with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for phrase in vocabulary:
+        lengths.setdefault(phrase[-1], set()).add(len(phrase))
+    cls = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
+    return cls, {c: sorted(n, reverse=True) for c, n in lengths.items()}
+
+
+def leftmost_longest(text: str, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of the phrases of a vocabulary in a text, leftmost-longest and not
+    overlapping — what a longest-first alternation's ``finditer`` gives. Meant for a
+    vocabulary whose phrases end with a few characters (place names: 省 市 州 区 盟): the
+    regex engine finds those characters, and only the phrases that could end there are
+    looked up — a regex alternation of hundreds of names tries each at every position, and
+    an Aho-Corasick automaton walks a root with hundreds of branches at every character."""
+    if not vocabulary:
+        return []
+    cls, lengths = _endings(vocabulary)
+    starts = []
+    for m in cls.finditer(text):
+        stop = m.end()
+        for n in lengths[m.group()]:
+            if n <= stop and text[stop - n:stop] in vocabulary:
+                starts.append((stop - n, -n))
+    starts.sort()
+    return _leftmost_longest(starts)
+
+
 class Index:
     """Tables over one document's content; see the module docstring."""
 
