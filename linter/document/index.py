@@ -151,6 +151,7 @@ class Index:
         self.doc = doc
         self.vocabulary = vocabulary
         self._hits: dict[tuple[str, ...], list[Hit]] = {}
+        self._spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self._stops: dict[str, list[int]] = {}
         self._chars: dict[str, list[int]] = {}
         self._memo: dict = {}
@@ -222,10 +223,24 @@ class Index:
             return []
         cached = self._hits.get(key)
         if cached is None:
-            cached = self._hits[key] = self._find(key)
+            text, origin = self.quote_free
+            spans = self.spans(key)
+            if origin is None:
+                cached = [Hit(s, e, text[s:e]) for s, e in spans]
+            else:
+                cached = [Hit(origin[s], origin[e - 1] + 1, text[s:e]) for s, e in spans]
+            self._hits[key] = cached
         return cached
 
-    def _find(self, phrases: tuple[str, ...]) -> list[Hit]:
+    def spans(self, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+        """``hits`` as (start, end) in the quote-free view (what kinds that read that view,
+        the two-part concepts, work in)."""
+        cached = self._spans.get(phrases)
+        if cached is None:
+            cached = self._spans[phrases] = self._find(phrases)
+        return cached
+
+    def _find(self, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
         text = self.quote_free[0]
         table = self._occurrences
         plain, regexes = _split(phrases)
@@ -235,10 +250,7 @@ class Index:
             spans = _with_regexes(text, starts, regexes) if regexes else _leftmost_longest(starts)
         if spans is None:
             spans = [(m.start(), m.end()) for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
-        origin = self.quote_free[1]
-        if origin is None:
-            return [Hit(s, e, text[s:e]) for s, e in spans]
-        return [Hit(origin[s], origin[e - 1] + 1, text[s:e]) for s, e in spans]
+        return spans
 
     # -- sentences -----------------------------------------------------------------------
     def _stop_offsets(self, stops: str) -> list[int]:

@@ -108,6 +108,9 @@ class RuleSet:
                     lists.append(concepts.expand(value))
                 elif isinstance(value, dict):
                     lists.extend(concepts.expand(v) for v in value.values() if isinstance(v, list))
+                elif isinstance(value, list):      # concepts: a list of {things, acts, …}
+                    lists.extend(concepts.expand(v) for d in value if isinstance(d, dict)
+                                 for v in d.values() if isinstance(v, list))
         return vocabulary_of(lists)
 
     def by_code(self, code: str) -> Rule | None:
@@ -196,9 +199,11 @@ def _cache_file(name: str, files: list[Path]) -> Path | None:
         return None
     key = hashlib.sha256()
     key.update(f"{VERSION}|{sys.version}".encode())
-    # The code that validates rules is part of the key too: this module and every kind's module
-    # (a changed ``validate`` must not be hidden behind rules cached by the old one).
-    code = [Path(__file__), *sorted((Path(__file__).resolve().parent.parent / "kinds").glob("*.py"))]
+    # The code that validates rules is part of the key too: this module, every kind's module
+    # (a changed ``validate`` must not be hidden behind rules cached by the old one) and the
+    # index's, which says what goes into the cached vocabulary.
+    package = Path(__file__).resolve().parent.parent
+    code = [Path(__file__), package / "document" / "index.py", *sorted((package / "kinds").glob("*.py"))]
     try:
         for file in [*code, *files]:
             st = file.stat()

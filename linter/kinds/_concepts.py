@@ -142,11 +142,14 @@ class Units:
         return bisect.bisect_right(self.clause if unit == "clause" else self.sentence, offset)
 
 
-def concept_matches(text: str, concept: dict, units: Units | None = None) -> list[tuple[int, int, str]]:
+def concept_matches(text: str, concept: dict, units: Units | None = None,
+                    find=matches) -> list[tuple[int, int, str]]:
     """Spans where a thing and an act of the concept meet in one clause (or sentence), in
-    either order unless ``order: things-first``, with at most ``gap`` characters between."""
-    things = matches(text, concept.get("things"))
-    acts = matches(text, concept.get("acts"))
+    either order unless ``order: things-first``, with at most ``gap`` characters between.
+    ``find(text, phrases)`` gives a list's matches (a document index answers it for the
+    whole report from its one scan)."""
+    things = find(text, concept.get("things"))
+    acts = find(text, concept.get("acts")) if things else []
     if not things or not acts:
         return []
     units = units or Units(text)
