@@ -28,7 +28,8 @@ from itertools import chain
 from typing import NamedTuple
 from functools import cached_property
 
-from ..text.phrases import QUOTES, compile_phrases, strip_quotes
+from ..text import literals
+from ..text.phrases import QUOTES, compile_phrases, leftmost_longest_spans, occurrences, strip_quotes
 from ..text.sentences import PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS
 
 _QUOTE_RUN = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]+")
@@ -63,27 +64,17 @@ def _regex_only(regexes: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{r})" for r in regexes))
 
 
-def _leftmost_longest(starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Occurrences (start, -length), sorted, to the hits a longest-first alternation gives."""
-    spans, last = [], 0
-    for s, neg in starts:
-        if s >= last:
-            spans.append((s, s - neg))
-            last = s - neg
-    return spans
-
-
 def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, ...]):
     """The hits of ``re:`` entries followed by plain phrases, as their alternation gives them
     (at each position a regex first, else the longest phrase), without scanning the text
     once per list for the plain part: the regexes' next match is searched only when the
     scan has passed the last one. None when a regex matches empty (then the alternation
     itself decides)."""
-    rx = _regex_only(regexes)
+    rx = literals.Scanner(_regex_only(regexes), text)   # searched near its literals only
     spans, pos, i, found, exhausted = [], 0, 0, None, False
     while True:
         if not exhausted and (found is None or found.start() < pos):
-            found = rx.search(text, pos)
+            found = rx.search(pos)
             exhausted = found is None          # no match from here on: never search again
         while i < len(starts) and starts[i][0] < pos:
             i += 1
@@ -98,19 +89,6 @@ def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, 
             spans.append((q, pos))
         else:
             return spans
-
-
-@functools.lru_cache(maxsize=8)
-def _automaton(vocabulary: frozenset[str]):
-    try:
-        import ahocorasick
-    except ImportError:
-        return None
-    auto = ahocorasick.Automaton()
-    for phrase in vocabulary:
-        auto.add_word(phrase, phrase)
-    auto.make_automaton()
-    return auto
 
 
 @functools.lru_cache(maxsize=8)
@@ -141,7 +119,7 @@ def leftmost_longest(text: str, vocabulary: frozenset[str]) -> list[tuple[int, i
             if n <= stop and text[stop - n:stop] in vocabulary:
                 starts.append((stop - n, -n))
     starts.sort()
-    return _leftmost_longest(starts)
+    return leftmost_longest_spans(starts)
 
 
 class Index:
@@ -192,13 +170,12 @@ class Index:
     def _occurrences(self) -> dict[str, list[tuple[int, int]]] | None:
         """phrase -> (start, -length) in the quote-free view of every occurrence, overlapping
         ones included (the sort order of leftmost-longest); None without pyahocorasick."""
-        auto = _automaton(self.vocabulary) if self.vocabulary else None
-        if auto is None:
+        found = occurrences(self.vocabulary, self.quote_free[0]) if self.vocabulary else None
+        if found is None:
             return None
         out: dict[str, list[tuple[int, int]]] = {}
-        for end, phrase in auto.iter(self.quote_free[0]):
-            n = len(phrase)
-            out.setdefault(phrase, []).append((end - n + 1, -n))
+        for start, phrase in found:
+            out.setdefault(phrase, []).append((start, -len(phrase)))
         return out
 
     def occurrences(self, phrase: str) -> list[tuple[int, int]]:
@@ -247,7 +224,7 @@ class Index:
         spans = None
         if table is not None and plain <= self.vocabulary:
             starts = sorted(chain.from_iterable(table.get(p, ()) for p in plain))
-            spans = _with_regexes(text, starts, regexes) if regexes else _leftmost_longest(starts)
+            spans = _with_regexes(text, starts, regexes) if regexes else leftmost_longest_spans(starts)
         if spans is None:
             spans = [(m.start(), m.end()) for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
         return spans

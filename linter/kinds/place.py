@@ -264,18 +264,30 @@ def _residue(analysis, rule):
         # table's edition): what would be "another place" cannot be told from its own name
         return []
     doc = analysis.doc
-    seen: dict[str, list] = {}
-    for ln in doc.content_lines():
-        if ln.number in meta.title_lines:
-            continue
-        for pattern in _contexts(tuple(rule.params["contexts"])):
-            for m in literals.finditer(pattern, ln.norm):
-                unit = _other_unit(m.group("unit"), ln.norm[m.end("unit"):m.end("unit") + 1],
+    found = []
+    content_lines = None
+    for k, pattern in enumerate(_contexts(tuple(rule.params["contexts"]))):
+        # only the lines holding a literal every match of the context contains are tried
+        required = literals.required(pattern)
+        if required is None:
+            if content_lines is None:
+                content_lines = [ln.number for ln in doc.content_lines()]
+            numbers = content_lines
+        else:
+            numbers = sorted({doc.line_of(i) for lit in required for i in _offsets(doc.content, lit)})
+        for number in numbers:
+            if number in meta.title_lines:
+                continue
+            text = doc.line(number).norm
+            for m in literals.finditer(pattern, text):
+                unit = _other_unit(m.group("unit"), text[m.end("unit"):m.end("unit") + 1],
                                    own, names, level, township)
-                if unit is None:
-                    continue
-                start = doc.line_start(ln.number) + m.start("unit") + len(m.group("unit")) - len(unit)
-                seen.setdefault(unit, []).append((ln.number, start))
+                if unit is not None:
+                    start = doc.line_start(number) + m.start("unit") + len(m.group("unit")) - len(unit)
+                    found.append((number, k, start, unit))
+    seen: dict[str, list] = {}
+    for number, _, start, unit in sorted(found):      # in reading order, as a reviewer meets them
+        seen.setdefault(unit, []).append((number, start))
     out = []
     expected = meta.places[-1]
     for unit, hits in seen.items():
@@ -285,6 +297,13 @@ def _residue(analysis, rule):
                                    issuer=meta.issuer, count=len(hits),
                                    chain="—".join(meta.places)))
     return out
+
+
+def _offsets(text: str, literal: str):
+    i = text.find(literal)
+    while i != -1:
+        yield i
+        i = text.find(literal, i + 1)
 
 
 def _other_unit(capture: str, follow: str, own, names, level, township) -> str | None:

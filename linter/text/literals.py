@@ -15,6 +15,7 @@ Hyperscan's literal prefilters, kept to what Python's own parser tells.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -36,10 +37,6 @@ class Factor:
 
     def __init__(self, alternatives: tuple[str, ...], reach: int):
         self.alternatives, self.reach = alternatives, reach
-
-    def cost(self, text: str) -> int:
-        """How many match attempts the factor leaves in this text."""
-        return sum(text.count(lit) for lit in self.alternatives) * (self.reach + 1)
 
 
 def _literal_set(items) -> set[str] | None:
@@ -126,27 +123,48 @@ def _factors(parsed) -> list[Factor]:
     return found
 
 
+_MIN_LITERAL = 2              # a one-character literal (法, 未) is everywhere: no use as a filter
+
+
+def _leads_with_literal(parsed) -> bool:
+    """Whether a sequence starts with literals of two or more characters: the regex engine's
+    own prefix scan finds those quickly, and a Python-driven filter would only add cost."""
+    found = _factors(parsed)
+    return bool(found) and found[0].reach == 0 and _literal_set([parsed[0]]) is not None and \
+        min(map(len, found[0].alternatives)) >= _MIN_LITERAL
+
+
+def _best(found: list[Factor]) -> Factor | None:
+    best = max(found, key=lambda f: (min(map(len, f.alternatives)), -f.reach), default=None)
+    return best if best is not None and min(map(len, best.alternatives)) >= _MIN_LITERAL else None
+
+
 @functools.lru_cache(maxsize=1024)
-def factors_of(pattern: "re.Pattern[str]") -> tuple[Factor, ...]:
-    """The literal factors of a compiled pattern (empty when it has none to use)."""
+def factor_of(pattern: "re.Pattern[str]") -> Factor | None:
+    """The literal factor to scan a compiled pattern by, or None when the pattern is best left
+    to the engine: it has an alternative without a literal of two or more characters, every
+    alternative starts with one (the engine's prefix scan), or flags change what a literal
+    means. For an alternation (a phrase list's regexes, r1|r2|…) the factor joins each
+    alternative's best, with the largest reach."""
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
-        return ()
+        return None
     try:
         parsed = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+        if len(parsed) == 1 and parsed[0][0] is _sre.BRANCH:
+            sequences = [_sre_parse.SubPattern(parsed.state, b) for b in parsed[0][1][1]]
+        else:
+            sequences = [parsed]
+        if all(len(seq) and _leads_with_literal(seq) for seq in sequences):
+            return None
+        chosen = [_best(_factors(seq)) for seq in sequences]
     except Exception:                   # an internal parser we do not control: just don't filter
-        return ()
-    found = tuple(_factors(parsed))
-    if any(f.reach == 0 for f in found):
-        return ()      # it starts with literals: the regex engine's own prefix scan is faster
-    return found
-
-
-def factor_for(pattern: "re.Pattern[str]", text: str) -> Factor | None:
-    """The factor leaving the fewest attempts in this text (counting literals is cheap)."""
-    factors = factors_of(pattern)
-    if not factors:
         return None
-    return min(factors, key=lambda f: f.cost(text)) if len(factors) > 1 else factors[0]
+    if not all(chosen):
+        return None
+    alternatives = tuple(sorted({lit for f in chosen for lit in f.alternatives}))
+    if len(alternatives) > _MAX_ALTERNATIVES:
+        return None
+    return Factor(alternatives, max(f.reach for f in chosen))
 
 
 def _candidates(text: str, factor: Factor) -> list[int]:
@@ -160,34 +178,81 @@ def _candidates(text: str, factor: Factor) -> list[int]:
     return sorted(found)
 
 
+class Scanner:
+    """One pattern over one text: ``search(pos)`` is ``pattern.search(text, pos)``, trying
+    the pattern only in the ``reach + 1`` positions before each occurrence of its literals."""
+
+    __slots__ = ("pattern", "text", "reach", "starts")
+
+    def __init__(self, pattern: "re.Pattern[str]", text: str):
+        self.pattern, self.text = pattern, text
+        factor = factor_of(pattern)
+        self.reach = factor.reach if factor else 0
+        self.starts = _candidates(text, factor) if factor else None
+
+    def search(self, pos: int = 0):
+        if self.starts is None:
+            return self.pattern.search(self.text, pos)
+        match, text, starts = self.pattern.match, self.text, self.starts
+        k = bisect.bisect_left(starts, pos)
+        while k < len(starts):
+            q = starts[k]
+            for start in range(max(pos, q - self.reach), q + 1):
+                found = match(text, start)
+                if found is not None:
+                    return found
+            pos = q + 1                 # every start up to q is tried
+            k += 1
+        return None
+
+    def finditer(self):
+        pos = 0
+        while pos <= len(self.text):
+            found = self.search(pos)
+            if found is None:
+                return
+            yield found
+            pos = found.end() if found.end() > found.start() else found.end() + 1
+
+
+@functools.lru_cache(maxsize=1024)
+def required(pattern: "re.Pattern[str]") -> tuple[str, ...] | None:
+    """Literals one of which every match contains (the longest such factor), whether or not
+    the engine scans the pattern fast; None when there are none (or flags change literals).
+    For picking the lines of a report worth trying a pattern on."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+        if len(parsed) == 1 and parsed[0][0] is _sre.BRANCH:
+            sequences = [_sre_parse.SubPattern(parsed.state, b) for b in parsed[0][1][1]]
+        else:
+            sequences = [parsed]
+        chosen = [max(_factors(seq), key=lambda f: min(map(len, f.alternatives)), default=None)
+                  for seq in sequences]
+    except Exception:
+        return None
+    if not all(chosen):
+        return None
+    return tuple(sorted({lit for f in chosen for lit in f.alternatives}))
+
+
+def may_match(pattern: "re.Pattern[str]", text: str) -> bool:
+    """False when the pattern cannot match anywhere in the text: none of its factor's
+    literals occurs (a whole report checked once, before its lines are tried)."""
+    factor = factor_of(pattern)
+    return factor is None or any(lit in text for lit in factor.alternatives)
+
+
 def finditer(pattern: "re.Pattern[str]", text: str):
     """``pattern.finditer(text)``, trying the pattern only where a match can start."""
-    factor = factor_for(pattern, text)
-    if factor is None:
-        yield from pattern.finditer(text)
-        return
-    pos, tried = 0, -1                  # next allowed start; last start already tried
-    starts = _candidates(text, factor)
-    k = 0
-    while k < len(starts):
-        q = starts[k]
-        if q < pos:
-            k += 1
-            continue
-        found = None
-        for start in range(max(pos, q - factor.reach, tried + 1), q + 1):
-            tried = start
-            found = pattern.match(text, start)
-            if found is not None:
-                break
-        if found is None:
-            k += 1                      # no match hosted by this occurrence
-            continue
-        yield found
-        # the next match starts after this one; it may still contain this occurrence
-        pos = found.end() if found.end() > found.start() else found.end() + 1
+    if factor_of(pattern) is None:
+        return pattern.finditer(text)
+    return Scanner(pattern, text).finditer()
 
 
-def search(pattern: "re.Pattern[str]", text: str):
-    """``pattern.search(text)`` through the same prefilter."""
-    return next(finditer(pattern, text), None)
+def search(pattern: "re.Pattern[str]", text: str, pos: int = 0):
+    """``pattern.search(text, pos)`` through the same prefilter."""
+    if factor_of(pattern) is None:
+        return pattern.search(text, pos)
+    return Scanner(pattern, text).search(pos)
