@@ -132,14 +132,16 @@ class Index:
         self._spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self._stops: dict[str, list[int]] = {}
         self._chars: dict[str, list[int]] = {}
-        self._memo: dict = {}
+        self.memo: dict = {}        # remember()'s answers; hot paths may read it directly
 
     def remember(self, key, compute):
         """A kind's answer about this document, computed once per key (e.g. whether a
         sentence is concrete: every hit in that sentence asks)."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        memo = self.memo
+        if key in memo:
+            return memo[key]
+        value = memo[key] = compute()
+        return value
 
     # -- quote-free view -----------------------------------------------------------------
     @cached_property
