@@ -209,6 +209,7 @@ def _cut_short(text: str) -> bool:
 _MARKS_CLASS = re.escape("".join(_OPEN) + "".join(_CLOSE))
 _INNERMOST = re.compile("|".join(f"{re.escape(a)}[^{_MARKS_CLASS}]*{re.escape(b)}" for a, b in _OPEN.items()))
 _ANY_MARK = re.compile(f"[{_MARKS_CLASS}]")
+_NESTING = 4                           # levels reduced before walking the marks anyway
 
 
 def _well_nested(norm: str) -> bool:
@@ -217,11 +218,12 @@ def _well_nested(norm: str) -> bool:
     opens with a list mark ("1）") is walked, since that ） closes nothing."""
     if _LIST_MARK.match(norm):
         return False
-    while True:
+    for _ in range(_NESTING):          # each pass removes one level: bounded, or deep nesting is quadratic
         reduced = _INNERMOST.sub("", norm)
         if reduced == norm:
             return not _ANY_MARK.search(norm)
         norm = reduced
+    return False
 
 
 def _pairs(analysis, rule):
