@@ -30,8 +30,10 @@ from functools import cached_property
 
 from ..text import literals
 from ..text.phrases import QUOTES, compile_phrases, leftmost_longest_spans, occurrences, strip_quotes
-from ..text.sentences import PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS
+from ..text.sentences import CLAUSE_STOP, PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS
 
+_CLAUSE_STOP_SET = frozenset(CLAUSE_STOP)
+_CLAUSE_STOP_RUN = re.compile("[" + re.escape(CLAUSE_STOP) + "]")
 _QUOTE_RUN = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]+")
 
 
@@ -70,8 +72,10 @@ def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, 
     once per list for the plain part: the regexes' next match is searched only when the
     scan has passed the last one. None when a regex matches empty (then the alternation
     itself decides)."""
-    rx = literals.Scanner(_regex_only(regexes), text)   # searched near its literals only
-    spans, pos, i, found, exhausted = [], 0, 0, None, False
+    pattern = _regex_only(regexes)
+    rx = literals.Scanner(pattern, text)              # searched near its literals only
+    spans, pos, i, found = [], 0, 0, None
+    exhausted = not literals.may_match(pattern, text)  # no literal it needs: never searched
     while True:
         if not exhausted and (found is None or found.start() < pos):
             found = rx.search(pos)
@@ -232,12 +236,31 @@ class Index:
         return spans
 
     # -- sentences -----------------------------------------------------------------------
+    @cached_property
+    def _marks(self) -> list[tuple[int, str]]:
+        """(offset, character) of every clause stop — which includes every sentence and
+        paragraph stop: one scan of the report serves every table of stops."""
+        return [(m.start(), m.group()) for m in _CLAUSE_STOP_RUN.finditer(self.doc.content)]
+
     def _stop_offsets(self, stops: str) -> list[int]:
         table = self._stops.get(stops)
         if table is None:
-            pattern = re.compile("[" + re.escape(stops) + "]")
-            table = self._stops[stops] = [m.start() for m in pattern.finditer(self.doc.content)]
+            if set(stops) <= _CLAUSE_STOP_SET:
+                table = [i for i, c in self._marks if c in stops]
+            else:
+                pattern = re.compile("[" + re.escape(stops) + "]")
+                table = [m.start() for m in pattern.finditer(self.doc.content)]
+            self._stops[stops] = table
         return table
+
+    def quote_free_stops(self, stops: str) -> list[int]:
+        """``_stop_offsets`` in the quote-free view (a stop is never a quotation mark, so
+        each maps to exactly one offset there)."""
+        table = self._stop_offsets(stops)
+        origin = self.quote_free[1]
+        if origin is None:
+            return table
+        return [bisect.bisect_left(origin, i) for i in table]
 
     def bounds(self, start: int, end: int, stops: str = SENTENCE_STOPS) -> tuple[int, int]:
         """The sentence (or, with ``PARAGRAPH_STOPS``, paragraph) around content[start:end]:

@@ -29,8 +29,9 @@ import re
 
 from ..data import read_yaml
 from ..text.phrases import compile_phrases
+from ..text.sentences import CLAUSE_STOP
 
-CLAUSE_STOPS = "，,；;。！？!?：:\n"
+CLAUSE_STOPS = CLAUSE_STOP
 SENTENCE_STOPS = "。；;！？!?\n"
 _COMBINE = ("clause", "sentence")
 _ORDER = ("any", "things-first")
@@ -132,11 +133,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class Units:
-    """Clause and sentence numbers of the offsets of one text (built once per text)."""
+    """Clause and sentence numbers of the offsets of one text (built once per text, or
+    from a document index's tables of the stops)."""
 
-    def __init__(self, text: str):
-        self.clause = _stops(text, CLAUSE_STOPS)
-        self.sentence = _stops(text, SENTENCE_STOPS)
+    def __init__(self, text: str | None, clause: list[int] | None = None, sentence: list[int] | None = None):
+        self.clause = _stops(text, CLAUSE_STOPS) if clause is None else clause
+        self.sentence = _stops(text, SENTENCE_STOPS) if sentence is None else sentence
 
     def of(self, offset: int, unit: str) -> int:
         return bisect.bisect_right(self.clause if unit == "clause" else self.sentence, offset)

@@ -237,15 +237,37 @@ def required(pattern: "re.Pattern[str]") -> tuple[str, ...] | None:
     return tuple(sorted({lit for f in chosen for lit in f.alternatives}))
 
 
+@functools.lru_cache(maxsize=1024)
+def _needs(pattern: "re.Pattern[str]") -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+    """For each alternative of the pattern, the literal sets it needs (one string of each
+    set must occur for the alternative to match); None when some alternative needs none."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+        if len(parsed) == 1 and parsed[0][0] is _sre.BRANCH:
+            sequences = [_sre_parse.SubPattern(parsed.state, b) for b in parsed[0][1][1]]
+        else:
+            sequences = [parsed]
+        needs = tuple(tuple(f.alternatives for f in _factors(seq)) for seq in sequences)
+    except Exception:
+        return None
+    return needs if all(needs) else None
+
+
 def may_match(pattern: "re.Pattern[str]", text: str) -> bool:
-    """False when the pattern cannot match anywhere in the text: none of its factor's
-    literals occurs (a whole report checked once, before its lines are tried)."""
-    factor = factor_of(pattern)
-    return factor is None or any(lit in text for lit in factor.alternatives)
+    """False when the pattern cannot match anywhere in the text: every alternative of it
+    needs a literal the text does not hold (checked before a report or its lines are
+    scanned: a few substring tests instead of a regex search)."""
+    needs = _needs(pattern)
+    return needs is None or any(all(any(lit in text for lit in lits) for lits in alternative)
+                                for alternative in needs)
 
 
 def finditer(pattern: "re.Pattern[str]", text: str):
     """``pattern.finditer(text)``, trying the pattern only where a match can start."""
+    if not may_match(pattern, text):
+        return iter(())
     if factor_of(pattern) is None:
         return pattern.finditer(text)
     return Scanner(pattern, text).finditer()
@@ -253,6 +275,8 @@ def finditer(pattern: "re.Pattern[str]", text: str):
 
 def search(pattern: "re.Pattern[str]", text: str, pos: int = 0):
     """``pattern.search(text, pos)`` through the same prefilter."""
+    if not may_match(pattern, text):
+        return None
     if factor_of(pattern) is None:
         return pattern.search(text, pos)
     return Scanner(pattern, text).search(pos)
