@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..text import literals
 from ..text.normalize import looks_traditional, normalize_line
 
 
@@ -119,7 +120,11 @@ class Document:
             return
         start = self._starts[first - 1]
         end = self._starts[last - 1] + len(self.lines[last - 1].norm)
-        yield from pattern.finditer(self.content, start, end)
+        if start == 0 and end == len(self.content):
+            # the whole report: tried only near the literals a match must contain
+            yield from literals.finditer(pattern, self.content)
+        else:
+            yield from pattern.finditer(self.content, start, end)
 
     def content_lines(self):
         """Lines that are report content (not chrome, not blank)."""

@@ -28,9 +28,12 @@ from itertools import chain
 from typing import NamedTuple
 from functools import cached_property
 
-from ..text.phrases import QUOTES, compile_phrases, strip_quotes
-from ..text.sentences import PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS
+from ..text import literals
+from ..text.phrases import QUOTES, compile_phrases, leftmost_longest_spans, occurrences, strip_quotes
+from ..text.sentences import CLAUSE_STOP, PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS
 
+_CLAUSE_STOP_SET = frozenset(CLAUSE_STOP)
+_CLAUSE_STOP_RUN = re.compile("[" + re.escape(CLAUSE_STOP) + "]")
 _QUOTE_RUN = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]+")
 
 
@@ -63,27 +66,19 @@ def _regex_only(regexes: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{r})" for r in regexes))
 
 
-def _leftmost_longest(starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Occurrences (start, -length), sorted, to the hits a longest-first alternation gives."""
-    spans, last = [], 0
-    for s, neg in starts:
-        if s >= last:
-            spans.append((s, s - neg))
-            last = s - neg
-    return spans
-
-
 def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, ...]):
     """The hits of ``re:`` entries followed by plain phrases, as their alternation gives them
     (at each position a regex first, else the longest phrase), without scanning the text
     once per list for the plain part: the regexes' next match is searched only when the
     scan has passed the last one. None when a regex matches empty (then the alternation
     itself decides)."""
-    rx = _regex_only(regexes)
-    spans, pos, i, found, exhausted = [], 0, 0, None, False
+    pattern = _regex_only(regexes)
+    rx = literals.Scanner(pattern, text)              # searched near its literals only
+    spans, pos, i, found = [], 0, 0, None
+    exhausted = not literals.may_match(pattern, text)  # no literal it needs: never searched
     while True:
         if not exhausted and (found is None or found.start() < pos):
-            found = rx.search(text, pos)
+            found = rx.search(pos)
             exhausted = found is None          # no match from here on: never search again
         while i < len(starts) and starts[i][0] < pos:
             i += 1
@@ -101,16 +96,34 @@ def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, 
 
 
 @functools.lru_cache(maxsize=8)
-def _automaton(vocabulary: frozenset[str]):
-    try:
-        import ahocorasick
-    except ImportError:
-        return None
-    auto = ahocorasick.Automaton()
+def _endings(vocabulary: frozenset[str]):
+    """The characters the vocabulary's phrases end with (as one character class) and, for
+    each, the phrase lengths ending with it, longest first."""
+    lengths: dict[str, set[int]] = {}
     for phrase in vocabulary:
-        auto.add_word(phrase, phrase)
-    auto.make_automaton()
-    return auto
+        lengths.setdefault(phrase[-1], set()).add(len(phrase))
+    cls = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
+    return cls, {c: sorted(n, reverse=True) for c, n in lengths.items()}
+
+
+def leftmost_longest(text: str, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of the phrases of a vocabulary in a text, leftmost-longest and not
+    overlapping — what a longest-first alternation's ``finditer`` gives. Meant for a
+    vocabulary whose phrases end with a few characters (place names: 省 市 州 区 盟): the
+    regex engine finds those characters, and only the phrases that could end there are
+    looked up — a regex alternation of hundreds of names tries each at every position, and
+    an Aho-Corasick automaton walks a root with hundreds of branches at every character."""
+    if not vocabulary:
+        return []
+    cls, lengths = _endings(vocabulary)
+    starts = []
+    for m in cls.finditer(text):
+        stop = m.end()
+        for n in lengths[m.group()]:
+            if n <= stop and text[stop - n:stop] in vocabulary:
+                starts.append((stop - n, -n))
+    starts.sort()
+    return leftmost_longest_spans(starts)
 
 
 class Index:
@@ -120,15 +133,19 @@ class Index:
         self.doc = doc
         self.vocabulary = vocabulary
         self._hits: dict[tuple[str, ...], list[Hit]] = {}
+        self._spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self._stops: dict[str, list[int]] = {}
-        self._memo: dict = {}
+        self._chars: dict[str, list[int]] = {}
+        self.memo: dict = {}        # remember()'s answers; hot paths may read it directly
 
     def remember(self, key, compute):
         """A kind's answer about this document, computed once per key (e.g. whether a
         sentence is concrete: every hit in that sentence asks)."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        memo = self.memo
+        if key in memo:
+            return memo[key]
+        value = memo[key] = compute()
+        return value
 
     # -- quote-free view -----------------------------------------------------------------
     @cached_property
@@ -159,13 +176,12 @@ class Index:
     def _occurrences(self) -> dict[str, list[tuple[int, int]]] | None:
         """phrase -> (start, -length) in the quote-free view of every occurrence, overlapping
         ones included (the sort order of leftmost-longest); None without pyahocorasick."""
-        auto = _automaton(self.vocabulary) if self.vocabulary else None
-        if auto is None:
+        found = occurrences(self.vocabulary, self.quote_free[0]) if self.vocabulary else None
+        if found is None:
             return None
         out: dict[str, list[tuple[int, int]]] = {}
-        for end, phrase in auto.iter(self.quote_free[0]):
-            n = len(phrase)
-            out.setdefault(phrase, []).append((end - n + 1, -n))
+        for start, phrase in found:
+            out.setdefault(phrase, []).append((start, -len(phrase)))
         return out
 
     def occurrences(self, phrase: str) -> list[tuple[int, int]]:
@@ -190,31 +206,61 @@ class Index:
             return []
         cached = self._hits.get(key)
         if cached is None:
-            cached = self._hits[key] = self._find(key)
+            text, origin = self.quote_free
+            spans = self.spans(key)
+            if origin is None:
+                cached = [Hit(s, e, text[s:e]) for s, e in spans]
+            else:
+                cached = [Hit(origin[s], origin[e - 1] + 1, text[s:e]) for s, e in spans]
+            self._hits[key] = cached
         return cached
 
-    def _find(self, phrases: tuple[str, ...]) -> list[Hit]:
+    def spans(self, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+        """``hits`` as (start, end) in the quote-free view (what kinds that read that view,
+        the two-part concepts, work in)."""
+        cached = self._spans.get(phrases)
+        if cached is None:
+            cached = self._spans[phrases] = self._find(phrases)
+        return cached
+
+    def _find(self, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
         text = self.quote_free[0]
         table = self._occurrences
         plain, regexes = _split(phrases)
         spans = None
         if table is not None and plain <= self.vocabulary:
             starts = sorted(chain.from_iterable(table.get(p, ()) for p in plain))
-            spans = _with_regexes(text, starts, regexes) if regexes else _leftmost_longest(starts)
+            spans = _with_regexes(text, starts, regexes) if regexes else leftmost_longest_spans(starts)
         if spans is None:
             spans = [(m.start(), m.end()) for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
-        origin = self.quote_free[1]
-        if origin is None:
-            return [Hit(s, e, text[s:e]) for s, e in spans]
-        return [Hit(origin[s], origin[e - 1] + 1, text[s:e]) for s, e in spans]
+        return spans
 
     # -- sentences -----------------------------------------------------------------------
+    @cached_property
+    def _marks(self) -> list[tuple[int, str]]:
+        """(offset, character) of every clause stop — which includes every sentence and
+        paragraph stop: one scan of the report serves every table of stops."""
+        return [(m.start(), m.group()) for m in _CLAUSE_STOP_RUN.finditer(self.doc.content)]
+
     def _stop_offsets(self, stops: str) -> list[int]:
         table = self._stops.get(stops)
         if table is None:
-            pattern = re.compile("[" + re.escape(stops) + "]")
-            table = self._stops[stops] = [m.start() for m in pattern.finditer(self.doc.content)]
+            if set(stops) <= _CLAUSE_STOP_SET:
+                table = [i for i, c in self._marks if c in stops]
+            else:
+                pattern = re.compile("[" + re.escape(stops) + "]")
+                table = [m.start() for m in pattern.finditer(self.doc.content)]
+            self._stops[stops] = table
         return table
+
+    def quote_free_stops(self, stops: str) -> list[int]:
+        """``_stop_offsets`` in the quote-free view (a stop is never a quotation mark, so
+        each maps to exactly one offset there)."""
+        table = self._stop_offsets(stops)
+        origin = self.quote_free[1]
+        if origin is None:
+            return table
+        return [bisect.bisect_left(origin, i) for i in table]
 
     def bounds(self, start: int, end: int, stops: str = SENTENCE_STOPS) -> tuple[int, int]:
         """The sentence (or, with ``PARAGRAPH_STOPS``, paragraph) around content[start:end]:
@@ -225,6 +271,36 @@ class Index:
         j = bisect.bisect_left(table, end)
         b = table[j] if j < len(table) else len(self.doc.content)
         return a, b
+
+    def _char_offsets(self, char: str) -> list[int]:
+        table = self._chars.get(char)
+        if table is None:
+            content, table, i = self.doc.content, [], self.doc.content.find(char)
+            while i != -1:
+                table.append(i)
+                i = content.find(char, i + 1)
+            self._chars[char] = table
+        return table
+
+    def enclosing(self, start: int, end: int, opening: str = "《", closing: str = "》") -> tuple[int, int] | None:
+        """The bracketed stretch (《…》 by default) that content[start:end] lies in, brackets
+        included, when both brackets are on one line; None otherwise. Two bisections, not
+        an ``rfind`` back through the report per hit."""
+        opens, closes = self._char_offsets(opening), self._char_offsets(closing)
+        i = bisect.bisect_right(opens, start) - 1             # the last opening at or before start
+        if i < 0:
+            return None
+        a = opens[i]
+        j = bisect.bisect_left(closes, a)
+        if j < len(closes) and closes[j] < start:            # closed again before the hit
+            return None
+        k = bisect.bisect_left(closes, end - 1)                # the first closing from the hit's end
+        if k == len(closes):
+            return None
+        b = closes[k]
+        if self.doc.line_of(a) != self.doc.line_of(b):
+            return None
+        return a, b + 1
 
     def sentence(self, offset: int) -> tuple[int, int]:
         return self.bounds(offset, offset)

@@ -102,6 +102,9 @@ class RuleSet:
                     lists.append(concepts.expand(value))
                 elif isinstance(value, dict):
                     lists.extend(concepts.expand(v) for v in value.values() if isinstance(v, list))
+                elif isinstance(value, list):      # concepts: a list of {things, acts, …}
+                    lists.extend(concepts.expand(v) for d in value if isinstance(d, dict)
+                                 for v in d.values() if isinstance(v, list))
         return vocabulary_of(lists)
 
     def by_code(self, code: str) -> Rule | None:

@@ -29,8 +29,9 @@ import re
 
 from ..data import read_yaml
 from ..text.phrases import compile_phrases
+from ..text.sentences import CLAUSE_STOP
 
-CLAUSE_STOPS = "，,；;。！？!?：:\n"
+CLAUSE_STOPS = CLAUSE_STOP
 SENTENCE_STOPS = "。；;！？!?\n"
 _COMBINE = ("clause", "sentence")
 _ORDER = ("any", "things-first")
@@ -94,8 +95,14 @@ def matches(text: str, phrases) -> list[tuple[int, int, str]]:
 
 # -- 3. clause and sentence logic ----------------------------------------------------
 
+@functools.lru_cache(maxsize=8)
+def _stop_class(stops: str) -> "re.Pattern[str]":
+    return re.compile("[" + re.escape(stops) + "]")
+
+
 def _stops(text: str, stops: str) -> list[int]:
-    return [i for i, c in enumerate(text) if c in stops]
+    # a regex scan, not a Python loop over every character (run once per report)
+    return [m.start() for m in _stop_class(stops).finditer(text)]
 
 
 def bounds(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
@@ -108,12 +115,13 @@ def bounds(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every clause of a text."""
     out, a = [], 0
-    for i, c in enumerate(text):
-        if c in CLAUSE_STOPS:
+    for i in _stops(text, CLAUSE_STOPS):
+        if i > a:
             out.append((a, i))
-            a = i + 1
-    out.append((a, len(text)))
-    return [(x, y) for x, y in out if y > x]
+        a = i + 1
+    if len(text) > a:
+        out.append((a, len(text)))
+    return out
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -125,21 +133,25 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class Units:
-    """Clause and sentence numbers of the offsets of one text (built once per text)."""
+    """Clause and sentence numbers of the offsets of one text (built once per text, or
+    from a document index's tables of the stops)."""
 
-    def __init__(self, text: str):
-        self.clause = _stops(text, CLAUSE_STOPS)
-        self.sentence = _stops(text, SENTENCE_STOPS)
+    def __init__(self, text: str | None, clause: list[int] | None = None, sentence: list[int] | None = None):
+        self.clause = _stops(text, CLAUSE_STOPS) if clause is None else clause
+        self.sentence = _stops(text, SENTENCE_STOPS) if sentence is None else sentence
 
     def of(self, offset: int, unit: str) -> int:
         return bisect.bisect_right(self.clause if unit == "clause" else self.sentence, offset)
 
 
-def concept_matches(text: str, concept: dict, units: Units | None = None) -> list[tuple[int, int, str]]:
+def concept_matches(text: str, concept: dict, units: Units | None = None,
+                    find=matches) -> list[tuple[int, int, str]]:
     """Spans where a thing and an act of the concept meet in one clause (or sentence), in
-    either order unless ``order: things-first``, with at most ``gap`` characters between."""
-    things = matches(text, concept.get("things"))
-    acts = matches(text, concept.get("acts"))
+    either order unless ``order: things-first``, with at most ``gap`` characters between.
+    ``find(text, phrases)`` gives a list's matches (a document index answers it for the
+    whole report from its one scan)."""
+    things = find(text, concept.get("things"))
+    acts = find(text, concept.get("acts")) if things else []
     if not things or not acts:
         return []
     units = units or Units(text)

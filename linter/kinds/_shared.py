@@ -100,11 +100,17 @@ def find_concepts(doc, concepts, role: str = "phrase") -> list[Hit]:
     if not wanted:
         return []
     text, origin = quote_free(doc)
-    if _indexed(doc):
-        units = doc.index.remember("concept-units", lambda: concepts_.Units(text))
-    else:
-        units = concepts_.Units(text)
-    return [_hit(origin, a, b, key) for c in wanted for a, b, key in concepts_.concept_matches(text, c, units)]
+    if not _indexed(doc):
+        return [_hit(origin, a, b, key) for c in wanted for a, b, key in concepts_.concept_matches(text, c)]
+    index = doc.index
+    units = index.remember("concept-units", lambda: concepts_.Units(
+        None, index.quote_free_stops(concepts_.CLAUSE_STOPS), index.quote_free_stops(concepts_.SENTENCE_STOPS)))
+
+    def indexed(text, phrases):              # the index's spans of the list, as matches()
+        return [(a, b, text[a:b]) for a, b in index.spans(concepts_.expand(phrases))]
+
+    return [_hit(origin, a, b, key) for c in wanted
+            for a, b, key in concepts_.concept_matches(text, c, units, find=indexed)]
 
 
 def without(hits: list[Hit], masks: list[Hit]) -> list[Hit]:

@@ -83,7 +83,12 @@ def _value(raw: str) -> float | None:
 
 
 def _sentences(analysis, skip=()):
-    """(line number, offset of the sentence in the document, sentence text) for every sentence."""
+    """(line number, offset of the sentence in the document, sentence text) for every sentence
+    (worked out once per report and parts skipped: every consistency rule reads them)."""
+    return analysis.index.remember(("consistency-sentences", tuple(skip)), lambda: list(_split(analysis, skip)))
+
+
+def _split(analysis, skip):
     doc = analysis.doc
     for ln in doc.lines:
         if ln.chrome or not ln.stripped or (skip and analysis.part_kind_at(ln.number) in skip):

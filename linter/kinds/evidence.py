@@ -159,10 +159,17 @@ def _hits_in(analysis, phrases, lines: set[int], parts, masks=(), subheadings: b
     as a title analyses nothing); with ``subheadings``, a sub-heading inside the part that has
     text under it ("（二）原因分析") does."""
     doc = analysis.doc
+    if not lines:
+        return []
     own = {p.start for p in parts} | {p.heading.line for p in parts if p.heading is not None}
     blocks = heading_blocks(analysis)
+    # the parts' stretch of the report, so hits elsewhere are passed over without a lookup
+    low = doc.line_start(min(lines))
+    high = doc.line_start(max(lines)) + len(doc.line(max(lines)).norm)
     out = []
     for h in without(find(analysis, phrases), list(masks)):
+        if h.start < low or h.start > high:
+            continue
         n = doc.line_of(h.start)
         if n not in lines:
             continue

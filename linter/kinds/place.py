@@ -27,7 +27,9 @@ import functools
 import re
 
 from ..document import places
+from ..document.index import leftmost_longest
 from ..document.places import Division
+from ..text import literals
 from ._shared import Checks
 
 CHECKS = Checks("place")
@@ -67,10 +69,9 @@ check = CHECKS.run
 # -- wrong parent ----------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=1)
-def _parents() -> re.Pattern:
+def _parent_names() -> frozenset[str]:
     t = places.table()
-    names = {name for code, name in t.names.items() if len(code) <= 4 and len(name) >= 3}
-    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    return frozenset(name for code, name in t.names.items() if len(code) <= 4 and len(name) >= 3)
 
 
 def _child_at(text: str, at: int) -> tuple[str, list[Division]] | None:
@@ -94,24 +95,25 @@ def _wrong_parent(analysis, rule):
     doc = analysis.doc
     t = places.table()
     out = []
-    for ln in doc.content_lines():
-        text = ln.norm
-        for m in _parents().finditer(text):
-            parents = [d for d in t.named(m.group(0)) if d.level in ("province", "prefecture")]
-            child = _child_at(text, m.end())
-            if not parents or child is None:
-                continue
-            name, found = child
-            if any(t.is_under(c, p) for c in found for p in parents):
-                continue
-            if all(_LEVEL_RANK[c.level] <= _LEVEL_RANK[p.level] for c in found for p in parents):
-                continue        # "湖北省武汉市" read backwards is no claim about a parent
-            real = [a.name for c in found for a in t.ancestors(c)[:1]]
-            start = doc.line_start(ln.number) + m.start()
-            span = doc.span(start, doc.line_start(ln.number) + m.end() + len(name))
-            out.append(rule.diagnostic(span, context=analysis.paragraph(ln.number),
-                                       found=m.group(0) + name, parent=m.group(0), child=name,
-                                       expected="、".join(dict.fromkeys(real)) or "另一上级"))
+    # every province and prefecture name found in one Aho-Corasick pass over the report
+    for at, stop in leftmost_longest(doc.content, _parent_names()):
+        number = doc.line_of(at)
+        ln, offset = doc.line(number), doc.line_start(number)
+        text, found_parent = ln.norm, doc.content[at:stop]
+        parents = [d for d in t.named(found_parent) if d.level in ("province", "prefecture")]
+        child = _child_at(text, stop - offset)
+        if not parents or child is None:
+            continue
+        name, found = child
+        if any(t.is_under(c, p) for c in found for p in parents):
+            continue
+        if all(_LEVEL_RANK[c.level] <= _LEVEL_RANK[p.level] for c in found for p in parents):
+            continue        # "湖北省武汉市" read backwards is no claim about a parent
+        real = [a.name for c in found for a in t.ancestors(c)[:1]]
+        span = doc.span(at, stop + len(name))
+        out.append(rule.diagnostic(span, context=analysis.paragraph(number),
+                                   found=found_parent + name, parent=found_parent, child=name,
+                                   expected="、".join(dict.fromkeys(real)) or "另一上级"))
     return out
 
 
@@ -124,6 +126,8 @@ _CITY_LEVEL = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,8}?市)(?:是|为|系|作为)
 
 def _city_level(analysis, rule):
     doc = analysis.doc
+    if "级市" not in doc.content:        # every form of _CITY_LEVEL says 地级市 or 县级市
+        return []
     out = []
     for ln in doc.content_lines():
         for m in _CITY_LEVEL.finditer(ln.norm):
@@ -260,18 +264,30 @@ def _residue(analysis, rule):
         # table's edition): what would be "another place" cannot be told from its own name
         return []
     doc = analysis.doc
-    seen: dict[str, list] = {}
-    for ln in doc.content_lines():
-        if ln.number in meta.title_lines:
-            continue
-        for pattern in _contexts(tuple(rule.params["contexts"])):
-            for m in pattern.finditer(ln.norm):
-                unit = _other_unit(m.group("unit"), ln.norm[m.end("unit"):m.end("unit") + 1],
+    found = []
+    content_lines = None
+    for k, pattern in enumerate(_contexts(tuple(rule.params["contexts"]))):
+        # only the lines holding a literal every match of the context contains are tried
+        required = literals.required(pattern)
+        if required is None:
+            if content_lines is None:
+                content_lines = [ln.number for ln in doc.content_lines()]
+            numbers = content_lines
+        else:
+            numbers = sorted({doc.line_of(i) for lit in required for i in _offsets(doc.content, lit)})
+        for number in numbers:
+            if number in meta.title_lines:
+                continue
+            text = doc.line(number).norm
+            for m in literals.finditer(pattern, text):
+                unit = _other_unit(m.group("unit"), text[m.end("unit"):m.end("unit") + 1],
                                    own, names, level, township)
-                if unit is None:
-                    continue
-                start = doc.line_start(ln.number) + m.start("unit") + len(m.group("unit")) - len(unit)
-                seen.setdefault(unit, []).append((ln.number, start))
+                if unit is not None:
+                    start = doc.line_start(number) + m.start("unit") + len(m.group("unit")) - len(unit)
+                    found.append((number, k, start, unit))
+    seen: dict[str, list] = {}
+    for number, _, start, unit in sorted(found):      # in reading order, as a reviewer meets them
+        seen.setdefault(unit, []).append((number, start))
     out = []
     expected = meta.places[-1]
     for unit, hits in seen.items():
@@ -281,6 +297,13 @@ def _residue(analysis, rule):
                                    issuer=meta.issuer, count=len(hits),
                                    chain="—".join(meta.places)))
     return out
+
+
+def _offsets(text: str, literal: str):
+    i = text.find(literal)
+    while i != -1:
+        yield i
+        i = text.find(literal, i + 1)
 
 
 def _other_unit(capture: str, follow: str, own, names, level, township) -> str | None:

@@ -206,6 +206,26 @@ def _cut_short(text: str) -> bool:
     return not text.rstrip().endswith(("。", "！", "？", "”", "；", "：", "》", "）", "…"))
 
 
+_MARKS_CLASS = re.escape("".join(_OPEN) + "".join(_CLOSE))
+_INNERMOST = re.compile("|".join(f"{re.escape(a)}[^{_MARKS_CLASS}]*{re.escape(b)}" for a, b in _OPEN.items()))
+_ANY_MARK = re.compile(f"[{_MARKS_CLASS}]")
+_NESTING = 4                           # levels reduced before walking the marks anyway
+
+
+def _well_nested(norm: str) -> bool:
+    """Every mark of the line closes in order (the usual line): innermost pairs removed until
+    none is left, in the regex engine, before walking the marks one by one. A line that
+    opens with a list mark ("1）") is walked, since that ） closes nothing."""
+    if _LIST_MARK.match(norm):
+        return False
+    for _ in range(_NESTING):          # each pass removes one level: bounded, or deep nesting is quadratic
+        reduced = _INNERMOST.sub("", norm)
+        if reduced == norm:
+            return not _ANY_MARK.search(norm)
+        norm = reduced
+    return False
+
+
 def _pairs(analysis, rule):
     doc = analysis.doc
     out = []
@@ -213,7 +233,7 @@ def _pairs(analysis, rule):
     last = lines[-1] if lines else None
     for ln in lines:
         norm = ln.norm
-        if not _PAIR_MARKS.search(norm):
+        if not _PAIR_MARKS.search(norm) or _well_nested(norm):
             continue
         stack: list[int] = []
         open_count = dict.fromkeys(_OPEN, 0)     # openers of each kind on the stack

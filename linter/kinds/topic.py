@@ -66,6 +66,7 @@ import re
 from ..text.figures import figures
 from ..document.result import Evidence, Observation
 from ..text.phrases import compile_phrases, strip_quotes
+from ..text.sentences import PARAGRAPH_STOP, SENTENCE_STOP
 from ..vocab import checklist_label
 from . import _concepts as concepts_
 from ._shared import (Hit, anchor, find, find_concepts, heading_blocks, part_of, window, window_span,
@@ -138,13 +139,9 @@ def hit_window(analysis, hit: Hit, size: str = "sentence") -> str:
     return window(analysis, hit.start, hit.end, size)
 
 
-def _own_title(content: str, hit: Hit) -> tuple[int, int] | None:
+def _own_title(analysis, hit: Hit) -> tuple[int, int] | None:
     """The 《…》 title the hit lies in, if any: a document's name proves nothing about it."""
-    a = content.rfind("《", 0, hit.start + 1)
-    if a < 0 or content.rfind("》", a, hit.start) != -1:
-        return None
-    b = content.find("》", hit.end - 1)
-    return (a, b + 1) if b != -1 and "\n" not in content[a:b] else None
+    return analysis.index.enclosing(hit.start, hit.end)
 
 
 def _intentions(p):
@@ -168,7 +165,7 @@ def concrete_text(analysis, hit: Hit, size: str, p, own_title: bool = True) -> s
     else:
         a, b = window_span(analysis, hit.start, hit.end, size)
         text = doc.content[a:b]
-        title = None if own_title else _own_title(doc.content, hit)
+        title = None if own_title else _own_title(analysis, hit)
         if title:
             text = _blank(text, max(title[0], a) - a, min(title[1], b) - a)
     intentions = _intentions(p)
@@ -177,13 +174,20 @@ def concrete_text(analysis, hit: Hit, size: str, p, own_title: bool = True) -> s
     return text
 
 
+_STOPS = {"clause": concepts_.CLAUSE_STOPS, "sentence": SENTENCE_STOP, "paragraph": PARAGRAPH_STOP}
+
+
 def _window_key(analysis, hit: Hit, size: str) -> tuple:
-    """What identifies the window text around a hit: its heading block, or its bounds."""
+    """What identifies the window text around a hit: its heading block, or its bounds.
+    (Asked for every hit of every rule: the index's bounds directly, not through window_span.)"""
     line = analysis.doc.line_of(hit.start)
-    end = heading_blocks(analysis).get(line)
+    end = analysis.heading_blocks.get(line)
     if end is not None and end > line:
         return ("block", line, end)
-    return (size,) + window_span(analysis, hit.start, hit.end, size)
+    return (size,) + analysis.index.bounds(hit.start, max(hit.end, hit.start), _STOPS[size])
+
+
+_UNSET = object()
 
 
 def is_concrete(analysis, hit: Hit, p) -> bool:
@@ -191,9 +195,15 @@ def is_concrete(analysis, hit: Hit, p) -> bool:
     the answer, so it is judged once per window (and title): a long sentence full of hits
     costs its length once, not once per hit."""
     size = p.get("window", "sentence")
-    key = ("concrete", id(p), _window_key(analysis, hit, size),
-           _window_key(analysis, hit, p.get("act_window", size)), _own_title(analysis.doc.content, hit))
-    return analysis.index.remember(key, lambda: _is_concrete(analysis, hit, p))
+    act = p.get("act_window", size)
+    window_key = _window_key(analysis, hit, size)
+    key = ("concrete", id(p), window_key, window_key if act == size else _window_key(analysis, hit, act),
+           _own_title(analysis, hit))
+    memo = analysis.index.memo
+    found = memo.get(key, _UNSET)
+    if found is _UNSET:
+        found = memo[key] = _is_concrete(analysis, hit, p)
+    return found
 
 
 def _is_concrete(analysis, hit: Hit, p) -> bool:
@@ -231,10 +241,13 @@ def weak_reason(analysis, hit: Hit, p, sufficient: bool = False) -> str | None:
 def _in_intention(analysis, hit: Hit, intentions) -> bool:
     """concepts_.is_intention on the hit's sentence, with the sentence's intention clauses
     worked out once (every hit of every rule in that sentence asks)."""
-    a, b = window_span(analysis, hit.start, hit.end)
-    key = ("intention-clauses", a, b, concepts_.key(intentions))
-    clauses = analysis.index.remember(key, lambda: sorted(concepts_.intention_clauses(
-        analysis.doc.content[a:b], intentions, "@plans", year=analysis.year)))
+    a, b = analysis.index.bounds(hit.start, hit.end, SENTENCE_STOP)
+    key = ("intention-clauses", a, b, intentions if isinstance(intentions, str) else tuple(intentions))
+    memo = analysis.index.memo
+    clauses = memo.get(key)
+    if clauses is None:
+        clauses = memo[key] = sorted(concepts_.intention_clauses(
+            analysis.doc.content[a:b], intentions, "@plans", year=analysis.year))
     at = hit.start - a
     i = bisect.bisect_right(clauses, (at, float("inf")))
     return any(x <= at < y for x, y in clauses[max(0, i - 8):i])

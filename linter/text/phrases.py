@@ -19,20 +19,77 @@ def phrase_pattern(phrases: tuple[str, ...]) -> "re.Pattern[str]":
     return re.compile("|".join(re.escape(p) for p in longest_first(phrases)))
 
 
+# The automaton walks one trie node per character, and pyahocorasick looks a character up
+# among a node's children one by one: the root of a vocabulary of Chinese phrases has hundreds
+# of children. Spelled as UTF-16 code units read as Latin-1 (two characters < 256 each), the
+# same phrases have a root of a few dozen children and small nodes below it — the scan is about
+# twice as fast. A match is kept only where it starts on a character boundary (even offset).
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def _as_bytes(text: str) -> str:
+    return text.encode("utf-16-be").decode("latin-1")
+
+
+@functools.lru_cache(maxsize=8)
+def _automaton(vocabulary: frozenset[str], split: bool = False):
+    try:
+        import ahocorasick
+    except ImportError:
+        return None
+    auto = ahocorasick.Automaton()
+    for phrase in vocabulary:
+        auto.add_word(_as_bytes(phrase) if split else phrase, phrase)
+    auto.make_automaton()
+    return auto
+
+
+def occurrences(vocabulary: frozenset[str], text: str):
+    """(start, phrase) of every occurrence of every phrase, overlapping ones included; None
+    without pyahocorasick."""
+    split = not _astral_free(vocabulary) and not _ASTRAL.search(text)
+    auto = _automaton(vocabulary, split)
+    if auto is None:
+        return None
+    if not split:
+        return [(end - len(p) + 1, p) for end, p in auto.iter(text)]
+    out = []
+    for end, p in auto.iter(_as_bytes(text)):
+        start = end + 1 - 2 * len(p)
+        if not start & 1:
+            out.append((start >> 1, p))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _astral_free(vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """The vocabulary's phrases with a character beyond the BMP (none, in practice)."""
+    return tuple(p for p in vocabulary if _ASTRAL.search(p))
+
+
+def leftmost_longest_spans(starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Occurrences (start, -length), sorted, to the hits a longest-first alternation gives."""
+    spans, last = [], 0
+    for s, neg in starts:
+        if s >= last:
+            spans.append((s, s - neg))
+            last = s - neg
+    return spans
+
+
 @functools.lru_cache(maxsize=64)
 def literal_scanner(words: tuple[str, ...]):
     """A function text -> [(start, end, word)]: every word, leftmost-longest, no overlaps, in one
     pass (Aho–Corasick via pyahocorasick; the longest-first alternation if it is missing)."""
-    try:
-        import ahocorasick
-    except ImportError:  # pragma: no cover - pyahocorasick is a declared dependency
-        pattern = phrase_pattern(words)
-        return lambda text: [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
-    automaton = ahocorasick.Automaton()
-    for w in set(words):
-        automaton.add_word(w, w)
-    automaton.make_automaton()
-    return lambda text: [(end + 1 - len(w), end + 1, w) for end, w in automaton.iter_long(text)]
+    vocabulary = frozenset(words)
+
+    def scan(text: str):
+        found = occurrences(vocabulary, text)
+        if found is None:  # pragma: no cover - pyahocorasick is a declared dependency
+            return [(m.start(), m.end(), m.group(0)) for m in phrase_pattern(words).finditer(text)]
+        spans = leftmost_longest_spans(sorted((start, -len(w)) for start, w in found))
+        return [(a, b, text[a:b]) for a, b in spans]
+    return scan
 
 
 QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")

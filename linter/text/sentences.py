@@ -6,6 +6,8 @@ SENTENCE_STOP = "。！？；\n"
 
 
 PARAGRAPH_STOP = "\n"
+# Clause stops: every sentence stop (full- and half-width) and the comma and colon kinds.
+CLAUSE_STOP = "，,；;。！？!?：:\n"
 
 
 def sentence_bounds(text: str, start: int, end: int, stops: str = SENTENCE_STOP) -> tuple[int, int]:

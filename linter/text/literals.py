@@ -1,0 +1,282 @@
+"""Regex matching that starts only where a match can be: near a literal every match contains.
+
+Rule data is full of patterns like ``{unit}(?:的)?(?:法治建设|依法行政)`` whose first part is a
+character class with a lazy repeat: the regex engine tries a match at every position of the
+report, most of them hopeless. Every match of such a pattern contains one of a few literal
+strings (法治建设, 依法行政) at most ``w`` characters after its start. So the literals are
+found first (``str.find``, fast), and the pattern is tried only at the ``w + 1`` positions
+before each of them; a report without the literals costs one ``find`` per literal.
+
+``finditer(pattern, text)`` gives exactly the matches ``pattern.finditer(text)`` gives (a
+property test compares them); for a pattern with no such literal, one that starts with a
+literal (the engine's own prefix scan is faster then), or flags that change what a literal
+means, it *is* ``pattern.finditer``. This is the idea of RE2's and
+Hyperscan's literal prefilters, kept to what Python's own parser tells.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+try:                                    # the parser behind re.compile (re._parser from 3.11)
+    from re import _parser as _sre_parse, _constants as _sre
+except ImportError:                     # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse      # type: ignore[no-redef]
+    import sre_constants as _sre        # type: ignore[no-redef]
+
+_UNBOUNDED = 10_000           # a width past this is "any length" (sre reports MAXREPEAT-based sizes)
+_MAX_ALTERNATIVES = 64        # a factor with more alternatives than this is not worth finding
+
+
+class Factor:
+    """Literal strings one of which every match contains, at most ``reach`` characters
+    after the match's start."""
+
+    __slots__ = ("alternatives", "reach")
+
+    def __init__(self, alternatives: tuple[str, ...], reach: int):
+        self.alternatives, self.reach = alternatives, reach
+
+
+def _literal_set(items) -> set[str] | None:
+    """The exact strings a sequence of parsed items matches, if it matches only literals."""
+    out = {""}
+    for op, av in items:
+        if op is _sre.LITERAL:
+            out = {s + chr(av) for s in out}
+        elif op is _sre.SUBPATTERN:
+            inner = _literal_set(av[-1])
+            if inner is None or av[1] or av[2]:             # flags changed inside the group
+                return None
+            out = {s + t for s in out for t in inner}
+        elif op is _sre.IN:                                 # [镇乡县]: a few single characters
+            chars = _class_chars(av)
+            if chars is None:
+                return None
+            out = {s + c for s in out for c in chars}
+        elif op is _sre.BRANCH:
+            inner: set[str] = set()
+            for branch in av[1]:
+                got = _literal_set(branch)
+                if got is None:
+                    return None
+                inner |= got
+            out = {s + t for s in out for t in inner}
+        else:
+            return None
+        if len(out) > _MAX_ALTERNATIVES:
+            return None
+    return out
+
+
+def _class_chars(members) -> set[str] | None:
+    """The characters of a character class made only of literals and short ranges."""
+    chars: set[str] = set()
+    for op, av in members:
+        if op is _sre.LITERAL:
+            chars.add(chr(av))
+        elif op is _sre.RANGE and av[1] - av[0] < _MAX_ALTERNATIVES:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None                 # a negation, a category (\d), a wide range
+    return chars if len(chars) <= _MAX_ALTERNATIVES else None
+
+
+def _width(state, item) -> tuple[int, int]:
+    return _sre_parse.SubPattern(state, [item]).getwidth()
+
+
+def _factors(parsed) -> list[Factor]:
+    """The literal factors of the pattern's top-level sequence: runs of literal items (a
+    literal, or a group, alternation or small class of literals) with a bounded width
+    before them."""
+    found, reach = [], 0
+    items = list(parsed)
+    i = 0
+    while i < len(items):
+        j = i
+        strings = {""}
+        while j < len(items):
+            got = _literal_set([items[j]])
+            if got is None:
+                break
+            combined = {s + t for s in strings for t in got}
+            if len(combined) > _MAX_ALTERNATIVES:
+                break
+            strings, j = combined, j + 1
+        if j > i:
+            if all(strings):
+                found.append(Factor(tuple(sorted(strings)), reach))
+            for item in items[i:j]:
+                reach += _width(parsed.state, item)[1]
+            i = j
+            continue
+        op, _ = items[i]
+        if op in (_sre.GROUPREF, getattr(_sre, "GROUPREF_EXISTS", None)):
+            break
+        high = _width(parsed.state, items[i])[1]
+        if high >= _UNBOUNDED:
+            break                       # nothing after an unbounded item has a known reach
+        reach += high
+        i += 1
+    return found
+
+
+_MIN_LITERAL = 2              # a one-character literal (法, 未) is everywhere: no use as a filter
+
+
+def _leads_with_literal(parsed) -> bool:
+    """Whether a sequence starts with literals of two or more characters: the regex engine's
+    own prefix scan finds those quickly, and a Python-driven filter would only add cost."""
+    found = _factors(parsed)
+    return bool(found) and found[0].reach == 0 and _literal_set([parsed[0]]) is not None and \
+        min(map(len, found[0].alternatives)) >= _MIN_LITERAL
+
+
+def _best(found: list[Factor]) -> Factor | None:
+    best = max(found, key=lambda f: (min(map(len, f.alternatives)), -f.reach), default=None)
+    return best if best is not None and min(map(len, best.alternatives)) >= _MIN_LITERAL else None
+
+
+@functools.lru_cache(maxsize=1024)
+def factor_of(pattern: "re.Pattern[str]") -> Factor | None:
+    """The literal factor to scan a compiled pattern by, or None when the pattern is best left
+    to the engine: it has an alternative without a literal of two or more characters, every
+    alternative starts with one (the engine's prefix scan), or flags change what a literal
+    means. For an alternation (a phrase list's regexes, r1|r2|…) the factor joins each
+    alternative's best, with the largest reach."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+        if len(parsed) == 1 and parsed[0][0] is _sre.BRANCH:
+            sequences = [_sre_parse.SubPattern(parsed.state, b) for b in parsed[0][1][1]]
+        else:
+            sequences = [parsed]
+        if all(len(seq) and _leads_with_literal(seq) for seq in sequences):
+            return None
+        chosen = [_best(_factors(seq)) for seq in sequences]
+    except Exception:                   # an internal parser we do not control: just don't filter
+        return None
+    if not all(chosen):
+        return None
+    alternatives = tuple(sorted({lit for f in chosen for lit in f.alternatives}))
+    if len(alternatives) > _MAX_ALTERNATIVES:
+        return None
+    return Factor(alternatives, max(f.reach for f in chosen))
+
+
+def _candidates(text: str, factor: Factor) -> list[int]:
+    """Where the factor's literals occur (overlapping occurrences included), in order."""
+    found: set[int] = set()
+    for lit in factor.alternatives:
+        i = text.find(lit)
+        while i != -1:
+            found.add(i)
+            i = text.find(lit, i + 1)
+    return sorted(found)
+
+
+class Scanner:
+    """One pattern over one text: ``search(pos)`` is ``pattern.search(text, pos)``, trying
+    the pattern only in the ``reach + 1`` positions before each occurrence of its literals."""
+
+    __slots__ = ("pattern", "text", "reach", "starts")
+
+    def __init__(self, pattern: "re.Pattern[str]", text: str):
+        self.pattern, self.text = pattern, text
+        factor = factor_of(pattern)
+        self.reach = factor.reach if factor else 0
+        self.starts = _candidates(text, factor) if factor else None
+
+    def search(self, pos: int = 0):
+        if self.starts is None:
+            return self.pattern.search(self.text, pos)
+        match, text, starts = self.pattern.match, self.text, self.starts
+        k = bisect.bisect_left(starts, pos)
+        while k < len(starts):
+            q = starts[k]
+            for start in range(max(pos, q - self.reach), q + 1):
+                found = match(text, start)
+                if found is not None:
+                    return found
+            pos = q + 1                 # every start up to q is tried
+            k += 1
+        return None
+
+    def finditer(self):
+        pos = 0
+        while pos <= len(self.text):
+            found = self.search(pos)
+            if found is None:
+                return
+            yield found
+            pos = found.end() if found.end() > found.start() else found.end() + 1
+
+
+@functools.lru_cache(maxsize=1024)
+def required(pattern: "re.Pattern[str]") -> tuple[str, ...] | None:
+    """Literals one of which every match contains (the longest such factor), whether or not
+    the engine scans the pattern fast; None when there are none (or flags change literals).
+    For picking the lines of a report worth trying a pattern on."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+        if len(parsed) == 1 and parsed[0][0] is _sre.BRANCH:
+            sequences = [_sre_parse.SubPattern(parsed.state, b) for b in parsed[0][1][1]]
+        else:
+            sequences = [parsed]
+        chosen = [max(_factors(seq), key=lambda f: min(map(len, f.alternatives)), default=None)
+                  for seq in sequences]
+    except Exception:
+        return None
+    if not all(chosen):
+        return None
+    return tuple(sorted({lit for f in chosen for lit in f.alternatives}))
+
+
+@functools.lru_cache(maxsize=1024)
+def _needs(pattern: "re.Pattern[str]") -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+    """For each alternative of the pattern, the literal sets it needs (one string of each
+    set must occur for the alternative to match); None when some alternative needs none."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+        if len(parsed) == 1 and parsed[0][0] is _sre.BRANCH:
+            sequences = [_sre_parse.SubPattern(parsed.state, b) for b in parsed[0][1][1]]
+        else:
+            sequences = [parsed]
+        needs = tuple(tuple(f.alternatives for f in _factors(seq)) for seq in sequences)
+    except Exception:
+        return None
+    return needs if all(needs) else None
+
+
+def may_match(pattern: "re.Pattern[str]", text: str) -> bool:
+    """False when the pattern cannot match anywhere in the text: every alternative of it
+    needs a literal the text does not hold (checked before a report or its lines are
+    scanned: a few substring tests instead of a regex search)."""
+    needs = _needs(pattern)
+    return needs is None or any(all(any(lit in text for lit in lits) for lits in alternative)
+                                for alternative in needs)
+
+
+def finditer(pattern: "re.Pattern[str]", text: str):
+    """``pattern.finditer(text)``, trying the pattern only where a match can start."""
+    if not may_match(pattern, text):
+        return iter(())
+    if factor_of(pattern) is None:
+        return pattern.finditer(text)
+    return Scanner(pattern, text).finditer()
+
+
+def search(pattern: "re.Pattern[str]", text: str, pos: int = 0):
+    """``pattern.search(text, pos)`` through the same prefilter."""
+    if not may_match(pattern, text):
+        return None
+    if factor_of(pattern) is None:
+        return pattern.search(text, pos)
+    return Scanner(pattern, text).search(pos)

@@ -1,0 +1,67 @@
+"""linter.text.literals: a regex tried only near the literals its matches contain must find
+exactly what the regex finds on its own — the rules' findings depend on it."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.text import literals
+
+# Patterns written the way rule files write them: a unit of the residue contexts, phrase-list
+# regexes joined by the index, lookarounds, lazy repeats, a backreference.
+UNIT = r"(?P<unit>[\u4e00-\u9fff]{2,14}?(?:街道|镇|乡|县|区|市|旗))"
+PATTERNS = [
+    UNIT + r"(?:的)?(?:法治政府建设|法治建设|依法行政|依法治(?:镇|乡|县|区|市|街|旗))",
+    r"(?:(?:常务会议?|党组会议?|办公会议?)[^。；]{0,20}学习)|(?:学习[^。；，]{0,16}(?:法律法规|民法典|宪法))",
+    r"(?:(?:未|没有)(?:制定|出台|印发)[^。；，]{0,6}规范性文件)|(?:规范性文件[^。；]{0,6}(?:0|零)\s*件)",
+    r"(?:未|没有|无)(?:发生|收到)?[^。；，]{0,8}(?:行政复议|行政诉讼|应诉案件)",
+    r"(?<![\d.])\d{1,4}\s*(?:场次|人次)",
+    r"(?<!第)[一二三四五]{1,3}次(?:专题会议|集中学习)",
+    r"(.)\1法治建设",
+]
+ALPHABET = "法治建设依法行政镇区县市的甲乙学习宪法民法典常务会议办公未没有制定规范性文件0零件行政复议诉讼应诉案件一二三次场人第12 。，；\n"
+
+
+def _spans(matches):
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_the_residue_unit_pattern_is_filtered_by_its_literals():
+    """The case the module is for: a lazy character class first, literals after it."""
+    factor = literals.factor_of(re.compile(PATTERNS[0]))
+    assert factor is not None and "依法行政" in factor.alternatives and factor.reach == 17
+
+
+def test_patterns_the_engine_scans_fast_are_left_to_it():
+    assert literals.factor_of(re.compile("建设法治" + UNIT)) is None        # starts with a literal
+    assert literals.factor_of(re.compile(r"(?<=[\u4e00-\u9fff]{2})法(?=[、，])")) is None  # only 法
+    assert literals.factor_of(re.compile(r"[a-z]+\d")) is None              # no literal at all
+
+
+def test_a_report_without_the_literals_costs_no_regex_scan():
+    pattern = re.compile(PATTERNS[0])
+    text = "今年以来，全镇上下齐心协力，各项工作稳步推进。" * 50
+    assert not literals.may_match(pattern, text)
+    assert list(literals.finditer(pattern, text)) == []
+    assert literals.may_match(pattern, "东溪镇依法行政工作扎实推进")
+
+
+def test_finds_what_the_regex_finds_in_a_report_sentence():
+    pattern = re.compile(PATTERNS[0])
+    text = "2023年，东溪镇法治建设稳步推进，西山县的依法行政水平逐步提升，依法治镇成效明显。"
+    assert _spans(literals.finditer(pattern, text)) == _spans(pattern.finditer(text))
+    assert [m.group("unit") for m in literals.finditer(pattern, text)] == ["东溪镇", "西山县"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.sampled_from(PATTERNS), st.text(alphabet=ALPHABET, max_size=120), st.integers(0, 130))
+def test_same_matches_as_the_regex(pattern_text, text, pos):
+    pattern = re.compile(pattern_text)
+    assert _spans(literals.finditer(pattern, text)) == _spans(pattern.finditer(text))
+    expected = pattern.search(text, min(pos, len(text)))
+    found = literals.search(pattern, text, min(pos, len(text)))
+    assert (found and found.span()) == (expected and expected.span())
+    if not literals.may_match(pattern, text):
+        assert expected is None and pattern.search(text) is None
