@@ -27,7 +27,6 @@ when the command exits (``save``).
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
@@ -36,14 +35,14 @@ import sys
 import time
 from array import array
 
-from ..data import cache_dir
+from ..data import cache_dir, digest
 
 MAX_ENTRIES = 1000        # a one-file run uses about 300, all formats and commands about 500
 KEEP_REWRITES = 4
 # The store is rewritten when this many patterns were missing, or compiling the missing ones
 # took this long: not for the one or two patterns made from a report's own words.
 WORTH_SAVING = (8, 0.020)
-_FORMAT = 3               # of the file's content
+_FORMAT = 4               # of the file's content
 
 _state: "_Store | None" = None
 
@@ -139,7 +138,7 @@ def save() -> None:
         tmp = state.file.with_suffix(f".{os.getpid()}.tmp")
         payload = pickle.dumps((rewrite, entries, seen), protocol=pickle.HIGHEST_PROTOCOL)
         with open(tmp, "wb") as fh:
-            pickle.dump((_FORMAT, hashlib.sha256(payload).digest(), payload), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((_FORMAT, digest(payload), payload), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, state.file)
         state.rewrite, state.entries, state.seen = rewrite, entries, seen
         state.used, state.missed, state.miss_time = {}, {}, 0.0
@@ -174,7 +173,7 @@ def _store_file(sre):
     if folder is None:
         return None
     build = f"{_FORMAT}|{sys.version}|{sys.platform}|{sys.byteorder}|{sre.MAGIC}|{sre.CODESIZE}|{sys.maxunicode}"
-    return folder / f"regex-{hashlib.sha256(build.encode()).hexdigest()[:16]}.pickle"
+    return folder / f"regex-{digest(build.encode())}.pickle"
 
 
 class _PlainData(pickle.Unpickler):
@@ -190,8 +189,8 @@ def _read(file) -> tuple[int, dict, dict]:
     must not make a wrong pattern)."""
     try:
         with open(file, "rb") as fh:
-            fmt, digest, payload = _PlainData(fh).load()
-        if fmt == _FORMAT and hashlib.sha256(payload).digest() == digest:
+            fmt, checksum, payload = _PlainData(fh).load()
+        if fmt == _FORMAT and digest(payload) == checksum:
             rewrite, entries, seen = _PlainData(io.BytesIO(payload)).load()
             if isinstance(rewrite, int) and isinstance(entries, dict) and isinstance(seen, dict):
                 return rewrite, entries, seen
