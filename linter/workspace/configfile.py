@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from ..config import DEFAULT_EXCLUDE, DEFAULT_MAX_BYTES, Config
@@ -365,19 +366,52 @@ def _shown(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
-def known_targets() -> tuple[set[str], set[str], list[str]]:
+def known_targets() -> tuple[Set[str], Set[str], list[str]]:
     """(rule codes, rule codes and checklist ids, rule set names) across every rule set:
-    what a selector or a waiver may name."""
+    what a selector or a waiver may name. The two sets read the rule sets when first looked
+    into: a run with no selector, waiver or configuration file to check loads only the rule
+    set its reports are checked against."""
     from ..engine.ruleset import available_rulesets, load_ruleset
     names = available_rulesets()
-    codes: set[str] = set()
-    items: set[str] = set(checklist_items())
-    for name in names:
-        for rule in load_ruleset(name).rules:
-            codes.add(rule.code)
-            if rule.checklist:
-                items.add(rule.checklist)
-    return codes, codes | items, names
+
+    def codes_and_items():
+        codes: set[str] = set()
+        items: set[str] = set(checklist_items())
+        for name in names:
+            for rule in load_ruleset(name).rules:
+                codes.add(rule.code)
+                if rule.checklist:
+                    items.add(rule.checklist)
+        return codes, codes | items
+
+    both = _OnFirstUse(codes_and_items)
+    return _OnFirstUse(lambda: both.value[0]), _OnFirstUse(lambda: both.value[1]), names
+
+
+class _OnFirstUse(Set):
+    """A set computed when it is first looked into."""
+
+    def __init__(self, compute):
+        self._compute, self._value = compute, None
+
+    @property
+    def value(self):
+        if self._value is None:
+            self._value = self._compute()
+        return self._value
+
+    def __contains__(self, item) -> bool:
+        return item in self.value
+
+    def __iter__(self):
+        return iter(self.value)
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+    @classmethod
+    def _from_iterable(cls, items):
+        return set(items)          # what ``|``, ``&`` and ``-`` give: a plain set
 
 
 def _cli_glob(pattern: str) -> str:
