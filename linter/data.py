@@ -42,7 +42,20 @@ def __getattr__(name: str):
 
 @functools.lru_cache(maxsize=1)
 def rules_dir() -> Path:
-    """The folder holding the rule-set manifests: inside the package, or ``rules/`` in a checkout."""
+    """The folder holding the rule-set manifests: inside the package, or ``rules/`` in a checkout.
+    Found from the package's import spec first (importlib.resources loads tempfile, shutil,
+    zipfile … for what is a folder on disk in every ordinary installation)."""
+    import importlib.util
+    try:
+        spec = importlib.util.find_spec("linter.rulesets")
+    except (ImportError, ValueError):
+        spec = None
+    for location in (spec.submodule_search_locations or ()) if spec is not None else ():
+        if (Path(location) / _MARKER).exists():
+            return Path(location)
+    checkout = Path(__file__).resolve().parent.parent / "rules"
+    if spec is None and (checkout / _MARKER).exists():
+        return checkout
     try:
         from importlib.resources import files
         path = Path(str(files("linter.rulesets")))
@@ -50,7 +63,7 @@ def rules_dir() -> Path:
             return path
     except (ModuleNotFoundError, TypeError):
         pass
-    return Path(__file__).resolve().parent.parent / "rules"
+    return checkout
 
 
 def data_dir() -> Path:
