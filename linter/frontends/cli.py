@@ -16,26 +16,21 @@ never as a traceback.
 """
 from __future__ import annotations
 
-# First, before click and the package's modules compile their regular expressions: the command
-# builds them from the compiled forms kept by earlier runs (see regexstore).
-from . import regexstore
+import os
+import sys
+from dataclasses import dataclass
 
-regexstore.install()
+import click
 
-import os  # noqa: E402
-import sys  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-
-import click  # noqa: E402
-
-from ..data import VERSION as __version__  # noqa: E402
-from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Tally, keep_at_least  # noqa: E402
-from ..document.result import summarize  # noqa: E402
-from ..engine.ruleset import rules_for_rulesets  # noqa: E402
-from ..errors import FzlintError, UsageError  # noqa: E402
-from ..vocab import SEVERITY_RANK  # noqa: E402
-from ..formats.statistics import render_statistics  # noqa: E402
-from ..workspace.session import CheckOptions, prepare  # noqa: E402
+from . import regexstore, startup
+from ..data import VERSION as __version__
+from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Tally, keep_at_least
+from ..document.result import summarize
+from ..engine.ruleset import rules_for_rulesets
+from ..errors import FzlintError, UsageError
+from ..vocab import SEVERITY_RANK
+from ..formats.statistics import render_statistics
+from ..workspace.session import CheckOptions, prepare
 
 
 def _use_color(no_color: bool) -> bool:
@@ -207,6 +202,8 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
     if out.output is not None:
         _check_writable(out.output)
     plan = prepare(options)
+    if len(plan.files) != 1:
+        startup.done()          # many files (maybe on several processes): the collector runs again
     for path, problem in plan.missing:
         click.echo(f"{path}: {problem}", err=True)
     if not plan.files and not plan.missing:
@@ -394,6 +391,7 @@ def report(paths, outdir, roster, for_year, jobs, no_cache, cache_dir, select, e
 
     退出码与 check 相同：0 无问题，1 有达到 --fail-on 级别的问题，2 用法错误或有文件无法读取。"""
     from ..batch.run import ReportOptions, run_report
+    startup.done()
     options = CheckOptions(paths=paths, select=select, extend_select=extend_select, ignore=ignore,
                            fail_on=fail_on, ruleset=ruleset, config_file=config_file,
                            waivers_file=waivers_file, exclude=exclude, extend_exclude=extend_exclude,
@@ -520,6 +518,7 @@ def annotate(report, output, ruleset, year, level, config_file):
 def serve(host, port, max_mb, workers, time_limit):
     """启动检查页面：在浏览器中打开 http://127.0.0.1:8765 上传报告。"""
     from . import web
+    startup.done()
     settings = web.Settings(max_bytes=max_mb * 1024 * 1024, workers=workers, time_limit=time_limit)
     try:
         web.serve(host, port, settings)
@@ -533,6 +532,7 @@ def serve(host, port, max_mb, workers, time_limit):
 def lsp():
     """启动语言服务器（LSP，经标准输入输出通信），供编辑器使用。"""
     from .lsp import serve
+    startup.done()
     serve()
 
 

@@ -22,8 +22,8 @@ and, when the command compiles the same pattern again, builds the pattern object
 - Anything unexpected (another implementation of Python, changed ``re`` internals, a damaged
   file, no cache folder) and it steps aside: patterns are compiled as Python compiles them.
 
-Installed by ``frontends.cli`` when it is imported, before the package's modules are; written
-when the command exits (``save``).
+Installed when the program starts (``frontends.startup``), before the package's modules are
+imported; written when the command exits (``save``).
 """
 from __future__ import annotations
 
