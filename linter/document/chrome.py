@@ -23,28 +23,42 @@ def spaced(name: str) -> str:
 
 
 _FIELDS = "|".join(spaced(n) for n in sorted(FIELD_NAMES, key=len, reverse=True))
-_CHROME_LINE = re.compile(
-    r"^\s*(?:"
+# The alternatives of a chrome line (each matched from the line's start to its end).
+_PLAIN = (
     # the metadata block: "[ 索引号 ] …", "【发布机构】…", "索引号：…", "| 索引号: | … |"
-    r"[\[【]\s*(?:" + _FIELDS + r")\s*[\]】].*"
-    r"|(?:" + _FIELDS + r")\s*[:：].{0,80}"
-    r"|(?:您当前(?:的)?位置|您所在的位置|当前位置|所在位置)\s*[:：].*"
-    r"|(?:首页|网站首页)\s*(?:>|→|»|＞|/).*"
-    r"|.*(?:>|→|»|＞)\s*(?:政务公开|信息公开|政府信息公开目录|新闻动态|工作报告|网站公告|基层动态|"
-    r"法治政府建设年度报告|通知公告|工作动态|部门动态)(?:\s*(?:>|→|»|＞).*)?"
-    r"|(?:日期|时间|发布时间|发布日期|更新时间|来源|文章来源|信息来源|栏目|点击数|浏览次数|阅读次数|访问量|"
-    r"作者|编辑|责任编辑|审核|字号|主办|承办|协办|地址|联系电话|联系方式|邮编|传真|备案号)\s*[:：].{0,60}"
-    r"|语音播报|扫一扫在手机打开当前页面|我要找政策|打印本页|关闭窗口|分享到[:：]?.*|【\s*字体.*|"
+    r"[\[【]\s*(?:" + _FIELDS + r")\s*[\]】].*",
+    r"(?:" + _FIELDS + r")\s*[:：].{0,80}",
+    r"(?:您当前(?:的)?位置|您所在的位置|当前位置|所在位置)\s*[:：].*",
+    r"(?:首页|网站首页)\s*(?:>|→|»|＞|/).*",
+    r"(?:日期|时间|发布时间|发布日期|更新时间|来源|文章来源|信息来源|栏目|点击数|浏览次数|阅读次数|访问量|"
+    r"作者|编辑|责任编辑|审核|字号|主办|承办|协办|地址|联系电话|联系方式|邮编|传真|备案号)\s*[:：].{0,60}",
+    r"语音播报|扫一扫在手机打开当前页面|我要找政策|打印本页|关闭窗口|分享到[:：]?.*|【\s*字体.*|"
     r"【\s*(?:打印|关闭|收藏|大|中|小)\s*】.*|字体\s*[:：]?\s*(?:大|【大】).*|"
-    r"无障碍.*|简体\s*\|\s*繁体.*|繁体\s*\|\s*简体.*|简\s*\|\s*繁|内容|发送至邮箱|.*【打印文本】.*|"
-    r"相关(?:文章|链接|阅读|信息)\s*[:：]?|(?:上|下)一篇\s*[:：]?.*"
-    r"|今天是\s*[:：]?\s*\d{4}\s*年.*|(?:网站地图|联系我们|版权所有|主办单位|承办单位|技术支持|网站标识码|ICP备|"
+    r"无障碍.*|简体\s*\|\s*繁体.*|繁体\s*\|\s*简体.*|简\s*\|\s*繁|内容|发送至邮箱",
+    r"相关(?:文章|链接|阅读|信息)\s*[:：]?|(?:上|下)一篇\s*[:：]?.*",
+    r"今天是\s*[:：]?\s*\d{4}\s*年.*|(?:网站地图|联系我们|版权所有|主办单位|承办单位|技术支持|网站标识码|ICP备|"
     r"\S{0,6}公网安备|政府网站找错|"
-    r"Copyright|copyright|©).*"
-    r"|.*(?:\|\s*){2,}.*"
-    r"|\|.*\|"
-    r")\s*$"
+    r"Copyright|copyright|©).*",
 )
+# Alternatives that look through the whole line (".*") for a breadcrumb arrow, a table's
+# bars or 【打印文本】. A line holding none of those (most report text) is matched without
+# them, so a long paragraph is not scanned again for each.
+_ANYWHERE = (
+    r".*(?:>|→|»|＞)\s*(?:政务公开|信息公开|政府信息公开目录|新闻动态|工作报告|网站公告|基层动态|"
+    r"法治政府建设年度报告|通知公告|工作动态|部门动态)(?:\s*(?:>|→|»|＞).*)?",
+    r".*【打印文本】.*",
+    r".*(?:\|\s*){2,}.*",
+    r"\|.*\|",
+)
+_ANYWHERE_SIGN = re.compile(r"[>→»＞|]|【打印文本】")
+
+
+def _line_pattern(alternatives) -> "re.Pattern[str]":
+    return re.compile(r"^\s*(?:" + "|".join(alternatives) + r")\s*$")
+
+
+_CHROME_LINE = _line_pattern(_PLAIN + _ANYWHERE)
+_CHROME_PROSE = _line_pattern(_PLAIN)
 # A site header with a date and a weekday is the site's clock, not the report's date.
 _SITE_CLOCK = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})\s*"
                          r"(?:星期|周|礼拜)[一二三四五六日天]")
@@ -57,7 +71,8 @@ def is_chrome_text(text: str) -> bool:
     # (leading spaces stripped first: the pattern's own ^\s* would be retried once per
     # alternative over a line of 60,000 spaces)
     text = text.lstrip()
-    return bool(_CHROME_LINE.match(text) or (len(text.rstrip()) < 40 and _SITE_CLOCK.search(text)))
+    pattern = _CHROME_LINE if _ANYWHERE_SIGN.search(text) else _CHROME_PROSE
+    return bool(pattern.match(text) or (len(text.rstrip()) < 40 and _SITE_CLOCK.search(text)))
 
 
 def mark_chrome(lines) -> None:

@@ -211,13 +211,22 @@ def validate_concepts(concepts) -> list[str]:
 # -- intentions: aims, targets and norms are not deeds -------------------------------
 
 _YEAR = re.compile(r"20\d\d")
+_AFTER_SENTENCE_STOP = re.compile(f"(?<=[{re.escape(SENTENCE_STOPS)}])")
 
 
 def _marked(text: str, phrases, year: int | None) -> bool:
     """Whether a marker of the list occurs; one naming a year the report has reached
     ("到2024年底" in a 2024 report) states a result, not a target."""
-    for _, _, found in matches(text, phrases):
-        years = [int(y) for y in _YEAR.findall(found)]
+    phrases = expand(phrases)
+    if not phrases:
+        return False
+    pattern = compile_phrases(phrases)
+    if pattern.search(text) is None:          # the usual sentence: no marker at all
+        return False
+    for m in pattern.finditer(text):
+        if m.end() == m.start():
+            continue
+        years = [int(y) for y in _YEAR.findall(m.group(0))]
         if not (year and years and max(years) <= year):
             return True
     return False
@@ -270,13 +279,14 @@ def deeds_only(text: str, intentions="@intentions", plans="@plans", year: int | 
 def _deeds_only(text: str, intentions, plans, year) -> str:
     if not expand(intentions) and not expand(plans):
         return text
-    out = list(text)
+    out = None                          # a copy only once something is blanked
     pos = 0
-    for sentence in re.split(f"(?<=[{re.escape(SENTENCE_STOPS)}])", text):
+    for sentence in _AFTER_SENTENCE_STOP.split(text):
         for a, b in intention_clauses(sentence, intentions, plans, year=year):
+            out = out if out is not None else list(text)
             out[pos + a:pos + b] = " " * (b - a)
         pos += len(sentence)
-    return "".join(out)
+    return text if out is None else "".join(out)
 
 
 # -- audience: who is taught ---------------------------------------------------------

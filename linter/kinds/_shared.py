@@ -153,11 +153,14 @@ def sentence_around(analysis, start: int, end: int, stops: str = SENTENCE_STOP) 
     return analysis.index.bounds(start, end, stops)
 
 
+# The stop characters that end each size of window.
+WINDOW_STOPS = {"clause": concepts_.CLAUSE_STOPS, "sentence": SENTENCE_STOP, "paragraph": PARAGRAPH_STOP}
+
+
 def window_span(doc, start: int, end: int, size: str = "sentence") -> tuple[int, int]:
     """Content offsets of the clause, sentence or paragraph around start..end."""
     if _indexed(doc):
-        stops = {"clause": concepts_.CLAUSE_STOPS, "paragraph": PARAGRAPH_STOP}.get(size, SENTENCE_STOP)
-        return doc.index.bounds(start, max(end, start) if size == "clause" else end, stops)
+        return doc.index.bounds(start, max(end, start), WINDOW_STOPS[size])
     text = doc.content
     if size == "clause":
         return concepts_.clause_bounds(text, start, end)

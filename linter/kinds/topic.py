@@ -66,10 +66,10 @@ import re
 from ..text.figures import figures
 from ..document.result import Evidence, Observation
 from ..text.phrases import compile_phrases, strip_quotes
-from ..text.sentences import PARAGRAPH_STOP, SENTENCE_STOP
+from ..text.sentences import SENTENCE_STOP
 from ..vocab import checklist_label
 from . import _concepts as concepts_
-from ._shared import (Hit, anchor, find, find_concepts, heading_blocks, part_of, window, window_span,
+from ._shared import (WINDOW_STOPS, Hit, anchor, find, find_concepts, heading_blocks, part_of, window, window_span,
                       with_severity, without)
 
 _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
@@ -174,9 +174,6 @@ def concrete_text(analysis, hit: Hit, size: str, p, own_title: bool = True) -> s
     return text
 
 
-_STOPS = {"clause": concepts_.CLAUSE_STOPS, "sentence": SENTENCE_STOP, "paragraph": PARAGRAPH_STOP}
-
-
 def _window_key(analysis, hit: Hit, size: str) -> tuple:
     """What identifies the window text around a hit: its heading block, or its bounds.
     (Asked for every hit of every rule: the index's bounds directly, not through window_span.)"""
@@ -184,7 +181,7 @@ def _window_key(analysis, hit: Hit, size: str) -> tuple:
     end = analysis.heading_blocks.get(line)
     if end is not None and end > line:
         return ("block", line, end)
-    return (size,) + analysis.index.bounds(hit.start, max(hit.end, hit.start), _STOPS[size])
+    return (size,) + analysis.index.bounds(hit.start, max(hit.end, hit.start), WINDOW_STOPS[size])
 
 
 _UNSET = object()
