@@ -151,6 +151,17 @@ def cached(kind: str, sources: Iterable[Path], build: Callable[[], T],
     return value
 
 
+def read_cache(file: Path | None, default=None):
+    """What a cache file holds, or ``default`` when it is missing or damaged."""
+    value = _read_cache(file)
+    return default if value is _MISSING else value
+
+
+def write_cache(file: Path | None, value) -> None:
+    """Write a cache file (replacing its slot's files for earlier sources); never an error."""
+    _write_cache(file, value)
+
+
 def _read_cache(file: Path | None):
     if file is None:
         return _MISSING

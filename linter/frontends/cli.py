@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import click
 
-from . import regexstore, startup
+from . import startup
 from ..data import VERSION as __version__
 from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Tally, keep_at_least
 from ..document.result import summarize
@@ -88,7 +88,7 @@ class ChineseGroup(click.Group):
             sys.exit(code if isinstance(code, int) else 0)
         finally:
             if args is None:        # the command itself (its arguments from sys.argv), not a caller's test
-                regexstore.save()
+                startup.finish()
 
 
 @click.group(name="fzlint", cls=ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})

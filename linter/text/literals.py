@@ -28,6 +28,23 @@ except ImportError:                     # pragma: no cover - Python 3.10
 _UNBOUNDED = 10_000           # a width past this is "any length" (sre reports MAXREPEAT-based sizes)
 _MAX_ALTERNATIVES = 64        # a factor with more alternatives than this is not worth finding
 
+# The analyses below depend only on a pattern's text and flags, this module and Python's parser.
+# The fzlint program keeps them between runs (frontends.startup fills this dict from its cache
+# folder and writes it back): parsing the rules' patterns is a noticeable part of a one-file run.
+# None: each process analyses a pattern once.
+kept: dict | None = None
+
+
+def _kept(kind: str, pattern, analyse):
+    if kept is None:
+        return analyse(pattern)
+    key = (kind, pattern.pattern, pattern.flags)
+    try:
+        return kept[key]
+    except KeyError:
+        value = kept[key] = analyse(pattern)
+        return value
+
 
 class Factor:
     """Literal strings one of which every match contains, at most ``reach`` characters
@@ -146,6 +163,10 @@ def factor_of(pattern: "re.Pattern[str]") -> Factor | None:
     alternative starts with one (the engine's prefix scan), or flags change what a literal
     means. For an alternation (a phrase list's regexes, r1|r2|…) the factor joins each
     alternative's best, with the largest reach."""
+    return _kept("factor", pattern, _factor_of)
+
+
+def _factor_of(pattern: "re.Pattern[str]") -> Factor | None:
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
     try:
@@ -220,6 +241,10 @@ def required(pattern: "re.Pattern[str]") -> tuple[str, ...] | None:
     """Literals one of which every match contains (the longest such factor), whether or not
     the engine scans the pattern fast; None when there are none (or flags change literals).
     For picking the lines of a report worth trying a pattern on."""
+    return _kept("required", pattern, _required)
+
+
+def _required(pattern: "re.Pattern[str]") -> tuple[str, ...] | None:
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
     try:
@@ -241,6 +266,10 @@ def required(pattern: "re.Pattern[str]") -> tuple[str, ...] | None:
 def _needs(pattern: "re.Pattern[str]") -> tuple[tuple[tuple[str, ...], ...], ...] | None:
     """For each alternative of the pattern, the literal sets it needs (one string of each
     set must occur for the alternative to match); None when some alternative needs none."""
+    return _kept("needs", pattern, _needs_of)
+
+
+def _needs_of(pattern: "re.Pattern[str]") -> tuple[tuple[tuple[str, ...], ...], ...] | None:
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
     try:

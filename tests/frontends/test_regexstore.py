@@ -112,3 +112,23 @@ def test_patterns_no_run_asks_for_again_leave_the_store(tmp_path):
             "assert {f'run{rs.KEEP_REWRITES + 1}-{j}' for j in range(10)} <= names\n")
     env = dict(os.environ, FZLINT_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
     subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=120)
+
+
+def test_kept_literal_analyses_are_the_ones_the_module_computes(tmp_path):
+    """The program keeps text.literals' analyses of the rules' patterns between runs: each one
+    kept must be what analysing the pattern afresh gives."""
+    report = tmp_path / "r.txt"
+    report.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    fzlint(["check", str(report)], tmp_path / "cache", tmp_path)
+    check = ("import re\n"
+             "from pathlib import Path\n"
+             "from linter.data import cache_file, read_cache\n"
+             "from linter.text import literals as L\n"
+             "kept = read_cache(cache_file('literals', [Path(L.__file__)]))\n"
+             "assert isinstance(kept, dict) and len(kept) > 20, kept\n"
+             "plain = lambda v: (v.alternatives, v.reach) if isinstance(v, L.Factor) else v\n"
+             "fresh = {'factor': L._factor_of, 'required': L._required, 'needs': L._needs_of}\n"
+             "for (kind, p, flags), value in kept.items():\n"
+             "    assert plain(value) == plain(fresh[kind](re.compile(p, flags))), (kind, p)\n")
+    env = dict(os.environ, FZLINT_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    subprocess.run([sys.executable, "-c", check], env=env, check=True, timeout=120)
