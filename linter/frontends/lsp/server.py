@@ -290,7 +290,7 @@ class ClientWriter:
         try:
             self.stdout.write(data)
             self.stdout.flush()
-        except (OSError, ValueError):   # pygls logs this one failure (and ends on a broken pipe)
+        except (OSError, ValueError):   # pygls logs this one failure; later messages are dropped
             self.closed = True
             raise
 
