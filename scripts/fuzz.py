@@ -418,10 +418,11 @@ PROBE = {"jsonrpc": "2.0", "method": "textDocument/hover", "params": {
 class LspPeer:
     """One ``fzlint lsp`` process, kept across inputs and restarted when it dies."""
 
-    def __init__(self):
+    def __init__(self, exit_timeout: float | None = None):
         self.proc = None
         self.probe = 1000
         self.buf = b""
+        self.exit_timeout = exit_timeout    # None: the input's timeout
 
     def start(self):
         self.proc = subprocess.Popen([sys.executable, "-m", "linter", "lsp"], cwd=ROOT,
@@ -478,11 +479,12 @@ class LspPeer:
             # the session may be over: after shutdown a client sends only exit, and the
             # server must then end by itself
             self.send(b"\r\n" + _frame(b'{"jsonrpc": "2.0", "method": "exit"}'))
+            limit = self.exit_timeout or timeout
             try:
-                self.proc.wait(timeout=timeout)
+                self.proc.wait(timeout=limit)
             except subprocess.TimeoutExpired:
                 self.close()
-                raise Timeout("the server did not exit after shutdown/exit") from None
+                raise Timeout(f"the server did not exit within {limit:g} s after shutdown/exit") from None
             self.proc = None
             return
         # Probes follow, each after a blank line (which closes a header block the input left
@@ -559,7 +561,8 @@ def classify(exc: BaseException) -> str:
     return f"{type(exc).__name__} at {place}"
 
 
-def worker(index: int, start: int, stop: int, seed: int, timeout: float, out: str, queue) -> None:
+def worker(index: int, start: int, stop: int, seed: int, timeout: float, out: str, queue,
+           exit_timeout: float | None = None) -> None:
     import resource
     os.nice(0)
     try:
@@ -575,7 +578,7 @@ def worker(index: int, start: int, stop: int, seed: int, timeout: float, out: st
     # CPU time, not wall time: the machine may be shared, and a lint that waits for the
     # CPU is not a hang
     signal.signal(signal.SIGPROF, alarm)
-    peer = LspPeer()
+    peer = LspPeer(exit_timeout)
     names, weights = zip(*WEIGHTS.items())
     for i in range(start, stop):
         rng = random.Random(seed * 1_000_003 + i)
@@ -627,6 +630,8 @@ def main(argv=None) -> int:
     ap.add_argument("--start", type=int, default=0, help="first input index (to resume a run)")
     ap.add_argument("--timeout", type=float, default=2.0,
                     help="CPU seconds per input (the LSP target: wall seconds for the server's answer, x5)")
+    ap.add_argument("--exit-timeout", type=float, default=None,
+                    help="wall seconds the LSP server has to end after shutdown/exit (default: 5 x --timeout)")
     ap.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "fzlint-fuzz"))
     ap.add_argument("--only", help="comma-separated targets (default: all)")
     args = ap.parse_args(argv)
@@ -641,7 +646,8 @@ def main(argv=None) -> int:
     procs, last_seen, position = {}, {}, {}
 
     def launch(k, start):
-        p = ctx.Process(target=worker, args=(k, start, bounds[k + 1], args.seed, args.timeout, args.out, queue),
+        p = ctx.Process(target=worker, args=(k, start, bounds[k + 1], args.seed, args.timeout, args.out, queue,
+                                                    args.exit_timeout),
                         daemon=True)
         p.start()
         procs[k], last_seen[k], position[k] = p, time.time(), start

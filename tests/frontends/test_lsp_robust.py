@@ -1,8 +1,10 @@
 """The language server keeps answering: broken framing is refused without killing it, a
 slow document never delays another's diagnostics, a newer version supersedes the lint in
-flight, and hover shows the finding under the cursor."""
+flight, hover shows the finding under the cursor, and the server ends at once when the
+client says exit or closes stdin, whatever lint or request is in flight."""
 from __future__ import annotations
 
+import subprocess
 import threading
 import time
 
@@ -14,7 +16,7 @@ from linter.document.result import Diagnostic
 from linter.frontends.lsp import Finding, LintWorkers
 from linter.frontends.lsp.server import Superseded, under_cursor
 
-from test_lsp import Client, TIMEOUT
+from test_lsp import Client, TIMEOUT, seed_text
 
 SLOW = "慢"
 
@@ -73,6 +75,50 @@ def test_a_slow_document_does_not_delay_another():
         assert not slow.is_alive() and time.monotonic() - started < 20
     finally:
         workers.close()
+
+
+# ended well within this, or it hung: the exit itself takes a small fraction of a second
+EXIT_BOUND = 5.0
+
+
+@pytest.mark.parametrize("ending", ["shutdown, exit", "exit without shutdown",
+                                    "shutdown, exit, request ids used twice", "stdin closed",
+                                    "stdin closed in the middle of a message"])
+def test_the_server_ends_at_once_while_a_long_lint_and_requests_wait(ending):
+    """A long report is still being linted and hovers on it wait for that lint when the
+    client ends the session. Responses left over at exit used to go to the closed stdout;
+    each failed send was reported by sending a log message, which failed in turn, and the
+    process spent seconds per request formatting nested tracebacks before it could end."""
+    client = Client()
+    try:
+        client.initialize()
+        uri = "file:///tmp/fzlint-long-report.txt"
+        client.open(uri, seed_text() * 200)            # ~700,000 characters: seconds of lint
+        hover = {"method": "textDocument/hover", "params": {
+            "textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}}
+        # (shutdown cancels the requests in flight, but only the last of those sharing an id)
+        ids = [101, 102, 103] * (2 if "twice" in ending else 1)
+        for rid in ids:
+            client.send({"id": rid, **hover})
+        assert _hover(client) is None     # answered, so every hover before it has been read
+        waiting = [m for _, m in client.backlog
+                   if m.get("id") in ids or m.get("method") == "textDocument/publishDiagnostics"]
+        assert not waiting, "the lint ended too soon for this test: it needs a longer text"
+        if ending.startswith("shutdown"):
+            assert client.request("shutdown", None) is None
+        if ending.startswith("stdin closed"):
+            if "middle" in ending:
+                client.proc.stdin.write(b'Content-Length: 500\r\n\r\n{"jsonrpc": "2.0", "id": 9')
+            client.proc.stdin.close()
+        else:
+            client.notify("exit", None)
+        try:
+            code = client.proc.wait(timeout=EXIT_BOUND)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"the server did not end within {EXIT_BOUND:.0f} s ({ending})") from None
+        assert code == (1 if ending == "exit without shutdown" else 0)
+    finally:
+        client.kill()
 
 
 def _finding(code, line, start, end):

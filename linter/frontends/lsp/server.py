@@ -11,7 +11,9 @@ It never re-implements a rule: every check goes through ``linter.lint``, in a ch
 process (``LintWorkers``): one document's slow lint never holds up another's diagnostics,
 and a newer version of a document ends the lint of the older one. Message framing is
 bounded: an absurd ``Content-Length`` or an endless header line is refused and logged, and
-the server reads on. Positions are converted in ``positions``.
+the server reads on. Once the session is over (the client's exit, stdin closed, a failed
+write) nothing more is sent (``ClientWriter``), so the server ends at once whatever is in
+flight. Positions are converted in ``positions``.
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from lsprotocol import types
-from pygls.io_ import StdinAsyncReader
+from pygls.io_ import StdinAsyncReader, run_async
 from pygls.lsp.server import LanguageServer
 
 from ...data import VERSION as __version__
@@ -261,6 +263,38 @@ class BoundedReader(StdinAsyncReader):
         return super().readexactly(n)
 
 
+class ClientWriter:
+    """stdout for pygls' messages, silent once the session is over.
+
+    pygls closes the writer on the client's exit; the server closes it when stdin ends; a
+    write that fails closes it too. Messages after that are dropped: nobody reads them, and
+    pygls reports a failed send by sending a log message, which would fail in its turn.
+    (Before this, each response still due at exit, such as a hover cancelled as the event
+    loop closed, set off nested error reports, with a traceback formatted at every level,
+    for seconds per request, before the process could end.)"""
+
+    def __init__(self, stdout):
+        self.stdout = stdout
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
+        try:
+            self.stdout.close()
+        except (OSError, ValueError):   # already closed, or the client is gone
+            pass
+
+    def write(self, data: bytes) -> None:
+        if self.closed:
+            return
+        try:
+            self.stdout.write(data)
+            self.stdout.flush()
+        except (OSError, ValueError):   # pygls logs this one failure; later messages are dropped
+            self.closed = True
+            raise
+
+
 # -- the server -----------------------------------------------------------------------
 
 class FzlintServer(LanguageServer):
@@ -282,6 +316,8 @@ class FzlintServer(LanguageServer):
         self._config_lock = threading.Lock()
         self.loop: asyncio.AbstractEventLoop | None = None
         self.loop_thread: int | None = None
+        self.writer: ClientWriter | None = None
+        self._reporting = threading.local()
 
     # -- messages to the client --
     def log(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
@@ -293,14 +329,26 @@ class FzlintServer(LanguageServer):
                 return
             except RuntimeError:  # loop closed
                 pass
+        if self.writer is None or self.writer.closed:   # no client to tell: the local log
+            log.log(logging.ERROR if kind == types.MessageType.Error else logging.INFO, message)
+            return
         try:
             self.window_log_message(types.LogMessageParams(type=kind, message=message))
-        except Exception:  # no writer yet / connection gone
+        except Exception:  # connection gone
             log.log(logging.ERROR if kind == types.MessageType.Error else logging.INFO, message)
 
     def report_server_error(self, error, source):  # noqa: D401 - pygls hook
-        """Log internal errors instead of popping up a message box in the editor."""
-        self.log(f"fzlint 内部错误：{error}", types.MessageType.Error)
+        """Log internal errors instead of popping up a message box in the editor. An error
+        raised while one is being reported (sending the report failed) goes to the local
+        log only: reporting it to the client again would recurse."""
+        if getattr(self._reporting, "active", False):
+            log.error("fzlint 内部错误：%s", error)
+            return
+        self._reporting.active = True
+        try:
+            self.log(f"fzlint 内部错误：{error}", types.MessageType.Error)
+        finally:
+            self._reporting.active = False
 
     @property
     def encoding(self) -> str:
@@ -361,14 +409,25 @@ class FzlintServer(LanguageServer):
                  types.MessageType.Error)
 
     def start_io(self, stdin=None, stdout=None):
-        """pygls' stdio loop, reading through a ``BoundedReader``."""
-        from pygls.io_ import StdoutWriter, run_async
+        """pygls' stdio loop, reading through a ``BoundedReader`` and writing through a
+        ``ClientWriter``."""
         self._stop_event = threading.Event()
         reader = BoundedReader(stdin or sys.stdin.buffer, self.thread_pool, self.refused_message)
-        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        self.writer = ClientWriter(stdout or sys.stdout.buffer)
+        self.protocol.set_writer(self.writer)
+
+        async def session():
+            try:
+                await run_async(stop_event=self._stop_event, reader=reader, protocol=self.protocol,
+                                logger=log, error_handler=self.report_server_error)
+            finally:
+                # stdin ended (or exit): the requests still in flight are cancelled as the
+                # loop closes, and their answers are not sent; a client that no longer
+                # reads stdout must not keep the server from ending
+                self.writer.closed = True
+
         try:
-            asyncio.run(run_async(stop_event=self._stop_event, reader=reader, protocol=self.protocol,
-                                  logger=log, error_handler=self.report_server_error))
+            asyncio.run(session())
         except BrokenPipeError:
             log.error("Connection to the client is lost! Shutting down the server.")
         except SystemExit as exc:          # the client's exit: 0 after shutdown, else 1
