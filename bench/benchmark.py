@@ -220,7 +220,9 @@ def measure(root: Path, args, peer: bool = False):
             cold_env = dict(env, FZLINT_CACHE_DIR=str(tmp / "cache"))
             for fmt, path in files.items():
                 command = _fzlint(root) + ["check", "--no-color", str(path)]
-                subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cold_env, cwd=tmp)
+                first = subprocess.run(command, capture_output=True, text=True, env=cold_env, cwd=tmp)
+                if first.returncode not in (0, 1):      # a command that fails fast is no figure
+                    raise SystemExit(f"fzlint check {path.name} failed in {root}:\n{first.stderr[-2000:]}")
                 times = []
                 for _ in range(args.cold):
                     start = time.perf_counter()
