@@ -29,11 +29,14 @@ def default_jobs() -> int:
 
 
 def run_many(work: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
-             window: int | None = None) -> Iterator[R]:
+             window: int | None = None, warm_first: bool = False) -> Iterator[R]:
     """``work(task)`` for every task, yielded in input order as the results come in.
 
     At most ``window`` tasks (default: 4 per process) are out at once, so results never pile
-    up faster than the caller takes them (a cached run's workers outpace the main process)."""
+    up faster than the caller takes them (a cached run's workers outpace the main process).
+    ``warm_first``: where workers are forked, the first task runs here before the pool
+    starts, so every worker inherits what it loaded (rule sets, compiled patterns, modules)
+    instead of loading it again; its result is yielded at once."""
     jobs = jobs or default_jobs()
     tasks = iter(tasks)
     if jobs <= 1:
@@ -45,8 +48,11 @@ def run_many(work: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None
         for task in first:
             yield work(task)
         return
+    fork = hasattr(os, "fork")
+    if warm_first and fork:
+        yield work(first.pop(0))
     window = window or 4 * jobs
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     with context.Pool(jobs) as pool:
         pending: collections.deque = collections.deque()
         for task in itertools.chain(first, tasks):
