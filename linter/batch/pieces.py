@@ -18,7 +18,7 @@ from ..document.result import Counts
 from ..engine.policy import keep_at_least
 from ..engine.run import lint_path
 from ..formats import Options, render_item
-from .pool import run_many
+from .pool import run_many, warm_lint
 
 
 @dataclass
@@ -47,8 +47,8 @@ def check_piece(job: PieceJob, task: tuple[int, str, object]) -> Piece:
 
 
 def check_pieces(job: PieceJob, files: list[str], configs: dict, jobs: int | None = None) -> Iterator[Piece]:
-    """Every file's ``Piece``, in order, on ``jobs`` cores. The first file is checked in this
-    process before the workers are forked, so they start with the rule set, its compiled
-    patterns and every module a report needs already loaded, instead of each loading them."""
+    """Every file's ``Piece``, in order, on ``jobs`` cores (the workers forked warm: see
+    ``pool.warm_lint``)."""
     tasks = ((n, path, configs[path]) for n, path in enumerate(files))
-    return run_many(functools.partial(check_piece, job), tasks, jobs, warm_first=True)
+    warm = functools.partial(warm_lint, files, configs[files[0]]) if files else None
+    return run_many(functools.partial(check_piece, job), tasks, jobs, warm=warm)

@@ -16,6 +16,7 @@ never as a traceback.
 """
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from dataclasses import dataclass
@@ -261,10 +262,11 @@ def _stream_pieces(plan, stream, tally: Tally, out: OutputOptions, jobs, named_i
 
 def _lint_kept(plan, tally: Tally, out: OutputOptions, jobs, named_in_report: bool):
     """--fix, --diff, --statistics and the formats that need the whole run: every result kept."""
-    from ..batch.pool import lint_many
+    from ..batch.pool import lint_many, warm_lint
     results, outcomes = [], []
     # on every core (--jobs), results in the files' order as they finish
-    linted = lint_many(((p, plan.configs[p]) for p in plan.files), jobs)
+    warm = functools.partial(warm_lint, plan.files, plan.configs[plan.files[0]]) if plan.files else None
+    linted = lint_many(((p, plan.configs[p]) for p in plan.files), jobs, warm=warm)
     for path, result in zip(plan.files, linted):
         config = plan.configs[path]
         if result.error:
