@@ -119,13 +119,14 @@ def _worker_lint_each(root: Path, folder: str, repeat: int) -> dict:
     config = Config()
     for f in files[:5]:
         lint_path(f, config)
-    runs = []
+    runs, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         for f in files:
             lint_path(f, config)
         runs.append((time.perf_counter() - start) / len(files))
-    return {"lint_ms": statistics.median(runs) * 1000}
+        cpu.append((time.process_time() - used) / len(files))
+    return {"lint_ms": statistics.median(runs) * 1000, "lint_cpu_ms": statistics.median(cpu) * 1000}
 
 
 def _worker_rss(argv: list[str]) -> dict:
@@ -387,9 +388,9 @@ def batch_summary(after: dict, before: dict | None, args) -> str:
     for name, fig in (("before", before), ("after", after)):
         if not fig:
             continue
-        lint = fig.get("lint_ms")
-        lines.append(f"{name} ({fig['commit']}): lint alone {lint:.2f} ms a report (read and lint, one warm "
-                     "process)" if lint else f"{name} ({fig['commit']}):")
+        lint, lint_cpu = fig.get("lint_ms"), fig.get("lint_cpu_ms")
+        lines.append(f"{name} ({fig['commit']}): lint alone (read and lint, one warm process) {lint:.2f} ms "
+                     f"a report, processor {lint_cpu:.2f} ms" if lint else f"{name} ({fig['commit']}):")
         for j, rate in fig["batch"].items():
             wall = 1000 / rate
             runs = " ".join(f"{args.batch / t:.0f}" for t in fig.get("batch_runs", {}).get(j, []))

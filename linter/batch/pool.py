@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import collections
 import itertools
-import multiprocessing
 import os
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -52,6 +51,7 @@ def run_many(work: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None
     if warm is not None and fork:
         warm()
     window = window or 4 * jobs
+    import multiprocessing  # here: a run in one process (--jobs 1, one file) need not load it
     context = multiprocessing.get_context("fork" if fork else "spawn")
     with context.Pool(jobs) as pool:
         pending: collections.deque = collections.deque()
