@@ -5,6 +5,8 @@
     python bench/benchmark.py --before bench/before.json --write-readme    # figures into README.md
     python bench/benchmark.py --before-root /tmp/main --before bench/before.json --write-readme
                                                     # both measured in one run, in turn
+    python bench/benchmark.py --only batch --runs 5  # only the batch rows and the peer, to iterate
+    python bench/benchmark.py --only batch --before-root /tmp/main   # … against another checkout
 
 Every measurement runs in a new process whose ``sys.path`` starts with ``--root``, so a
 checkout of main (``git clone /work/main /tmp/main``) is measured by the same code as this
@@ -15,6 +17,7 @@ its load), so nothing here asserts a threshold; the figures are medians.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -104,20 +107,52 @@ def _worker_annotate(root: Path, repeat: int) -> dict:
     return {"annotate_ms": statistics.median(times) * 1000, "comments": comments / len(uploads)}
 
 
+def _worker_lint_each(root: Path, folder: str, repeat: int) -> dict:
+    """Read and lint every file of a batch folder in this one process, warm: the time a
+    batch would take per report if nothing but the lint cost anything."""
+    from linter import Config
+    try:
+        from linter.engine.run import lint_path
+    except ImportError:
+        from linter import lint_path
+    files = sorted(str(p) for p in Path(folder).glob("*.txt"))
+    config = Config()
+    for f in files[:5]:
+        lint_path(f, config)
+    runs, cpu = [], []
+    for _ in range(repeat):
+        start, used = time.perf_counter(), time.process_time()
+        for f in files:
+            lint_path(f, config)
+        runs.append((time.perf_counter() - start) / len(files))
+        cpu.append((time.process_time() - used) / len(files))
+    return {"lint_ms": statistics.median(runs) * 1000, "lint_cpu_ms": statistics.median(cpu) * 1000}
+
+
 def _worker_rss(argv: list[str]) -> dict:
-    """Run a command; report its wall time and peak resident memory."""
+    """Run a command; report its wall time, the processor time of it and its workers (less
+    swayed by other work on a shared machine than the wall time) and peak resident memory."""
     import resource
     start = time.perf_counter()
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
-    return {"seconds": wall, "peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"seconds": wall, "cpu_seconds": used.ru_utime + used.ru_stime, "peak_mib": used.ru_maxrss / 1024}
+
+
+_CACHES: list[Path] = []       # the run's own folder for the measured checkouts' rule-set caches
 
 
 def _env(root: Path) -> dict:
     """The children's environment: the measured checkout first; byte code written and read
-    as in an installed package (PYTHONDONTWRITEBYTECODE would make every start compile)."""
+    as in an installed package (PYTHONDONTWRITEBYTECODE would make every start compile); the
+    rule-set cache in a folder of this run's own, one per checkout (in the shared user cache
+    another checkout's run replaces it, and a run then pays for parsing the rule files)."""
     env = dict(os.environ, PYTHONPATH=str(root))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if not _CACHES:
+        _CACHES.append(Path(tempfile.mkdtemp(prefix="fzlint-bench-cache-")))
+    env["FZLINT_CACHE_DIR"] = str(_CACHES[0] / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12])
     return env
 
 
@@ -181,12 +216,16 @@ def _has_jobs(root: Path) -> bool:
 # -- measuring ---------------------------------------------------------------------------
 
 def measure(root: Path, args, peer: bool = False):
-    """Measure one checkout, yielding between steps (so two checkouts can take turns)."""
+    """Measure one checkout, yielding between steps (so two checkouts can take turns).
+    ``args.only == "batch"``: only the batch rows (and the peer)."""
     root = root.resolve()
     env = _env(root)
     fig: dict = {"commit": subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
                                           capture_output=True, text=True).stdout.strip()}
     print(f"measuring {root} ({fig['commit']})", file=sys.stderr)
+    if args.only == "batch":
+        yield from _measure_batch(root, args, fig, peer)
+        return fig
     fig.update(_child(root, "warm", args.repeat))
     yield
     fig.update(_child(root, "annotate", max(1, args.repeat // 3)))
@@ -214,25 +253,44 @@ def measure(root: Path, args, peer: bool = False):
                 times.append(time.perf_counter() - start)
             fig["cold"][fmt] = statistics.median(times)
             yield
-        batch = _batch_folder(root, tmp / "batch", args.batch)
-        jobs = [1, 2] if _has_jobs(root) else [None]
-        fig["batch"] = {}
-        for j in jobs:
-            cmd = _fzlint(root) + ["check", "--no-color", "--format", "json-lines", str(batch)]
-            cmd += ["--jobs", str(j)] if j else []
-            runs = [_child(root, "rss", cmd)["seconds"] for _ in range(3)]
-            fig["batch"][str(j or 1)] = args.batch / statistics.median(runs)
-            yield
+        yield from _measure_batch(root, args, fig, peer)
         big = _batch_folder(root, tmp / "big", args.memory)
         fig["memory"] = {}
         for fmt in ("json", "json-lines"):
             r = _child(root, "rss", _fzlint(root) + ["check", "--no-color", "--format", fmt, str(big)]
-                       + (["--jobs", "1"] if jobs[0] else []))
+                       + (["--jobs", "1"] if _has_jobs(root) else []))
             fig["memory"][fmt] = r["peak_mib"]
             yield
+    return fig
+
+
+def _measure_batch(root: Path, args, fig: dict, peer: bool):
+    """The batch rows: ``check --format json-lines`` over ``args.batch`` seed-sized reports
+    with --jobs 1 and 2 (the median of ``args.runs`` runs each, the two taking turns), and
+    the lint alone per report in one warm process (what the batch costs beyond it is the
+    overhead: start-up, reading, sending results between processes, writing)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = _batch_folder(root, Path(tmp) / "batch", args.batch)
+        jobs = [1, 2] if _has_jobs(root) else [None]
+        # one run first, not counted: byte code and the rule-set cache written, files in the page cache
+        _child(root, "rss", _fzlint(root) + ["check", "--no-color", "--format", "json-lines", str(batch)])
+        runs: dict = {str(j or 1): [] for j in jobs}
+        cpu: dict = {str(j or 1): [] for j in jobs}
+        for _ in range(args.runs):
+            for j in jobs:
+                cmd = _fzlint(root) + ["check", "--no-color", "--format", "json-lines", str(batch)]
+                cmd += ["--jobs", str(j)] if j else []
+                r = _child(root, "rss", cmd)
+                runs[str(j or 1)].append(r["seconds"])
+                cpu[str(j or 1)].append(r["cpu_seconds"])
+                yield
+        fig["batch"] = {j: args.batch / statistics.median(times) for j, times in runs.items()}
+        fig["batch_runs"] = runs
+        fig["batch_cpu_ms"] = {j: statistics.median(times) * 1000 / args.batch for j, times in cpu.items()}
+        fig.update(_child(root, "lint_each", str(batch), 3))
+        yield
         if peer:
             fig["peer"] = _peer(batch)
-    return fig
 
 
 def measure_turns(roots: list[Path], args) -> list[dict]:
@@ -322,6 +380,31 @@ def markdown(after: dict, before: dict | None, args) -> str:
     return "\n".join(lines) + "\n"
 
 
+def batch_summary(after: dict, before: dict | None, args) -> str:
+    """``--only batch``: the batch rows, the lint alone per report, and the peer, as lines."""
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    lines = [f"{args.batch} seed-sized reports, `check --format json-lines`, median of {args.runs} runs"
+             + (f"; load average at the end {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}" if load else "")]
+    for name, fig in (("before", before), ("after", after)):
+        if not fig:
+            continue
+        lint, lint_cpu = fig.get("lint_ms"), fig.get("lint_cpu_ms")
+        lines.append(f"{name} ({fig['commit']}): lint alone (read and lint, one warm process) {lint:.2f} ms "
+                     f"a report, processor {lint_cpu:.2f} ms" if lint else f"{name} ({fig['commit']}):")
+        for j, rate in fig["batch"].items():
+            wall = 1000 / rate
+            runs = " ".join(f"{args.batch / t:.0f}" for t in fig.get("batch_runs", {}).get(j, []))
+            cpu = fig.get("batch_cpu_ms", {}).get(j)
+            lines.append(f"  --jobs {j}: {rate:.0f} reports/s, wall {wall:.2f} ms a report"
+                         + (f", processor {cpu:.2f} ms a report (all processes)" if cpu else "")
+                         + (f"; runs {runs}" if runs else ""))
+    peer = after.get("peer")
+    if peer:
+        lines.append(f"peer: textlint + textlint-rule-prh {peer['seconds']:.2f} s, {peer['reports_per_s']:.0f} "
+                     f"reports/s; fzlint's best / textlint = {max(after['batch'].values()) / peer['reports_per_s']:.2f}×")
+    return "\n".join(lines)
+
+
 def _worst(cases: dict | None):
     if not cases:
         return None
@@ -347,6 +430,9 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=200_000, help="bytes per adversarial input")
     ap.add_argument("--case-timeout", type=float, default=60)
     ap.add_argument("--batch", type=int, default=200)
+    ap.add_argument("--runs", type=int, default=3, help="runs of each batch row (their median is shown)")
+    ap.add_argument("--only", choices=["batch"], help="measure only these rows (batch: the batch rows and "
+                    "the peer, printed as a short summary; --write-readme is refused)")
     ap.add_argument("--memory", type=int, default=2000)
     ap.add_argument("--no-peer", dest="peer", action="store_false", help="skip textlint")
     ap.add_argument("--save", type=Path, help="write the figures as JSON")
@@ -358,15 +444,25 @@ def main() -> None:
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("worker_args", nargs="?", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.only and args.write_readme:
+        ap.error("--write-readme needs every row: leave out --only")
     if args.worker:
         exec(_NO_EDITABLE)
         sys.path.insert(0, str(args.root.resolve()))
         fn = {"warm": _worker_warm, "scaling": _worker_scaling, "case": _worker_case,
-              "annotate": _worker_annotate}.get(args.worker)
+              "annotate": _worker_annotate, "lint_each": _worker_lint_each}.get(args.worker)
         values = json.loads(args.worker_args)
         print(json.dumps(_worker_rss(values[0]) if args.worker == "rss" else fn(args.root.resolve(), *values)))
         return
     sys.path.insert(0, str(HERE))
+    try:
+        _run(args)
+    finally:
+        for folder in _CACHES:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run(args) -> None:
     if args.before_root:
         before, fig = measure_turns([args.before_root, args.root], args)
         if args.before:
@@ -376,6 +472,9 @@ def main() -> None:
         before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
     if args.save:
         args.save.write_text(json.dumps(fig, indent=1) + "\n", encoding="utf-8")
+    if args.only == "batch":
+        print(batch_summary(fig, before, args))
+        return
     block = markdown(fig, before, args)
     print(block)
     if args.write_readme:
