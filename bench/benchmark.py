@@ -5,7 +5,9 @@
     python bench/benchmark.py --before bench/before.json --write-readme    # figures into README.md
     python bench/benchmark.py --before-root /tmp/main --before bench/before.json --write-readme
                                                     # both measured in one run, in turn
-    python bench/benchmark.py --only cold --cold 15  # only these steps' rows (not with --write-readme)
+    python bench/benchmark.py --only batch --runs 5  # only the batch rows and the peer, to iterate
+    python bench/benchmark.py --only batch --before-root /tmp/main   # … against another checkout
+    python bench/benchmark.py --only cold --cold 15  # only the cold rows (--before-root too)
 
 Every measurement runs in a new process whose ``sys.path`` starts with ``--root``, so a
 checkout of main (``git clone /work/main /tmp/main``) is measured by the same code as this
@@ -16,6 +18,7 @@ its load), so nothing here asserts a threshold; the figures are medians.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -105,20 +108,52 @@ def _worker_annotate(root: Path, repeat: int) -> dict:
     return {"annotate_ms": statistics.median(times) * 1000, "comments": comments / len(uploads)}
 
 
+def _worker_lint_each(root: Path, folder: str, repeat: int) -> dict:
+    """Read and lint every file of a batch folder in this one process, warm: the time a
+    batch would take per report if nothing but the lint cost anything."""
+    from linter import Config
+    try:
+        from linter.engine.run import lint_path
+    except ImportError:
+        from linter import lint_path
+    files = sorted(str(p) for p in Path(folder).glob("*.txt"))
+    config = Config()
+    for f in files[:5]:
+        lint_path(f, config)
+    runs, cpu = [], []
+    for _ in range(repeat):
+        start, used = time.perf_counter(), time.process_time()
+        for f in files:
+            lint_path(f, config)
+        runs.append((time.perf_counter() - start) / len(files))
+        cpu.append((time.process_time() - used) / len(files))
+    return {"lint_ms": statistics.median(runs) * 1000, "lint_cpu_ms": statistics.median(cpu) * 1000}
+
+
 def _worker_rss(argv: list[str]) -> dict:
-    """Run a command; report its wall time and peak resident memory."""
+    """Run a command; report its wall time, the processor time of it and its workers (less
+    swayed by other work on a shared machine than the wall time) and peak resident memory."""
     import resource
     start = time.perf_counter()
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
-    return {"seconds": wall, "peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"seconds": wall, "cpu_seconds": used.ru_utime + used.ru_stime, "peak_mib": used.ru_maxrss / 1024}
+
+
+_CACHES: list[Path] = []       # the run's own folder for the measured checkouts' rule-set caches
 
 
 def _env(root: Path) -> dict:
     """The children's environment: the measured checkout first; byte code written and read
-    as in an installed package (PYTHONDONTWRITEBYTECODE would make every start compile)."""
+    as in an installed package (PYTHONDONTWRITEBYTECODE would make every start compile); the
+    rule-set cache in a folder of this run's own, one per checkout (in the shared user cache
+    another checkout's run replaces it, and a run then pays for parsing the rule files)."""
     env = dict(os.environ, PYTHONPATH=str(root))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if not _CACHES:
+        _CACHES.append(Path(tempfile.mkdtemp(prefix="fzlint-bench-cache-")))
+    env["FZLINT_CACHE_DIR"] = str(_CACHES[0] / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12])
     return env
 
 
@@ -181,77 +216,96 @@ def _has_jobs(root: Path) -> bool:
 
 # -- measuring ---------------------------------------------------------------------------
 
-STEPS = ("warm", "annotate", "scaling", "adversarial", "cold", "batch", "memory")
-
 def measure(root: Path, args, peer: bool = False):
-    """Measure one checkout, yielding between steps (so two checkouts can take turns)."""
+    """Measure one checkout, yielding between steps (so two checkouts can take turns).
+    ``args.only == "batch"``: only the batch rows (and the peer); ``"cold"``: only the cold rows."""
     root = root.resolve()
     env = _env(root)
     fig: dict = {"commit": subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
                                           capture_output=True, text=True).stdout.strip()}
     print(f"measuring {root} ({fig['commit']})", file=sys.stderr)
-    steps = set(args.only or STEPS)
-    if "warm" in steps:
-        fig.update(_child(root, "warm", args.repeat))
+    if args.only == "batch":
+        yield from _measure_batch(root, args, fig, peer)
+        return fig
+    if args.only == "cold":
+        with tempfile.TemporaryDirectory() as tmp:
+            yield from _measure_cold(root, Path(tmp), env, fig, args)
+        return fig
+    fig.update(_child(root, "warm", args.repeat))
+    yield
+    fig.update(_child(root, "annotate", max(1, args.repeat // 3)))
+    yield
+    sizes = [10_000, 200_000, 1_000_000]
+    fig["scaling"] = _child(root, "scaling", sizes, timeout=600) or {}
+    yield
+    from adversarial import CASES
+    fig["adversarial"] = {}
+    for name in CASES:
+        r = _child(root, "case", name, args.size, timeout=args.case_timeout)
+        fig["adversarial"][name] = r["seconds"] if r else None
+        print(f"  {name}: {fig['adversarial'][name]}", file=sys.stderr)
         yield
-    if "annotate" in steps:
-        fig.update(_child(root, "annotate", max(1, args.repeat // 3)))
-        yield
-    if "scaling" in steps:
-        sizes = [10_000, 200_000, 1_000_000]
-        fig["scaling"] = _child(root, "scaling", sizes, timeout=600) or {}
-        yield
-    if "adversarial" in steps:
-        from adversarial import CASES
-        fig["adversarial"] = {}
-        for name in CASES:
-            r = _child(root, "case", name, args.size, timeout=args.case_timeout)
-            fig["adversarial"][name] = r["seconds"] if r else None
-            print(f"  {name}: {fig['adversarial'][name]}", file=sys.stderr)
-            yield
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        if "cold" in steps:
-            files = _format_files(root, tmp)
-            fig["cold"] = {}
-            # A new process each run, with the cache folder as a user's second run finds it: a
-            # folder of this checkout's own, filled by one untimed run (other work on the machine,
-            # another checkout, cannot empty it between runs).
-            cold_env = dict(env, FZLINT_CACHE_DIR=str(tmp / "cache"))
-            for fmt, path in files.items():
-                command = _fzlint(root) + ["check", "--no-color", str(path)]
-                first = subprocess.run(command, capture_output=True, text=True, env=cold_env, cwd=tmp)
-                if first.returncode not in (0, 1):      # a command that fails fast is no figure
-                    raise SystemExit(f"fzlint check {path.name} failed in {root}:\n{first.stderr[-2000:]}")
-                times = []
-                for _ in range(args.cold):
-                    start = time.perf_counter()
-                    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cold_env, cwd=tmp)
-                    times.append(time.perf_counter() - start)
-                fig["cold"][fmt] = statistics.median(times)
-                yield
-        if steps & {"batch", "memory"}:
-            batch = _batch_folder(root, tmp / "batch", args.batch)
-            jobs = [1, 2] if _has_jobs(root) else [None]
-        if "batch" in steps:
-            fig["batch"] = {}
+        yield from _measure_cold(root, tmp, env, fig, args)
+        yield from _measure_batch(root, args, fig, peer)
+        big = _batch_folder(root, tmp / "big", args.memory)
+        fig["memory"] = {}
+        for fmt in ("json", "json-lines"):
+            r = _child(root, "rss", _fzlint(root) + ["check", "--no-color", "--format", fmt, str(big)]
+                       + (["--jobs", "1"] if _has_jobs(root) else []))
+            fig["memory"][fmt] = r["peak_mib"]
+            yield
+    return fig
+
+
+def _measure_cold(root: Path, tmp: Path, env: dict, fig: dict, args):
+    """``fzlint check FILE`` for one file of each format, a new process each time, with the
+    checkout's cache folder as a user's second run finds it: one run first, not counted (it
+    fills the cache), and a command that fails is no figure."""
+    files = _format_files(root, tmp)
+    fig["cold"] = {}
+    for fmt, path in files.items():
+        command = _fzlint(root) + ["check", "--no-color", str(path)]
+        first = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp)
+        if first.returncode not in (0, 1):
+            raise SystemExit(f"fzlint check {path.name} failed in {root}:\n{first.stderr[-2000:]}")
+        times = []
+        for _ in range(args.cold):
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tmp)
+            times.append(time.perf_counter() - start)
+        fig["cold"][fmt] = statistics.median(times)
+        yield
+
+
+def _measure_batch(root: Path, args, fig: dict, peer: bool):
+    """The batch rows: ``check --format json-lines`` over ``args.batch`` seed-sized reports
+    with --jobs 1 and 2 (the median of ``args.runs`` runs each, the two taking turns), and
+    the lint alone per report in one warm process (what the batch costs beyond it is the
+    overhead: start-up, reading, sending results between processes, writing)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = _batch_folder(root, Path(tmp) / "batch", args.batch)
+        jobs = [1, 2] if _has_jobs(root) else [None]
+        # one run first, not counted: byte code and the rule-set cache written, files in the page cache
+        _child(root, "rss", _fzlint(root) + ["check", "--no-color", "--format", "json-lines", str(batch)])
+        runs: dict = {str(j or 1): [] for j in jobs}
+        cpu: dict = {str(j or 1): [] for j in jobs}
+        for _ in range(args.runs):
             for j in jobs:
                 cmd = _fzlint(root) + ["check", "--no-color", "--format", "json-lines", str(batch)]
                 cmd += ["--jobs", str(j)] if j else []
-                runs = [_child(root, "rss", cmd)["seconds"] for _ in range(3)]
-                fig["batch"][str(j or 1)] = args.batch / statistics.median(runs)
+                r = _child(root, "rss", cmd)
+                runs[str(j or 1)].append(r["seconds"])
+                cpu[str(j or 1)].append(r["cpu_seconds"])
                 yield
-        if "memory" in steps:
-            big = _batch_folder(root, tmp / "big", args.memory)
-            fig["memory"] = {}
-            for fmt in ("json", "json-lines"):
-                r = _child(root, "rss", _fzlint(root) + ["check", "--no-color", "--format", fmt, str(big)]
-                           + (["--jobs", "1"] if jobs[0] else []))
-                fig["memory"][fmt] = r["peak_mib"]
-                yield
-        if peer and "batch" in steps:
+        fig["batch"] = {j: args.batch / statistics.median(times) for j, times in runs.items()}
+        fig["batch_runs"] = runs
+        fig["batch_cpu_ms"] = {j: statistics.median(times) * 1000 / args.batch for j, times in cpu.items()}
+        fig.update(_child(root, "lint_each", str(batch), 3))
+        yield
+        if peer:
             fig["peer"] = _peer(batch)
-    return fig
 
 
 def measure_turns(roots: list[Path], args) -> list[dict]:
@@ -302,29 +356,27 @@ def markdown(after: dict, before: dict | None, args) -> str:
              f"Python {platform.python_version()}, {platform.system()}. "
              f"Before: main at `{b.get('commit', '?')}`; after: `{after['commit']}`. Medians; "
              f"regenerate with `python bench/benchmark.py --before bench/before.json --write-readme`.", "", cols]
-    if "warm_ms_per_10k" in after:
-        lines.append(row("lint, warm, per 10,000 characters (seeds)", b.get("warm_ms_per_10k"),
-                         after["warm_ms_per_10k"], _ms))
-    for size in ("10000", "200000", "1000000") if "scaling" in after else ():
+    lines.append(row("lint, warm, per 10,000 characters (seeds)", b.get("warm_ms_per_10k"),
+                     after["warm_ms_per_10k"], _ms))
+    for size in ("10000", "200000", "1000000"):
         lines.append(row(f"lint {int(size):,} characters (seeds repeated)", (b.get("scaling") or {}).get(size),
                          after["scaling"].get(size), lambda v: _s(v, 600)))
-    if "adversarial" in after:
-        worst_b = _worst(b.get("adversarial"))
-        worst_a = _worst(after["adversarial"])
-        lines.append(row(f"slowest adversarial input of {args.size // 1000} KB ({len(after['adversarial'])} cases)",
-                         worst_b, worst_a, lambda w: "—" if not w else f"{w[1]} ({w[0]})"))
+    worst_b = _worst(b.get("adversarial"))
+    worst_a = _worst(after["adversarial"])
+    lines.append(row(f"slowest adversarial input of {args.size // 1000} KB ({len(after['adversarial'])} cases)",
+                     worst_b, worst_a, lambda w: "—" if not w else f"{w[1]} ({w[0]})"))
     if "annotate_ms" in after:
         lines.append(row(f"annotate one .docx report, warm (read, lint, {after['comments']:.0f} Word comments, save)",
                          b.get("annotate_ms"), after["annotate_ms"], _ms))
-    for fmt in ("txt", "docx", "html", "pdf") if "cold" in after else ():
+    for fmt in ("txt", "docx", "html", "pdf"):
         lines.append(row(f"`fzlint check` one .{fmt} file, cold", (b.get("cold") or {}).get(fmt),
                          after["cold"][fmt], _s))
     for j in ("1", "2"):
-        if j in after.get("batch", {}) or ("batch" in after and j in (b.get("batch") or {})):
+        if j in after["batch"] or j in (b.get("batch") or {}):
             lines.append(row(f"batch, {args.batch} seed-sized reports, `--jobs {j}`, json-lines",
                              (b.get("batch") or {}).get(j), after["batch"].get(j),
                              lambda v: "—" if v is None else f"{v:.0f} reports/s"))
-    for fmt in ("json", "json-lines") if "memory" in after else ():
+    for fmt in ("json", "json-lines"):
         lines.append(row(f"peak memory, {args.memory:,} reports, `--format {fmt}`",
                          (b.get("memory") or {}).get(fmt), after["memory"][fmt],
                          lambda v: "—" if v is None else f"{v:.0f} MiB"))
@@ -335,14 +387,51 @@ def markdown(after: dict, before: dict | None, args) -> str:
                   f"substitution rules (`bench/peer_textlint.sh`) takes {peer['seconds']:.2f} s "
                   f"({peer['reports_per_s']:.0f} reports/s); fzlint's batch doing every rule and the checklist "
                   f"runs at {best:.0f} reports/s: **{best / peer['reports_per_s']:.1f}×** textlint's rate."]
-    if "adversarial" not in after:
-        return "\n".join(lines) + "\n"
     lines += ["", f"Adversarial inputs (`bench/adversarial.py`, each just under {args.size // 1000} KB "
               "of UTF-8):", "", cols.replace("measure", "input")]
     for name, v in after["adversarial"].items():
         lines.append(row(f"`{name}`", (b.get("adversarial") or {}).get(name), v,
                          lambda x: _s(x, args.case_timeout)))
     return "\n".join(lines) + "\n"
+
+
+def batch_summary(after: dict, before: dict | None, args) -> str:
+    """``--only batch``: the batch rows, the lint alone per report, and the peer, as lines."""
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    lines = [f"{args.batch} seed-sized reports, `check --format json-lines`, median of {args.runs} runs"
+             + (f"; load average at the end {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}" if load else "")]
+    for name, fig in (("before", before), ("after", after)):
+        if not fig:
+            continue
+        lint, lint_cpu = fig.get("lint_ms"), fig.get("lint_cpu_ms")
+        lines.append(f"{name} ({fig['commit']}): lint alone (read and lint, one warm process) {lint:.2f} ms "
+                     f"a report, processor {lint_cpu:.2f} ms" if lint else f"{name} ({fig['commit']}):")
+        for j, rate in fig["batch"].items():
+            wall = 1000 / rate
+            runs = " ".join(f"{args.batch / t:.0f}" for t in fig.get("batch_runs", {}).get(j, []))
+            cpu = fig.get("batch_cpu_ms", {}).get(j)
+            lines.append(f"  --jobs {j}: {rate:.0f} reports/s, wall {wall:.2f} ms a report"
+                         + (f", processor {cpu:.2f} ms a report (all processes)" if cpu else "")
+                         + (f"; runs {runs}" if runs else ""))
+    peer = after.get("peer")
+    if peer:
+        lines.append(f"peer: textlint + textlint-rule-prh {peer['seconds']:.2f} s, {peer['reports_per_s']:.0f} "
+                     f"reports/s; fzlint's best / textlint = {max(after['batch'].values()) / peer['reports_per_s']:.2f}×")
+    return "\n".join(lines)
+
+
+def cold_summary(after: dict, before: dict | None, args) -> str:
+    """``--only cold``: the cold rows, as the README's table has them."""
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    lines = [f"median of {args.cold} runs each" + (f"; load average at the end {load[0]:.2f} {load[1]:.2f} "
+                                                     f"{load[2]:.2f}" if load else ""),
+             f"| measure | before ({before['commit']}) | after ({after['commit']}) |" if before
+             else f"| measure | {after['commit']} |", "|---|---|---|" if before else "|---|---|"]
+    for fmt in ("txt", "docx", "html", "pdf"):
+        label = f"`fzlint check` one .{fmt} file, cold"
+        lines.append(f"| {label} | {_s(before['cold'][fmt])} | {_s(after['cold'][fmt])} |" if before
+                     else f"| {label} | {_s(after['cold'][fmt])} |")
+    return "\n".join(lines)
 
 
 def _worst(cases: dict | None):
@@ -370,6 +459,10 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=200_000, help="bytes per adversarial input")
     ap.add_argument("--case-timeout", type=float, default=60)
     ap.add_argument("--batch", type=int, default=200)
+    ap.add_argument("--runs", type=int, default=3, help="runs of each batch row (their median is shown)")
+    ap.add_argument("--only", choices=["batch", "cold"], help="measure only these rows (batch: the batch rows "
+                    "and the peer; cold: the one-file rows; printed as a short summary; --write-readme is "
+                    "refused)")
     ap.add_argument("--memory", type=int, default=2000)
     ap.add_argument("--no-peer", dest="peer", action="store_false", help="skip textlint")
     ap.add_argument("--save", type=Path, help="write the figures as JSON")
@@ -378,22 +471,28 @@ def main() -> None:
     ap.add_argument("--before-root", type=Path, help="a checkout to measure in the same run, step by step "
                     "in turn with --root (its figures are the 'before' column)")
     ap.add_argument("--write-readme", action="store_true")
-    ap.add_argument("--only", type=lambda v: v.split(","), metavar="STEP[,STEP]",
-                    help="measure only these steps (" + ", ".join(STEPS) + "); prints their rows")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("worker_args", nargs="?", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.only and (set(args.only) - set(STEPS) or args.write_readme):
-        ap.error(f"--only takes steps among {', '.join(STEPS)}, and not with --write-readme")
+    if args.only and args.write_readme:
+        ap.error("--write-readme needs every row: leave out --only")
     if args.worker:
         exec(_NO_EDITABLE)
         sys.path.insert(0, str(args.root.resolve()))
         fn = {"warm": _worker_warm, "scaling": _worker_scaling, "case": _worker_case,
-              "annotate": _worker_annotate}.get(args.worker)
+              "annotate": _worker_annotate, "lint_each": _worker_lint_each}.get(args.worker)
         values = json.loads(args.worker_args)
         print(json.dumps(_worker_rss(values[0]) if args.worker == "rss" else fn(args.root.resolve(), *values)))
         return
     sys.path.insert(0, str(HERE))
+    try:
+        _run(args)
+    finally:
+        for folder in _CACHES:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run(args) -> None:
     if args.before_root:
         before, fig = measure_turns([args.before_root, args.root], args)
         if args.before:
@@ -403,6 +502,12 @@ def main() -> None:
         before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
     if args.save:
         args.save.write_text(json.dumps(fig, indent=1) + "\n", encoding="utf-8")
+    if args.only == "batch":
+        print(batch_summary(fig, before, args))
+        return
+    if args.only == "cold":
+        print(cold_summary(fig, before, args))
+        return
     block = markdown(fig, before, args)
     print(block)
     if args.write_readme:

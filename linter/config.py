@@ -52,13 +52,19 @@ class Config:
 
 def excluded(config: Config, path: str) -> bool:
     """Is a file found by searching a folder excluded by the ``exclude`` globs?"""
-    return any(path_matches(path, pattern, config.root) for pattern in config.exclude)
+    if not config.exclude:
+        return False
+    candidates = _candidates(path, config.root)        # once for every pattern
+    return any(_matches(candidates, pattern) for pattern in config.exclude)
 
 
 def path_matches(path: str, pattern: str, root: str | None = None) -> bool:
     """Does a glob match a file? Tried against the path relative to ``root`` (when the
     file lies below it), the path as given, and the bare file name; ``*`` crosses folders."""
-    pattern = pattern.replace("\\", "/")
+    return _matches(_candidates(path, root), pattern)
+
+
+def _candidates(path: str, root: str | None) -> set[str]:
     candidates = {path.replace("\\", "/"), os.path.abspath(path).replace("\\", "/")}
     if root:
         try:
@@ -68,6 +74,11 @@ def path_matches(path: str, pattern: str, root: str | None = None) -> bool:
         if rel and not rel.startswith(".."):
             candidates.add(rel.replace(os.sep, "/"))
     candidates.add(os.path.basename(path))
+    return candidates
+
+
+def _matches(candidates: set[str], pattern: str) -> bool:
+    pattern = pattern.replace("\\", "/")
     for c in candidates:
         if fnmatch.fnmatch(c, pattern) or fnmatch.fnmatch(c, "*/" + pattern.lstrip("/")):
             return True

@@ -1,7 +1,7 @@
 """The district overview (``fzlint report``): many reports, one page and one spreadsheet.
 
 One module per job: ``units`` (who a report is from, the roster), ``pool`` (every core, in
-order), ``cache`` (results kept between runs), ``collect`` (what one report contributes),
+order), ``pieces`` (``fzlint check``'s files checked and rendered in the workers), ``cache`` (results kept between runs), ``collect`` (what one report contributes),
 ``copies`` (shared passages, MinHash LSH), ``promises`` (last year's plan), ``words``
 (jieba), ``overview`` (the model and the run), ``run`` (the command as a call), ``html``,
 ``xlsx``, ``json_`` (the outputs).

@@ -116,6 +116,20 @@ class FileResult:
     def active(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if not d.suppressed]
 
+    def counts(self) -> "Counts":
+        severities = {"error": 0, "warning": 0, "info": 0}
+        suppressed = fixable = 0
+        for d in self.diagnostics:
+            if d.suppressed:
+                suppressed += 1
+            else:
+                severities[d.severity] += 1
+                fixable += d.fix is not None and d.fix.safe
+        meta = self.meta or {}
+        return Counts(severities["error"], severities["warning"], severities["info"], suppressed, fixable,
+                      unreadable=bool(self.error), report_like=bool(meta.get("report_like", True)),
+                      ruleset=meta.get("ruleset") or None)
+
     def to_dict(self) -> dict:
         return {
             "path": self.path,
@@ -127,6 +141,28 @@ class FileResult:
             "notices": self.notices,
             "error": self.error,
         }
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What a run's totals and exit code need of one file's result. A worker process sends
+    this (with the file's rendered output) instead of the whole result, which costs the main
+    process far more to receive than to write."""
+
+    errors: int = 0          # active findings by severity
+    warnings: int = 0
+    infos: int = 0
+    suppressed: int = 0      # waived findings
+    fixable: int = 0         # active findings with a safe fix
+    unreadable: bool = False
+    report_like: bool = True
+    ruleset: str | None = None
+
+    def reaches(self, severity: str) -> bool:
+        """Is there an active finding at or above ``severity`` (error, warning, info)?"""
+        above = {"error": self.errors, "warning": self.errors + self.warnings,
+                 "info": self.errors + self.warnings + self.infos}
+        return above[severity] > 0
 
 
 def summarize(results: list[FileResult]) -> dict:

@@ -37,12 +37,15 @@ class Tally:
         self.rulesets: set[str] = set()
 
     def add(self, result, fail_on: str = "warning") -> None:
-        if result.error:
+        self.add_counts(result.counts(), fail_on)
+
+    def add_counts(self, counts, fail_on: str = "warning") -> None:
+        """One file's ``Counts`` (``FileResult.counts()``, or as a worker process sent them)."""
+        if counts.unreadable:
             self.unreadable += 1
-        if result.meta and result.meta.get("ruleset"):
-            self.rulesets.add(result.meta["ruleset"])
-        floor = SEVERITY_RANK[fail_on]
-        self.failing = self.failing or any(SEVERITY_RANK[d.severity] >= floor for d in result.active())
+        if counts.ruleset:
+            self.rulesets.add(counts.ruleset)
+        self.failing = self.failing or counts.reaches(fail_on)
 
     def exit_code(self, usage_problem: bool = False) -> int:
         if usage_problem or self.unreadable:

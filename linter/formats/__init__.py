@@ -38,17 +38,20 @@ class Totals:
         self.not_reports = 0        # readable files that do not look like a report (meta.report_like)
 
     def add(self, result) -> None:
+        self.add_counts(result.counts())
+
+    def add_counts(self, c) -> None:
+        """One file's ``Counts`` (``FileResult.counts()``, or as a worker process sent them)."""
         self.counts["files"] += 1
-        if result.error:
+        if c.unreadable:
             self.counts["unreadable"] += 1
-        elif not (result.meta or {}).get("report_like", True):
+        elif not c.report_like:
             self.not_reports += 1
-        for d in result.diagnostics:
-            if d.suppressed:
-                self.counts["suppressed"] += 1
-            else:
-                self.counts[d.severity + "s"] += 1
-                self.fixable += d.fix is not None and d.fix.safe
+        self.counts["errors"] += c.errors
+        self.counts["warnings"] += c.warnings
+        self.counts["infos"] += c.infos
+        self.counts["suppressed"] += c.suppressed
+        self.fixable += c.fixable
 
 
 def _module(name: str):
@@ -60,6 +63,12 @@ def _module(name: str):
 def streams(name: str) -> bool:
     """Whether a format writes each result as it comes (else it needs the whole run)."""
     return hasattr(_module(name), "item")
+
+
+def render_item(name: str, result, options: Options, n: int) -> str:
+    """A streaming format's output for one result, the ``n``-th of its run (from 0): what
+    ``Stream.add`` writes for it. A worker process renders its files' pieces with this."""
+    return _module(name).item(result, options, n)
 
 
 class Stream:
@@ -80,6 +89,13 @@ class Stream:
             return
         self._start()
         self._put(self.module.item(result, self.options, self.totals.counts["files"] - 1))
+
+    def add_piece(self, piece, counts) -> None:
+        """A file's output already rendered (``item`` called with its place in the run, in
+        the process that checked it), with its ``Counts``: written as it is."""
+        self.totals.add_counts(counts)
+        self._start()
+        self._put(piece)
 
     def close(self, options: Options | None = None) -> None:
         """Finish the output; ``options`` may now carry what only the whole run knows

@@ -16,6 +16,7 @@ never as a traceback.
 """
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from dataclasses import dataclass
@@ -189,7 +190,6 @@ def _jobs(value: str | None) -> int | None:
 
 
 def _check(options: CheckOptions, out: OutputOptions) -> int:
-    from ..batch.pool import lint_many
     from ..formats import FORMATS, Options, Stream, render, streams
 
     if out.fmt not in FORMATS:
@@ -221,28 +221,10 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
     named_in_report = out.fmt == "text" and not out.statistics and out.output is None \
         and sys.stdout.isatty() and sys.stderr.isatty()
     try:
-        # on every core (--jobs), results in the files' order as they finish
-        linted = lint_many(((p, plan.configs[p]) for p in plan.files), jobs)
-        for path, result in zip(plan.files, linted):
-            config = plan.configs[path]
-            if result.error:
-                if not named_in_report:
-                    click.echo(f"{path}: {result.error['message']}", err=True)
-            elif out.fix or out.diff:
-                from ..writers.fixes import fix_file
-                outcome = fix_file(path, config, write=out.fix, result=result, display=_shown(path))
-                outcomes.append(outcome)
-                if outcome.refused:
-                    click.echo(outcome.refused, err=True)
-                result = outcome.result
-            if out.min_severity:
-                keep_at_least([result], out.min_severity)
-            tally.add(result, config.fail_on)
-            if stream is None:
-                results.append(result)
-            else:
-                stream.add(result)           # written now, not kept
-        if stream is not None:
+        if stream is None:
+            results, outcomes = _lint_kept(plan, tally, out, jobs, named_in_report)
+        else:
+            _stream_pieces(plan, stream, tally, out, jobs, named_in_report)
             stream.close()
     finally:
         if sink is not None:
@@ -273,6 +255,44 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
     return code
 
 
+def _stream_pieces(plan, stream, tally: Tally, out: OutputOptions, jobs, named_in_report: bool) -> None:
+    """A streaming format: each file is checked and rendered in the process that checks it
+    (on every core with --jobs), and written here in the files' order as it comes."""
+    from ..batch import pieces
+    job = pieces.PieceJob(out.fmt, stream.options, out.min_severity)
+    for path, piece in zip(plan.files, pieces.check_pieces(job, plan.files, plan.configs, jobs)):
+        if piece.error and not named_in_report:
+            click.echo(f"{path}: {piece.error}", err=True)
+        tally.add_counts(piece.counts, plan.configs[path].fail_on)
+        stream.add_piece(piece.data, piece.counts)           # written now, not kept
+
+
+def _lint_kept(plan, tally: Tally, out: OutputOptions, jobs, named_in_report: bool):
+    """--fix, --diff, --statistics and the formats that need the whole run: every result kept."""
+    from ..batch.pool import lint_many, warm_lint
+    results, outcomes = [], []
+    # on every core (--jobs), results in the files' order as they finish
+    warm = functools.partial(warm_lint, plan.files, plan.configs[plan.files[0]]) if plan.files else None
+    linted = lint_many(((p, plan.configs[p]) for p in plan.files), jobs, warm=warm)
+    for path, result in zip(plan.files, linted):
+        config = plan.configs[path]
+        if result.error:
+            if not named_in_report:
+                click.echo(f"{path}: {result.error['message']}", err=True)
+        elif out.fix or out.diff:
+            from ..writers.fixes import fix_file
+            outcome = fix_file(path, config, write=out.fix, result=result, display=_shown(path))
+            outcomes.append(outcome)
+            if outcome.refused:
+                click.echo(outcome.refused, err=True)
+            result = outcome.result
+        if out.min_severity:
+            keep_at_least([result], out.min_severity)
+        tally.add(result, config.fail_on)
+        results.append(result)
+    return results, outcomes
+
+
 def _shown(path: str) -> str:
     from ..formats._paths import display_path
     return display_path(path)
@@ -289,38 +309,42 @@ def _check_writable(output: str) -> None:
 
 
 class _Sink:
-    """The run's output, written piece by piece: ``--output`` as UTF-8, a terminal as text
-    (colorama makes colours work on Windows), a pipe or redirect as UTF-8 bytes."""
+    """The run's output, written piece by piece (text, or UTF-8 bytes as the workers send
+    it): ``--output`` as UTF-8, a terminal as text (colorama makes colours work on Windows),
+    a pipe or redirect as UTF-8 bytes. Each piece is flushed at once, so nothing written is
+    still buffered when the worker processes are forked."""
 
     def __init__(self, output: str | None, color: bool):
         self.output, self.file = output, None
+        self.stream = sys.stdout              # asked once: isatty() is a system call
+        self.tty = self.stream.isatty()
+        self.buffer = None if self.tty else getattr(self.stream, "buffer", None)
         if output is not None:
             try:
-                self.file = open(output, "w", encoding="utf-8", newline="")
+                self.file = open(output, "wb")
             except OSError as exc:
                 raise UsageError(f"无法写入 {output}：{exc.strerror}") from None
-        elif sys.stdout.isatty() and color:
+        elif self.tty and color:
             try:
                 from colorama import just_fix_windows_console
                 just_fix_windows_console()
             except ImportError:  # colorama < 0.4.6
                 pass
 
-    def write(self, text: str) -> None:
+    def write(self, piece: str | bytes) -> None:
         if self.file is not None:
             try:
-                self.file.write(text)
+                self.file.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+                self.file.flush()
             except OSError as exc:
                 raise UsageError(f"无法写入 {self.output}：{exc.strerror}") from None
             return
-        stream = sys.stdout
-        buffer = getattr(stream, "buffer", None)
-        if stream.isatty() or buffer is None:
-            stream.write(text)
-            stream.flush()
+        if self.buffer is None:               # a terminal (or a stream that takes text only)
+            self.stream.write(piece.decode("utf-8") if isinstance(piece, bytes) else piece)
+            self.stream.flush()
             return
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
+        self.buffer.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+        self.buffer.flush()
 
     def close(self) -> None:
         if self.file is not None:

@@ -74,6 +74,17 @@ def reader_for(name: str):
     return importlib.import_module(f"{__name__}.{module}")
 
 
+def preload(names) -> None:
+    """Import the readers these file names need and the parsing libraries those readers load
+    on first use (python-docx, pypdf, BeautifulSoup): done once before worker processes are
+    forked, they are not imported again in each worker. Unknown suffixes are left alone."""
+    modules = {READERS.get(os.path.splitext(name)[1].lower()) for name in names} - {None}
+    for module in sorted(modules):
+        load = getattr(importlib.import_module(f"{__name__}.{module}"), "preload", None)
+        if load is not None:
+            load()
+
+
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a report from disk (see ``load_path``)."""
     return read_bytes(load_path(path, max_bytes), path, max_bytes)

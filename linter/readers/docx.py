@@ -168,6 +168,13 @@ class Paragraph:
         return self.label + "".join(piece.text for piece in self.pieces)
 
 
+def preload() -> None:
+    """Import python-docx now (``readers.preload``)."""
+    import docx  # noqa: F401 - python-docx
+    from docx.opc.exceptions import PackageNotFoundError  # noqa: F401
+    from lxml.etree import XMLSyntaxError  # noqa: F401
+
+
 def open_document(data: bytes, name: str):
     """The python-docx Document, or a ReadError for a damaged package."""
     import docx  # python-docx

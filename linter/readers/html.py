@@ -80,6 +80,12 @@ def read(data: bytes, name: str) -> Document:
     return Document(lines, path=name, fmt="html", encoding=encoding, newline="\n")
 
 
+def preload() -> None:
+    """Import BeautifulSoup and its lxml tree builder now (``readers.preload``)."""
+    from bs4 import BeautifulSoup
+    BeautifulSoup("<p></p>", "lxml")
+
+
 def extract_lines(markup: str) -> list[str]:
     from bs4 import BeautifulSoup
 

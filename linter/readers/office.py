@@ -34,6 +34,12 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def preload() -> None:
+    """What the converted file is read with (``readers.preload``)."""
+    from . import docx
+    docx.preload()
+
+
 def read(data: bytes, name: str) -> Document:
     suffix = os.path.splitext(name)[1].lower()
     fmt = suffix.lstrip(".") or "doc"

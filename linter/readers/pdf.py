@@ -136,6 +136,12 @@ def _page_lines(page) -> list[tuple[str, float | None]]:
     return lines
 
 
+def preload() -> None:
+    """Import pypdf now (``readers.preload``)."""
+    from pypdf import PdfReader  # noqa: F401
+    from pypdf.errors import DependencyError, PdfReadError  # noqa: F401
+
+
 def extract_lines(data: bytes, name: str) -> list[tuple[str, float | None]]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError

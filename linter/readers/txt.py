@@ -8,10 +8,15 @@ rather than read as mojibake.
 """
 from __future__ import annotations
 
+import re
+
 from ..document.document import Document, split_lines
 from ..errors import ReadError
 
-_CONTROL_OK = set("\t\n\r\f\v\x1a")   # \x1a: the DOS end-of-file mark some editors add
+# What plain text hardly has: control characters other than \t \n \v \f \r and \x1a (the DOS
+# end-of-file mark some editors add), private-use characters, U+FFFD. One regex scan: a
+# character-by-character loop cost a tenth of a report's whole check.
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\ue000-\uf8ff\ufffd]")
 
 # Leading bytes of formats people save with the wrong suffix.
 _MAGIC = (
@@ -74,9 +79,7 @@ def _mostly_text(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return True
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in _CONTROL_OK) or 0xE000 <= ord(c) <= 0xF8FF
-              or c == "\ufffd")
-    return bad / len(sample) < 0.01
+    return len(_NOT_TEXT.findall(sample)) / len(sample) < 0.01
 
 
 def _binary_looking(data: bytes) -> bool:

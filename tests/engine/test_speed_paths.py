@@ -86,21 +86,20 @@ def test_two_installations_keep_their_own_cache_files(tmp_path, monkeypatch):
 def test_check_writes_each_file_before_linting_the_next(tmp_path, monkeypatch):
     for i in range(3):
         (tmp_path / f"r{i}.txt").write_text(SEEDS[i].read_text(encoding="utf-8"), encoding="utf-8")
-    from linter.batch import pool
-    real = pool.lint_many
-    seen = []
+    from linter.batch import pieces
+    real = pieces.lint_path
+    seen = {}
 
-    def watching(tasks, jobs=None):
-        for result in real(tasks, jobs):
-            seen.append(sys.stdout.buffer.getvalue().decode("utf-8"))   # what was written so far
-            yield result
+    def watching(path, config=None):
+        seen[Path(path).name] = sys.stdout.buffer.getvalue().decode("utf-8")   # written so far
+        return real(path, config)
 
-    monkeypatch.setattr(pool, "lint_many", watching)
+    monkeypatch.setattr(pieces, "lint_path", watching)
     for fmt in ("json-lines", "text", "json"):
         seen.clear()
         out = CliRunner().invoke(main, ["check", "--format", fmt, "--jobs", "1", str(tmp_path)])
         assert out.exit_code in (0, 1), out.output
-        assert "r0.txt" in seen[1] and "r1.txt" not in seen[1], fmt   # r0 written before r1 came
+        assert "r0.txt" in seen["r1.txt"] and "r1.txt" not in seen["r1.txt"], fmt   # r0 out before r1 read
     data = json.loads(out.stdout)                                       # the json is still one document
     assert [Path(f["path"]).name for f in data["files"]] == ["r0.txt", "r1.txt", "r2.txt"]
     assert data["summary"]["files"] == 3
