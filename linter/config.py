@@ -21,6 +21,8 @@ DEFAULT_EXCLUDE = ("README.md", "README.txt", "readme.md", "readme.txt", "Readme
 
 @dataclass
 class Config:
+    """One file's run settings: selection, fail level, overrides, waivers, profile."""
+
     select: list[str] | None = None          # None: every rule
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)

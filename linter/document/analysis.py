@@ -16,6 +16,8 @@ from .outline import Outline, Part
 
 @dataclass
 class Analysis:
+    """A report read once: its document, outline and metadata, shared by every rule."""
+
     doc: Document
     outline: Outline
     meta: Meta

@@ -17,6 +17,8 @@ from ..text.normalize import looks_traditional, normalize_line
 
 @dataclass
 class Line:
+    """One line (paragraph) of a report: its text as shown and normalised."""
+
     number: int                     # 1-based, as the user counts lines/paragraphs
     text: str                       # exactly what the user sees
     norm: str = ""                  # normalised for matching

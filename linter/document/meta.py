@@ -79,6 +79,8 @@ _SELF_NAMES = [
 
 @dataclass
 class Meta:
+    """What a report says about itself: title, issuer, year, level, date, and where each came from."""
+
     title: str | None = None
     issuer: str | None = None
     report_year: int | None = None

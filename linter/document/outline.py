@@ -98,6 +98,8 @@ _BARE_NUMBERED = re.compile(r"^\s*([一二三四五六七八九十])(?![是些�
 
 @dataclass
 class Heading:
+    """A numbered or styled heading line and its rank in the heading tree."""
+
     line: int
     rank: int
     style: str            # cn-dun, cn-paren, arabic-dot, arabic-paren, circled, style, bare
@@ -116,6 +118,8 @@ class Heading:
 
 @dataclass
 class Part:
+    """One of a report's parts (measures, shortcomings, …) and the lines it spans."""
+
     kind: str             # measures | shortcomings | frp | plan | other
     start: int            # first line (the heading line when there is one)
     end: int              # last line, inclusive
@@ -138,6 +142,8 @@ class Part:
 
 @dataclass
 class Outline:
+    """A report's headings, their tree and its parts."""
+
     headings: list[Heading]        # every heading, in document order
     roots: list[Heading]           # the heading tree
     parts: list[Part]              # classified parts, in document order (embedded included)

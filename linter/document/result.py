@@ -25,6 +25,8 @@ class Edit:
 
 @dataclass
 class Fix:
+    """Edits that fix a finding, and whether --fix may apply them unasked."""
+
     edits: list[Edit]
     safe: bool              # safe fixes are applied by --fix; unsafe ones only shown
     description: str = ""
@@ -36,6 +38,8 @@ class Fix:
 
 @dataclass
 class Diagnostic:
+    """One finding: a rule's message at a place in the report (the JSON contract's diagnostics)."""
+
     code: str
     name: str
     severity: str
@@ -65,6 +69,8 @@ class Diagnostic:
 
 @dataclass
 class Evidence:
+    """A line that shows a checklist item is there."""
+
     line: int
     text: str
 
@@ -85,6 +91,8 @@ class Observation:
 
 @dataclass
 class ChecklistEntry:
+    """One checklist item's state, its evidence and the rules that read it."""
+
     state: str
     evidence: list[Evidence] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
@@ -104,6 +112,8 @@ class ChecklistEntry:
 
 @dataclass
 class FileResult:
+    """What checking one file gives: its findings, checklist, outline and metadata, or an error."""
+
     path: str
     format: str | None = None
     meta: dict | None = None

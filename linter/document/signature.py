@@ -23,6 +23,8 @@ _NAME_WIDTH = 40    # an issuer line is one body's name (or two, space-separated
 
 @dataclass
 class Signature:
+    """The issuer's name lines and the date line at the end of a report."""
+
     date_line: Line | None = None
     name_lines: list[Line] = field(default_factory=list)
 

@@ -27,6 +27,8 @@ _COMMON_KEYS = {"code", "name", "kind", "severity", "message", "basis", "explana
 
 @dataclass
 class Rule:
+    """One validated rule: its code, kind, texts and the kind's parameters."""
+
     code: str
     name: str
     kind: str
@@ -84,6 +86,8 @@ class _Defaults(dict):
 
 @dataclass
 class RuleSet:
+    """A rule set's validated rules and what its manifest says (title, years, notices)."""
+
     name: str
     title: str
     years: tuple[int | None, int | None]

@@ -33,6 +33,8 @@ _ITEM = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
 
 @dataclass
 class Waiver:
+    """An accepted finding: a rule (or checklist item) waived for some files until a date."""
+
     rule: str
     justification: str
     expires: _dt.date

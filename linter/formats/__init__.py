@@ -21,6 +21,8 @@ _MODULES = {"json-lines": "json_lines", "csv": "csv_"}
 
 @dataclass
 class Options:
+    """What an output format needs besides the results."""
+
     color: bool = False
     base: str = "."                      # paths are shown relative to this folder
     rules: dict = field(default_factory=dict)   # code -> Rule, for formats that describe rules

@@ -169,6 +169,8 @@ def check(paths, fmt, output, statistics, select, extend_select, ignore, fail_on
 
 @dataclass
 class OutputOptions:
+    """How check writes its results (format, destination, fixes, exit policy)."""
+
     fmt: str = "text"
     output: str | None = None
     statistics: bool = False

@@ -19,6 +19,8 @@ from .discover import discover
 
 @dataclass
 class CheckOptions:
+    """What the user asked for: paths and command-line options, not yet validated."""
+
     paths: tuple[str, ...]
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -36,6 +38,8 @@ class CheckOptions:
 
 @dataclass
 class CheckPlan:
+    """The files to check, each with its Config, and the paths that could not be searched."""
+
     files: list[str]                       # in the order they are checked and shown
     configs: dict                          # path -> Config
     missing: list[tuple[str, str]]         # (path, Chinese problem) for paths that could not be searched
