@@ -45,6 +45,12 @@ def spaces(size: int) -> str:
     return HEAD + "一、" + " " * size + "法治建设\n"
 
 
+def untitled_spaces(size: int) -> str:
+    """No title, and first lines of nothing but spaces: the metadata block's title field is
+    looked for there (an optional bracket between two runs of spaces split them n² ways)."""
+    return "\n".join([" " * (size // 2)] * 2) + "\n今年以来，全镇法治建设稳步推进。\n"
+
+
 def nested_parens(size: int) -> str:
     half = size // 2
     return HEAD + "(" * half + "法治" + ")" * half + "\n"
@@ -124,7 +130,7 @@ def years(size: int) -> str:
 CASES = {f.__name__: f for f in (zero_width, bookmarks, unclosed_bookmarks, spaces, nested_parens,
                                  open_parens, long_sentence, digits, topic_digits, topic_yi, word_run, dotted,
                                  digit_groups, yi_run, numerals,
-                                 headings, enumerations, quotes, short_lines, stops, years)}
+                                 headings, enumerations, quotes, short_lines, stops, years, untitled_spaces)}
 
 
 def make(name: str, budget: int = 200_000) -> str:

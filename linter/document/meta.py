@@ -58,11 +58,11 @@ _DEPT_NAME = re.compile(r"^(?:市|县|区|省)?" + _DEPT)
 _LEADERSHIP = re.compile(r"在[^。；]{0,60}?(?:领导|指导|监督|关怀|支持|帮助)[^。；，,]{0,6}下[，,]?")
 _OPENING = re.compile(r"^\s*(?:" + YEAR + r"\s*年(?:度)?(?:以来)?|今年以来|一年来|近年来)?[，,\s]*")
 # A metadata field: "[ 发布机构 ] X", "发布机构：X", or a table cell "| 发布机构 | X |".
-_FIELD_SEP = r"\s*[\]】]?\s*[:：|｜]?\s*"
+_FIELD_SEP = r"\s*(?:[\]】]\s*)?(?:[:：|｜]\s*)?"
 _FIELD_ISSUER = re.compile("(?:" + "|".join(spaced(n) for n in ("发布机构", "发文机关", "发文单位", "信息来源",
                                                                      "来源")) +
                            ")" + _FIELD_SEP + r"([^\s|｜:：]{3,30})")
-_FIELD_TITLE = re.compile(r"(?:^|[|｜])\s*[\[【]?\s*(?:" + spaced("标题") + "|" + spaced("文件名称") + ")" +
+_FIELD_TITLE = re.compile(r"(?:^|[|｜])\s*(?:[\[【]\s*)?(?:" + spaced("标题") + "|" + spaced("文件名称") + ")" +
                           _FIELD_SEP + r"([^|｜\s][^|｜]{4,79}?)\s*(?:[|｜]|$)")
 
 

@@ -33,9 +33,9 @@ from .signature import find_signature
 # rank: 1 一、  2 （一）  3 1.  4 （1）/1）  5 ①; enumerations (一是) are kept apart.
 _HEADING_PATTERNS = [
     (1, "cn-dun", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*(?:、|[，．.](?![一二三四五六七八九十\d]))\s*")),
-    (2, "cn-paren", re.compile(r"^\s*（\s*([一二三四五六七八九十]{1,3})\s*）\s*[、，.]?\s*")),
+    (2, "cn-paren", re.compile(r"^\s*（\s*([一二三四五六七八九十]{1,3})\s*）\s*(?:[、，.]\s*)?")),
     (3, "arabic-dot", re.compile(r"^\s*(\d{1,2})\s*(?:[.](?!\d)|、)\s*")),
-    (4, "arabic-paren", re.compile(r"^\s*（\s*(\d{1,2})\s*）\s*[、，.]?\s*")),
+    (4, "arabic-paren", re.compile(r"^\s*（\s*(\d{1,2})\s*）\s*(?:[、，.]\s*)?")),
     (4, "arabic-half-paren", re.compile(r"^\s*(\d{1,2})）\s*")),
     (5, "circled", re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
 ]

@@ -48,7 +48,7 @@ _META_CELL = re.compile(r"索引号|发布机构|发文机关|主题分类|体�
 _TITLE_CLASS = re.compile(r"title|biaoti|bt\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _STRIP = " \t\u3000\xa0\u2002\u2003\u200b\ufeff"
-_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]")
 
 MAX_DEPTH = 200   # element nesting kept as structure (see _limit_depth)

@@ -301,3 +301,17 @@ def test_metadata_block_as_a_table_with_cells():
     assert m.title == "关于2023年度法治政府建设情况的报告" and m.report_year == 2023
     assert (m.issuer, m.issuer_source, m.level) == ("某某县司法局", "field", "department")
     assert m.date == "2024-01-20"
+
+
+def test_a_padded_title_field_is_read_and_a_line_of_spaces_does_not_stall_the_search():
+    """The metadata block's title field ("[ 标 题 ] …") is still found; and a report with no
+    title whose first lines are only spaces (a pasted page) is read at once: an optional
+    bracket between two runs of spaces used to split a 120,000-space line n² ways (minutes)."""
+    import time
+    padded = Document.from_text("[ 标  题 ] 东溪镇2024年法治政府建设工作情况报告\n今年以来，我镇法治建设稳步推进。\n")
+    assert analyze(padded).meta.title == "东溪镇2024年法治政府建设工作情况报告"
+    spaces = Document.from_text(" " * 120_000 + "\n今年以来，全镇法治建设稳步推进。\n")
+    start = time.process_time()
+    meta = analyze(spaces).meta
+    assert time.process_time() - start < 10      # a bound on "did not hang", not a speed figure
+    assert meta.title is None
