@@ -31,18 +31,20 @@ _MAX_ALTERNATIVES = 64        # a factor with more alternatives than this is not
 # The analyses below depend only on a pattern's text and flags, this module and Python's parser.
 # The fzlint program keeps them between runs (frontends.startup fills this dict from its cache
 # folder and writes it back): parsing the rules' patterns is a noticeable part of a one-file run.
-# None: each process analyses a pattern once.
+# None: each process keeps its own analyses (in _analysed).
 kept: dict | None = None
 
 
+_analysed: dict = {}           # this process's analyses when the program keeps none
+
+
 def _kept(kind: str, pattern, analyse):
-    if kept is None:
-        return analyse(pattern)
+    store = kept if kept is not None else _analysed      # each pattern analysed once either way
     key = (kind, pattern.pattern, pattern.flags)
     try:
-        return kept[key]
+        return store[key]
     except KeyError:
-        value = kept[key] = analyse(pattern)
+        value = store[key] = analyse(pattern)
         return value
 
 
