@@ -31,20 +31,26 @@ _MAX_ALTERNATIVES = 64        # a factor with more alternatives than this is not
 # The analyses below depend only on a pattern's text and flags, this module and Python's parser.
 # The fzlint program keeps them between runs (frontends.startup fills this dict from its cache
 # folder and writes it back): parsing the rules' patterns is a noticeable part of a one-file run.
-# None: each process keeps its own analyses (in _analysed).
+# None: each process analyses a pattern once (the lru caches below).
 kept: dict | None = None
 
 
-_analysed: dict = {}           # this process's analyses when the program keeps none
+def _safely(analyse, pattern):
+    try:
+        return analyse(pattern)
+    except Exception:                   # Python's internal parser, not ours: then just don't filter
+        return None
 
 
 def _kept(kind: str, pattern, analyse):
-    store = kept if kept is not None else _analysed      # each pattern analysed once either way
+    # (within a process the public functions' lru caches already ask once per pattern)
+    if kept is None:
+        return _safely(analyse, pattern)
     key = (kind, pattern.pattern, pattern.flags)
     try:
-        return store[key]
+        return kept[key]
     except KeyError:
-        value = store[key] = analyse(pattern)
+        value = kept[key] = _safely(analyse, pattern)
         return value
 
 
@@ -158,6 +164,20 @@ def _best(found: list[Factor]) -> Factor | None:
     return best if best is not None and min(map(len, best.alternatives)) >= _MIN_LITERAL else None
 
 
+def _sequences(pattern: "re.Pattern[str]") -> list | None:
+    """The pattern's top-level alternatives as parsed sequences (one, when it is not an
+    alternation); None when flags change what a literal means, or the parser balks."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    except Exception:                   # an internal parser we do not control: just don't filter
+        return None
+    if len(parsed) == 1 and parsed[0][0] is _sre.BRANCH:
+        return [_sre_parse.SubPattern(parsed.state, b) for b in parsed[0][1][1]]
+    return [parsed]
+
+
 @functools.lru_cache(maxsize=1024)
 def factor_of(pattern: "re.Pattern[str]") -> Factor | None:
     """The literal factor to scan a compiled pattern by, or None when the pattern is best left
@@ -169,19 +189,10 @@ def factor_of(pattern: "re.Pattern[str]") -> Factor | None:
 
 
 def _factor_of(pattern: "re.Pattern[str]") -> Factor | None:
-    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+    sequences = _sequences(pattern)
+    if sequences is None or all(len(seq) and _leads_with_literal(seq) for seq in sequences):
         return None
-    try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
-        if len(parsed) == 1 and parsed[0][0] is _sre.BRANCH:
-            sequences = [_sre_parse.SubPattern(parsed.state, b) for b in parsed[0][1][1]]
-        else:
-            sequences = [parsed]
-        if all(len(seq) and _leads_with_literal(seq) for seq in sequences):
-            return None
-        chosen = [_best(_factors(seq)) for seq in sequences]
-    except Exception:                   # an internal parser we do not control: just don't filter
-        return None
+    chosen = [_best(_factors(seq)) for seq in sequences]
     if not all(chosen):
         return None
     alternatives = tuple(sorted({lit for f in chosen for lit in f.alternatives}))
@@ -247,18 +258,11 @@ def required(pattern: "re.Pattern[str]") -> tuple[str, ...] | None:
 
 
 def _required(pattern: "re.Pattern[str]") -> tuple[str, ...] | None:
-    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+    sequences = _sequences(pattern)
+    if sequences is None:
         return None
-    try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
-        if len(parsed) == 1 and parsed[0][0] is _sre.BRANCH:
-            sequences = [_sre_parse.SubPattern(parsed.state, b) for b in parsed[0][1][1]]
-        else:
-            sequences = [parsed]
-        chosen = [max(_factors(seq), key=lambda f: min(map(len, f.alternatives)), default=None)
-                  for seq in sequences]
-    except Exception:
-        return None
+    chosen = [max(_factors(seq), key=lambda f: min(map(len, f.alternatives)), default=None)
+              for seq in sequences]
     if not all(chosen):
         return None
     return tuple(sorted({lit for f in chosen for lit in f.alternatives}))
@@ -272,17 +276,10 @@ def _needs(pattern: "re.Pattern[str]") -> tuple[tuple[tuple[str, ...], ...], ...
 
 
 def _needs_of(pattern: "re.Pattern[str]") -> tuple[tuple[tuple[str, ...], ...], ...] | None:
-    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+    sequences = _sequences(pattern)
+    if sequences is None:
         return None
-    try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
-        if len(parsed) == 1 and parsed[0][0] is _sre.BRANCH:
-            sequences = [_sre_parse.SubPattern(parsed.state, b) for b in parsed[0][1][1]]
-        else:
-            sequences = [parsed]
-        needs = tuple(tuple(f.alternatives for f in _factors(seq)) for seq in sequences)
-    except Exception:
-        return None
+    needs = tuple(tuple(f.alternatives for f in _factors(seq)) for seq in sequences)
     return needs if all(needs) else None
 
 
