@@ -29,7 +29,7 @@ from typing import NamedTuple
 from functools import cached_property
 
 from ..text import literals
-from ..text.phrases import QUOTES, compile_phrases, leftmost_longest_spans, occurrences, strip_quotes
+from ..text.phrases import QUOTES, compile_phrases, find_all, leftmost_longest_spans, occurrences, strip_quotes
 from ..text.sentences import CLAUSE_STOP, PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS
 
 _CLAUSE_STOP_SET = frozenset(CLAUSE_STOP)
@@ -93,37 +93,6 @@ def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, 
             spans.append((q, pos))
         else:
             return spans
-
-
-@functools.lru_cache(maxsize=8)
-def _endings(vocabulary: frozenset[str]):
-    """The characters the vocabulary's phrases end with (as one character class) and, for
-    each, the phrase lengths ending with it, longest first."""
-    lengths: dict[str, set[int]] = {}
-    for phrase in vocabulary:
-        lengths.setdefault(phrase[-1], set()).add(len(phrase))
-    cls = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
-    return cls, {c: sorted(n, reverse=True) for c, n in lengths.items()}
-
-
-def leftmost_longest(text: str, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
-    """(start, end) of the phrases of a vocabulary in a text, leftmost-longest and not
-    overlapping — what a longest-first alternation's ``finditer`` gives. Meant for a
-    vocabulary whose phrases end with a few characters (place names: 省 市 州 区 盟): the
-    regex engine finds those characters, and only the phrases that could end there are
-    looked up — a regex alternation of hundreds of names tries each at every position, and
-    an Aho-Corasick automaton walks a root with hundreds of branches at every character."""
-    if not vocabulary:
-        return []
-    cls, lengths = _endings(vocabulary)
-    starts = []
-    for m in cls.finditer(text):
-        stop = m.end()
-        for n in lengths[m.group()]:
-            if n <= stop and text[stop - n:stop] in vocabulary:
-                starts.append((stop - n, -n))
-    starts.sort()
-    return leftmost_longest_spans(starts)
 
 
 class Index:
@@ -275,11 +244,7 @@ class Index:
     def _char_offsets(self, char: str) -> list[int]:
         table = self._chars.get(char)
         if table is None:
-            content, table, i = self.doc.content, [], self.doc.content.find(char)
-            while i != -1:
-                table.append(i)
-                i = content.find(char, i + 1)
-            self._chars[char] = table
+            table = self._chars[char] = list(find_all(self.doc.content, char))
         return table
 
     def enclosing(self, start: int, end: int, opening: str = "《", closing: str = "》") -> tuple[int, int] | None:

@@ -27,9 +27,9 @@ import functools
 import re
 
 from ..document import places
-from ..document.index import leftmost_longest
 from ..document.places import Division
 from ..text import literals
+from ..text.phrases import find_all, leftmost_longest
 from ._shared import Checks
 
 CHECKS = Checks("place")
@@ -274,7 +274,7 @@ def _residue(analysis, rule):
                 content_lines = [ln.number for ln in doc.content_lines()]
             numbers = content_lines
         else:
-            numbers = sorted({doc.line_of(i) for lit in required for i in _offsets(doc.content, lit)})
+            numbers = sorted({doc.line_of(i) for lit in required for i in find_all(doc.content, lit)})
         for number in numbers:
             if number in meta.title_lines:
                 continue
@@ -297,13 +297,6 @@ def _residue(analysis, rule):
                                    issuer=meta.issuer, count=len(hits),
                                    chain="—".join(meta.places)))
     return out
-
-
-def _offsets(text: str, literal: str):
-    i = text.find(literal)
-    while i != -1:
-        yield i
-        i = text.find(literal, i + 1)
 
 
 def _other_unit(capture: str, follow: str, own, names, level, township) -> str | None:

@@ -19,6 +19,8 @@ import bisect
 import functools
 import re
 
+from .phrases import find_all
+
 try:                                    # the parser behind re.compile (re._parser from 3.11)
     from re import _parser as _sre_parse, _constants as _sre
 except ImportError:                     # pragma: no cover - Python 3.10
@@ -203,13 +205,7 @@ def _factor_of(pattern: "re.Pattern[str]") -> Factor | None:
 
 def _candidates(text: str, factor: Factor) -> list[int]:
     """Where the factor's literals occur (overlapping occurrences included), in order."""
-    found: set[int] = set()
-    for lit in factor.alternatives:
-        i = text.find(lit)
-        while i != -1:
-            found.add(i)
-            i = text.find(lit, i + 1)
-    return sorted(found)
+    return sorted({i for lit in factor.alternatives for i in find_all(text, lit)})
 
 
 class Scanner:

@@ -47,7 +47,7 @@ def _automaton(vocabulary: frozenset[str], split: bool = False):
 def occurrences(vocabulary: frozenset[str], text: str):
     """(start, phrase) of every occurrence of every phrase, overlapping ones included; None
     without pyahocorasick."""
-    split = not _astral_free(vocabulary) and not _ASTRAL.search(text)
+    split = not _astral_phrases(vocabulary) and not _ASTRAL.search(text)
     auto = _automaton(vocabulary, split)
     if auto is None:
         return None
@@ -62,7 +62,7 @@ def occurrences(vocabulary: frozenset[str], text: str):
 
 
 @functools.lru_cache(maxsize=8)
-def _astral_free(vocabulary: frozenset[str]) -> tuple[str, ...]:
+def _astral_phrases(vocabulary: frozenset[str]) -> tuple[str, ...]:
     """The vocabulary's phrases with a character beyond the BMP (none, in practice)."""
     return tuple(p for p in vocabulary if _ASTRAL.search(p))
 
@@ -75,6 +75,45 @@ def leftmost_longest_spans(starts: list[tuple[int, int]]) -> list[tuple[int, int
             spans.append((s, s - neg))
             last = s - neg
     return spans
+
+
+@functools.lru_cache(maxsize=8)
+def _endings(vocabulary: frozenset[str]):
+    """The characters the vocabulary's phrases end with (as one character class) and, for
+    each, the phrase lengths ending with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for phrase in vocabulary:
+        lengths.setdefault(phrase[-1], set()).add(len(phrase))
+    cls = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
+    return cls, {c: sorted(n, reverse=True) for c, n in lengths.items()}
+
+
+def leftmost_longest(text: str, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of the phrases of a vocabulary in a text, leftmost-longest and not
+    overlapping — what a longest-first alternation's ``finditer`` gives. Meant for a
+    vocabulary whose phrases end with a few characters (place names: 省 市 州 区 盟): the
+    regex engine finds those characters, and only the phrases that could end there are
+    looked up — a regex alternation of hundreds of names tries each at every position, and
+    an Aho-Corasick automaton walks a root with hundreds of branches at every character."""
+    if not vocabulary:
+        return []
+    cls, lengths = _endings(vocabulary)
+    starts = []
+    for m in cls.finditer(text):
+        stop = m.end()
+        for n in lengths[m.group()]:
+            if n <= stop and text[stop - n:stop] in vocabulary:
+                starts.append((stop - n, -n))
+    starts.sort()
+    return leftmost_longest_spans(starts)
+
+
+def find_all(text: str, literal: str):
+    """Every offset where ``literal`` occurs in ``text``, overlapping ones included, in order."""
+    i = text.find(literal)
+    while i != -1:
+        yield i
+        i = text.find(literal, i + 1)
 
 
 @functools.lru_cache(maxsize=64)
