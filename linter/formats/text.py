@@ -77,7 +77,7 @@ def _file(r, options) -> list[str]:
            f"   单位：{m.get('issuer') or '未识别'}  年度：{m.get('report_year') or '未识别'}  "
            f"层级：{level_label(m.get('level'))}  规则集：{m.get('ruleset')}"]
     if not m.get("report_like", True):
-        out.insert(1, _paint(f"   注意：这个文件看起来不是法治政府建设年度报告，下面的检查结果仅供参考，"
+        out.insert(1, _paint("   注意：这个文件看起来不是法治政府建设年度报告，下面的检查结果仅供参考，"
                              "检查清单不计入统计", "YELLOW", options))
     for notice in r.notices:
         out.append(f"   注意：{notice}")
