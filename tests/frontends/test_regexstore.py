@@ -21,6 +21,16 @@ def fzlint(args, cache, cwd):
                           env=env, cwd=cwd, timeout=120)
 
 
+def after_a_run(tmp_path, script: str) -> None:
+    """Check a seed with the store on, then run ``script`` in a new process on that cache folder
+    (it asserts what the run left there)."""
+    report = tmp_path / "r.txt"
+    report.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    fzlint(["check", str(report)], tmp_path / "cache", tmp_path)
+    env = dict(os.environ, FZLINT_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
+
+
 def stores(cache):
     return sorted(Path(cache).glob("regex-*.pickle"))
 
@@ -38,9 +48,6 @@ def test_a_run_from_the_store_finds_what_a_compiling_run_finds(tmp_path):
 
 
 def test_every_pattern_in_the_store_is_the_one_python_compiles(tmp_path):
-    report = tmp_path / "r.txt"
-    report.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    fzlint(["check", str(report)], tmp_path / "cache", tmp_path)
     check = ("import re, sys\n"
              "from linter.frontends import regexstore as rs\n"
              "assert rs.install()\n"
@@ -49,8 +56,7 @@ def test_every_pattern_in_the_store_is_the_one_python_compiles(tmp_path):
              "for (p, flags), entry in state.entries.items():\n"
              "    built = rs._build(state.sre, p, entry, state.typecode)\n"
              "    assert rs._same(built, state.original(p, flags)), p\n")
-    env = dict(os.environ, FZLINT_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
-    subprocess.run([sys.executable, "-c", check], env=env, check=True, timeout=120)
+    after_a_run(tmp_path, check)
 
 
 @pytest.mark.parametrize("damage", ["garbage", "entries changed"])
@@ -117,9 +123,6 @@ def test_patterns_no_run_asks_for_again_leave_the_store(tmp_path):
 def test_kept_literal_analyses_are_the_ones_the_module_computes(tmp_path):
     """The program keeps text.literals' analyses of the rules' patterns between runs: each one
     kept must be what analysing the pattern afresh gives."""
-    report = tmp_path / "r.txt"
-    report.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    fzlint(["check", str(report)], tmp_path / "cache", tmp_path)
     check = ("import re\n"
              "from pathlib import Path\n"
              "from linter.data import cache_file, read_cache\n"
@@ -130,5 +133,4 @@ def test_kept_literal_analyses_are_the_ones_the_module_computes(tmp_path):
              "fresh = {'factor': L._factor_of, 'required': L._required, 'needs': L._needs_of}\n"
              "for (kind, p, flags), value in kept.items():\n"
              "    assert plain(value) == plain(fresh[kind](re.compile(p, flags))), (kind, p)\n")
-    env = dict(os.environ, FZLINT_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
-    subprocess.run([sys.executable, "-c", check], env=env, check=True, timeout=120)
+    after_a_run(tmp_path, check)
