@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .literals import finditer_by_first_character
 from .normalize import merge_spans
 
 # Bounded runs and no start inside a run: a line of 20,000 digits or 一 costs linear time
@@ -62,7 +63,7 @@ def _counted_numeral(text: str, at: int, cn: str) -> bool:
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _INCIDENTAL.finditer(text)]
+    spans = [m.span() for m in finditer_by_first_character(_INCIDENTAL, text)]
     if any(c in text for c in "“「『\"‘《〔"):
         spans.extend(m.span() for m in _QUOTED.finditer(text))
     return spans
@@ -79,8 +80,10 @@ def _figures(text: str) -> tuple[re.Match, ...]:
     # The excluded spans are merged and walked with the matches, so a line full of
     # numbers costs linear time, not matches × spans.
     excluded = merge_spans(sorted(_excluded_spans(text)))
+    # (FIGURE opens with lookbehinds, so the engine would try it at every position: it is run
+    # only at the characters a figure starts with.)
     out, k = [], 0
-    for m in FIGURE.finditer(text):
+    for m in finditer_by_first_character(FIGURE, text):
         while k < len(excluded) and excluded[k][1] <= m.start():
             k += 1
         if k < len(excluded) and excluded[k][0] <= m.start():

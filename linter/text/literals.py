@@ -304,3 +304,117 @@ def search(pattern: "re.Pattern[str]", text: str, pos: int = 0):
     if factor_of(pattern) is None:
         return pattern.search(text, pos)
     return Scanner(pattern, text).search(pos)
+
+
+# -- patterns without a literal: tried only where a match can start ---------------------------
+#
+# A pattern that opens with a lookbehind or an alternation of classes (the figures: "(?<![第\d.])
+# (?:\d…|[一二…]…)…|…率…|…人次…") gets no prefix scan from the engine: it runs the whole pattern
+# at every position of the text. Its matches still all start with one of a few characters (a
+# digit, a Chinese numeral, 率, 人 …). ``[F](?<=(?=P).)`` — one character of that set, behind
+# which P matches — *does* open with a class, so the engine skips every other position in C and
+# runs P only where it can match; P itself is then matched at the found start.
+
+_ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
+
+
+def _first_class(items) -> tuple[list[str], bool] | None:
+    """The class members (regex source) a non-empty match of a parsed sequence can start with,
+    and whether the sequence can match empty; None when that is not a small known set
+    (a dot, a negated class, a backreference)."""
+    members: list[str] = []
+    for op, av in items:
+        if op in _ZERO_WIDTH:            # consumes nothing: the set of what follows (a superset)
+            continue
+        if op is _sre.LITERAL:
+            return members + [re.escape(chr(av))], False
+        if op is _sre.IN:
+            got = _class_source(av)
+            return None if got is None else (members + got, False)
+        if op is _sre.SUBPATTERN:
+            inner = _first_class(av[-1])
+        elif op is _sre.BRANCH:
+            inner, empty = ([], False)
+            for branch in av[1]:
+                got = _first_class(branch)
+                if got is None:
+                    return None
+                inner, empty = inner + got[0], empty or got[1]
+            inner = (inner, empty)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+            got = _first_class(av[2])
+            inner = None if got is None else (got[0], got[1] or av[0] == 0)
+        else:
+            return None
+        if inner is None:
+            return None
+        members += inner[0]
+        if not inner[1]:
+            return members, False
+    return members, True
+
+
+_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_WORD: r"\w",
+               _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _class_source(members) -> list[str] | None:
+    out = []
+    for op, av in members:
+        if op is _sre.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is _sre.RANGE:
+            out.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+        elif op is _sre.CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
+        else:
+            return None                 # a negated class: its complement is most characters
+    return out
+
+
+def _engine_scans_fast(pattern: "re.Pattern[str]") -> bool:
+    """Whether the engine finds the pattern's starts itself: it opens with a literal, a class,
+    or an alternation of literals (the prefix scan of ``re._compiler._compile_info``)."""
+    items = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    while len(items) and items[0][0] is _sre.SUBPATTERN:
+        items = items[0][1][-1]
+    if not len(items):
+        return False
+    op, av = items[0]
+    if op in (_sre.LITERAL, _sre.IN):
+        return True
+    return op is _sre.BRANCH and all(len(b) and b[0][0] is _sre.LITERAL for b in av[1])
+
+
+@functools.lru_cache(maxsize=256)
+def by_first_character(pattern: "re.Pattern[str]") -> "re.Pattern[str] | None":
+    """``[F](?<=(?=P).)`` for a pattern P whose non-empty matches all start with a character
+    of the set F, or None (P may match empty, F is unknown, or flags get in the way)."""
+    sequences = _sequences(pattern)
+    if sequences is None or pattern.flags & re.MULTILINE or _engine_scans_fast(pattern):
+        return None
+    got = _first_class(_sre_parse.SubPattern(sequences[0].state, [(_sre.BRANCH, (None, sequences))])
+                       if len(sequences) > 1 else sequences[0])
+    if got is None or got[1] or not got[0]:
+        return None
+    try:
+        return re.compile("[" + "".join(got[0]) + "](?<=(?=(?:" + pattern.pattern + "))(?s:.))", pattern.flags)
+    except re.error:                    # global inline flags, which must open a pattern
+        return None
+
+
+def finditer_by_first_character(pattern: "re.Pattern[str]", text: str):
+    """``pattern.finditer(text)``, with ``pattern`` run only at the characters its matches can
+    start with (see ``by_first_character``); the same matches, as match objects of ``pattern``."""
+    finder = by_first_character(pattern)
+    if finder is None:
+        yield from pattern.finditer(text)
+        return
+    search, match, pos = finder.search, pattern.match, 0
+    while True:
+        found = search(text, pos)
+        if found is None:
+            return
+        m = match(text, found.start())
+        yield m
+        pos = m.end()                   # never empty: the pattern cannot match empty
