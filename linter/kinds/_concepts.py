@@ -28,6 +28,7 @@ import functools
 import re
 
 from ..data import read_yaml
+from ..text import literals
 from ..text.phrases import compile_phrases
 from ..text.sentences import CLAUSE_STOP
 
@@ -214,16 +215,22 @@ _YEAR = re.compile(r"20\d\d")
 _AFTER_SENTENCE_STOP = re.compile(f"(?<=[{re.escape(SENTENCE_STOPS)}])")
 
 
+@functools.lru_cache(maxsize=64)
+def _markers(phrases: tuple[str, ...]) -> literals.FirstCharacter:
+    # (marker lists open with lookbehinds and lookaheads: run where a marker can start)
+    return literals.FirstCharacter(compile_phrases(phrases))
+
+
 def _marked(text: str, phrases, year: int | None) -> bool:
     """Whether a marker of the list occurs; one naming a year the report has reached
     ("到2024年底" in a 2024 report) states a result, not a target."""
     phrases = expand(phrases)
     if not phrases:
         return False
-    pattern = compile_phrases(phrases)
-    if pattern.search(text) is None:          # the usual sentence: no marker at all
+    scan = _markers(phrases)
+    if scan.search(text) is None:          # the usual sentence: no marker at all
         return False
-    for m in pattern.finditer(text):
+    for m in scan.finditer(text):
         if m.end() == m.start():
             continue
         years = [int(y) for y in _YEAR.findall(m.group(0))]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .literals import finditer_by_first_character
+from .literals import FirstCharacter
 from .normalize import merge_spans
 
 # Bounded runs and no start inside a run: a line of 20,000 digits or 一 costs linear time
@@ -49,6 +49,9 @@ _COUNT_CONTEXT = re.compile(
     r"查处|作出|听取|进行|学习|宣讲|为|有)[^，。；、“”\"]{0,3}$")
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|「[^」\n]{0,40}」|『[^』\n]{0,40}』|\"[^\"\n]{0,40}\"|‘[^‘’\n]{0,40}’"
                      r"|《[^《》\n]{0,80}》|〔\d{4}〕\s*\d+\s*号")
+# Both open with lookbehinds, so the engine would try them at every position of a text: they
+# are run only at the characters a match starts with.
+_FIGURE_SCAN, _INCIDENTAL_SCAN = FirstCharacter(FIGURE), FirstCharacter(_INCIDENTAL)
 _ZERO = re.compile(r"(?:未(?:发生|收到|制定|出现)|无|没有|0\s*(?:件|起|宗|次))")
 
 
@@ -63,7 +66,7 @@ def _counted_numeral(text: str, at: int, cn: str) -> bool:
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in finditer_by_first_character(_INCIDENTAL, text)]
+    spans = [m.span() for m in _INCIDENTAL_SCAN.finditer(text)]
     if any(c in text for c in "“「『\"‘《〔"):
         spans.extend(m.span() for m in _QUOTED.finditer(text))
     return spans
@@ -80,10 +83,8 @@ def _figures(text: str) -> tuple[re.Match, ...]:
     # The excluded spans are merged and walked with the matches, so a line full of
     # numbers costs linear time, not matches × spans.
     excluded = merge_spans(sorted(_excluded_spans(text)))
-    # (FIGURE opens with lookbehinds, so the engine would try it at every position: it is run
-    # only at the characters a figure starts with.)
     out, k = [], 0
-    for m in finditer_by_first_character(FIGURE, text):
+    for m in _FIGURE_SCAN.finditer(text):
         while k < len(excluded) and excluded[k][1] <= m.start():
             k += 1
         if k < len(excluded) and excluded[k][0] <= m.start():

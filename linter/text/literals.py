@@ -374,7 +374,8 @@ def _class_source(members) -> list[str] | None:
 
 def _engine_scans_fast(pattern: "re.Pattern[str]") -> bool:
     """Whether the engine finds the pattern's starts itself: it opens with a literal, a class,
-    or an alternation of literals (the prefix scan of ``re._compiler._compile_info``)."""
+    or an alternation of literals (the prefix scan of ``re._compiler._compile_info``), or it is
+    anchored at the start of the text."""
     items = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
     while len(items) and items[0][0] is _sre.SUBPATTERN:
         items = items[0][1][-1]
@@ -383,6 +384,8 @@ def _engine_scans_fast(pattern: "re.Pattern[str]") -> bool:
     op, av = items[0]
     if op in (_sre.LITERAL, _sre.IN):
         return True
+    if op is _sre.AT and av in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING) and not pattern.flags & re.MULTILINE:
+        return True                     # tried at the start only
     return op is _sre.BRANCH and all(len(b) and b[0][0] is _sre.LITERAL for b in av[1])
 
 
@@ -403,18 +406,44 @@ def by_first_character(pattern: "re.Pattern[str]") -> "re.Pattern[str] | None":
         return None
 
 
-def finditer_by_first_character(pattern: "re.Pattern[str]", text: str):
-    """``pattern.finditer(text)``, with ``pattern`` run only at the characters its matches can
-    start with (see ``by_first_character``); the same matches, as match objects of ``pattern``."""
-    finder = by_first_character(pattern)
-    if finder is None:
-        yield from pattern.finditer(text)
-        return
-    search, match, pos = finder.search, pattern.match, 0
-    while True:
-        found = search(text, pos)
-        if found is None:
+_UNSET = object()
+
+
+class FirstCharacter:
+    """One pattern, run only at the characters its matches can start with (``by_first_character``;
+    the pattern itself where that gives nothing). Keep one per pattern: looking a compiled
+    pattern up in a cache hashes its whole code, a microsecond per call for a phrase list."""
+
+    __slots__ = ("pattern", "_finder")
+
+    def __init__(self, pattern: "re.Pattern[str]"):
+        self.pattern = pattern
+        self._finder = _UNSET            # worked out on first use (not at import: start-up time)
+
+    def _find(self):
+        if self._finder is _UNSET:
+            self._finder = by_first_character(self.pattern)
+        return self._finder
+
+    def search(self, text: str, pos: int = 0):
+        """``pattern.search(text, pos)``."""
+        finder = self._find()
+        if finder is None:
+            return self.pattern.search(text, pos)
+        found = finder.search(text, pos)
+        return None if found is None else self.pattern.match(text, found.start())
+
+    def finditer(self, text: str):
+        """``pattern.finditer(text)``: the same matches, as match objects of ``pattern``."""
+        finder = self._find()
+        if finder is None:
+            yield from self.pattern.finditer(text)
             return
-        m = match(text, found.start())
-        yield m
-        pos = m.end()                   # never empty: the pattern cannot match empty
+        search, match, pos = finder.search, self.pattern.match, 0
+        while True:
+            found = search(text, pos)
+            if found is None:
+                return
+            m = match(text, found.start())
+            yield m
+            pos = m.end()               # never empty: a pattern that can match empty has no finder
