@@ -284,8 +284,18 @@ def may_match(pattern: "re.Pattern[str]", text: str) -> bool:
     needs a literal the text does not hold (checked before a report or its lines are
     scanned: a few substring tests instead of a regex search)."""
     needs = _needs(pattern)
-    return needs is None or any(all(any(lit in text for lit in lits) for lits in alternative)
-                                for alternative in needs)
+    if needs is None:
+        return True
+    for alternative in needs:           # (plain loops: asked for every phrase list of a report)
+        for lits in alternative:
+            for lit in lits:
+                if lit in text:
+                    break
+            else:
+                break                   # this alternative lacks one of its literals
+        else:
+            return True
+    return False
 
 
 def finditer(pattern: "re.Pattern[str]", text: str):
