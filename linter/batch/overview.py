@@ -19,7 +19,7 @@ from . import copies as copies_mod
 from .cache import CACHE_FOLDER
 from .collect import Job, collect, detail_of
 from .html import STATE_OF_CODE, finish_unit_page, write_dashboard, write_part
-from .pool import run_many
+from .pool import run_many, warm_lint
 from .promises import follow
 from .units import STATUSES, Registry, RosterEntry, deadline_for, on_time
 
@@ -128,7 +128,9 @@ def build_overview(files: list[tuple[str, str, object]], outdir: str, roster: li
     workbook = OverviewWorkbook(os.path.join(outdir, "overview.xlsx"))
     tasks = (Job(path, shown, config, store, use_cache) for path, shown, config in files)
     try:
-        for i, summary in enumerate(run_many(collect, tasks, jobs)):
+        # the workers are forked with the rules loaded (``pool.warm_lint``), as ``check``'s are
+        warm = functools.partial(warm_lint, [path for path, _, _ in files], files[0][2]) if files else None
+        for i, summary in enumerate(run_many(collect, tasks, jobs, warm=warm)):
             row = _row(i, summary)
             if row.error:
                 uid = registry.unit_in_filename(row.path)

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
-from fixtures import seed_text  # noqa: E402
+from fixtures import SEEDS, seed_text  # noqa: E402
 from linter import Config, Document, analyze  # noqa: E402
 from linter.batch import run_many  # noqa: E402
 from linter.batch.cache import key_for  # noqa: E402
@@ -147,6 +147,37 @@ def _square(x):
 def test_pool_keeps_input_order():
     assert list(run_many(_square, range(20), jobs=2)) == [x * x for x in range(20)]
     assert list(run_many(_square, iter([3]), jobs=2)) == [9]
+
+
+_WARMED: list[str] = []
+
+
+def _warm_up():
+    _WARMED.append("rules loaded")
+
+
+def _warmed(_):
+    return list(_WARMED)
+
+
+def test_pool_workers_inherit_what_the_warm_up_loaded():
+    """Where workers are forked, what ``warm`` loads is in every worker from its first task
+    (the rules are loaded once, not once per core)."""
+    _WARMED.clear()
+    assert list(run_many(_warmed, range(6), jobs=2, warm=_warm_up)) == [["rules loaded"]] * 6
+    _WARMED.clear()
+    assert list(run_many(_warmed, range(6), jobs=1, warm=_warm_up)) == [[]] * 6   # no pool: no warm-up
+
+
+def test_report_forks_its_workers_warm(tmp_path, monkeypatch):
+    """``fzlint report`` warms up before its pool starts, as ``check`` does."""
+    from linter.batch import overview
+    calls = []
+    monkeypatch.setattr(overview, "warm_lint", lambda paths, config: calls.append(paths))
+    seeds = sorted(SEEDS.glob("*.txt"))[:2]
+    overview.build_overview([(str(p), p.name, Config()) for p in seeds], str(tmp_path / "out"), jobs=2,
+                            use_cache=False)
+    assert calls == [[str(p) for p in seeds]]
 
 
 def test_cache_key_follows_content_and_configuration():
