@@ -403,6 +403,16 @@ def _engine_scans_fast(pattern: "re.Pattern[str]") -> bool:
 def by_first_character(pattern: "re.Pattern[str]") -> "re.Pattern[str] | None":
     """``[F](?<=(?=P).)`` for a pattern P whose non-empty matches all start with a character
     of the set F, or None (P may match empty, F is unknown, or flags get in the way)."""
+    source = _kept("first", pattern, _first_source)
+    if source is None:
+        return None
+    try:
+        return re.compile(source, pattern.flags)
+    except re.error:                    # global inline flags, which must open a pattern
+        return None
+
+
+def _first_source(pattern: "re.Pattern[str]") -> str | None:
     sequences = _sequences(pattern)
     if sequences is None or pattern.flags & re.MULTILINE or _engine_scans_fast(pattern):
         return None
@@ -410,10 +420,7 @@ def by_first_character(pattern: "re.Pattern[str]") -> "re.Pattern[str] | None":
                        if len(sequences) > 1 else sequences[0])
     if got is None or got[1] or not got[0]:
         return None
-    try:
-        return re.compile("[" + "".join(got[0]) + "](?<=(?=(?:" + pattern.pattern + "))(?s:.))", pattern.flags)
-    except re.error:                    # global inline flags, which must open a pattern
-        return None
+    return "[" + "".join(got[0]) + "](?<=(?=(?:" + pattern.pattern + "))(?s:.))"
 
 
 _UNSET = object()
