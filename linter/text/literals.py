@@ -210,19 +210,22 @@ def _candidates(text: str, factor: Factor) -> list[int]:
 
 class Scanner:
     """One pattern over one text: ``search(pos)`` is ``pattern.search(text, pos)``, trying
-    the pattern only in the ``reach + 1`` positions before each occurrence of its literals."""
+    the pattern only in the ``reach + 1`` positions before each occurrence of its literals
+    (a pattern without literals: at the characters its matches start with)."""
 
-    __slots__ = ("pattern", "text", "reach", "starts")
+    __slots__ = ("pattern", "text", "reach", "starts", "whole")
 
     def __init__(self, pattern: "re.Pattern[str]", text: str):
         self.pattern, self.text = pattern, text
         factor = factor_of(pattern)
         self.reach = factor.reach if factor else 0
         self.starts = _candidates(text, factor) if factor else None
+        # no literal to look for: the whole text is searched, at the characters a match starts with
+        self.whole = FirstCharacter(pattern) if factor is None else None
 
     def search(self, pos: int = 0):
         if self.starts is None:
-            return self.pattern.search(self.text, pos)
+            return self.whole.search(self.text, pos)
         match, text, starts = self.pattern.match, self.text, self.starts
         k = bisect.bisect_left(starts, pos)
         while k < len(starts):
