@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.literals import FirstCharacter
+
 # Field names of a site's metadata block. Sites pad short names to one width with spaces
 # ("标  题", "发 布 机 构"), so each name matches with spaces between its characters.
 FIELD_NAMES = ("索引号", "发文字号", "主题分类", "体裁分类", "发布机构", "有效性", "成文日期", "发布日期",
@@ -51,6 +53,7 @@ _ANYWHERE = (
     r"\|.*\|",
 )
 _ANYWHERE_SIGN = re.compile(r"[>→»＞|]|【打印文本】")
+_ANYWHERE_SIGN_SCAN = FirstCharacter(_ANYWHERE_SIGN)     # (asked of every line)
 
 
 def _line_pattern(alternatives) -> "re.Pattern[str]":
@@ -71,7 +74,7 @@ def is_chrome_text(text: str) -> bool:
     # (leading spaces stripped first: the pattern's own ^\s* would be retried once per
     # alternative over a line of 60,000 spaces)
     text = text.lstrip()
-    pattern = _CHROME_LINE if _ANYWHERE_SIGN.search(text) else _CHROME_PROSE
+    pattern = _CHROME_LINE if _ANYWHERE_SIGN_SCAN.search(text) else _CHROME_PROSE
     return bool(pattern.match(text) or (len(text.rstrip()) < 40 and _SITE_CLOCK.search(text)))
 
 

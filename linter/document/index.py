@@ -29,7 +29,7 @@ from typing import NamedTuple
 from functools import cached_property
 
 from ..text import literals
-from ..text.phrases import QUOTES, compile_phrases, find_all, leftmost_longest_spans, occurrences, strip_quotes
+from ..text.phrases import QUOTE_CHAR, QUOTES, compile_phrases, find_all, leftmost_longest_spans, occurrences, strip_quotes
 from ..text.sentences import CLAUSE_STOP, PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS
 
 _CLAUSE_STOP_SET = frozenset(CLAUSE_STOP)
@@ -127,7 +127,7 @@ class Index:
         """The content without quotation marks, and a map from its offsets to content
         offsets (None when the content has no quotes)."""
         content = self.doc.content
-        if not _QUOTE_RUN.search(content):
+        if not QUOTE_CHAR.search(content):
             return content, None
         pieces, origin, at = [], [], 0
         for m in _QUOTE_RUN.finditer(content):

@@ -231,7 +231,7 @@ def build_outline(doc: Document) -> Outline:
         if h and not (h.style == "style" and _looks_like_title(h.title)):
             headings.append(h)
         enums = [(cn_number(m.group(1)) or 0, m.start()) for m in _ENUMERATION.finditer(ln.norm)
-                 if _is_enumeration_start(ln.norm, m.start())]
+                 if _is_enumeration_start(ln.norm, m.start())] if "是" in ln.norm else None
         if enums:
             enumerations[ln.number] = enums
     _integrate_style_levels(headings)

@@ -134,7 +134,7 @@ def _figures(analysis, rule):
     intentions = p.get("intentions", [] if "plan" in kinds else "@intentions")
     for n in _body_lines(analysis, parts):
         text = _line_text(analysis, n, parts)
-        chars += len(re.sub(r"\s", "", text))
+        chars += len("".join(text.split()))
         c = _count(text, p.get("targets"), intentions, analysis.year)
         if c:
             per_line[n] = c
@@ -223,7 +223,7 @@ def _subsections(analysis, rule):
         for i, child in enumerate(children):
             end = children[i + 1].line - 1 if i + 1 < len(children) else part.end
             text = "".join(doc.line(n).norm for n in range(child.line, end + 1) if not doc.line(n).chrome)
-            if len(re.sub(r"\s", "", text)) < p.get("min_chars", 120):
+            if len("".join(text.split())) < p.get("min_chars", 120):
                 continue
             checked += 1
             if not figures(text):

@@ -125,7 +125,7 @@ def _only_slogan(analysis, part, slogan: dict) -> bool:
 
 
 def _body_chars(analysis, part) -> int:
-    return len(re.sub(r"\s", "", _body_text(analysis, part)))
+    return len("".join(_body_text(analysis, part).split()))
 
 
 def _thin(analysis, rule):

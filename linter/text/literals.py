@@ -302,11 +302,12 @@ def may_match(pattern: "re.Pattern[str]", text: str) -> bool:
 
 
 def finditer(pattern: "re.Pattern[str]", text: str):
-    """``pattern.finditer(text)``, trying the pattern only where a match can start."""
+    """``pattern.finditer(text)``, trying the pattern only where a match can start: near its
+    literals, else at the characters its matches start with."""
     if not may_match(pattern, text):
         return iter(())
     if factor_of(pattern) is None:
-        return pattern.finditer(text)
+        return _first_character(pattern).finditer(text)
     return Scanner(pattern, text).finditer()
 
 
@@ -315,7 +316,7 @@ def search(pattern: "re.Pattern[str]", text: str, pos: int = 0):
     if not may_match(pattern, text):
         return None
     if factor_of(pattern) is None:
-        return pattern.search(text, pos)
+        return _first_character(pattern).search(text, pos)
     return Scanner(pattern, text).search(pos)
 
 
@@ -427,6 +428,11 @@ def _first_source(pattern: "re.Pattern[str]") -> str | None:
 
 
 _UNSET = object()
+
+
+@functools.lru_cache(maxsize=1024)
+def _first_character(pattern: "re.Pattern[str]") -> "FirstCharacter":
+    return FirstCharacter(pattern)
 
 
 class FirstCharacter:

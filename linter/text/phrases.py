@@ -47,14 +47,16 @@ def _automaton(vocabulary: frozenset[str], split: bool = False):
 def occurrences(vocabulary: frozenset[str], text: str):
     """(start, phrase) of every occurrence of every phrase, overlapping ones included; None
     without pyahocorasick."""
-    split = not _astral_phrases(vocabulary) and not _ASTRAL.search(text)
+    units = _as_bytes(text)
+    # a character beyond the BMP is two code units: then the text is scanned as it is
+    split = len(units) == 2 * len(text) and not _astral_phrases(vocabulary)
     auto = _automaton(vocabulary, split)
     if auto is None:
         return None
     if not split:
         return [(end - len(p) + 1, p) for end, p in auto.iter(text)]
     out = []
-    for end, p in auto.iter(_as_bytes(text)):
+    for end, p in auto.iter(units):
         start = end + 1 - 2 * len(p)
         if not start & 1:
             out.append((start >> 1, p))
@@ -133,10 +135,13 @@ def literal_scanner(words: tuple[str, ...]):
 
 QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")
 _QUOTE_RUN = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]+")
+# whether a text has a quotation mark at all: a pattern opening with a class is found by the
+# engine's prefix scan; a run (``[…]+``) is tried at every position
+QUOTE_CHAR = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]")
 
 
 def strip_quotes(text: str) -> str:
-    return _QUOTE_RUN.sub("", text) if _QUOTE_RUN.search(text) else text
+    return _QUOTE_RUN.sub("", text) if QUOTE_CHAR.search(text) else text
 
 
 @functools.lru_cache(maxsize=4096)
