@@ -154,8 +154,8 @@ class Index:
         if found is None:
             return None
         out: dict[str, list[tuple[int, int]]] = {}
-        for start, phrase in found:
-            out.setdefault(phrase, []).append((start, -len(phrase)))
+        for start, neg, phrase in found:
+            out.setdefault(phrase, []).append((start, neg))
         return out
 
     def occurrences(self, phrase: str) -> list[tuple[int, int]]:

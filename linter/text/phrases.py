@@ -39,14 +39,18 @@ def _automaton(vocabulary: frozenset[str], split: bool = False):
         return None
     auto = ahocorasick.Automaton()
     for phrase in vocabulary:
-        auto.add_word(_as_bytes(phrase) if split else phrase, phrase)
+        # the value: what a match's start and sort key are computed from (the end offset,
+        # less this many code units, is the start), so the scan's loop does no more than that
+        auto.add_word(_as_bytes(phrase) if split else phrase,
+                      (phrase, 2 * len(phrase) - 1 if split else len(phrase) - 1, -len(phrase)))
     auto.make_automaton()
     return auto
 
 
 def occurrences(vocabulary: frozenset[str], text: str):
-    """(start, phrase) of every occurrence of every phrase, overlapping ones included; None
-    without pyahocorasick."""
+    """(start, -length, phrase) of every occurrence of every phrase, overlapping ones
+    included, in the order their ends come (each phrase's in the order of their starts);
+    None without pyahocorasick."""
     units = _as_bytes(text)
     # a character beyond the BMP is two code units: then the text is scanned as it is
     split = len(units) == 2 * len(text) and not _astral_phrases(vocabulary)
@@ -54,12 +58,12 @@ def occurrences(vocabulary: frozenset[str], text: str):
     if auto is None:
         return None
     if not split:
-        return [(end - len(p) + 1, p) for end, p in auto.iter(text)]
+        return [(end - back, neg, p) for end, (p, back, neg) in auto.iter(text)]
     out = []
-    for end, p in auto.iter(units):
-        start = end + 1 - 2 * len(p)
+    for end, (p, back, neg) in auto.iter(units):
+        start = end - back
         if not start & 1:
-            out.append((start >> 1, p))
+            out.append((start >> 1, neg, p))
     return out
 
 
@@ -128,7 +132,7 @@ def literal_scanner(words: tuple[str, ...]):
         found = occurrences(vocabulary, text)
         if found is None:  # pragma: no cover - pyahocorasick is a declared dependency
             return [(m.start(), m.end(), m.group(0)) for m in phrase_pattern(words).finditer(text)]
-        spans = leftmost_longest_spans(sorted((start, -len(w)) for start, w in found))
+        spans = leftmost_longest_spans(sorted((start, neg) for start, neg, _ in found))
         return [(a, b, text[a:b]) for a, b in spans]
     return scan
 
