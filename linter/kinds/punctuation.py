@@ -70,19 +70,30 @@ _NOT_PLAIN = re.compile(r"[^\s\d一二三四五六七八九十]")
 
 class _Positions:
     """Sorted positions of a pattern's characters in a text: "is there one between i
-    and j" in one bisection, where slicing and scanning would cost the distance."""
+    and j" in one bisection, where slicing and scanning would cost the distance. A short
+    stretch (the usual "(2021—2025年)") is searched directly: the table, made on the first
+    long one, would cost the whole line."""
+
+    _SHORT = 64
 
     def __init__(self, pattern: "re.Pattern[str]", text: str):
-        self.at = [m.start() for m in pattern.finditer(text)]
+        self.pattern, self.text = pattern, text
+        self.at: list[int] | None = None
 
     def any_between(self, i: int, j: int) -> bool:
+        if j - i <= self._SHORT:
+            return self.pattern.search(self.text, i, j) is not None
+        if self.at is None:
+            self.at = [m.start() for m in self.pattern.finditer(self.text)]
         k = bisect.bisect_left(self.at, i)
         return k < len(self.at) and self.at[k] < j
 
 
 def halfwidth_positions(text: str) -> list[int]:
     """Indexes of half-width marks standing in Chinese text."""
-    skip = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    # (an address needs one of these: the pattern is not run over the usual line)
+    maybe_url = "@" in text or "http" in text or "www." in text
+    skip = [(m.start(), m.end()) for m in _URL.finditer(text)] if maybe_url else []
     marks = [m.start() for m in _HALF.finditer(text) if not _inside(m.start(), skip)]
     found = set()
     stack = []
