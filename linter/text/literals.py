@@ -346,6 +346,8 @@ def _first_class(items) -> tuple[list[str], bool] | None:
             got = _class_source(av)
             return None if got is None else (members + got, False)
         if op is _sre.SUBPATTERN:
+            if av[1] & (re.IGNORECASE | re.VERBOSE):     # (?i:…): a literal is not one character
+                return None
             inner = _first_class(av[-1])
         elif op is _sre.BRANCH:
             inner, empty = ([], False)

@@ -89,6 +89,7 @@ def test_figures_are_run_only_where_a_figure_can_start():
     assert literals.by_first_character(re.compile(r"[甲乙]法治")) is None   # a class: likewise
     assert literals.by_first_character(re.compile(r"(?<!\d)\d*")) is None  # may match empty
     assert literals.by_first_character(re.compile(r"(?<!\d).法")) is None  # any character may start it
+    assert literals.by_first_character(re.compile(r"(?<!\d)(?i:a)法")) is None  # a or A
 
 
 def test_first_character_scan_finds_the_figures_of_a_report_sentence():
