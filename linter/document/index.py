@@ -29,12 +29,11 @@ from typing import NamedTuple
 from functools import cached_property
 
 from ..text import literals
-from ..text.phrases import QUOTE_CHAR, QUOTES, compile_phrases, find_all, leftmost_longest_spans, occurrences, strip_quotes
+from ..text.phrases import QUOTE_CHAR, QUOTE_RUN, compile_phrases, find_all, leftmost_longest_spans, occurrences, strip_quotes
 from ..text.sentences import CLAUSE_STOP, PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS
 
 _CLAUSE_STOP_SET = frozenset(CLAUSE_STOP)
 _CLAUSE_STOP_RUN = re.compile("[" + re.escape(CLAUSE_STOP) + "]")
-_QUOTE_RUN = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]+")
 
 
 @functools.lru_cache(maxsize=16)
@@ -130,7 +129,7 @@ class Index:
         if not QUOTE_CHAR.search(content):
             return content, None
         pieces, origin, at = [], [], 0
-        for m in _QUOTE_RUN.finditer(content):
+        for m in QUOTE_RUN.finditer(content):
             pieces.append(content[at:m.start()])
             origin.extend(range(at, m.start()))
             at = m.end()

@@ -138,14 +138,14 @@ def literal_scanner(words: tuple[str, ...]):
 
 
 QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")
-_QUOTE_RUN = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]+")
+QUOTE_RUN = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]+")
 # whether a text has a quotation mark at all: a pattern opening with a class is found by the
 # engine's prefix scan; a run (``[…]+``) is tried at every position
 QUOTE_CHAR = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]")
 
 
 def strip_quotes(text: str) -> str:
-    return _QUOTE_RUN.sub("", text) if QUOTE_CHAR.search(text) else text
+    return QUOTE_RUN.sub("", text) if QUOTE_CHAR.search(text) else text
 
 
 @functools.lru_cache(maxsize=4096)
