@@ -10,6 +10,8 @@ import bisect
 import functools
 import re
 
+from .literals import FirstCharacter
+
 # Characters that occur only in traditional script; one of them is enough to make the
 # (comparatively slow) OpenCC pass worthwhile.
 _TRADITIONAL_HINTS = frozenset(
@@ -19,6 +21,7 @@ _TRADITIONAL_HINTS = frozenset(
 # A remnant's name is bounded so an unclosed "[bookmark:" costs a bounded look-ahead, not
 # a scan to the end of the line for each one (quadratic on a line full of them).
 _REMNANTS = re.compile(r"\[(?:bookmark|comment):[^\]\n]{0,256}\]|[\u200b-\u200f\u2060\ufeff\u00ad]")
+_REMNANT_SCAN = FirstCharacter(_REMNANTS)    # (asked of every line: found by its first character)
 
 # Full-width ASCII letters and digits fold to half-width; half-width punctuation that
 # Chinese text uses folds to its full-width form (except between digits: 1,300 / 10:30).
@@ -111,7 +114,7 @@ def _kept_index(origin: list[int], i: int) -> int | None:
 
 
 def _removed_spans(text: str) -> list[tuple[int, int]]:
-    if not _REMNANTS.search(text):
+    if _REMNANT_SCAN.search(text) is None:
         return []
     return merge_spans(m.span() for m in _REMNANTS.finditer(text))
 
