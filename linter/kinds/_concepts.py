@@ -212,7 +212,18 @@ def validate_concepts(concepts) -> list[str]:
 # -- intentions: aims, targets and norms are not deeds -------------------------------
 
 _YEAR = re.compile(r"20\d\d")
-_AFTER_SENTENCE_STOP = re.compile(f"(?<=[{re.escape(SENTENCE_STOPS)}])")
+_SENTENCE_STOP_CHAR = re.compile(f"[{re.escape(SENTENCE_STOPS)}]")
+
+
+def _sentences_with_stops(text: str):
+    """The sentences of a text, each with its stop: the text split after every stop (a scan
+    for the stops, not a zero-width split tried at every position)."""
+    at = 0
+    for m in _SENTENCE_STOP_CHAR.finditer(text):
+        yield text[at:m.end()]
+        at = m.end()
+    if at < len(text):
+        yield text[at:]
 
 
 @functools.lru_cache(maxsize=64)
@@ -288,7 +299,7 @@ def _deeds_only(text: str, intentions, plans, year) -> str:
         return text
     out = None                          # a copy only once something is blanked
     pos = 0
-    for sentence in _AFTER_SENTENCE_STOP.split(text):
+    for sentence in _sentences_with_stops(text):
         for a, b in intention_clauses(sentence, intentions, plans, year=year):
             out = out if out is not None else list(text)
             out[pos + a:pos + b] = " " * (b - a)
