@@ -77,6 +77,32 @@ def test_a_slow_document_does_not_delay_another():
         workers.close()
 
 
+def test_a_worker_still_starting_when_the_server_closes_is_stopped(monkeypatch):
+    """The warm worker is started on a thread at ``initialized``; an exit while it starts must
+    not leave it running (an orphan holds the server's stdout open until it has loaded)."""
+    from linter.frontends.lsp import server
+
+    started, release, stopped = threading.Event(), threading.Event(), []
+
+    class SlowToStart:
+        def __init__(self, ctx, target):
+            started.set()
+            release.wait(10)
+
+        def stop(self):
+            stopped.append(self)
+
+    monkeypatch.setattr(server, "_Worker", SlowToStart)
+    workers = LintWorkers(sleepy_lint)
+    warming = threading.Thread(target=workers.warm)
+    warming.start()
+    assert started.wait(10)
+    workers.close()                     # the exit comes while the worker is starting
+    release.set()
+    warming.join(10)
+    assert len(stopped) == 1 and workers.idle == []
+
+
 # ended well within this, or it hung: the exit itself takes a small fraction of a second
 EXIT_BOUND = 5.0
 

@@ -178,7 +178,11 @@ class LintWorkers:
                 return
         worker = _Worker(self.ctx, self.target)
         with self.lock:
-            self.idle.append(worker)
+            closing = self.closed   # closed while the worker started: close() could not stop it
+            if not closing:
+                self.idle.append(worker)
+        if closing:
+            worker.stop()
 
     def cancel(self, key: str) -> None:
         """End the lint in flight for ``key`` (a document URI), if any."""
