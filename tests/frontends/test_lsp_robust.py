@@ -4,6 +4,7 @@ flight, hover shows the finding under the cursor, and the server ends at once wh
 client says exit or closes stdin, whatever lint or request is in flight."""
 from __future__ import annotations
 
+import json
 import subprocess
 import threading
 import time
@@ -16,7 +17,7 @@ from linter.document.result import Diagnostic
 from linter.frontends.lsp import Finding, LintWorkers
 from linter.frontends.lsp.server import Superseded, under_cursor
 
-from test_lsp import Client, TIMEOUT, seed_text
+from test_lsp import ROOT, Client, TIMEOUT, seed_text
 
 SLOW = "慢"
 
@@ -162,3 +163,44 @@ def test_hover_shows_the_finding_under_the_cursor_not_the_paragraphs():
     assert under_cursor([paragraph, word], at_word) == [word]
     assert under_cursor([paragraph, word], types.Position(line=4, character=5)) == [paragraph]
     assert under_cursor([paragraph, word], types.Position(line=5, character=0)) == []
+
+
+def _frame(message: dict) -> bytes:
+    body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def test_the_server_obeys_exit_while_the_client_reads_none_of_its_output():
+    """A client that has stopped reading: the server's output fills the pipe. The exit it
+    sends must still end the server (its messages wait on a writer thread; before, the server
+    blocked in the write and never read the exit)."""
+    import struct
+    import sys
+    fcntl = pytest.importorskip("fcntl")           # (POSIX: how full a pipe is)
+    termios = pytest.importorskip("termios")
+    proc = subprocess.Popen([sys.executable, "-m", "linter", "lsp"], cwd=ROOT, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        proc.stdin.write(_frame({"id": 0, "method": "initialize", "params": {
+            "processId": None, "rootUri": None, "capabilities": {}}}))
+        proc.stdin.write(_frame({"method": "initialized", "params": {}}))
+        for n in range(16):             # each report's diagnostics: tens of kilobytes of JSON
+            proc.stdin.write(_frame({"method": "textDocument/didOpen", "params": {"textDocument": {
+                "uri": f"file:///tmp/fzlint-unread-{n}.txt", "languageId": "plaintext", "version": 1,
+                "text": seed_text()}}}))
+        proc.stdin.flush()
+
+        def unread() -> int:            # bytes waiting in the server's stdout pipe
+            return struct.unpack("i", fcntl.ioctl(proc.stdout.fileno(), termios.FIONREAD, b"\0\0\0\0"))[0]
+        deadline = time.monotonic() + 120
+        while unread() < 60_000 and time.monotonic() < deadline:    # the pipe holds 64 KiB
+            time.sleep(0.2)
+        assert unread() >= 60_000, "the diagnostics did not fill the pipe"
+        proc.stdin.write(_frame({"id": 1, "method": "shutdown"}) + _frame({"method": "exit"}))
+        proc.stdin.flush()
+        started = time.monotonic()
+        proc.wait(timeout=EXIT_BOUND)
+        assert time.monotonic() - started < EXIT_BOUND
+    finally:
+        proc.kill()
+        proc.wait()

@@ -11,13 +11,15 @@ It never re-implements a rule: every check goes through ``linter.lint``, in a ch
 process (``LintWorkers``): one document's slow lint never holds up another's diagnostics,
 and a newer version of a document ends the lint of the older one. Message framing is
 bounded: an absurd ``Content-Length`` or an endless header line is refused and logged, and
-the server reads on. Once the session is over (the client's exit, stdin closed, a failed
-write) nothing more is sent (``ClientWriter``), so the server ends at once whatever is in
-flight. Positions are converted in ``positions``.
+the server reads on. Messages are written by a thread of their own (``ClientWriter``), so a
+client that stops reading holds up no request and no exit. Once the session is over (the
+client's exit, stdin closed, a failed write) nothing more is sent, so the server ends at once
+whatever is in flight. Positions are converted in ``positions``.
 """
 from __future__ import annotations
 
 import asyncio
+import collections
 import logging
 import multiprocessing
 import os
@@ -268,7 +270,13 @@ class BoundedReader(StdinAsyncReader):
 
 
 class ClientWriter:
-    """stdout for pygls' messages, silent once the session is over.
+    """stdout for pygls' messages, written by a thread of its own, silent once the session is over.
+
+    A message is queued and the event loop goes on at once: a client that has stopped reading
+    (its pipe full) then holds up only this thread, and the server still reads and obeys exit.
+    (Before, the loop itself blocked in the write, so an exit sent after a few documents'
+    unread diagnostics was never read, and the server never ended.) At most
+    ``MAX_PENDING_BYTES`` wait; past that, senders wait too (memory stays bounded).
 
     pygls closes the writer on the client's exit; the server closes it when stdin ends; a
     write that fails closes it too. Messages after that are dropped: nobody reads them, and
@@ -277,26 +285,63 @@ class ClientWriter:
     loop closed, set off nested error reports, with a traceback formatted at every level,
     for seconds per request, before the process could end.)"""
 
+    MAX_PENDING_BYTES = 64 * 1024 * 1024
+
     def __init__(self, stdout):
         self.stdout = stdout
         self.closed = False
+        self._ready = threading.Condition()
+        self._queue: collections.deque[bytes] = collections.deque()
+        self._pending = 0               # bytes queued or being written
+        self._thread = threading.Thread(target=self._run, name="fzlint-lsp-writer", daemon=True)
+        self._thread.start()
 
     def close(self) -> None:
-        self.closed = True
-        try:
-            self.stdout.close()
-        except (OSError, ValueError):   # already closed, or the client is gone
-            pass
+        """Nothing more is written; what is queued is dropped. The stream itself is left to the
+        process's end: closing it here would wait for a write blocked on a full pipe."""
+        with self._ready:
+            self.closed = True
+            self._queue.clear()
+            self._ready.notify_all()
 
     def write(self, data: bytes) -> None:
-        if self.closed:
-            return
-        try:
-            self.stdout.write(data)
-            self.stdout.flush()
-        except (OSError, ValueError):   # pygls logs this one failure; later messages are dropped
-            self.closed = True
-            raise
+        with self._ready:
+            while self._pending > self.MAX_PENDING_BYTES and not self.closed:
+                self._ready.wait(1.0)
+            if self.closed:
+                return
+            self._queue.append(data)
+            self._pending += len(data)
+            self._ready.notify_all()
+
+    def drain(self, seconds: float) -> None:
+        """Wait up to ``seconds`` for the queued messages to reach the client (one that still
+        reads gets every answer; one that does not cannot hold the server's end up)."""
+        deadline = time.monotonic() + seconds
+        with self._ready:
+            while self._pending and not self.closed:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return
+                self._ready.wait(left)
+
+    def _run(self) -> None:
+        while True:
+            with self._ready:
+                while not self._queue and not self.closed:
+                    self._ready.wait()
+                if self.closed:
+                    return
+                data = self._queue.popleft()
+            try:
+                self.stdout.write(data)
+                self.stdout.flush()
+            except (OSError, ValueError):   # the client is gone: nothing more is sent
+                self.close()
+                return
+            with self._ready:
+                self._pending -= len(data)
+                self._ready.notify_all()
 
 
 # -- the server -----------------------------------------------------------------------
@@ -425,10 +470,12 @@ class FzlintServer(LanguageServer):
                 await run_async(stop_event=self._stop_event, reader=reader, protocol=self.protocol,
                                 logger=log, error_handler=self.report_server_error)
             finally:
-                # stdin ended (or exit): the requests still in flight are cancelled as the
-                # loop closes, and their answers are not sent; a client that no longer
-                # reads stdout must not keep the server from ending
-                self.writer.closed = True
+                # stdin ended (or exit): what is already written reaches a client that still
+                # reads; the requests still in flight are cancelled as the loop closes, and
+                # their answers are not sent; a client that no longer reads stdout must not
+                # keep the server from ending
+                self.writer.drain(1.0)
+                self.writer.close()
 
         try:
             asyncio.run(session())
