@@ -418,7 +418,7 @@ def markdown(after: dict, before: dict | None, args) -> str:
                   f"substitution rules (`bench/peer_textlint.sh`, median of {len(peer.get('runs') or [1])} runs "
                   f"taking turns with fzlint's) takes {peer['seconds']:.2f} s "
                   f"({peer['reports_per_s']:.0f} reports/s); fzlint's batch doing every rule and the checklist "
-                  f"runs at {best:.0f} reports/s: **{best / peer['reports_per_s']:.1f}×** textlint's rate."]
+                  f"runs at {best:.0f} reports/s: **{best / peer['reports_per_s']:.2f}×** textlint's rate."]
     lines += ["", f"Adversarial inputs (`bench/adversarial.py`, each just under {args.size // 1000} KB "
               "of UTF-8):", "", cols.replace("measure", "input")]
     for name, v in after["adversarial"].items():
