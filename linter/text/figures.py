@@ -52,6 +52,7 @@ _QUOTED = re.compile(r"“[^“”\n]{0,40}”|「[^」\n]{0,40}」|『[^』\n]{
 # Both open with lookbehinds, so the engine would try them at every position of a text: they
 # are run only at the characters a match starts with.
 _FIGURE_SCAN, _INCIDENTAL_SCAN = FirstCharacter(FIGURE), FirstCharacter(_INCIDENTAL)
+_QUOTE_OPENER = re.compile("[“「『\"‘《〔]")     # what a _QUOTED stretch opens with (one scan)
 _ZERO = re.compile(r"(?:未(?:发生|收到|制定|出现)|无|没有|0\s*(?:件|起|宗|次))")
 
 
@@ -67,7 +68,7 @@ def _counted_numeral(text: str, at: int, cn: str) -> bool:
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _INCIDENTAL_SCAN.finditer(text)]
-    if any(c in text for c in "“「『\"‘《〔"):
+    if _QUOTE_OPENER.search(text):
         spans.extend(m.span() for m in _QUOTED.finditer(text))
     return spans
 
