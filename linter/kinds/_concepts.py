@@ -226,19 +226,21 @@ def _sentences_with_stops(text: str):
         yield text[at:]
 
 
-@functools.lru_cache(maxsize=64)
-def _markers(phrases: tuple[str, ...]) -> literals.FirstCharacter:
-    # (marker lists open with lookbehinds and lookaheads: run where a marker can start)
-    return literals.FirstCharacter(compile_phrases(phrases))
+@functools.lru_cache(maxsize=256)
+def _markers(phrases: tuple[str, ...]) -> literals.FirstCharacter | None:
+    """The marker list (``@name`` entries not yet expanded: a short key to look up, asked
+    for every sentence) as one scan; None for an empty list. (Marker lists open with
+    lookbehinds and lookaheads: they are run where a marker can start.)"""
+    expanded = expand(phrases)
+    return literals.FirstCharacter(compile_phrases(expanded)) if expanded else None
 
 
 def _marked(text: str, phrases, year: int | None) -> bool:
     """Whether a marker of the list occurs; one naming a year the report has reached
     ("到2024年底" in a 2024 report) states a result, not a target."""
-    phrases = expand(phrases)
-    if not phrases:
+    scan = _markers(key(phrases))
+    if scan is None:
         return False
-    scan = _markers(phrases)
     if scan.search(text) is None:          # the usual sentence: no marker at all
         return False
     for m in scan.finditer(text):
