@@ -266,9 +266,28 @@ def _residue(analysis, rule):
     doc = analysis.doc
     found = []
     content_lines = None
+
+    def take(k, number, m, base):
+        """A context's match ``m`` on line ``number``, in a text where that line starts at
+        ``base`` (the report's content, or the line itself)."""
+        text = doc.line(number).norm
+        end = m.end("unit") - base
+        unit = _other_unit(m.group("unit"), text[end:end + 1], own, names, level, township)
+        if unit is not None:
+            start = doc.line_start(number) + m.start("unit") - base + len(m.group("unit")) - len(unit)
+            found.append((number, k, start, unit))
+
     for k, pattern in enumerate(_contexts(tuple(rule.params["contexts"]))):
-        # only the lines holding a literal every match of the context contains are tried
         required = literals.required(pattern)
+        if literals.line_local(pattern):
+            # a context that cannot see past its line: the report scanned once, not line by line
+            # (a chrome line is empty in the content; blank lines are not content lines)
+            for m in literals.finditer(pattern, doc.content):
+                number = doc.line_of(m.start())
+                if number not in meta.title_lines and (required or doc.line(number).norm.strip()):
+                    take(k, number, m, doc.line_start(number))
+            continue
+        # only the lines holding a literal every match of the context contains are tried
         if required is None:
             if content_lines is None:
                 content_lines = [ln.number for ln in doc.content_lines()]
@@ -278,13 +297,8 @@ def _residue(analysis, rule):
         for number in numbers:
             if number in meta.title_lines:
                 continue
-            text = doc.line(number).norm
-            for m in literals.finditer(pattern, text):
-                unit = _other_unit(m.group("unit"), text[m.end("unit"):m.end("unit") + 1],
-                                   own, names, level, township)
-                if unit is not None:
-                    start = doc.line_start(number) + m.start("unit") + len(m.group("unit")) - len(unit)
-                    found.append((number, k, start, unit))
+            for m in literals.finditer(pattern, doc.line(number).norm):
+                take(k, number, m, 0)
     seen: dict[str, list] = {}
     for number, _, start, unit in sorted(found):      # in reading order, as a reviewer meets them
         seen.setdefault(unit, []).append((number, start))

@@ -475,3 +475,50 @@ class FirstCharacter:
             m = match(text, found.start())
             yield m
             pos = m.end()               # never empty: a pattern that can match empty has no finder
+
+
+# -- patterns that cannot see past their line ----------------------------------------------
+
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)}
+
+
+def _within_a_line(items) -> bool:
+    for op, av in items:
+        if op is _sre.LITERAL:
+            if av == 10:
+                return False
+        elif op is _sre.IN:
+            members = _class_source(av)
+            if members is None or re.fullmatch("[" + "".join(members) + "]", "\n"):
+                return False
+        elif op is _sre.SUBPATTERN:
+            if not _within_a_line(av[-1]):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_within_a_line(b) for b in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _within_a_line(av[2]):
+                return False
+        elif op is not _sre.GROUPREF:
+            return False                # a dot, a negation, an anchor, a lookaround: may see a line break
+    return True
+
+
+@functools.lru_cache(maxsize=256)
+def line_local(pattern: "re.Pattern[str]") -> bool:
+    """Whether no match of the pattern can hold a line break or depend on the text beyond
+    its line (no anchor, no lookaround, no class or dot that matches a line break): then its
+    matches in lines joined by "\\n" are exactly its matches in each line, and the joined text
+    can be scanned once instead of line by line."""
+    return bool(_kept("line-local", pattern, _line_local))
+
+
+def _line_local(pattern: "re.Pattern[str]") -> bool:
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.MULTILINE | re.DOTALL | re.VERBOSE):
+        return False
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    except Exception:                   # an internal parser we do not control
+        return False
+    return _within_a_line(parsed)

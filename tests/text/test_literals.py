@@ -108,3 +108,32 @@ def test_first_character_scan_gives_the_regex_matches(pattern_text, text, pos):
     assert _spans(scan.finditer(text)) == _spans(pattern.finditer(text))
     expected, found = pattern.search(text, min(pos, len(text))), scan.search(text, min(pos, len(text)))
     assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+
+
+# -- patterns that cannot see past their line: the joined lines scanned once ---------------
+
+LINE_PATTERNS = [
+    UNIT + r"(?:的)?(?:法治政府建设|法治建设|依法行政)",
+    r"(?:推动|推进)(?:了)?" + UNIT + r"(?:的)?(?:法治|依法)",
+    r"现将" + UNIT + r"(?:20\d\d)",
+    r"([东西])\1法治建设",
+]
+LINE_ALPHABET = "东西溪镇乡县区的推动了法治政府建设依法行政现将2023 \n"
+
+
+def test_which_patterns_cannot_see_past_their_line():
+    assert all(literals.line_local(re.compile(p)) for p in LINE_PATTERNS)
+    for p in (r"^\s*2023年", r"下[，,]\s*东溪镇", r"法治(?=建设)", r"(?<!本)镇", r"[^。]镇", r"法.镇", "法\n镇"):
+        assert not literals.line_local(re.compile(p)), p
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.sampled_from(LINE_PATTERNS), st.lists(st.text(alphabet=LINE_ALPHABET.replace("\n", ""), max_size=40),
+                                                 max_size=6))
+def test_a_line_local_pattern_finds_in_the_joined_lines_what_it_finds_in_each(pattern_text, lines):
+    pattern = re.compile(pattern_text)
+    joined, per_line, base = "\n".join(lines), [], 0
+    for line in lines:
+        per_line += [((m.start() + base, m.end() + base), m.groups()) for m in pattern.finditer(line)]
+        base += len(line) + 1
+    assert _spans(literals.finditer(pattern, joined)) == per_line
