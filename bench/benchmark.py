@@ -53,9 +53,10 @@ def _worker_warm(root: Path, repeat: int) -> dict:
     # report whose sentences this process has not seen costs (a district's distinct reports).
     # The seeds repeated above find every sentence already judged by the lint before.
     import importlib
+    sys.path.insert(0, str(HERE))
+    from instructions import SENTENCE_CACHES
     sentence_caches = []
-    for module, names in (("linter.text.figures", ("_figures_cached", "_figures_long")),
-                          ("linter.kinds._concepts", ("_intention_clauses", "_deeds_only"))):
+    for module, names in SENTENCE_CACHES:
         try:
             loaded = importlib.import_module(module)
         except ImportError:

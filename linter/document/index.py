@@ -30,15 +30,10 @@ from functools import cached_property
 
 from ..text import literals
 from ..text.phrases import QUOTE_CHAR, QUOTE_RUN, compile_phrases, find_all, leftmost_longest_spans, occurrences, strip_quotes
-from ..text.sentences import CLAUSE_STOP, PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS
+from ..text.sentences import CLAUSE_STOP, PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS, stop_class
 
 _CLAUSE_STOP_SET = frozenset(CLAUSE_STOP)
-_CLAUSE_STOP_RUN = re.compile("[" + re.escape(CLAUSE_STOP) + "]")
-
-
-@functools.lru_cache(maxsize=16)
-def _stop_class(stops: str) -> re.Pattern:
-    return re.compile("[" + re.escape(stops) + "]")
+_CLAUSE_STOP_RUN = stop_class(CLAUSE_STOP)
 
 
 class Hit(NamedTuple):
@@ -222,7 +217,7 @@ class Index:
             if set(stops) <= _CLAUSE_STOP_SET:
                 table = [i for i, c in self._marks if c in stops]
             else:
-                table = [m.start() for m in _stop_class(stops).finditer(self.doc.content)]
+                table = [m.start() for m in stop_class(stops).finditer(self.doc.content)]
             self._stops[stops] = table
         return table
 
@@ -232,7 +227,7 @@ class Index:
         text, origin = self.quote_free
         if origin is None:
             return self._stop_offsets(stops)
-        return [m.start() for m in _stop_class(stops).finditer(text)]    # one scan, no bisection per stop
+        return [m.start() for m in stop_class(stops).finditer(text)]    # one scan, no bisection per stop
 
     def bounds(self, start: int, end: int, stops: str = SENTENCE_STOPS) -> tuple[int, int]:
         """The sentence (or, with ``PARAGRAPH_STOPS``, paragraph) around content[start:end]:

@@ -30,7 +30,7 @@ import re
 from ..data import read_yaml
 from ..text import literals
 from ..text.phrases import compile_phrases
-from ..text.sentences import CLAUSE_STOP
+from ..text.sentences import CLAUSE_STOP, stop_class
 
 CLAUSE_STOPS = CLAUSE_STOP
 SENTENCE_STOPS = "。；;！？!?\n"
@@ -96,14 +96,9 @@ def matches(text: str, phrases) -> list[tuple[int, int, str]]:
 
 # -- 3. clause and sentence logic ----------------------------------------------------
 
-@functools.lru_cache(maxsize=8)
-def _stop_class(stops: str) -> "re.Pattern[str]":
-    return re.compile("[" + re.escape(stops) + "]")
-
-
 def _stops(text: str, stops: str) -> list[int]:
     # a regex scan, not a Python loop over every character (run once per report)
-    return [m.start() for m in _stop_class(stops).finditer(text)]
+    return [m.start() for m in stop_class(stops).finditer(text)]
 
 
 def bounds(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
@@ -212,14 +207,11 @@ def validate_concepts(concepts) -> list[str]:
 # -- intentions: aims, targets and norms are not deeds -------------------------------
 
 _YEAR = re.compile(r"20\d\d")
-_SENTENCE_STOP_CHAR = re.compile(f"[{re.escape(SENTENCE_STOPS)}]")
-
-
 def _sentences_with_stops(text: str):
     """The sentences of a text, each with its stop: the text split after every stop (a scan
     for the stops, not a zero-width split tried at every position)."""
     at = 0
-    for m in _SENTENCE_STOP_CHAR.finditer(text):
+    for m in stop_class(SENTENCE_STOPS).finditer(text):
         yield text[at:m.end()]
         at = m.end()
     if at < len(text):

@@ -330,6 +330,7 @@ def search(pattern: "re.Pattern[str]", text: str, pos: int = 0):
 # runs P only where it can match; P itself is then matched at the found start.
 
 _ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)}
 
 
 def _first_class(items) -> tuple[list[str], bool] | None:
@@ -357,7 +358,7 @@ def _first_class(items) -> tuple[list[str], bool] | None:
                     return None
                 inner, empty = inner + got[0], empty or got[1]
             inner = (inner, empty)
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+        elif op in _REPEATS:
             got = _first_class(av[2])
             inner = None if got is None else (got[0], got[1] or av[0] == 0)
         else:
@@ -478,9 +479,6 @@ class FirstCharacter:
 
 
 # -- patterns that cannot see past their line ----------------------------------------------
-
-_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)}
-
 
 def _within_a_line(items) -> bool:
     for op, av in items:
