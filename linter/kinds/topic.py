@@ -212,7 +212,12 @@ def _is_concrete(analysis, hit: Hit, p) -> bool:
     if "figure" in kinds and figures(text):
         return True
     if "act" in kinds and (p.get("acts") or p.get("concepts")):
-        act_text = strip_quotes(concrete_text(analysis, hit, p.get("act_window", size), p, own_title=False))
+        act_size = p.get("act_window", size)
+        if act_size == size and _own_title(analysis, hit) is None:
+            act_text = text             # (no title of its own to blank: the same window)
+        else:
+            act_text = concrete_text(analysis, hit, act_size, p, own_title=False)
+        act_text = strip_quotes(act_text)
         for a, b in recital_clauses(act_text, p):
             act_text = _blank(act_text, a, b)
         found = {strip_quotes(m[2]) for m in concepts_.matches(act_text, p.get("acts"))}
@@ -268,6 +273,8 @@ def recital_clauses(text: str, p) -> list[tuple[int, int]]:
 
 
 def _recited(analysis, hit: Hit, p) -> bool:
+    if not p.get("recital"):           # (most rules have no formula: no window to build)
+        return False
     size = p.get("window", "sentence")
     key = ("recited", id(p), _window_key(analysis, hit, size))
     return analysis.index.remember(
