@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from bisect import bisect_left
 import re
 from itertools import chain
 from typing import NamedTuple
@@ -176,10 +177,11 @@ class Index:
         if cached is None:
             text, origin = self.quote_free
             spans = self.spans(key)
+            new = tuple.__new__         # (a NamedTuple's own constructor is a Python call per hit)
             if origin is None:
-                cached = [Hit(s, e, text[s:e]) for s, e in spans]
+                cached = [new(Hit, (s, e, text[s:e])) for s, e in spans]
             else:
-                cached = [Hit(origin[s], origin[e - 1] + 1, text[s:e]) for s, e in spans]
+                cached = [new(Hit, (origin[s], origin[e - 1] + 1, text[s:e])) for s, e in spans]
             self._hits[key] = cached
         return cached
 
@@ -232,10 +234,12 @@ class Index:
     def bounds(self, start: int, end: int, stops: str = SENTENCE_STOPS) -> tuple[int, int]:
         """The sentence (or, with ``PARAGRAPH_STOPS``, paragraph) around content[start:end]:
         from after the last stop before ``start`` to the first stop at or after ``end``."""
-        table = self._stop_offsets(stops)
-        i = bisect.bisect_left(table, start)
-        a = table[i - 1] + 1 if i > 0 else 0
-        j = bisect.bisect_left(table, end)
+        table = self._stops.get(stops)     # (asked several times for every hit: no call when built)
+        if table is None:
+            table = self._stop_offsets(stops)
+        i = bisect_left(table, start)
+        a = table[i - 1] + 1 if i else 0
+        j = bisect_left(table, end, i if end >= start else 0)
         b = table[j] if j < len(table) else len(self.doc.content)
         return a, b
 

@@ -194,16 +194,26 @@ def is_concrete(analysis, hit: Hit, p) -> bool:
     size = p.get("window", "sentence")
     act = p.get("act_window", size)
     window_key = _window_key(analysis, hit, size)
-    key = ("concrete", id(p), window_key, window_key if act == size else _window_key(analysis, hit, act),
-           _own_title(analysis, hit))
+    title = _own_title(analysis, hit)
+    key = ("concrete", id(p), window_key, window_key if act == size else _window_key(analysis, hit, act), title)
     memo = analysis.index.memo
     found = memo.get(key, _UNSET)
     if found is _UNSET:
-        found = memo[key] = _is_concrete(analysis, hit, p)
+        found = memo[key] = _is_concrete(analysis, hit, p, title)
     return found
 
 
-def _is_concrete(analysis, hit: Hit, p) -> bool:
+def _distinct_matches(text: str, phrases) -> set[str]:
+    """The distinct non-empty texts a phrase list matches in a text."""
+    pattern = compile_phrases(concepts_.expand(phrases))
+    if pattern.groups:                  # (a regex entry with a group of its own: findall gives groups)
+        return {m[2] for m in concepts_.matches(text, phrases)}
+    found = set(pattern.findall(text))
+    found.discard("")
+    return found
+
+
+def _is_concrete(analysis, hit: Hit, p, title) -> bool:
     kinds = _concrete_kinds(p)
     if not kinds:
         return True
@@ -213,14 +223,15 @@ def _is_concrete(analysis, hit: Hit, p) -> bool:
         return True
     if "act" in kinds and (p.get("acts") or p.get("concepts")):
         act_size = p.get("act_window", size)
-        if act_size == size and _own_title(analysis, hit) is None:
+        if act_size == size and title is None:
             act_text = text             # (no title of its own to blank: the same window)
         else:
             act_text = concrete_text(analysis, hit, act_size, p, own_title=False)
         act_text = strip_quotes(act_text)
         for a, b in recital_clauses(act_text, p):
             act_text = _blank(act_text, a, b)
-        found = {strip_quotes(m[2]) for m in concepts_.matches(act_text, p.get("acts"))}
+        # (the text is quote-free, so is every match in it)
+        found = _distinct_matches(act_text, p.get("acts")) if p.get("acts") else set()
         found |= {m[2] for c in p.get("concepts") or () if c.get("as") == "act"
                   for m in concepts_.concept_matches(act_text, c)}
         if len(found) >= p.get("min_acts", 1):
