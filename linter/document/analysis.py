@@ -24,11 +24,13 @@ class Analysis:
     # The plain phrases of the rule set's rules: what the index scans for in one pass
     # (set by the engine once the rule set is known, before any kind runs).
     vocabulary: frozenset = field(default_factory=frozenset)
+    # The literals kinds look for in the user's own text, quotes kept (typo's wrong forms).
+    raw_vocabulary: frozenset = field(default_factory=frozenset)
 
     @cached_property
     def index(self) -> Index:
         """Phrase occurrences, sentence bounds and the quote-free view, built once."""
-        return Index(self.doc, self.vocabulary)
+        return Index(self.doc, self.vocabulary, self.raw_vocabulary)
 
     @cached_property
     def heading_blocks(self) -> dict[int, int]:

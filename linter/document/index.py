@@ -14,9 +14,13 @@ answers them from tables built once:
 - **sentences**: the offsets of the stop characters, so a sentence's bounds are two
   bisections instead of a ``find``/``rfind`` over the text per stop character.
 - **quote-free view**: the content without quotation marks and 《》, with the map back.
+- **literals in the user's own text**: one more Aho-Corasick scan, of the content with its
+  quotes, for the rule set's raw vocabulary (the typo rules' wrong and allowed forms), so
+  each typo rule's lists are answered without a scan of their own.
 
 Everything is in offsets of ``Document.content``. The API for kinds:
 ``hits(phrases) -> list[Hit]``, ``occurrences(phrase) -> list[(start, end)]``,
+``literals(words) -> list[(start, end, word)]``,
 ``bounds(start, end, stops) -> (a, b)``, ``sentence(offset)`` / ``paragraph(offset)``.
 """
 from __future__ import annotations
@@ -30,7 +34,8 @@ from typing import NamedTuple
 from functools import cached_property
 
 from ..text import literals
-from ..text.phrases import QUOTE_CHAR, QUOTE_RUN, compile_phrases, find_all, leftmost_longest_spans, occurrences, strip_quotes
+from ..text.phrases import (QUOTE_CHAR, QUOTE_RUN, compile_phrases, find_all, leftmost_longest_spans, literal_scanner,
+                            occurrences, strip_quotes)
 from ..text.sentences import CLAUSE_STOP, PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS, stop_class
 
 _CLAUSE_STOP_SET = frozenset(CLAUSE_STOP)
@@ -98,9 +103,11 @@ def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, 
 class Index:
     """Tables over one document's content; see the module docstring."""
 
-    def __init__(self, doc, vocabulary: frozenset[str] = frozenset()):
+    def __init__(self, doc, vocabulary: frozenset[str] = frozenset(), raw_vocabulary: frozenset[str] = frozenset()):
         self.doc = doc
         self.vocabulary = vocabulary
+        self.raw_vocabulary = raw_vocabulary
+        self._literals: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
         self._hits: dict[tuple[str, ...], list[Hit]] = {}
         self._spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self._stops: dict[str, list[int]] = {}
@@ -205,6 +212,35 @@ class Index:
         if spans is None:
             spans = [(m.start(), m.end()) for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
         return spans
+
+    # -- literals in the user's own text ---------------------------------------------------
+    @cached_property
+    def _raw_occurrences(self) -> dict[str, list[tuple[int, int]]] | None:
+        """phrase -> (start, -length) of every occurrence of the raw vocabulary in the content
+        itself (quotes kept); None without pyahocorasick or a raw vocabulary."""
+        found = occurrences(self.raw_vocabulary, self.doc.content) if self.raw_vocabulary else None
+        if found is None:
+            return None
+        out: dict[str, list[tuple[int, int]]] = {}
+        for start, neg, phrase in found:
+            out.setdefault(phrase, []).append((start, neg))
+        return out
+
+    def literals(self, words: tuple[str, ...]) -> list[tuple[int, int, str]]:
+        """(start, end, word) of some literals in the content, leftmost-longest, not
+        overlapping: what ``literal_scanner(words)`` gives, answered from the one scan of
+        the raw vocabulary when it holds them all (a kind's several lists, one pass)."""
+        cached = self._literals.get(words)
+        if cached is None:
+            table, text = self._raw_occurrences, self.doc.content
+            wanted = frozenset(words)
+            if table is not None and wanted <= self.raw_vocabulary:
+                spans = leftmost_longest_spans(sorted(chain.from_iterable(table[w] for w in table.keys() & wanted)))
+                cached = [(a, b, text[a:b]) for a, b in spans]
+            else:
+                cached = literal_scanner(words)(text)
+            self._literals[words] = cached
+        return cached
 
     # -- sentences -----------------------------------------------------------------------
     @cached_property

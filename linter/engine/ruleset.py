@@ -111,6 +111,19 @@ class RuleSet:
                                  for v in d.values() if isinstance(v, list))
         return vocabulary_of(lists)
 
+    @cached_property
+    def raw_vocabulary(self) -> frozenset[str]:
+        """Every literal a kind looks for in the user's own text (quotes kept: a kind's
+        ``raw_words(params)``, e.g. typo's wrong forms): what the index finds in its one scan
+        of the content, for every such rule at once."""
+        from .. import kinds
+        words: set[str] = set()
+        for rule in self.rules:
+            gather = getattr(kinds.module(rule.kind), "raw_words", None)
+            if gather is not None:
+                words.update(w for w in gather(rule.params) if isinstance(w, str) and w)
+        return frozenset(words)
+
     def by_code(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)
 
@@ -194,6 +207,7 @@ def _build(name: str, path: Path) -> RuleSet:
     years = tuple(spec.get("years", [None, None]))
     ruleset = RuleSet(name, spec.get("title", name), years, rules, spec.get("notices", []))
     ruleset.vocabulary  # noqa: B018 - computed once, kept in the cache file with the rules
+    ruleset.raw_vocabulary  # noqa: B018 - likewise
     return ruleset
 
 

@@ -47,6 +47,7 @@ def lint_analysis(analysis: Analysis, config: Config, ruleset: RuleSet | None = 
             ruleset = config.profile.apply(ruleset)
     analysis.meta.ruleset = ruleset.name
     analysis.vocabulary = ruleset.vocabulary
+    analysis.raw_vocabulary = ruleset.raw_vocabulary
     # A rule that is switched off and feeds no checklist item would only have its
     # findings thrown away: it does not run.
     wanted = [r for r in ruleset.rules if r.checklist or config.enabled(r.code, doc.path)]

@@ -8,7 +8,7 @@ import re
 
 from ..document.index import Hit
 from ..document.result import Evidence, Observation
-from ..text.phrases import QUOTES, compile_phrases
+from ..text.phrases import QUOTES, compile_phrases, literal_scanner
 from ..text.sentences import PARAGRAPH_STOP, SENTENCE_STOP
 from . import _concepts as concepts_
 
@@ -92,6 +92,14 @@ def find(doc, phrases) -> list[Hit]:
     text, origin = quote_free(doc)
     return [_hit(origin, m.start(), m.end(), m.group(0))
             for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
+
+
+def literals_in(source, words: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of literals in the user's own text (quotes kept), leftmost-longest:
+    from the index's one scan of the rule set's raw vocabulary when there is an index."""
+    if _indexed(source):
+        return source.index.literals(words)
+    return literal_scanner(words)(source.content)
 
 
 def find_concepts(doc, concepts, role: str = "phrase") -> list[Hit]:

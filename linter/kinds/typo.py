@@ -30,8 +30,7 @@ Message placeholders: {found}, {replacement}, {note}.
 from __future__ import annotations
 
 from ..document.result import Edit, Fix
-from ._shared import compiled, regex_problems, sentence_around
-from ..text.phrases import literal_scanner
+from ._shared import compiled, literals_in, regex_problems, sentence_around
 
 
 def validate(params: dict) -> list[str]:
@@ -81,10 +80,17 @@ def allowed_forms(params: dict) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _occurrences(doc, pairs):
+def raw_words(params: dict) -> list[str]:
+    """The literals the rule looks for in the user's text (its wrong forms and the allowed
+    ones): the document index finds those of every typo rule in one scan."""
+    return [p["wrong"] for p in expanded_pairs(params) if not p.get("pattern") and p.get("wrong")] + \
+        list(allowed_forms(params))
+
+
+def _occurrences(analysis, pairs):
     """(start, end, pair, match) for every pair: all literals in one multi-pattern scan,
     patterns by their own regex."""
-    text = doc.content
+    doc = analysis.doc
     found = []
     literals = {}
     for pair in pairs:
@@ -94,7 +100,7 @@ def _occurrences(doc, pairs):
         else:
             literals.setdefault(pair["wrong"], pair)
     if literals:
-        for start, end, word in literal_scanner(tuple(literals))(text):
+        for start, end, word in literals_in(analysis, tuple(literals)):
             found.append((start, end, literals[word], None))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept, end = [], -1
@@ -112,9 +118,9 @@ def check(analysis, rule):
     pairs = expanded_pairs(p)
     default_safe = bool(p.get("safe", True))
     allowed = allowed_forms(p)
-    legit = literal_scanner(allowed)(text) if allowed else []
+    legit = literals_in(analysis, allowed) if allowed else []
     out = []
-    for start, end, pair, m in _occurrences(doc, pairs):
+    for start, end, pair, m in _occurrences(analysis, pairs):
         if any(a <= start and end <= b for a, b, _ in legit):
             continue
         if pair.get("after") and not compiled(pair["after"]).match(text, end):

@@ -77,3 +77,40 @@ def test_the_analysis_builds_its_index_once():
     analysis = analyze(Document.from_text("某镇人民政府2024年法治政府建设情况的报告\n一、主要举措\n聘请法律顾问。"))
     assert analysis.index is analysis.index
     assert analysis.heading_blocks is analysis.heading_blocks
+
+
+def _typo_lists(ruleset):
+    from linter.kinds.typo import allowed_forms, expanded_pairs
+    lists = []
+    for rule in ruleset.rules:
+        if rule.kind == "typo":
+            lists.append(tuple(dict.fromkeys(p["wrong"] for p in expanded_pairs(rule.params) if not p.get("pattern"))))
+            lists.append(allowed_forms(rule.params))
+    return [words for words in lists if words]
+
+
+@pytest.mark.parametrize("seed", SEEDS[3:], ids=lambda p: p.name[:3])
+def test_one_scan_of_the_users_text_finds_what_each_typo_scan_found(seed):
+    from linter.text.phrases import literal_scanner
+    ruleset = load_ruleset()
+    # the seed with some wrong forms of the rule set written into it, quotes and all
+    wrong = [w for words in _typo_lists(ruleset)[:4] for w in words[:3]]
+    doc = Document.from_text(seed.read_text(encoding="utf-8") + "\n" + "，“".join(wrong) + "。")
+    index = Index(doc, ruleset.vocabulary, ruleset.raw_vocabulary)
+    lists = _typo_lists(ruleset)
+    assert len(lists) >= 4 and all(set(words) <= ruleset.raw_vocabulary for words in lists)
+    found = 0
+    for words in lists:
+        got = index.literals(words)
+        assert got == literal_scanner(words)(doc.content), words
+        found += len(got)
+    assert found >= len(wrong)                       # the planted forms were found
+    assert index._raw_occurrences is not None        # answered from the one scan
+
+
+def test_literals_outside_the_raw_vocabulary_are_still_found():
+    doc = Document.from_text("落实“谁执法谁普法”责任制，执法纪录仪配备到位。")
+    index = Index(doc, raw_vocabulary=frozenset({"执法纪录仪"}))
+    assert index.literals(("执法纪录仪",)) == [(14, 19, "执法纪录仪")]
+    # a list the scan did not cover (an ad-hoc rule) falls back to its own scan, quotes kept
+    assert index.literals(("谁普法”责任",)) == [(6, 12, "谁普法”责任")]
