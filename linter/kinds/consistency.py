@@ -84,14 +84,22 @@ def _value(raw: str) -> float | None:
 
 def _sentences(analysis, skip=()):
     """(line number, offset of the sentence in the document, sentence text) for every sentence
-    (worked out once per report and parts skipped: every consistency rule reads them)."""
-    return analysis.index.remember(("consistency-sentences", tuple(skip)), lambda: list(_split(analysis, skip)))
+    (worked out once per report and parts skipped: every consistency rule reads them; the
+    report is split once, and a rule that skips parts leaves out their lines' sentences)."""
+    every = analysis.index.remember(("consistency-sentences",), lambda: list(_split(analysis)))
+    if not skip:
+        return every
+
+    def kept():
+        kinds = {n: analysis.part_kind_at(n) for n in dict.fromkeys(n for n, _, _ in every)}
+        return [s for s in every if kinds[s[0]] not in skip]
+    return analysis.index.remember(("consistency-sentences", tuple(skip)), kept)
 
 
-def _split(analysis, skip):
+def _split(analysis):
     doc = analysis.doc
     for ln in doc.lines:
-        if ln.chrome or not ln.stripped or (skip and analysis.part_kind_at(ln.number) in skip):
+        if ln.chrome or not ln.stripped:
             continue
         base = doc.line_start(ln.number)
         for s in _SENTENCE.finditer(ln.norm):
