@@ -41,7 +41,8 @@ _HEADING_PATTERNS = [
 ]
 LIST_RANK = 6            # a restart of the top-level numbering inside a part: a list item
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_ENUMERATION = re.compile(r"([一二三四五六七八九十]{1,3})是")
+# ([…]{1,3})是 spelled with the class first, so that the engine's prefix scan finds it
+_ENUMERATION = re.compile(r"([一二三四五六七八九十][一二三四五六七八九十]{0,2})是")
 _SENTENCE_END = re.compile(r"[。；！？]")
 # What cannot follow a number for it to be a heading: units, dates, ranks ("1.5万元" is
 # refused by the pattern; "2、3月份" and "1、2号楼" by this).

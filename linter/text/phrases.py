@@ -138,10 +138,12 @@ def literal_scanner(words: tuple[str, ...]):
 
 
 QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")
-QUOTE_RUN = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]+")
-# whether a text has a quotation mark at all: a pattern opening with a class is found by the
-# engine's prefix scan; a run (``[…]+``) is tried at every position
-QUOTE_CHAR = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]")
+_QUOTE_CLASS = "[" + re.escape("".join(sorted(QUOTES))) + "]"
+# A run of quotation marks, spelled ``[…][…]*`` rather than ``[…]+``: a pattern opening with a
+# class is found by the engine's prefix scan, a repeat is tried at every position.
+QUOTE_RUN = re.compile(_QUOTE_CLASS + _QUOTE_CLASS + "*")
+# whether a text has a quotation mark at all
+QUOTE_CHAR = re.compile(_QUOTE_CLASS)
 
 
 def strip_quotes(text: str) -> str:
