@@ -169,7 +169,7 @@ def _best(found: list[Factor]) -> Factor | None:
 def _sequences(pattern: "re.Pattern[str]") -> list | None:
     """The pattern's top-level alternatives as parsed sequences (one, when it is not an
     alternation); None when flags change what a literal means, or the parser balks."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
         return None
     try:
         parsed = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
@@ -427,7 +427,16 @@ def _first_source(pattern: "re.Pattern[str]") -> str | None:
                        if len(sequences) > 1 else sequences[0])
     if got is None or got[1] or not got[0]:
         return None
-    return "[" + "".join(got[0]) + "](?<=(?=(?:" + pattern.pattern + "))(?s:.))"
+    # The pattern's own source inside the wrapper: without its opening global flags (they are
+    # the pattern's flags, which the wrapper is compiled with, and may only open a pattern), and
+    # in verbose mode with a line break after it, so a closing comment cannot swallow the rest.
+    body = _GLOBAL_FLAGS.sub("", pattern.pattern, count=1)
+    if pattern.flags & re.VERBOSE:
+        body += "\n"
+    return "[" + "".join(got[0]) + "](?<=(?=(?:" + body + "))(?s:.))"
+
+
+_GLOBAL_FLAGS = re.compile(r"\A\(\?[aiLmsux]+\)")
 
 
 _UNSET = object()

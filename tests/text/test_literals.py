@@ -78,8 +78,12 @@ FIRST_CHARACTER_PATTERNS = [
     r"(?<![\d.])\d{1,4}\s*(?:场次|人次)|(?<!第)[一二三四五]{1,3}次",
     r"(?:(?<=镇)|(?<=区))[\u4e00-\u9fff]{1,3}?(?:法治|普法)",
     r"(?P<n>\d)(?:\s*[%％]|次)(?!以上)",
+    # verbose, opening with its global flags and a lookahead, closing with a comment (F930's shape)
+    "(?x)(?=[12X×某_【])\n  (?:20[0-9]?[X×]{1,2}\\s*年   # a year left blank\n"
+    "  |(?<![A-Za-z])X{2,} | 某某(?=镇|村) | [_]{3,} | 【\\s*】)   # a unit, a blank, a bracket",
 ]
-FIGURE_ALPHABET = "第12.0 将拟已继续进一步模草定下今后是一二两三十百万次场人次件名率达到比例为%％岁周年月日“”《》法治宣传开展召开。，；\n"
+FIGURE_ALPHABET = "第12.0 将拟已继续进一步模草定下今后是一二两三十百万次场人次件名率达到比例为%％岁周年月日“”《》法治宣传开展召开。，；\n" \
+    "X×某镇村_【】a"
 
 
 def test_figures_are_run_only_where_a_figure_can_start():
@@ -90,6 +94,12 @@ def test_figures_are_run_only_where_a_figure_can_start():
     assert literals.by_first_character(re.compile(r"(?<!\d)\d*")) is None  # may match empty
     assert literals.by_first_character(re.compile(r"(?<!\d).法")) is None  # any character may start it
     assert literals.by_first_character(re.compile(r"(?<!\d)(?i:a)法")) is None  # a or A
+    verbose = literals.by_first_character(re.compile(FIRST_CHARACTER_PATTERNS[-1]))
+    assert verbose is not None and verbose.pattern.startswith("[")        # verbose patterns too
+    pattern = re.compile(FIRST_CHARACTER_PATTERNS[-1])
+    text = "20XX年，某某镇开展讲座，XX村填写____，见【 】。"
+    found = [m.group(0) for m in literals.FirstCharacter(pattern).finditer(text)]
+    assert found == [m.group(0) for m in pattern.finditer(text)] == ["20XX年", "某某", "XX", "____", "【 】"]
 
 
 def test_first_character_scan_finds_the_figures_of_a_report_sentence():
