@@ -36,7 +36,7 @@ from ._shared import Checks, compiled, regex_problems
 CHECKS = Checks("consistency")
 _NUMBER = re.compile(r"(?P<ar>\d+(?:\.\d+)?)|(?P<cn>[一二两三四五六七八九十百千万]+)")
 _APPROX = re.compile(r"^(?:余|多)|(?:近|约|超过|逾|将近|大约)\s*$")
-_SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+_SENTENCE = re.compile(r"[^。；！？][^。；！？]*[。；！？]?")     # ([^…]+, class first: the engine's prefix scan)
 _CLAUSE_STOP = "，。；：、！？（）“”\n"
 _TOTAL = r"共|累计|合计|总计|总共|全年"
 _YEAR_TOTAL = r"全年度?|本年度|年内|累计"     # a total for the whole year, not for one event
