@@ -15,8 +15,9 @@ answers them from tables built once:
   bisections instead of a ``find``/``rfind`` over the text per stop character.
 - **quote-free view**: the content without quotation marks and 《》, with the map back.
 - **literals in the user's own text**: one more Aho-Corasick scan, of the content with its
-  quotes, for the rule set's raw vocabulary (the typo rules' wrong and allowed forms), so
-  each typo rule's lists are answered without a scan of their own.
+  quotes, for the rule set's raw vocabulary (the typo rules' wrong and allowed forms, the
+  substitute rules' terms), so
+  each of those rules' lists is answered without a scan of its own.
 
 Everything is in offsets of ``Document.content``. The API for kinds:
 ``hits(phrases) -> list[Hit]``, ``occurrences(phrase) -> list[(start, end)]``,

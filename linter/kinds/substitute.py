@@ -11,9 +11,8 @@ like a stale reference (see ``stale``): present when nothing is found, weak othe
 """
 from __future__ import annotations
 
-from ..text.phrases import phrase_pattern
 from ..document.result import Edit, Fix
-from ._shared import bounded, not_applicable, observe
+from ._shared import bounded, literals_in, not_applicable, observe
 
 
 def validate(params: dict) -> list[str]:
@@ -26,6 +25,13 @@ def validate(params: dict) -> list[str]:
     return problems
 
 
+def raw_words(params: dict) -> list[str]:
+    """The terms and the exceptions, looked for in the user's text: the document index finds
+    those of every substitute (and typo) rule in one scan."""
+    terms = params.get("terms") or {}
+    return [t for t in terms if isinstance(t, str)] + [e for e in params.get("except") or [] if isinstance(e, str)]
+
+
 def check(analysis, rule):
     p = rule.params
     doc = analysis.doc
@@ -34,18 +40,17 @@ def check(analysis, rule):
     terms = p["terms"]
     protected = []
     if p.get("except"):
-        protected = [(m.start(), m.end()) for m in doc.finditer(phrase_pattern(tuple(p["except"])))]
+        protected = [(a, b) for a, b, _ in literals_in(analysis, tuple(p["except"]))]
     safe = bool(p.get("safe", True))
     out, lines = [], []
-    for m in doc.finditer(phrase_pattern(tuple(terms))):
-        if any(a < m.end() and m.start() < b for a, b in protected):
+    for start, end, found in literals_in(analysis, tuple(terms)):
+        if any(a < end and start < b for a, b in protected):
             continue
-        found = m.group(0)
         right = terms[found]
-        span = doc.span(m.start(), m.end())
+        span = doc.span(start, end)
         fix = Fix([Edit(span.line, span.column, span.end_line, span.end_column, right)], safe=safe,
                   description=f"“{found}”改为“{right}”")
-        line = doc.line_of(m.start())
+        line = doc.line_of(start)
         lines.append(line)
         out.append(rule.diagnostic(span, fix=fix, context=analysis.paragraph(line), found=found,
                                    replacement=right, year=analysis.year))
