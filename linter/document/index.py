@@ -16,8 +16,8 @@ answers them from tables built once:
 - **quote-free view**: the content without quotation marks and 《》, with the map back.
 - **literals in the user's own text**: one more Aho-Corasick scan, of the content with its
   quotes, for the rule set's raw vocabulary (the typo rules' wrong and allowed forms, the
-  substitute rules' terms), so
-  each of those rules' lists is answered without a scan of its own.
+  substitute rules' terms), so each of those rules' lists is answered without a scan of
+  its own.
 
 Everything is in offsets of ``Document.content``. The API for kinds:
 ``hits(phrases) -> list[Hit]``, ``occurrences(phrase) -> list[(start, end)]``,
