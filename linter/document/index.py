@@ -193,6 +193,25 @@ class Index:
             self._hits[key] = cached
         return cached
 
+    def hits_within(self, phrases, low: int, high: int) -> list[Hit]:
+        """``hits(phrases)`` that start in content[low:high + 1] (one part of the report), made
+        for that stretch only: a part's phrases are not turned into hits all over the report."""
+        key = tuple(phrases or ())
+        if not key:
+            return []
+        cached = self._hits.get(key)
+        if cached is not None:
+            return [h for h in cached[bisect_left(cached, (low,)):] if h.start <= high]
+        text, origin = self.quote_free
+        spans = self.spans(key)
+        qlow, qhigh = (low, high + 1) if origin is None else (bisect_left(origin, low), bisect.bisect_right(origin, high))
+        new, out = tuple.__new__, []
+        for s, e in spans[bisect_left(spans, (qlow,)):]:
+            if s >= qhigh:
+                break
+            out.append(new(Hit, (s, e, text[s:e]) if origin is None else (origin[s], origin[e - 1] + 1, text[s:e])))
+        return out
+
     def spans(self, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
         """``hits`` as (start, end) in the quote-free view (what kinds that read that view,
         the two-part concepts, work in)."""

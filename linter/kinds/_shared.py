@@ -94,6 +94,16 @@ def find(doc, phrases) -> list[Hit]:
             for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
 
 
+def find_within(doc, phrases, low: int, high: int) -> list[Hit]:
+    """``find`` for the hits that start in content[low:high + 1] (a part of the report)."""
+    phrases = concepts_.expand(phrases)
+    if not phrases:
+        return []
+    if _indexed(doc):
+        return doc.index.hits_within(phrases, low, high)
+    return [h for h in find(doc, phrases) if low <= h.start <= high]
+
+
 def literals_in(source, words: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """(start, end, word) of literals in the user's own text (quotes kept), leftmost-longest:
     from the index's one scan of the rule set's raw vocabulary when there is an index."""

@@ -41,7 +41,7 @@ from ..text.figures import figures
 from ..document.result import Evidence, Observation
 from ..text.phrases import compile_phrases, strip_quotes
 from ._concepts import deeds_only, unknown_names
-from ._shared import Checks, find, heading_blocks, with_severity, without
+from ._shared import Checks, find, find_within, heading_blocks, with_severity, without
 
 CHECKS = Checks("evidence")
 
@@ -167,9 +167,7 @@ def _hits_in(analysis, phrases, lines: set[int], parts, masks=(), subheadings: b
     low = doc.line_start(min(lines))
     high = doc.line_start(max(lines)) + len(doc.line(max(lines)).norm)
     out = []
-    for h in without(find(analysis, phrases), list(masks)):
-        if h.start < low or h.start > high:
-            continue
+    for h in without(find_within(analysis, phrases, low, high), list(masks)):
         n = doc.line_of(h.start)
         if n not in lines:
             continue

@@ -114,3 +114,32 @@ def test_literals_outside_the_raw_vocabulary_are_still_found():
     assert index.literals(("执法纪录仪",)) == [(14, 19, "执法纪录仪")]
     # a list the scan did not cover (an ad-hoc rule) falls back to its own scan, quotes kept
     assert index.literals(("谁普法”责任",)) == [(6, 12, "谁普法”责任")]
+
+
+@pytest.mark.parametrize("seed", SEEDS[:2], ids=lambda p: p.name[:3])
+def test_hits_within_a_part_are_the_reports_hits_that_start_there(seed):
+    ruleset = load_ruleset()
+    doc = Document.from_text(seed.read_text(encoding="utf-8"))
+    lists = [phrases for phrases in _phrase_lists() if not any(p.startswith("@") for p in phrases)][:40]
+    n = len(doc.content)
+    stretches = [(0, n), (n // 3, n // 2), (n // 2, n // 2), (n - 200, n + 50)]
+    for cached in (False, True):           # made afresh, and cut from the report's hits once made
+        index = Index(doc, ruleset.vocabulary)
+        for phrases in lists:
+            if cached:
+                index.hits(phrases)
+            for low, high in stretches:
+                expected = [h for h in index.hits(phrases) if low <= h.start <= high] if cached else \
+                    [h for h in Index(doc, ruleset.vocabulary).hits(phrases) if low <= h.start <= high]
+                assert index.hits_within(phrases, low, high) == expected, (phrases, low, high)
+    assert any(Index(doc, ruleset.vocabulary).hits_within(p, n // 3, n // 2) for p in lists)
+
+
+def test_hits_within_a_report_without_quotation_marks():
+    text = "一、主要举措\n聘请法律顾问，开展普法宣传。\n二、存在的不足\n普法宣传形式单一，法律顾问作用发挥不够。"
+    doc = Document.from_text(text)
+    index = Index(doc, vocabulary_of([("普法宣传", "法律顾问")]))
+    assert index.quote_free[1] is None
+    second = doc.line_start(3)
+    got = [(h.start, h.key) for h in index.hits_within(("普法宣传", "法律顾问"), second, len(doc.content))]
+    assert got == [(text.index("普法宣传形式"), "普法宣传"), (text.index("法律顾问作用"), "法律顾问")]
