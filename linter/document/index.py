@@ -36,7 +36,7 @@ from functools import cached_property
 
 from ..text import literals
 from ..text.phrases import (QUOTE_CHAR, QUOTE_RUN, compile_phrases, find_all, leftmost_longest_spans, literal_scanner,
-                            occurrences, strip_quotes)
+                            occurrences_by_phrase, strip_quotes)
 from ..text.sentences import CLAUSE_STOP, PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS, stop_class
 
 _CLAUSE_STOP_SET = frozenset(CLAUSE_STOP)
@@ -153,13 +153,7 @@ class Index:
     def _occurrences(self) -> dict[str, list[tuple[int, int]]] | None:
         """phrase -> (start, -length) in the quote-free view of every occurrence, overlapping
         ones included (the sort order of leftmost-longest); None without pyahocorasick."""
-        found = occurrences(self.vocabulary, self.quote_free[0]) if self.vocabulary else None
-        if found is None:
-            return None
-        out: dict[str, list[tuple[int, int]]] = {}
-        for start, neg, phrase in found:
-            out.setdefault(phrase, []).append((start, neg))
-        return out
+        return occurrences_by_phrase(self.vocabulary, self.quote_free[0]) if self.vocabulary else None
 
     def occurrences(self, phrase: str) -> list[tuple[int, int]]:
         """Every occurrence of one phrase, overlapping ones included, as content ranges."""
@@ -238,13 +232,7 @@ class Index:
     def _raw_occurrences(self) -> dict[str, list[tuple[int, int]]] | None:
         """phrase -> (start, -length) of every occurrence of the raw vocabulary in the content
         itself (quotes kept); None without pyahocorasick or a raw vocabulary."""
-        found = occurrences(self.raw_vocabulary, self.doc.content) if self.raw_vocabulary else None
-        if found is None:
-            return None
-        out: dict[str, list[tuple[int, int]]] = {}
-        for start, neg, phrase in found:
-            out.setdefault(phrase, []).append((start, neg))
-        return out
+        return occurrences_by_phrase(self.raw_vocabulary, self.doc.content) if self.raw_vocabulary else None
 
     def literals(self, words: tuple[str, ...]) -> list[tuple[int, int, str]]:
         """(start, end, word) of some literals in the content, leftmost-longest, not

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import chain
 
 
 def longest_first(phrases) -> list[str]:
@@ -47,23 +48,24 @@ def _automaton(vocabulary: frozenset[str], split: bool = False):
     return auto
 
 
-def occurrences(vocabulary: frozenset[str], text: str):
-    """(start, -length, phrase) of every occurrence of every phrase, overlapping ones
-    included, in the order their ends come (each phrase's in the order of their starts);
-    None without pyahocorasick."""
+def occurrences_by_phrase(vocabulary: frozenset[str], text: str) -> dict[str, list[tuple[int, int]]] | None:
+    """phrase -> [(start, -length), …] of every occurrence of every phrase that occurs,
+    overlapping ones included, each phrase's in the order of their starts (-length: the sort
+    key of leftmost-longest); None without pyahocorasick."""
     units = _as_bytes(text)
-    # a character beyond the BMP is two code units: then the text is scanned as it is
     split = len(units) == 2 * len(text) and not _astral_phrases(vocabulary)
     auto = _automaton(vocabulary, split)
     if auto is None:
         return None
+    out: dict[str, list[tuple[int, int]]] = {}
     if not split:
-        return [(end - back, neg, p) for end, (p, back, neg) in auto.iter(text)]
-    out = []
+        for end, (p, back, neg) in auto.iter(text):
+            out.setdefault(p, []).append((end - back, neg))
+        return out
     for end, (p, back, neg) in auto.iter(units):
         start = end - back
         if not start & 1:
-            out.append((start >> 1, neg, p))
+            out.setdefault(p, []).append((start >> 1, neg))
     return out
 
 
@@ -129,10 +131,10 @@ def literal_scanner(words: tuple[str, ...]):
     vocabulary = frozenset(words)
 
     def scan(text: str):
-        found = occurrences(vocabulary, text)
+        found = occurrences_by_phrase(vocabulary, text)
         if found is None:  # pragma: no cover - pyahocorasick is a declared dependency
             return [(m.start(), m.end(), m.group(0)) for m in phrase_pattern(words).finditer(text)]
-        spans = leftmost_longest_spans(sorted((start, neg) for start, neg, _ in found))
+        spans = leftmost_longest_spans(sorted(chain.from_iterable(found.values())))
         return [(a, b, text[a:b]) for a, b in spans]
     return scan
 
