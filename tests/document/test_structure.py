@@ -240,3 +240,17 @@ def test_outline_view_says_where_the_year_came_from(seed):
     text = render_outline(analyze_report(read_path(str(seed("004")))))
     assert "日期：2022-01-26（取自落款）" in text
     assert "第91-93行  [存在的不足]" in text and "见第89行" in text
+
+
+def test_a_heading_is_found_whatever_numbering_opens_it():
+    # lines are tried against the numbering patterns only when they open with what a numbering
+    # can open with; every form still reads as a heading, and prose does not
+    from linter.document.outline import find_heading
+    for text, rank in [("一、主要举措和成效", 1), ("\u3000（二）推进严格规范公正文明执法", 2), ("3.加强法治宣传", 3),
+                       ("（4）落实普法责任制", 4), ("5）开展法治讲座", 4), ("⑥建设法治文化阵地", 5),
+                       ("一主要举措和成效", 1), ("٣.加强法治宣传", 3)]:
+        heading = find_heading(text, 1)
+        assert heading is not None and heading.rank == rank, text
+    for text in ("今年以来，我镇深入推进法治建设。", "2023年，全镇办理行政处罚案件35件。", "第一责任人职责履行情况"):
+        assert find_heading(text, 1) is None, text
+    assert find_heading("法治政府建设工作情况", 1, style_level=2).rank == 2      # a .docx heading style
