@@ -262,6 +262,11 @@ def _in_intention(analysis, hit: Hit, intentions) -> bool:
         clauses = memo[key] = sorted(concepts_.intention_clauses(
             analysis.doc.content[a:b], intentions, "@plans", year=analysis.year))
     at = hit.start - a
+    if len(clauses) <= 8:               # (a sentence has a clause or two of aims, if any)
+        for x, y in clauses:
+            if x <= at < y:
+                return True
+        return False
     i = bisect.bisect_right(clauses, (at, float("inf")))
     return any(x <= at < y for x, y in clauses[max(0, i - 8):i])
 
