@@ -44,8 +44,33 @@ def _safely(analyse, pattern):
         return None
 
 
+_MAX_PATTERNS = 4096
+
+
+def per_pattern(function):
+    """Remember a function of one compiled pattern by the pattern's identity. A compiled pattern
+    is hashed by value — its whole compiled code, a microsecond for a long alternation — and
+    these are asked some 160 times a report. Each entry holds its pattern, so the id cannot be
+    another pattern's while it is remembered; patterns are module constants or come from caches,
+    so they are few (past ``_MAX_PATTERNS`` the memo starts again)."""
+    memo: dict[int, tuple] = {}
+
+    @functools.wraps(function)
+    def remembered(pattern):
+        entry = memo.get(id(pattern))
+        if entry is not None and entry[0] is pattern:
+            return entry[1]
+        if len(memo) >= _MAX_PATTERNS:
+            memo.clear()
+        value = function(pattern)
+        memo[id(pattern)] = (pattern, value)
+        return value
+    remembered.cache_clear = memo.clear
+    return remembered
+
+
 def _kept(kind: str, pattern, analyse):
-    # (within a process the public functions' lru caches already ask once per pattern)
+    # (within a process the public functions' memos already ask once per pattern)
     if kept is None:
         return _safely(analyse, pattern)
     key = (kind, pattern.pattern, pattern.flags)
@@ -180,7 +205,7 @@ def _sequences(pattern: "re.Pattern[str]") -> list | None:
     return [parsed]
 
 
-@functools.lru_cache(maxsize=1024)
+@per_pattern
 def factor_of(pattern: "re.Pattern[str]") -> Factor | None:
     """The literal factor to scan a compiled pattern by, or None when the pattern is best left
     to the engine: it has an alternative without a literal of two or more characters, every
@@ -248,7 +273,7 @@ class Scanner:
             pos = found.end() if found.end() > found.start() else found.end() + 1
 
 
-@functools.lru_cache(maxsize=1024)
+@per_pattern
 def required(pattern: "re.Pattern[str]") -> tuple[str, ...] | None:
     """Literals one of which every match contains (the longest such factor), whether or not
     the engine scans the pattern fast; None when there are none (or flags change literals).
@@ -267,7 +292,7 @@ def _required(pattern: "re.Pattern[str]") -> tuple[str, ...] | None:
     return tuple(sorted({lit for f in chosen for lit in f.alternatives}))
 
 
-@functools.lru_cache(maxsize=1024)
+@per_pattern
 def _needs(pattern: "re.Pattern[str]") -> tuple[tuple[tuple[str, ...], ...], ...] | None:
     """For each alternative of the pattern, the literal sets it needs (one string of each
     set must occur for the alternative to match); None when some alternative needs none."""
@@ -406,7 +431,7 @@ def _engine_scans_fast(pattern: "re.Pattern[str]") -> bool:
     return op is _sre.BRANCH and all(len(b) and b[0][0] is _sre.LITERAL for b in av[1])
 
 
-@functools.lru_cache(maxsize=256)
+@per_pattern
 def by_first_character(pattern: "re.Pattern[str]") -> "re.Pattern[str] | None":
     """``[F](?<=(?=P).)`` for a pattern P whose non-empty matches all start with a character
     of the set F, or None (P may match empty, F is unknown, or flags get in the way)."""
@@ -442,7 +467,7 @@ _GLOBAL_FLAGS = re.compile(r"\A\(\?[aiLmsux]+\)")
 _UNSET = object()
 
 
-@functools.lru_cache(maxsize=1024)
+@per_pattern
 def _first_character(pattern: "re.Pattern[str]") -> "FirstCharacter":
     return FirstCharacter(pattern)
 
@@ -512,7 +537,7 @@ def _within_a_line(items) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=256)
+@per_pattern
 def line_local(pattern: "re.Pattern[str]") -> bool:
     """Whether no match of the pattern can hold a line break or depend on the text beyond
     its line (no anchor, no lookaround, no class or dot that matches a line break): then its
