@@ -31,7 +31,7 @@ def run_many(work: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None
              window: int | None = None, warm: Callable[[], object] | None = None) -> Iterator[R]:
     """``work(task)`` for every task, yielded in input order as the results come in.
 
-    At most ``window`` tasks (default: 4 per process) are out at once, so results never pile
+    At most ``window`` tasks (default: 16 per process) are out at once, so results never pile
     up faster than the caller takes them (a cached run's workers outpace the main process).
     ``warm()``: where workers are forked, called here once before the pool starts, so every
     worker inherits what it loads (rule sets, compiled patterns, modules) instead of each
@@ -50,7 +50,7 @@ def run_many(work: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None
     fork = hasattr(os, "fork")
     if warm is not None and fork:
         warm()
-    window = window or 4 * jobs
+    window = window or 16 * jobs
     import multiprocessing  # here: a run in one process (--jobs 1, one file) need not load it
     context = multiprocessing.get_context("fork" if fork else "spawn")
     with context.Pool(jobs) as pool:
