@@ -24,7 +24,8 @@ class Analysis:
     # The plain phrases of the rule set's rules: what the index scans for in one pass
     # (set by the engine once the rule set is known, before any kind runs).
     vocabulary: frozenset = field(default_factory=frozenset)
-    # The literals kinds look for in the user's own text, quotes kept (typo's wrong forms).
+    # The literals kinds look for in the user's own text, quotes kept (typo's wrong forms,
+    # substitute's terms: their ``raw_words``).
     raw_vocabulary: frozenset = field(default_factory=frozenset)
 
     @cached_property

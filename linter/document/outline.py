@@ -41,8 +41,9 @@ _HEADING_PATTERNS = [
 ]
 LIST_RANK = 6            # a restart of the top-level numbering inside a part: a list item
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-# ([…]{1,3})是 spelled with the class first, so that the engine's prefix scan finds it
-_ENUMERATION = re.compile(r"([一二三四五六七八九十][一二三四五六七八九十]{0,2})是")
+# 一是 … 二是 …: ([…]{1,3})是 spelled with the class first, so that the engine's prefix scan
+# finds it (the outline's enumerations, and the punctuation kind's checks of them)
+ENUMERATION = re.compile(r"([一二三四五六七八九十][一二三四五六七八九十]{0,2})是")
 _SENTENCE_END = re.compile(r"[。；！？]")
 # What cannot follow a number for it to be a heading: units, dates, ranks ("1.5万元" is
 # refused by the pattern; "2、3月份" and "1、2号楼" by this).
@@ -231,7 +232,7 @@ def build_outline(doc: Document) -> Outline:
         h = find_heading(ln.norm, ln.number, ln.style_level)
         if h and not (h.style == "style" and _looks_like_title(h.title)):
             headings.append(h)
-        enums = [(cn_number(m.group(1)) or 0, m.start()) for m in _ENUMERATION.finditer(ln.norm)
+        enums = [(cn_number(m.group(1)) or 0, m.start()) for m in ENUMERATION.finditer(ln.norm)
                  if _is_enumeration_start(ln.norm, m.start())] if "是" in ln.norm else None
         if enums:
             enumerations[ln.number] = enums
@@ -490,7 +491,7 @@ def _embedded_parts(doc: Document, headings: list[Heading], parts: list[Part], t
                 if len(clause) <= 60 and _KIND_WORDS["frp"].search(clause):
                     host = next((p for p in parts if p.start <= number <= p.end), None)
                     if host is not None and host.kind != "frp":
-                        title = _ENUMERATION.sub("", clause, count=1).strip()
+                        title = ENUMERATION.sub("", clause, count=1).strip()
                         found.append(Part("frp", number, number, None, title, embedded=True))
                     break
             if any(p.kind == "frp" for p in found):

@@ -17,6 +17,7 @@ import bisect
 import re
 
 from ..document.document import Span
+from ..document.outline import ENUMERATION
 from ..document.result import Edit, Fix
 from ..text.numerals import cn_number
 from ._shared import Checks
@@ -25,8 +26,6 @@ CHECKS = Checks("punctuation")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _HALF = re.compile(r"[,;:!?()]")
 _URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
-# ([…]{1,3})是 spelled with the class first, so that the engine's prefix scan finds it
-_ENUM = re.compile(r"([一二三四五六七八九十][一二三四五六七八九十]{0,2})是")
 _NOT_ENUM_BEFORE = set("第不统唯之这那就便即也还而则乃又总归合专只")
 # Two marks where one belongs: the same mark twice, a comma-like mark before 。, one after it.
 _REPEATED, _BEFORE_STOP, _AFTER_STOP = "，。、；：", "，、；：", "，、；"
@@ -169,7 +168,7 @@ def _run_on(analysis, rule):
     for line, items in analysis.outline.enumerations.items():
         norm = doc.line(line).norm
         known = {number: offset for number, offset in items}
-        for m in _ENUM.finditer(norm):
+        for m in ENUMERATION.finditer(norm):
             pos = m.start()
             if pos in known.values() or pos == 0:
                 continue
