@@ -54,6 +54,7 @@ _ANYWHERE = (
 )
 _ANYWHERE_SIGN = re.compile(r"[>→»＞|]|【打印文本】")
 _ANYWHERE_SIGN_SCAN = FirstCharacter(_ANYWHERE_SIGN)     # (asked of every line)
+_ANYWHERE_OPENERS = ">→»＞|【"                          # what those signs start with
 
 
 def _line_pattern(alternatives) -> "re.Pattern[str]":
@@ -69,18 +70,22 @@ _FOOTER_START = re.compile(r"^\s*(?:扫一扫在手机打开当前页面|相关(
                            r"【\s*关闭窗口\s*】|(?:上|下)一篇\s*[:：])")
 
 
-def is_chrome_text(text: str) -> bool:
-    """Whether one line, on its own, reads as page chrome."""
+def is_chrome_text(text: str, signs: bool = True) -> bool:
+    """Whether one line, on its own, reads as page chrome (``signs=False``: the caller knows
+    it holds no breadcrumb arrow, table bar or 【打印文本】)."""
     # (leading spaces stripped first: the pattern's own ^\s* would be retried once per
     # alternative over a line of 60,000 spaces)
     text = text.lstrip()
-    pattern = _CHROME_LINE if _ANYWHERE_SIGN_SCAN.search(text) else _CHROME_PROSE
+    pattern = _CHROME_LINE if signs and _ANYWHERE_SIGN_SCAN.search(text) else _CHROME_PROSE
     return bool(pattern.match(text) or (len(text.rstrip()) < 40 and _SITE_CLOCK.search(text)))
 
 
 def mark_chrome(lines) -> None:
     """Mark chrome lines in place; a footer marker marks everything after it too."""
     in_footer = False
+    # a few substring tests of the whole report instead of a class search of every line
+    joined = "\n".join(ln.norm if ln.norm else ln.text for ln in lines)
+    signs = any(c in joined for c in _ANYWHERE_OPENERS)
     for ln in lines:
         text = ln.norm if ln.norm else ln.text
         if in_footer:
@@ -90,5 +95,5 @@ def mark_chrome(lines) -> None:
             in_footer = True
             ln.chrome = True
             continue
-        if is_chrome_text(text):
+        if is_chrome_text(text, signs):
             ln.chrome = True

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import literals
-from ..text.normalize import looks_traditional, normalize_line
+from ..text.normalize import REMNANT_OPENERS, looks_traditional, normalize_line
 
 
 @dataclass
@@ -54,6 +54,15 @@ class Span:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _encodable(text: str) -> bool:
+    """No lone surrogate (UTF-8 encoding refuses one; encoding is much faster than a search)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class Document:
     """A report as text lines, with normalised content and positions."""
 
@@ -66,9 +75,15 @@ class Document:
         self.newline = newline
         self.traditional = looks_traditional("".join(lines[:400]))
         self.lines: list[Line] = []
+        # What most reports hold none of is looked for once in the whole text, not line by
+        # line: lone surrogates (the text cannot be encoded) and the remnants normalisation cuts.
+        whole = "\n".join(lines)
+        surrogates = not _encodable(whole)
+        remnants = any(c in whole for c in REMNANT_OPENERS)
         for number, text in enumerate(lines, start=1):
-            text = _LONE_SURROGATE.sub("\ufffd", text)
-            norm, origin = normalize_line(text, self.traditional)
+            if surrogates:
+                text = _LONE_SURROGATE.sub("\ufffd", text)
+            norm, origin = normalize_line(text, self.traditional, remnants)
             level = (style_levels or {}).get(number)
             self.lines.append(Line(number, text, norm, origin, style_level=level))
         from .chrome import mark_chrome  # late import: chrome rules read Line objects

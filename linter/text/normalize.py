@@ -22,6 +22,8 @@ _TRADITIONAL_HINTS = frozenset(
 # a scan to the end of the line for each one (quadratic on a line full of them).
 _REMNANTS = re.compile(r"\[(?:bookmark|comment):[^\]\n]{0,256}\]|[\u200b-\u200f\u2060\ufeff\u00ad]")
 _REMNANT_SCAN = FirstCharacter(_REMNANTS)    # (asked of every line: found by its first character)
+# What a remnant starts with: a report holding none of these (most) has no line to look at.
+REMNANT_OPENERS = "[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
 
 # Full-width ASCII letters and digits fold to half-width; half-width punctuation that
 # Chinese text uses folds to its full-width form (except between digits: 1,300 / 10:30).
@@ -69,7 +71,7 @@ _FOLDABLE = re.compile("[" + re.escape("".join(sorted({**_WIDTH, **_PUNCT}))) + 
 _SEPARATOR = re.compile("[,:]")
 
 
-def normalize_line(text: str, traditional: bool = False) -> tuple[str, list[int]]:
+def normalize_line(text: str, traditional: bool = False, remnants: bool = True) -> tuple[str, list[int]]:
     """Return the normalised line and, for each of its characters, the original index.
 
     The origin list has one extra entry (the original length) so that a match end maps
@@ -77,7 +79,7 @@ def normalize_line(text: str, traditional: bool = False) -> tuple[str, list[int]
     folding is one ``str.translate`` (every mapping is one character to one character).
     """
     n = len(text)
-    removed = _removed_spans(text)
+    removed = _removed_spans(text) if remnants else []       # (False: the caller knows there are none)
     if removed:
         pieces, origin, at = [], [], 0
         for a, b in removed:

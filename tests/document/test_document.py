@@ -27,3 +27,32 @@ def test_traditional_copy_is_matched_as_simplified_with_original_columns():
     doc = Document.from_text("一、2021年推進法治政府建設的主要舉措和成效")
     assert "推进法治政府建设的主要举措和成效" in doc.content
     assert doc.line(1).text == "一、2021年推進法治政府建設的主要舉措和成效"
+
+
+def _opening_class(pattern):
+    """The characters every match of a pattern starts with (from the first-character scan)."""
+    import re
+    from linter.text import literals
+    finder = literals.by_first_character(pattern)
+    members = re.match(r"(\[(?:\\.|[^\]\\])*\])\(\?<=", finder.pattern).group(1)
+    cls = re.compile(members)
+    return {chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000 and cls.match(chr(c))}
+
+
+def test_what_is_looked_for_once_per_report_covers_what_each_line_was_searched_for():
+    # a report without any of these characters is not searched line by line for remnants or
+    # chrome signs: the lists must hold every character such a match can start with
+    from linter.document import chrome
+    from linter.text import normalize
+    assert _opening_class(normalize._REMNANTS) <= set(normalize.REMNANT_OPENERS)
+    assert _opening_class(chrome._ANYWHERE_SIGN) <= set(chrome._ANYWHERE_OPENERS)
+
+
+def test_remnants_surrogates_and_chrome_signs_are_still_handled_line_by_line():
+    text = ("某镇2023年法治政府建设情况报告\n首页 > 政务公开 > 法治政府建设年度报告\n"
+            "一、主要举措\n开展[bookmark: _Toc1]法治\u200b宣传\ufeff活动12场\ud800。")
+    doc = Document.from_text(text)
+    assert doc.line(2).chrome                                    # a breadcrumb: chrome
+    assert doc.line(4).norm == "开展法治宣传活动12场\ufffd。"        # remnants cut, a lone surrogate replaced
+    plain = Document.from_text("某镇2023年法治政府建设情况报告\n一、主要举措\n开展法治宣传活动12场。")
+    assert not any(ln.chrome for ln in plain.lines) and plain.line(3).norm == "开展法治宣传活动12场。"
