@@ -54,8 +54,11 @@ def finish() -> None:
 
 
 def done() -> None:
-    """Start-up is over: the collector runs again (if ``begin`` paused it)."""
+    """Start-up is over: the collector runs again (if ``begin`` paused it), less often and
+    never over what start-up made (``batch.pool.collect_less``): what follows is many lints."""
     global _paused
     if _paused:
         gc.enable()
         _paused = False
+        from ..batch.pool import collect_less
+        collect_less()

@@ -169,6 +169,22 @@ def test_pool_workers_inherit_what_the_warm_up_loaded():
     assert list(run_many(_warmed, range(6), jobs=1, warm=_warm_up)) == [[]] * 6   # no pool: no warm-up
 
 
+def _collector(_):
+    import gc
+    return gc.get_threshold()[0], gc.get_freeze_count() > 0
+
+
+def test_pool_workers_collect_less_and_the_callers_process_is_left_alone():
+    """The workers are fzlint's own processes: their collector runs less often and never
+    walks what they inherited (a batch's lints run faster); a run in the caller's own process
+    (one job) leaves the caller's collector as it was."""
+    import gc
+    before = gc.get_threshold()
+    assert set(run_many(_collector, range(6), jobs=2)) == {(10_000, True)}
+    assert list(run_many(_collector, range(2), jobs=1)) == [(before[0], gc.get_freeze_count() > 0)] * 2
+    assert gc.get_threshold() == before
+
+
 def test_report_forks_its_workers_warm(tmp_path, monkeypatch):
     """``fzlint report`` warms up before its pool starts, as ``check`` does."""
     from linter.batch import overview
