@@ -123,6 +123,8 @@ def _worker_main(conn, target) -> None:
         target("一、主要举措\n", "<warm-up>.txt", "txt", Config())   # load the rules before the first job
     except Exception:  # noqa: BLE001 - reported when a real job fails the same way
         pass
+    from ...batch.pool import collect_less
+    collect_less()                    # a process of our own that lints document after document
     while True:
         try:
             job = conn.recv()
