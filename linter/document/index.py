@@ -101,6 +101,12 @@ def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, 
             return spans
 
 
+def _starts_of(table: dict[str, list[tuple[int, int]]], words: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, -length) of the words' occurrences in a scan's table, in leftmost-longest order
+    (the words that occur found in one C loop: ``keys() & words``)."""
+    return sorted(chain.from_iterable(table[w] for w in table.keys() & words))
+
+
 class Index:
     """Tables over one document's content; see the module docstring."""
 
@@ -220,8 +226,7 @@ class Index:
         plain, regexes = _split(phrases)
         spans = None
         if table is not None and plain <= self.vocabulary:
-            # (the list's phrases that occur, looked up in one C loop: ``keys() & plain``)
-            starts = sorted(chain.from_iterable(table[p] for p in table.keys() & plain))
+            starts = _starts_of(table, plain)
             spans = _with_regexes(text, starts, regexes) if regexes else leftmost_longest_spans(starts)
         if spans is None:
             spans = [(m.start(), m.end()) for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
@@ -243,7 +248,7 @@ class Index:
             table, text = self._raw_occurrences, self.doc.content
             wanted = frozenset(words)
             if table is not None and wanted <= self.raw_vocabulary:
-                spans = leftmost_longest_spans(sorted(chain.from_iterable(table[w] for w in table.keys() & wanted)))
+                spans = leftmost_longest_spans(_starts_of(table, wanted))
                 cached = [(a, b, text[a:b]) for a, b in spans]
             else:
                 cached = literal_scanner(words)(text)
