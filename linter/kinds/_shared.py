@@ -156,6 +156,13 @@ def part_of(analysis, line: int) -> str:
     return "preamble" if line < analysis.outline.body_start else "measures"
 
 
+def part_kinds(analysis) -> list[str]:
+    """``part_of`` for every line, by line number (index 0 unused): asked for every hit of
+    every topic rule, read from a list built once per report."""
+    return analysis.index.remember("part-kinds", lambda: [""] + [
+        part_of(analysis, n) for n in range(1, len(analysis.doc.lines) + 1)])
+
+
 def anchor(analysis, kinds):
     """The heading of the first part of the preferred kind, else the title line."""
     for kind in kinds:

@@ -69,8 +69,8 @@ from ..text.phrases import compile_phrases, strip_quotes
 from ..text.sentences import SENTENCE_STOP
 from ..vocab import checklist_label
 from . import _concepts as concepts_
-from ._shared import (WINDOW_STOPS, Hit, anchor, find, find_concepts, heading_blocks, part_of, window, window_span,
-                      with_severity, without)
+from ._shared import (WINDOW_STOPS, Hit, anchor, find, find_concepts, heading_blocks, part_kinds, window,
+                      window_span, with_severity, without)
 
 _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
 # A named document shows the item in practice; a form's name (《…意见书》《…登记表》) does not.
@@ -174,28 +174,41 @@ def concrete_text(analysis, hit: Hit, size: str, p, own_title: bool = True) -> s
     return text
 
 
-def _window_key(analysis, hit: Hit, size: str) -> tuple:
+def _window_key(analysis, hit: Hit, size: str, place: tuple | None = None) -> tuple:
     """What identifies the window text around a hit: its heading block, or its bounds.
-    (Asked for every hit of every rule: the index's bounds directly, not through window_span.)"""
-    line = analysis.doc.line_of(hit.start)
+    (Asked for every hit of every rule: the index's bounds directly, not through window_span;
+    ``place``, the hit's line and sentence when the caller has them, saves asking again.)"""
+    if place is None:
+        place = _place(analysis, hit)
+    line = place[0]
     end = analysis.heading_blocks.get(line)
     if end is not None and end > line:
         return ("block", line, end)
-    return (size,) + analysis.index.bounds(hit.start, max(hit.end, hit.start), WINDOW_STOPS[size])
+    if size == "sentence":
+        return ("sentence",) + place[1]
+    return (size,) + analysis.index.bounds(hit.start, hit.end, WINDOW_STOPS[size])
+
+
+def _place(analysis, hit: Hit) -> tuple[int, tuple[int, int]]:
+    """A hit's line and sentence bounds: what each question about the hit starts from."""
+    return analysis.doc.line_of(hit.start), analysis.index.bounds(hit.start, hit.end, SENTENCE_STOP)
 
 
 _UNSET = object()
 
 
-def is_concrete(analysis, hit: Hit, p) -> bool:
+def is_concrete(analysis, hit: Hit, p, place: tuple | None = None) -> bool:
     """Whether the window around a hit shows the item concretely. Hits in one window share
     the answer, so it is judged once per window (and title): a long sentence full of hits
     costs its length once, not once per hit."""
     size = p.get("window", "sentence")
     act = p.get("act_window", size)
-    window_key = _window_key(analysis, hit, size)
+    if place is None:
+        place = _place(analysis, hit)
+    window_key = _window_key(analysis, hit, size, place)
     title = _own_title(analysis, hit)
-    key = ("concrete", id(p), window_key, window_key if act == size else _window_key(analysis, hit, act), title)
+    key = ("concrete", id(p), window_key, window_key if act == size else _window_key(analysis, hit, act, place),
+           title)
     memo = analysis.index.memo
     found = memo.get(key, _UNSET)
     if found is _UNSET:
@@ -239,11 +252,12 @@ def _is_concrete(analysis, hit: Hit, p, title) -> bool:
     return "document" in kinds and bool(_NAMED_DOC.search(text))
 
 
-def weak_reason(analysis, hit: Hit, p, sufficient: bool = False) -> str | None:
+def weak_reason(analysis, hit: Hit, p, sufficient: bool = False, sentence: tuple[int, int] | None = None) -> str | None:
     """Why a mention in an allowed part is not the year's work, if a reviewer would say so:
-    intention (an aim, a target or a norm), audience (the wrong people taught)."""
+    intention (an aim, a target or a norm), audience (the wrong people taught). ``sentence``:
+    the hit's sentence bounds, when the caller has them."""
     intentions = _intentions(p)
-    if intentions and _in_intention(analysis, hit, intentions):
+    if intentions and _in_intention(analysis, hit, intentions, sentence):
         return "intention"
     if not sufficient and p.get("audience"):
         if concepts_.wrong_audience(window(analysis, hit.start, hit.end), p["audience"]):
@@ -251,10 +265,10 @@ def weak_reason(analysis, hit: Hit, p, sufficient: bool = False) -> str | None:
     return None
 
 
-def _in_intention(analysis, hit: Hit, intentions) -> bool:
+def _in_intention(analysis, hit: Hit, intentions, sentence: tuple[int, int] | None = None) -> bool:
     """concepts_.is_intention on the hit's sentence, with the sentence's intention clauses
     worked out once (every hit of every rule in that sentence asks)."""
-    a, b = analysis.index.bounds(hit.start, hit.end, SENTENCE_STOP)
+    a, b = sentence or analysis.index.bounds(hit.start, hit.end, SENTENCE_STOP)
     key = ("intention-clauses", a, b, intentions if isinstance(intentions, str) else tuple(intentions))
     memo = analysis.index.memo
     clauses = memo.get(key)
@@ -288,11 +302,11 @@ def recital_clauses(text: str, p) -> list[tuple[int, int]]:
     return out
 
 
-def _recited(analysis, hit: Hit, p) -> bool:
+def _recited(analysis, hit: Hit, p, place: tuple | None = None) -> bool:
     if not p.get("recital"):           # (most rules have no formula: no window to build)
         return False
     size = p.get("window", "sentence")
-    key = ("recited", id(p), _window_key(analysis, hit, size))
+    key = ("recited", id(p), _window_key(analysis, hit, size, place))
     return analysis.index.remember(
         key, lambda: bool(recital_clauses(strip_quotes(hit_window(analysis, hit, size)), p)))
 
@@ -307,8 +321,10 @@ def read(analysis, rule):
     strong, weak, elsewhere = [], [], []
     reasons: dict[Hit, str | None] = {}
 
+    kinds_by_line, line_of, bounds = part_kinds(analysis), doc.line_of, analysis.index.bounds
+
     def where(h):
-        return part_of(analysis, doc.line_of(h.start))
+        return kinds_by_line[line_of(h.start)]
 
     sufficient = find(analysis, p.get("sufficient")) + find_concepts(analysis, p.get("concepts"), "sufficient")
     for h in without(sufficient, masks):
@@ -321,15 +337,18 @@ def read(analysis, rule):
             strong.append(h)
     mentions = find(analysis, p["phrases"]) + find_concepts(analysis, p.get("concepts"), "phrase")
     for h in without(mentions, masks + sufficient):
-        if where(h) not in allowed:
+        line = line_of(h.start)
+        if kinds_by_line[line] not in allowed:
             elsewhere.append(h)
-        elif (reason := weak_reason(analysis, h, p)):
+            continue
+        place = (line, bounds(h.start, h.end, SENTENCE_STOP))     # (every question below starts here)
+        if (reason := weak_reason(analysis, h, p, sentence=place[1])):
             reasons[h] = reason
             weak.append(h)
-        elif is_concrete(analysis, h, p):
+        elif is_concrete(analysis, h, p, place):
             strong.append(h)
         else:
-            reasons[h] = "recital" if _recited(analysis, h, p) else None
+            reasons[h] = "recital" if _recited(analysis, h, p, place) else None
             weak.append(h)
     weak.sort(key=lambda h: h.start)
     if strong and p.get("min_distinct", 1) > 1:
