@@ -3,8 +3,9 @@
 ``run_many(work, tasks, jobs)`` calls ``work(task)`` for each task in a process pool and
 yields the results in input order as soon as each is ready (a slow file holds back only
 the results after it, not the whole batch), so output is the same whatever ``jobs`` is.
-Memory stays flat: only a bounded window of tasks is out at once and each result is handed
-on as soon as it is ready. ``jobs=1`` runs in this process (no pool).
+Tasks travel in small groups (``GROUP``), the last few one by one. Memory stays flat: only a
+bounded window of tasks is out at once and each result is handed on as soon as it is ready.
+``jobs=1`` runs in this process (no pool).
 
 ``work`` must be a module-level function (it is sent to the worker processes by name).
 """
@@ -55,12 +56,34 @@ def run_many(work: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None
     context = multiprocessing.get_context("fork" if fork else "spawn")
     with context.Pool(jobs, initializer=collect_less) as pool:
         pending: collections.deque = collections.deque()
-        for task in itertools.chain(first, tasks):
-            pending.append(pool.apply_async(work, (task,)))
-            if len(pending) >= window:
-                yield pending.popleft().get()
+        for group in groups(itertools.chain(first, tasks), GROUP, 2 * jobs):
+            pending.append(pool.apply_async(_run_group, (work, group)))
+            if len(pending) * GROUP >= window:
+                yield from pending.popleft().get()
         while pending:
-            yield pending.popleft().get()
+            yield from pending.popleft().get()
+
+
+# Tasks go to the workers this many at a time: each message between the processes costs the
+# main process a wake-up, a pickle and a lock or two (about 0.7 ms of its processor per task,
+# taken from the cores the workers need); four reports a message cost a quarter of that.
+GROUP = 4
+
+
+def groups(tasks: Iterable[T], size: int, tail: int) -> Iterator[list[T]]:
+    """Consecutive tasks in lists of ``size``, the last ``tail`` one by one (so the run
+    ends with every worker busy, not one finishing a group while the others wait)."""
+    ahead: collections.deque = collections.deque()
+    for task in tasks:
+        ahead.append(task)
+        if len(ahead) >= size + tail:
+            yield [ahead.popleft() for _ in range(size)]
+    while ahead:
+        yield [ahead.popleft()]
+
+
+def _run_group(work, group: list) -> list:
+    return [work(task) for task in group]
 
 
 def collect_less() -> None:

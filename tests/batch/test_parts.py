@@ -147,6 +147,25 @@ def _square(x):
 def test_pool_keeps_input_order():
     assert list(run_many(_square, range(20), jobs=2)) == [x * x for x in range(20)]
     assert list(run_many(_square, iter([3]), jobs=2)) == [9]
+    assert list(run_many(_square, range(101), jobs=2)) == [x * x for x in range(101)]   # groups and a remainder
+
+
+def _pid(_):
+    import os
+    return os.getpid()
+
+
+def test_pool_sends_tasks_in_groups_and_ends_one_by_one():
+    """Files travel to the workers a few at a time (fewer messages for the main process to
+    handle), and the last ones singly, so that no worker ends the run alone on a group."""
+    from linter.batch.pool import GROUP, groups
+    assert GROUP > 1
+    sent = list(groups(iter(range(13)), 4, 4))
+    assert sent == [[0, 1, 2, 3], [4, 5, 6, 7], [8], [9], [10], [11], [12]]
+    assert list(groups(iter(range(3)), 4, 4)) == [[0], [1], [2]]
+    # in a real pool: consecutive files of one group are checked by one process
+    pids = list(run_many(_pid, range(40), jobs=2))
+    assert all(len(set(pids[i:i + GROUP])) == 1 for i in range(0, 40 - 4 - GROUP, GROUP))
 
 
 _WARMED: list[str] = []
