@@ -5,14 +5,16 @@ import json
 
 from ._paths import display_path
 
-_COMPACT = {"ensure_ascii": False, "separators": (",", ":")}
+# One encoder for every line: ``json.dumps`` with options builds a new encoder on each call,
+# and a report has some thirty findings.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def item(r, options, n: int = 0) -> str:
     path = display_path(r.path, options.base)
     if r.error:
-        return json.dumps({"path": path, "error": r.error}, **_COMPACT) + "\n"
-    return "".join(json.dumps({"path": path, **d.to_dict()}, **_COMPACT) + "\n" for d in r.diagnostics)
+        return _ENCODE({"path": path, "error": r.error}) + "\n"
+    return "".join([_ENCODE({"path": path, **d.to_dict()}) + "\n" for d in r.diagnostics])
 
 
 def render(results, options=None) -> str:
