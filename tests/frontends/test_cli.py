@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from linter import lint_path
 from linter.frontends.cli import main
 from fixtures import two_part_report  # noqa: E402
 
@@ -201,6 +202,29 @@ def test_subprocess_on_the_seeds(tmp_path):
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
     assert uris <= {p.name for p in tmp_path.glob("*.txt")}
     assert b"Traceback" not in proc.stderr
+
+
+def test_the_program_ends_without_teardown_and_loses_no_output(tmp_path):
+    """The command ends with ``os._exit`` (no interpreter teardown): every line it wrote is
+    there, on a pipe and in an ``-o`` file, with the exit code the findings call for, and the
+    caches it writes at the end are written."""
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(seed, tmp_path / seed.name)
+    env = dict(os.environ, FZLINT_CACHE_DIR=str(tmp_path / "cache"))
+    expected = sum(len(lint_path(str(p)).diagnostics) for p in tmp_path.glob("*.txt"))
+    piped = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json-lines", "--jobs", "2", "."],
+                           cwd=tmp_path, capture_output=True, env=env, timeout=300)
+    assert piped.returncode == 1, piped.stderr.decode("utf-8", "replace")
+    lines = piped.stdout.decode("utf-8").splitlines()
+    assert len(lines) == expected and all(json.loads(line)["code"] for line in lines)
+    written = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json-lines", "-o", "结果.jsonl",
+                              "."], cwd=tmp_path, capture_output=True, env=env, timeout=300)
+    assert written.returncode == 1
+    assert (tmp_path / "结果.jsonl").read_text(encoding="utf-8").splitlines() == lines
+    assert list((tmp_path / "cache").glob("regex-*.pickle"))          # startup.finish ran
+    ended = subprocess.run([sys.executable, "-c", "from linter.__main__ import end; print('已写'); end('出错了')"],
+                           capture_output=True, text=True, timeout=60)
+    assert (ended.returncode, ended.stdout, ended.stderr.strip()) == (1, "已写\n", "出错了")
 
 
 def test_pre_commit_hooks_file():
