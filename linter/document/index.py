@@ -79,9 +79,10 @@ def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, 
     scan has passed the last one. None when a regex matches empty (then the alternation
     itself decides)."""
     pattern = _regex_only(regexes)
+    if not literals.may_match(pattern, text):        # no literal the regexes need: the phrases alone
+        return leftmost_longest_spans(starts)
     rx = literals.Scanner(pattern, text)              # searched near its literals only
-    spans, pos, i, found = [], 0, 0, None
-    exhausted = not literals.may_match(pattern, text)  # no literal it needs: never searched
+    spans, pos, i, found, exhausted = [], 0, 0, None, False
     while True:
         if not exhausted and (found is None or found.start() < pos):
             found = rx.search(pos)
