@@ -232,6 +232,14 @@ def _markers(phrases: tuple[str, ...]) -> literals.FirstCharacter | None:
     return literals.FirstCharacter(compile_phrases(expanded)) if expanded else None
 
 
+@functools.lru_cache(maxsize=256)
+def _marker_test(phrases: tuple[str, ...]):
+    """A function text -> whether some marker of the list occurs at all (a match or None):
+    the first test of every sentence, one call; None for an empty list."""
+    scan = _markers(phrases)
+    return None if scan is None else scan.tester()
+
+
 def _marked(text: str, phrases, year: int | None) -> bool:
     """Whether a marker of the list occurs; one naming a year the report has reached
     ("到2024年底" in a 2024 report) states a result, not a target."""
@@ -261,9 +269,11 @@ def intention_clauses(sentence: str, intentions="@intentions", plans="@plans",
 
 @functools.lru_cache(maxsize=8192)
 def _intention_clauses(sentence: str, intentions, plans, deeds, year) -> tuple[tuple[int, int], ...]:
-    if _marked(sentence, plans, year):
+    # (most sentences hold no marker of either list: two searches, before any closer look)
+    plan_test, aim_test = _marker_test(plans), _marker_test(intentions)
+    if plan_test is not None and plan_test(sentence) and _marked(sentence, plans, year):
         return tuple(clause_spans(sentence))
-    if not _marked(sentence, intentions, year):
+    if aim_test is None or not aim_test(sentence) or not _marked(sentence, intentions, year):
         return ()
     out, carry = [], False
     for a, b in clause_spans(sentence):
@@ -286,6 +296,9 @@ def is_intention(text: str, start: int, end: int, intentions="@intentions", plan
     return any(x <= at < y for x, y in intention_clauses(text[a:b], intentions, plans, year=year))
 
 
+_DEEDS = key("@deeds")
+
+
 def deeds_only(text: str, intentions="@intentions", plans="@plans", year: int | None = None) -> str:
     """The text with every aim, target and norm clause blanked out (same length), so that
     a figure or an act there does not count as the year's work."""
@@ -299,7 +312,7 @@ def _deeds_only(text: str, intentions, plans, year) -> str:
     out = None                          # a copy only once something is blanked
     pos = 0
     for sentence in _sentences_with_stops(text):
-        for a, b in intention_clauses(sentence, intentions, plans, year=year):
+        for a, b in _intention_clauses(sentence, intentions, plans, _DEEDS, year):   # (keys made already)
             out = out if out is not None else list(text)
             out[pos + a:pos + b] = " " * (b - a)
         pos += len(sentence)

@@ -496,6 +496,12 @@ class FirstCharacter:
         found = finder.search(text, pos)
         return None if found is None else self.pattern.match(text, found.start())
 
+    def tester(self):
+        """A function text -> a match object or None: whether the pattern matches somewhere in
+        the text (not where; one call, no wrapper, for a test asked of every sentence)."""
+        finder = self._find()
+        return (finder or self.pattern).search
+
     def finditer(self, text: str):
         """``pattern.finditer(text)``: the same matches, as match objects of ``pattern``."""
         finder = self._find()

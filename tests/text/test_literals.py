@@ -118,6 +118,7 @@ def test_first_character_scan_gives_the_regex_matches(pattern_text, text, pos):
     assert _spans(scan.finditer(text)) == _spans(pattern.finditer(text))
     expected, found = pattern.search(text, min(pos, len(text))), scan.search(text, min(pos, len(text)))
     assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+    assert bool(scan.tester()(text)) == bool(pattern.search(text))      # the one-call "any match?" test
 
 
 # -- patterns that cannot see past their line: the joined lines scanned once ---------------
