@@ -82,10 +82,14 @@ def figures(text: str) -> list[re.Match]:
 
 def _figures(text: str) -> tuple[re.Match, ...]:
     # The excluded spans are merged and walked with the matches, so a line full of
-    # numbers costs linear time, not matches × spans.
+    # numbers costs linear time, not matches × spans; a text with no candidate at all (most
+    # clauses and sentences) is not searched for them.
+    candidates = list(_FIGURE_SCAN.finditer(text))
+    if not candidates:
+        return ()
     excluded = merge_spans(sorted(_excluded_spans(text)))
     out, k = [], 0
-    for m in _FIGURE_SCAN.finditer(text):
+    for m in candidates:
         while k < len(excluded) and excluded[k][1] <= m.start():
             k += 1
         if k < len(excluded) and excluded[k][0] <= m.start():
