@@ -74,6 +74,9 @@ def measure(root: Path, mode: str, rounds: int) -> float:
     """Millions of instructions per 10,000 characters of the seeds."""
     env = dict(os.environ)
     env.setdefault("FZLINT_CACHE_DIR", str(Path(tempfile.gettempdir()) / ("fzlint-ir-" + root.name)))
+    # One string-hash seed for every count: with Python's random one, the order sets and dicts
+    # are walked in changes from process to process, and the count with it (by about ±0.5 %).
+    env.setdefault("PYTHONHASHSEED", "0")
     subprocess.run([sys.executable, "-c", _CHILD.format(caches=SENTENCE_CACHES), str(root), "1", mode],
                    check=True, env=env, cwd=root)                     # fills the cache folder, uncounted
     once, more = _count(root, 1, mode, env), _count(root, 1 + rounds, mode, env)
