@@ -310,12 +310,15 @@ def _measure_batch(root: Path, args, fig: dict, peer: bool):
     from the machine's neighbours then weighs on both sides of the ratio alike."""
     with tempfile.TemporaryDirectory() as tmp:
         batch = _batch_folder(root, Path(tmp) / "batch", args.batch)
+        small = _batch_folder(root, Path(tmp) / "small", SMALL_BATCH)
         jobs = [1, 2] if _has_jobs(root) else [None]
         # one run first, not counted: byte code and the rule-set cache written, files in the page cache
         _child(root, "rss", _fzlint(root) + ["check", "--no-color", "--format", "json-lines", str(batch)])
         runs: dict = {str(j or 1): [] for j in jobs}
         cpu: dict = {str(j or 1): [] for j in jobs}
         peer_runs: list[dict] = []
+        small_runs: list[float] = []
+        peer_small: list[dict | None] = []
         for _ in range(args.runs):
             for j in jobs:
                 cmd = _fzlint(root) + ["check", "--no-color", "--format", "json-lines", str(batch)]
@@ -324,17 +327,53 @@ def _measure_batch(root: Path, args, fig: dict, peer: bool):
                 runs[str(j or 1)].append(r["seconds"])
                 cpu[str(j or 1)].append(r["cpu_seconds"])
                 yield
+            # The same on SMALL_BATCH files: what a run costs before its first report (start-up)
+            cmd = _fzlint(root) + ["check", "--no-color", "--format", "json-lines", str(small)]
+            small_runs.append(_child(root, "rss", cmd + (["--jobs", str(jobs[-1])] if jobs[-1] else []))["seconds"])
             if peer and (len(peer_runs) == 0 or peer_runs[-1] is not None):
                 peer_runs.append(_peer(batch))
+                peer_small.append(_peer(small) if peer_runs[-1] is not None else None)
         fig["batch"] = {j: args.batch / statistics.median(times) for j, times in runs.items()}
         fig["batch_runs"] = runs
         fig["batch_cpu_ms"] = {j: statistics.median(times) * 1000 / args.batch for j, times in cpu.items()}
         fig.update(_child(root, "lint_each", str(batch), 3))
         yield
+        widest = str(jobs[-1] or 1)
+        fig["split"] = {"fzlint": _split_costs(statistics.median(small_runs), statistics.median(runs[widest]),
+                                               args.batch), "jobs": widest, "files": args.batch}
         if peer and peer_runs and peer_runs[-1] is not None:
             seconds = statistics.median(r["seconds"] for r in peer_runs)
             fig["peer"] = dict(peer_runs[0], seconds=seconds, reports_per_s=peer_runs[0]["files"] / seconds,
                                runs=[round(r["seconds"], 3) for r in peer_runs])
+            if peer_small and all(peer_small):
+                fig["split"]["peer"] = _split_costs(statistics.median(r["seconds"] for r in peer_small), seconds,
+                                                    args.batch)
+
+
+# The small folder of the start-up split: two files (a pool of two workers still starts).
+SMALL_BATCH = 2
+
+
+def _split_costs(small_seconds: float, batch_seconds: float, batch: int) -> dict:
+    """A run's time as start-up plus a cost per report, from a run on SMALL_BATCH files and
+    one on ``batch`` files (a straight line through the two: the ratio of two tools' rates
+    at one folder size hides which of the two parts each one spends its time in)."""
+    per_report = (batch_seconds - small_seconds) / (batch - SMALL_BATCH)
+    return {"start_s": small_seconds - SMALL_BATCH * per_report, "per_report_ms": per_report * 1000}
+
+
+def _split_sentence(split: dict | None) -> str:
+    """The start-up split as a sentence for the README and the batch summary."""
+    if not split or "peer" not in split:
+        return ""
+    f, t = split["fzlint"], split["peer"]
+    text = (f"Split into start-up and a cost per report (from runs on {SMALL_BATCH} files and on the "
+            f"{split['files']}, in the same rounds): fzlint `--jobs {split['jobs']}` {f['start_s']:.2f} s + {f['per_report_ms']:.1f} ms a "
+            f"report; textlint {t['start_s']:.2f} s + {t['per_report_ms']:.1f} ms a report.")
+    if f["per_report_ms"] > t["per_report_ms"] and f["start_s"] < t["start_s"]:
+        cross = (t["start_s"] - f["start_s"]) / (f["per_report_ms"] - t["per_report_ms"]) * 1000
+        text += f" fzlint's batch is the faster one below about {cross:.0f} files, textlint's above."
+    return text
 
 
 def measure_turns(roots: list[Path], args) -> list[dict]:
@@ -420,6 +459,9 @@ def markdown(after: dict, before: dict | None, args) -> str:
                   f"taking turns with fzlint's) takes {peer['seconds']:.2f} s "
                   f"({peer['reports_per_s']:.0f} reports/s); fzlint's batch doing every rule and the checklist "
                   f"runs at {best:.0f} reports/s: **{best / peer['reports_per_s']:.2f}×** textlint's rate."]
+        split = _split_sentence(after.get("split"))
+        if split:
+            lines[-1] += " " + split
     lines += ["", f"Adversarial inputs (`bench/adversarial.py`, each just under {args.size // 1000} KB "
               "of UTF-8):", "", cols.replace("measure", "input")]
     for name, v in after["adversarial"].items():
@@ -451,6 +493,9 @@ def batch_summary(after: dict, before: dict | None, args) -> str:
         lines.append(f"peer: textlint + textlint-rule-prh {peer['seconds']:.2f} s (runs {peer.get('runs')}), "
                      f"{peer['reports_per_s']:.0f} "
                      f"reports/s; fzlint's best / textlint = {max(after['batch'].values()) / peer['reports_per_s']:.2f}×")
+    split = _split_sentence(after.get("split"))
+    if split:
+        lines.append(split)
     return "\n".join(lines)
 
 
