@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from dataclasses import dataclass
 
@@ -42,8 +43,6 @@ def _use_color(no_color: bool) -> bool:
 
 def usage_problem(exc: click.ClickException) -> str:
     """click's own mistakes (unknown option, missing argument …) as one Chinese line."""
-    import re
-
     text = exc.format_message()
     where = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else "fzlint"
     hint = f"（用 {where} -h 查看用法）"
@@ -71,8 +70,69 @@ def usage_problem(exc: click.ClickException) -> str:
     return f"{where}：用法有误（{text}）{hint}"
 
 
-class ChineseGroup(click.Group):
-    """The command group, with click's usage errors answered in Chinese (one line, exit 2)."""
+class ChineseHelp(click.HelpFormatter):
+    """Help pages in Chinese: click writes its own headings, usage prefix and the defaults it
+    shows in English ("Usage:", "Options:", "[default: text]"), and a clerk reads them."""
+
+    HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
+    _EXTRA = re.compile(r"\s*\[(default|required)(?::\s*([^\]]*))?\]")
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "用法：" if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{self.HEADINGS.get(heading, heading)}：\n")
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, self._EXTRA.sub(self._chinese_extra, text)) for term, text in rows],
+                         col_max, col_spacing)
+
+    @staticmethod
+    def _chinese_extra(m: "re.Match[str]") -> str:
+        # "[default: 8765; 0<=x<=65535]": the default, then the range a number must lie in
+        pieces = [] if m.group(1) == "default" else ["必填"]
+        for i, piece in enumerate((m.group(2) or "").split("; ")):
+            bounds = re.fullmatch(r"(\S+)<=x<=(\S+)", piece)
+            if bounds:
+                pieces.append(f"取值 {bounds.group(1)}～{bounds.group(2)}")
+            elif piece:
+                pieces.append(f"默认：{piece}" if i == 0 and m.group(1) == "default" else piece)
+        return f"（{'；'.join(pieces)}）"
+
+
+class ChineseContext(click.Context):
+    formatter_class = ChineseHelp
+
+
+class _ChineseHelpOption:
+    """-h/--help described in Chinese (click's own text is "Show this message and exit.")."""
+
+    context_class = ChineseContext
+    options_metavar = "[选项]"
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "显示本帮助并退出"
+        return option
+
+
+class ChineseCommand(_ChineseHelpOption, click.Command):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", self.options_metavar)
+        super().__init__(*args, **kwargs)
+
+
+class ChineseGroup(_ChineseHelpOption, click.Group):
+    """The command group, with click's usage errors answered in Chinese (one line, exit 2)
+    and its help pages (and its commands') in Chinese."""
+
+    command_class = ChineseCommand
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", self.options_metavar)
+        kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
+        super().__init__(*args, **kwargs)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
@@ -93,7 +153,7 @@ class ChineseGroup(click.Group):
 
 
 @click.group(name="fzlint", cls=ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="fzlint")
+@click.version_option(__version__, prog_name="fzlint", message="%(prog)s %(version)s", help="显示版本号并退出")
 def main():
     """fzlint：法治政府建设年度报告合规检查工具。"""
 
@@ -113,12 +173,12 @@ def _options(*decorators):
 
 
 _rule_options = _options(
-    click.option("--select", multiple=True, help="只启用这些规则（代码或前缀，逗号分隔，可重复）"),
-    click.option("--extend-select", multiple=True, help="在默认或配置的规则之外再启用"),
-    click.option("--ignore", multiple=True, help="停用这些规则（代码或前缀）"),
+    click.option("--select", multiple=True, metavar="CODES", help="只启用这些规则（代码或前缀，逗号分隔，可重复）"),
+    click.option("--extend-select", multiple=True, metavar="CODES", help="在默认或配置的规则之外再启用"),
+    click.option("--ignore", multiple=True, metavar="CODES", help="停用这些规则（代码或前缀）"),
     click.option("--fail-on", default=None, metavar="LEVEL",
                  help="达到此级别的问题使退出码为 1：error、warning（默认）、info"),
-    click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）"))
+    click.option("--ruleset", default=None, metavar="NAME", help="指定规则集（默认按报告年度选择）"))
 _file_options = _options(
     click.option("--config", "config_file", default=None, metavar="FILE",
                  help="使用此配置文件（不再查找 .fzlint.yaml / setup.cfg / pyproject.toml）"),
@@ -133,7 +193,7 @@ _jobs_option = click.option("-j", "--jobs", default=None, metavar="N", help="同
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", default="text", show_default=True, metavar="FORMAT",
+@click.option("-f", "--format", "fmt", default="text", show_default=True, metavar="FORMAT",
               help="输出格式：text、concise、json、json-lines、sarif、github、junit、csv、gitlab")
 @click.option("-o", "--output", default=None, metavar="FILE", help="把结果写入文件（而不是屏幕）")
 @click.option("--statistics", is_flag=True, help="只显示每条规则的问题数")
@@ -465,7 +525,7 @@ def outline(path, as_json):
 
 
 @main.command("rules")
-@click.option("--ruleset", default=None, help="规则集（默认 outline-2021-2025）")
+@click.option("--ruleset", default=None, metavar="NAME", help="规则集（默认 outline-2021-2025）")
 @click.option("--format", "fmt", default="text", metavar="FORMAT", help="text 或 json")
 @click.option("--config", "config_file", default=None, metavar="FILE",
               help="按此配置文件（及其规则配置档 profile）列出；默认查找当前目录的配置")
@@ -486,7 +546,7 @@ def rules_cmd(ruleset, fmt, config_file):
 
 @main.command("rule")
 @click.argument("code")
-@click.option("--ruleset", default=None, help="规则集（默认 outline-2021-2025）")
+@click.option("--ruleset", default=None, metavar="NAME", help="规则集（默认 outline-2021-2025）")
 @click.option("--config", "config_file", default=None, metavar="FILE",
               help="按此配置文件（及其规则配置档 profile）显示；默认查找当前目录的配置")
 def rule_cmd(code, ruleset, config_file):
@@ -504,7 +564,7 @@ def rule_cmd(code, ruleset, config_file):
 @click.argument("report")
 @click.option("-o", "--output", default=None, metavar="OUT.docx",
               help="批注后的 Word 文件（默认与原文件同目录：原名.批注.docx）")
-@click.option("--ruleset", default=None, help="指定规则集（默认按报告年度选择）")
+@click.option("--ruleset", default=None, metavar="NAME", help="指定规则集（默认按报告年度选择）")
 @click.option("--year", default=None, metavar="YEAR", help="报告所属年度（覆盖自动识别）")
 @click.option("--level", default=None, metavar="LEVEL",
               help="报告单位层级（覆盖自动识别）：township、county、city、province、department")
@@ -532,14 +592,14 @@ def annotate(report, output, ruleset, year, level, config_file):
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADDRESS",
               help="监听地址；0.0.0.0 让局域网内其他电脑也能访问（只在可信内网使用）")
-@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="端口")
-@click.option("--max-mb", default=30, show_default=True, type=click.IntRange(1, 1024),
+@click.option("--port", default=8765, show_default=True, metavar="PORT", type=click.IntRange(0, 65535), help="端口")
+@click.option("--max-mb", default=30, show_default=True, metavar="MB", type=click.IntRange(1, 1024),
               help="上传文件（请求体）的大小上限，单位 MB")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+@click.option("--workers", default=2, show_default=True, metavar="N", type=click.IntRange(1, 64),
               help="同时检查的文件数（其余排队）")
-@click.option("--time-limit", default=60.0, show_default=True, type=click.FloatRange(0.01, 3600),
+@click.option("--time-limit", default=60.0, show_default=True, metavar="SECONDS", type=click.FloatRange(0.01, 3600),
               help="检查一个文件的时间上限，单位秒")
 def serve(host, port, max_mb, workers, time_limit):
     """启动检查页面：在浏览器中打开 http://127.0.0.1:8765 上传报告。"""

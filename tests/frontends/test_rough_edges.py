@@ -59,6 +59,33 @@ def test_help_and_version_still_exit_zero(tmp_path):
     assert run(["check", "-h"], tmp_path).exit_code == 0
 
 
+@pytest.mark.parametrize("args", [["-h"], ["check", "-h"], ["serve", "--help"], ["report", "-h"], ["rule", "-h"]])
+def test_help_pages_are_chinese(tmp_path, args):
+    page = run(args, tmp_path).stdout
+    assert page.startswith("用法：fzlint") and "选项：" in page and "显示本帮助并退出" in page
+    for english in ("Usage:", "Options:", "Commands:", "Show this message", "[default", "[OPTIONS]", "TEXT"):
+        assert english not in page
+
+
+def test_help_shows_defaults_and_ranges_in_chinese(tmp_path):
+    serve = run(["serve", "-h"], tmp_path).stdout
+    assert "（默认：8765；取值 0～65535）" in serve
+    assert "（默认：text）" in run(["check", "-h"], tmp_path).stdout
+
+
+def test_version_is_the_program_and_its_number(tmp_path):
+    result = run(["--version"], tmp_path)
+    assert result.stdout.strip() == "fzlint " + __import__("linter").__version__
+
+
+def test_format_has_the_short_option_eslint_and_textlint_users_type(tmp_path):
+    (tmp_path / "r.txt").write_text("一、主要举措\n依法行政。\n", encoding="utf-8")
+    short, long = run(["check", "-f", "json", "r.txt"], tmp_path), run(["check", "--format", "json", "r.txt"], tmp_path)
+    assert short.exit_code == long.exit_code == 1
+    assert json.loads(short.stdout)["files"][0]["diagnostics"] == json.loads(long.stdout)["files"][0]["diagnostics"]
+    assert json.loads(short.stdout)["files"][0]["diagnostics"]
+
+
 # -- the checklist agrees with the findings -------------------------------------------------
 
 BARE = ("我镇坚持党委统一领导、政府实施、各部门配合的领导体制，切实把法治建设放在心上、抓在手上、"
