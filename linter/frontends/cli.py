@@ -104,8 +104,9 @@ class ChineseContext(click.Context):
     formatter_class = ChineseHelp
 
 
-class _ChineseHelpOption:
-    """-h/--help described in Chinese (click's own text is "Show this message and exit.")."""
+class _ChineseHelpPages:
+    """A command's help page in Chinese: the formatter above, "[选项]" in the usage line, and
+    -h/--help described in Chinese (click's own text is "Show this message and exit.")."""
 
     context_class = ChineseContext
     options_metavar = "[选项]"
@@ -117,13 +118,13 @@ class _ChineseHelpOption:
         return option
 
 
-class ChineseCommand(_ChineseHelpOption, click.Command):
+class ChineseCommand(_ChineseHelpPages, click.Command):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", self.options_metavar)
         super().__init__(*args, **kwargs)
 
 
-class ChineseGroup(_ChineseHelpOption, click.Group):
+class ChineseGroup(_ChineseHelpPages, click.Group):
     """The command group, with click's usage errors answered in Chinese (one line, exit 2)
     and its help pages (and its commands') in Chinese."""
 
