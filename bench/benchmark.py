@@ -301,6 +301,10 @@ def _measure_cold(root: Path, tmp: Path, env: dict, fig: dict, args):
         yield
 
 
+# The small folder of the start-up split: two files (a pool of two workers still starts).
+SMALL_BATCH = 2
+
+
 def _measure_batch(root: Path, args, fig: dict, peer: bool):
     """The batch rows: ``check --format json-lines`` over ``args.batch`` seed-sized reports
     with --jobs 1 and 2 (the median of ``args.runs`` runs each, the two taking turns), and
@@ -348,10 +352,6 @@ def _measure_batch(root: Path, args, fig: dict, peer: bool):
             if peer_small and all(peer_small):
                 fig["split"]["peer"] = _split_costs(statistics.median(r["seconds"] for r in peer_small), seconds,
                                                     args.batch)
-
-
-# The small folder of the start-up split: two files (a pool of two workers still starts).
-SMALL_BATCH = 2
 
 
 def _split_costs(small_seconds: float, batch_seconds: float, batch: int) -> dict:
