@@ -109,7 +109,10 @@ class _ChineseHelpPages:
     -h/--help described in Chinese (click's own text is "Show this message and exit.")."""
 
     context_class = ChineseContext
-    options_metavar = "[选项]"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[选项]")
+        super().__init__(*args, **kwargs)
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
@@ -119,9 +122,7 @@ class _ChineseHelpPages:
 
 
 class ChineseCommand(_ChineseHelpPages, click.Command):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("options_metavar", self.options_metavar)
-        super().__init__(*args, **kwargs)
+    pass
 
 
 class ChineseGroup(_ChineseHelpPages, click.Group):
@@ -131,7 +132,6 @@ class ChineseGroup(_ChineseHelpPages, click.Group):
     command_class = ChineseCommand
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("options_metavar", self.options_metavar)
         kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
         super().__init__(*args, **kwargs)
 
