@@ -5,6 +5,7 @@ mistake should ever surface as a traceback.
 """
 
 
+import errno
 import reprlib
 
 _REPR = reprlib.Repr()
@@ -16,6 +17,25 @@ def brief(value) -> str:
     levels deep (a YAML alias bomb must not be expanded into the message)."""
     shown = _REPR.repr(value)
     return shown if len(shown) <= 80 else shown[:77] + "..."
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "文件不存在",
+    errno.ELOOP: "符号链接循环（链接指向自身）",
+    errno.EISDIR: "这是一个目录，不是文件",
+    errno.ENOTDIR: "路径中有一段不是目录",
+    errno.ENAMETOOLONG: "路径过长",
+    errno.EIO: "磁盘读写错误",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "磁盘是只读的",
+}
+
+
+def os_problem(exc: OSError, writing: bool = False) -> str:
+    """A Chinese phrase for an operating-system error (the system's own text is English)."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "没有写入权限" if writing else "没有读取权限"
+    return _OS_ERRORS.get(exc.errno, exc.strerror or type(exc).__name__)
 
 
 class FzlintError(Exception):
@@ -57,9 +77,9 @@ class RuleError(ConfigError):
 
 
 class UsageError(FzlintError):
-    """A command-line option or argument is wrong; shown as ``fzlint: message``."""
+    """A command-line option or argument is wrong; shown as ``fzlint：message``."""
 
     code = "usage-error"
 
     def line(self) -> str:
-        return f"fzlint: {self.message}"
+        return f"fzlint：{self.message}"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from ..engine.policy import EXIT_FINDINGS, EXIT_OK, exit_code
-from ..errors import UsageError
+from ..errors import UsageError, os_problem
 from ..formats._paths import display_path
 from ..workspace.session import CheckOptions, parse_year, prepare
 from .overview import build_overview
@@ -49,7 +49,7 @@ def run_report(options: CheckOptions, report: ReportOptions, echo=print, progres
     try:
         os.makedirs(outdir, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"无法创建目录 {outdir}：{exc.strerror}") from None
+        raise UsageError(f"无法创建目录 {outdir}：{os_problem(exc, writing=True)}") from None
     bar = progress_bar(len(plan.files)) if progress_bar else None
     files = [(p, display_path(p), plan.configs[p]) for p in plan.files]
     try:
@@ -61,7 +61,7 @@ def run_report(options: CheckOptions, report: ReportOptions, echo=print, progres
             overview = build_overview(files, outdir, roster, report.jobs, report.use_cache, report.cache_dir,
                                       year, missing_paths=plan.missing)
     except OSError as exc:
-        raise UsageError(f"无法写入 {outdir}：{exc.strerror}") from None
+        raise UsageError(f"无法写入 {outdir}：{os_problem(exc, writing=True)}") from None
     for r in overview.reports:
         if r.error:
             echo(f"{r.path}: {r.error['message']}")

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document.places import segments
-from ..errors import FzlintError
+from ..errors import FzlintError, os_problem
 
 _ORG_FORMS = re.compile(r"^中共|(?:人民政府|办事处|政府|党委|党工委|委员会)$")
 STATUSES = ("已报送", "逾期", "未报送", "无法读取")
@@ -83,7 +83,7 @@ def read_roster(path: str) -> list[RosterEntry]:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.DictReader(fh))
     except OSError as exc:
-        raise FzlintError(f"无法读取单位名单：{exc.strerror}", path) from None
+        raise FzlintError(f"无法读取单位名单：{os_problem(exc)}", path) from None
     except UnicodeDecodeError:
         try:
             with open(path, encoding="gbk", newline="") as fh:

@@ -122,6 +122,7 @@ class FileResult:
     error: dict | None = None
     outline: list[dict] | None = None
     notices: list[str] = field(default_factory=list)
+    hidden: int = 0          # active findings left out below --min-severity (said in the run's tail)
 
     def active(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if not d.suppressed]
@@ -138,7 +139,7 @@ class FileResult:
         meta = self.meta or {}
         return Counts(severities["error"], severities["warning"], severities["info"], suppressed, fixable,
                       unreadable=bool(self.error), report_like=bool(meta.get("report_like", True)),
-                      ruleset=meta.get("ruleset") or None)
+                      ruleset=meta.get("ruleset") or None, hidden=self.hidden)
 
     def to_dict(self) -> dict:
         return {
@@ -167,6 +168,7 @@ class Counts:
     unreadable: bool = False
     report_like: bool = True
     ruleset: str | None = None
+    hidden: int = 0          # active findings left out below --min-severity
 
     def reaches(self, severity: str) -> bool:
         """Is there an active finding at or above ``severity`` (error, warning, info)?"""

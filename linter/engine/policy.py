@@ -11,7 +11,9 @@ def keep_at_least(results, severity: str) -> None:
     and the exit code), so the clerk sees errors and warnings without the hints."""
     floor = SEVERITY_RANK[severity]
     for r in results:
-        r.diagnostics = [d for d in r.diagnostics if SEVERITY_RANK[d.severity] >= floor]
+        kept = [d for d in r.diagnostics if SEVERITY_RANK[d.severity] >= floor]
+        r.hidden += sum(1 for d in r.diagnostics if not d.suppressed) - sum(1 for d in kept if not d.suppressed)
+        r.diagnostics = kept
 
 
 def exit_code(results, fail_on: str = "warning", usage_problem: bool = False,

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..data import cached, rules_dir, yaml_loader
-from ..errors import FzlintError, RuleError
+from ..errors import FzlintError, RuleError, os_problem
 from ..document.index import vocabulary_of
 from ..document.result import Diagnostic, Fix
 from ..vocab import FAMILIES, LEVELS, SEVERITIES
@@ -286,7 +286,7 @@ def _read_yaml(path: Path):
     except yaml.YAMLError as exc:
         raise RuleError(f"YAML 语法错误：{exc}", str(path)) from None
     except OSError as exc:
-        raise RuleError(f"无法读取：{exc.strerror}", str(path)) from None
+        raise RuleError(f"无法读取：{os_problem(exc)}", str(path)) from None
 
 
 @functools.lru_cache(maxsize=256)

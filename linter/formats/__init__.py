@@ -38,6 +38,7 @@ class Totals:
         self.counts = {"files": 0, "errors": 0, "warnings": 0, "infos": 0, "unreadable": 0, "suppressed": 0}
         self.fixable = 0            # active findings with a safe fix
         self.not_reports = 0        # readable files that do not look like a report (meta.report_like)
+        self.hidden = 0             # findings left out below --min-severity
 
     def add(self, result) -> None:
         self.add_counts(result.counts())
@@ -54,6 +55,7 @@ class Totals:
         self.counts["infos"] += c.infos
         self.counts["suppressed"] += c.suppressed
         self.fixable += c.fixable
+        self.hidden += c.hidden
 
 
 def _module(name: str):

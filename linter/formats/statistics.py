@@ -5,11 +5,18 @@ import json
 import re
 
 
+_TITLE_CHARS = 30
+_ASIDE = re.compile(r"（[^（）]*）")
+
+
 def chinese_title(message: str) -> str:
     """A rule's name for a clerk: its message template up to the first comma, placeholders
-    as “…” (“{title}”部分没有一个具体数字，… → “…”部分没有一个具体数字)."""
-    text = re.sub(r"\{[^}]*\}", "…", message or "")
-    return re.split(r"[，。；：]", text)[0][:30]
+    as “…” (“{title}”部分没有一个具体数字，… → “…”部分没有一个具体数字). A title too long
+    for the table loses its bracketed asides first, then is cut with “…”, never silently."""
+    text = re.split(r"[，。；：]", re.sub(r"\{[^}]*\}", "…", message or ""))[0]
+    if len(text) > _TITLE_CHARS:
+        text = _ASIDE.sub("", text)
+    return text if len(text) <= _TITLE_CHARS else text[:_TITLE_CHARS - 1] + "…"
 
 
 def render_statistics(results, as_json: bool = False, rules: dict | None = None) -> str:

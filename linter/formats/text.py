@@ -28,6 +28,8 @@ def tail(totals, options) -> str:
            f"提示 {s['infos']} 个" + (f"，无法读取 {s['unreadable']} 个" if s["unreadable"] else "")
            + (f"，{totals.not_reports} 个看起来不是年度报告" if totals.not_reports else "")
            + (f"，已豁免 {s['suppressed']} 个" if s["suppressed"] else "") + "。"]
+    if totals.hidden:
+        out.append(f"另有 {totals.hidden} 个级别较低的问题未显示（--min-severity）；去掉这个选项可以看到全部问题。")
     if totals.fixable:
         out.append(f"其中 {totals.fixable} 个标有［可自动修复］，可用 fzlint check --fix 自动修改（.txt/.md 文件）。")
     return "\n".join(out) + "\n"

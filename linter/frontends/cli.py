@@ -29,9 +29,10 @@ from ..data import VERSION as __version__
 from ..engine.policy import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Tally, keep_at_least
 from ..document.result import summarize
 from ..engine.ruleset import rules_for_rulesets
-from ..errors import FzlintError, UsageError
+from ..errors import FzlintError, UsageError, os_problem
 from ..vocab import SEVERITY_RANK
 from ..formats.statistics import render_statistics
+from ..text.width import display_width, wrap_display
 from ..workspace.session import CheckOptions, prepare
 
 
@@ -50,6 +51,8 @@ def usage_problem(exc: click.ClickException) -> str:
         guess = f"，是不是想用 {' 或 '.join(sorted(exc.possibilities))}？" if exc.possibilities else ""
         return f"{where}：没有 {exc.option_name} 这个选项{guess}{hint}"
     if isinstance(exc, click.MissingParameter):
+        if isinstance(exc.param, click.Option):      # a required option: name it as it is typed
+            return f"{where}：缺少选项 {' / '.join(exc.param.opts)}（{exc.param.help or '必填'}）{hint}"
         name = exc.param.make_metavar(exc.ctx) if exc.param is not None and exc.ctx is not None else "参数"
         return f"{where}：缺少参数 {name.rstrip('.')}{hint}"
     m = re.match(r"No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?", text)
@@ -83,9 +86,29 @@ class ChineseHelp(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{self.HEADINGS.get(heading, heading)}：\n")
 
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        self.write("".join(f"{indent}{line}\n" if line else "\n"
+                           for line in wrap_display(text, max(self.width - self.current_indent, 20))))
+
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
-        super().write_dl([(term, self._EXTRA.sub(self._chinese_extra, text)) for term, text in rows],
-                         col_max, col_spacing)
+        # click's own layout (terms in a column, descriptions beside them), measured in terminal
+        # columns and wrapped between Chinese characters rather than only at spaces
+        rows = [(term, self._EXTRA.sub(self._chinese_extra, text)) for term, text in rows]
+        first_col = min(max((display_width(term) for term, _ in rows), default=0), col_max) + col_spacing
+        indent = " " * self.current_indent
+        for term, text in rows:
+            self.write(f"{indent}{term}")
+            if not text:
+                self.write("\n")
+                continue
+            if display_width(term) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(term)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap_display(text, max(self.width - first_col - self.current_indent, 10))
+            self.write(lines[0] + "\n")
+            self.write("".join(f"{indent}{'':>{first_col}}{line}\n" for line in lines[1:]))
 
     @staticmethod
     def _chinese_extra(m: "re.Match[str]") -> str:
@@ -145,7 +168,10 @@ class ChineseGroup(_ChineseHelpPages, click.Group):
                 click.echo("已中止。", err=True)
                 sys.exit(1)
             except click.ClickException as exc:
-                click.echo(usage_problem(exc), err=True)
+                # "fzlint" or "fzlint report" typed alone: click (8.2+) raises its help page as
+                # a usage error; show the page itself, not a one-line complaint wrapping it
+                shows_help = type(exc).__name__ == "NoArgsIsHelpError"
+                click.echo(exc.format_message() if shows_help else usage_problem(exc), err=True)
                 sys.exit(exc.exit_code)
             sys.exit(code if isinstance(code, int) else 0)
         finally:
@@ -189,6 +215,10 @@ _file_options = _options(
     click.option("--extend-exclude", multiple=True, metavar="GLOB", help="在默认或配置之外再跳过这些文件"),
     click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（无法读取的文件仍为 2）"),
     click.option("--today", default=None, hidden=True, help="按此日期（YYYY-MM-DD）判断豁免是否过期"))
+_report_options = _options(         # what the tool could not read off the report itself
+    click.option("--year", default=None, metavar="YEAR", help="报告所属年度（覆盖自动识别）"),
+    click.option("--level", default=None, metavar="LEVEL",
+                 help="报告单位层级（覆盖自动识别）：township、county、city、province、department"))
 _jobs_option = click.option("-j", "--jobs", default=None, metavar="N", help="同时检查的进程数（默认：全部 CPU 核）")
 
 
@@ -201,9 +231,7 @@ _jobs_option = click.option("-j", "--jobs", default=None, metavar="N", help="同
 @_rule_options
 @click.option("--min-severity", default=None, metavar="LEVEL",
               help="只显示达到此级别的问题：error（只看错误）、warning（错误和警告）、info（全部，默认）")
-@click.option("--year", default=None, metavar="YEAR", help="报告所属年度（覆盖自动识别）")
-@click.option("--level", default=None, metavar="LEVEL",
-              help="报告单位层级（覆盖自动识别）：township、county、city、province、department")
+@_report_options
 @click.option("--no-color", is_flag=True, help="不使用颜色")
 @click.option("--fix", is_flag=True, help="自动修复可安全修复的问题（只改 .txt/.md 文件）")
 @click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改（统一差异格式），不写文件")
@@ -386,7 +414,7 @@ class _Sink:
             try:
                 self.file = open(output, "wb")
             except OSError as exc:
-                raise UsageError(f"无法写入 {output}：{exc.strerror}") from None
+                raise UsageError(f"无法写入 {output}：{os_problem(exc, writing=True)}") from None
         elif self.tty and color:
             try:
                 from colorama import just_fix_windows_console
@@ -400,7 +428,7 @@ class _Sink:
                 self.file.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
                 self.file.flush()
             except OSError as exc:
-                raise UsageError(f"无法写入 {self.output}：{exc.strerror}") from None
+                raise UsageError(f"无法写入 {self.output}：{os_problem(exc, writing=True)}") from None
             return
         if self.buffer is None:               # a terminal (or a stream that takes text only)
             self.stream.write(piece.decode("utf-8") if isinstance(piece, bytes) else piece)
@@ -422,7 +450,7 @@ def _emit(text: str, output: str | None, color: bool) -> None:
             with open(output, "w", encoding="utf-8", newline="") as fh:
                 fh.write(text)
         except OSError as exc:
-            raise UsageError(f"无法写入 {output}：{exc.strerror}") from None
+            raise UsageError(f"无法写入 {output}：{os_problem(exc, writing=True)}") from None
         return
     if not text:
         return
@@ -504,19 +532,23 @@ def _progress_bar(total: int):
 @main.command()
 @click.argument("path")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出")
-def outline(path, as_json):
+@_report_options
+def outline(path, as_json, year, level):
     """显示工具对报告的理解：标题、单位、年度、层级、日期和各部分结构。"""
     import json
 
+    from ..config import Config
     from ..engine.run import analyze
     from ..readers import read_path
+    from ..workspace.session import parse_level, parse_year
 
     try:
+        config = Config(year=parse_year(year, "--year"), level=parse_level(level, "--level"))
         doc = read_path(path)
     except FzlintError as exc:
         click.echo(exc.line(), err=True)
         sys.exit(EXIT_ERROR)
-    analysis = analyze(doc)
+    analysis = analyze(doc, config)
     if as_json:
         data = {"meta": analysis.meta.to_dict(), "parts": [p.to_dict() for p in analysis.outline.parts]}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -535,7 +567,7 @@ def rules_cmd(ruleset, fmt, config_file):
     import json
 
     if fmt not in ("text", "json"):
-        click.echo(f"fzlint: 未知的输出格式 {fmt}（可用：text、json）", err=True)
+        click.echo(f"fzlint rules：未知的输出格式 {fmt}（可用：text、json）", err=True)
         sys.exit(EXIT_ERROR)
     rs = _configured(ruleset, config_file)
     if fmt == "json":
@@ -610,9 +642,21 @@ def serve(host, port, max_mb, workers, time_limit):
     try:
         web.serve(host, port, settings)
     except OSError as exc:
-        click.echo(f"fzlint: 无法在 {host}:{port} 启动检查页面：{exc.strerror or exc}"
-                   "（端口可能已被占用，可用 --port 换一个）", err=True)
+        click.echo(f"fzlint serve：无法在 {host}:{port} 启动检查页面：{_bind_problem(exc, port)}", err=True)
         sys.exit(EXIT_ERROR)
+
+
+def _bind_problem(exc: OSError, port: int) -> str:
+    """Why a listening socket could not be opened, in the clerk's words, with what to do."""
+    import errno
+    if exc.errno == errno.EADDRINUSE:
+        return "端口已被占用（可能已经开着一个检查页面；也可用 --port 换一个端口）"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "没有使用这个端口的权限" + ("（1024 以下的端口需要管理员权限，请换一个，如 --port 8765）"
+                                          if port < 1024 else "")
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return "本机没有这个地址（--host 写 127.0.0.1 只供本机使用，写 0.0.0.0 供局域网使用）"
+    return f"{os_problem(exc)}（可用 --port 换一个端口）"
 
 
 @main.command()

@@ -29,14 +29,13 @@ annotate-failed    read, but its Word comments could not be written (linter.writ
 """
 from __future__ import annotations
 
-import errno
 import importlib
 import os
 import stat
 
 from ..config import DEFAULT_MAX_BYTES
 from ..document.document import Document
-from ..errors import ReadError
+from ..errors import ReadError, os_problem
 
 # suffix -> reader module
 READERS = {
@@ -45,22 +44,6 @@ READERS = {
     ".pdf": "pdf", ".doc": "office", ".wps": "office", ".rtf": "office", ".odt": "office",
 }
 SUFFIXES = tuple(READERS)
-
-_OS_ERRORS = {
-    errno.ENOENT: "文件不存在",
-    errno.EACCES: "没有读取权限",
-    errno.EPERM: "没有读取权限",
-    errno.ELOOP: "符号链接循环（链接指向自身）",
-    errno.EISDIR: "这是一个目录，不是文件",
-    errno.ENAMETOOLONG: "路径过长",
-    errno.EIO: "磁盘读取错误",
-}
-
-
-def os_problem(exc: OSError) -> str:
-    """A Chinese phrase for an operating-system error."""
-    return _OS_ERRORS.get(exc.errno, exc.strerror or type(exc).__name__)
-
 
 def _too_large(size: int, max_bytes: int, name: str) -> ReadError:
     return ReadError(f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）", name, "too-large")

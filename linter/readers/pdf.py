@@ -20,11 +20,11 @@ import contextlib
 import io
 import logging
 import re
-import unicodedata
 from collections import Counter
 
 from ..document.document import Document, split_lines
 from ..errors import ReadError
+from ..text.width import display_width
 
 MAX_PAGES = 2000
 _MIN_CHARS_PER_PAGE = 10
@@ -55,10 +55,6 @@ _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]
 _INDENT = 4.0     # points right of the left margin that count as a first-line indent
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def reflow(printed: list[tuple[str, float | None]]) -> list[str]:
     """Join printed lines back into paragraphs (see the module docstring).
 
@@ -69,7 +65,7 @@ def reflow(printed: list[tuple[str, float | None]]) -> list[str]:
     ("一、", "（二）", "3.") always starts a paragraph."""
     lines = [(t.strip(), x) for t, x in printed if not _PAGE_NUMBER.match(t.strip())]
     long_lines = [(t, x) for t, x in lines if len(t) >= 8]
-    widths = sorted(_width(t) for t, _ in long_lines)
+    widths = sorted(display_width(t) for t, _ in long_lines)
     if len(widths) < 5:
         return [t for t, _ in lines]
     full = widths[int(len(widths) * 0.9)]
@@ -89,11 +85,11 @@ def reflow(printed: list[tuple[str, float | None]]) -> list[str]:
         if join and text.startswith(_CONTINUATION):
             pass                       # a line never starts with a comma: it goes on
         elif join and by_indent:
-            join = not indented(x) and _width(previous) >= 0.75 * full
+            join = not indented(x) and display_width(previous) >= 0.75 * full
         elif join:
             # a heading shorter than the page by a character or two is still a heading
             need = 0.97 if _HEADING_START.match(out[-1]) else 0.85
-            join = _width(previous) >= need * full and not _ends_sentence(out[-1])
+            join = display_width(previous) >= need * full and not _ends_sentence(out[-1])
         if join:
             out[-1] += text
         else:

@@ -28,7 +28,7 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 
 from ..config import DEFAULT_EXCLUDE, DEFAULT_MAX_BYTES, Config
-from ..errors import ConfigError, brief
+from ..errors import ConfigError, brief, os_problem
 from ..vocab import SEVERITIES, checklist_items
 
 YAML_NAMES = (".fzlint.yaml", ".fzlint.yml")
@@ -140,8 +140,10 @@ def _read_text(path: str) -> str:
     try:
         with open(path, encoding="utf-8-sig") as fh:
             return fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"无法读取配置文件：{getattr(exc, 'strerror', None) or exc}", path) from None
+    except UnicodeDecodeError:
+        raise ConfigError("配置文件不是 UTF-8 编码；请在记事本中“另存为”UTF-8 后再试", path) from None
+    except OSError as exc:
+        raise ConfigError(f"无法读取配置文件：{os_problem(exc)}", path) from None
 
 
 def _from_yaml(text: str, path: str) -> dict:

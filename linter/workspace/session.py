@@ -72,11 +72,17 @@ def parse_year(value: str | None, option: str) -> int | None:
     return int(value)
 
 
+def parse_level(value: str | None, option: str) -> str | None:
+    """A unit level given on the command line (None when not given)."""
+    if value is not None and value not in LEVELS:
+        raise UsageError(f"{option} 应为 {' / '.join(LEVELS)} 之一，得到 {value}")
+    return value
+
+
 def prepare(options: CheckOptions) -> CheckPlan:
     if options.fail_on is not None and options.fail_on not in SEVERITIES:
         raise UsageError(f"--fail-on 应为 {' / '.join(SEVERITIES)} 之一，得到 {options.fail_on}")
-    if options.level is not None and options.level not in LEVELS:
-        raise UsageError(f"--level 应为 {' / '.join(LEVELS)} 之一，得到 {options.level}")
+    parse_level(options.level, "--level")
     year = parse_year(options.year, "--year")
     if options.today is not None and parse_date(options.today) is None:
         raise UsageError(f"--today 应为日期 YYYY-MM-DD，得到 {options.today}")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import yaml
 
-from ..errors import ConfigError
+from ..errors import ConfigError, os_problem
 
 
 class TextDateLoader(yaml.SafeLoader):
@@ -102,8 +102,10 @@ def read_yaml_file(path: str, what: str, shown: str | None = None):
             text = fh.read()
     except FileNotFoundError:
         raise ConfigError(f"{what}不存在", shown) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"无法读取{what}：{getattr(exc, 'strerror', None) or exc}", shown) from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{what}不是 UTF-8 编码；请在记事本中“另存为”UTF-8 后再试", shown) from None
+    except OSError as exc:
+        raise ConfigError(f"无法读取{what}：{os_problem(exc)}", shown) from None
     try:
         return load_yaml(text)
     except yaml.YAMLError as exc:

@@ -18,7 +18,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from ..engine.run import lint_bytes, lint_path
-from ..errors import FzlintError
+from ..errors import FzlintError, os_problem
 
 TEXT_FORMATS = ("txt", "md")
 MAX_PASSES = 10
@@ -183,7 +183,7 @@ def fix_file(path: str, config=None, write: bool = True, result=None,
             data = fh.read()
         bom, codec, text = split_bytes(data, path)
     except OSError as exc:
-        outcome.refused = f"{shown}: 无法读取文件，未修改：{exc.strerror}"
+        outcome.refused = f"{shown}: 无法读取文件，未修改：{os_problem(exc)}"
         return outcome
     except FzlintError as exc:
         outcome.refused = f"{shown}: {exc.message}"
@@ -218,7 +218,7 @@ def fix_file(path: str, config=None, write: bool = True, result=None,
                 with open(path, "wb") as fh:
                     fh.write(outcome.fixed)
             except OSError as exc:
-                outcome.refused = f"{shown}: 无法写入文件，未修改：{exc.strerror}"
+                outcome.refused = f"{shown}: 无法写入文件，未修改：{os_problem(exc, writing=True)}"
                 outcome.changed, outcome.applied, outcome.codes = False, 0, {}
                 outcome.result = lint_bytes(data, path, config)
     return outcome

@@ -218,3 +218,104 @@ def test_min_severity_shows_only_what_reaches_it(tmp_path):
     assert "提示（" not in text
     bad = run(["check", "--min-severity", "loud", str(SEED)], tmp_path)
     assert bad.exit_code == 2 and "--min-severity 应为 error / warning / info 之一" in bad.stderr
+
+
+# -- a second round as a new user (fzlint alone, help pages, outline, what was left out) ----------
+
+def test_fzlint_alone_shows_the_help_page_not_a_complaint_wrapping_it(tmp_path):
+    result = run([], tmp_path)
+    page = result.stderr or result.stdout
+    assert page.startswith("用法：fzlint") and "命令：" in page and "check" in page
+    assert "用法有误" not in page and "（用 fzlint -h 查看用法）" not in page
+
+
+@pytest.mark.parametrize("args,whole", [
+    (["check", "-h"], ("json-lines", "department", "township", "--fail-on", "README.md")),
+    (["report", "-h"], ("overview.json", "overview.xlsx", "index.html", "OUTDIR/.fzlint-cache")),
+    (["serve", "-h"], ("127.0.0.1", "0.0.0.0", "65535")),
+    (["-h"], ("http://127.0.0.1:8765",)),
+])
+def test_help_lines_fit_the_terminal_and_never_split_an_english_word(tmp_path, args, whole, monkeypatch):
+    # click wraps by characters and breaks only at spaces: a Chinese line came out twice as
+    # wide as the terminal and "department" was cut into "departme" / "nt"
+    from linter.text.width import display_width
+    monkeypatch.setenv("COLUMNS", "80")
+    page = run(args, tmp_path).stdout
+    assert max(display_width(ln) for ln in page.splitlines()) <= 80
+    for word in whole:
+        assert word in page, word
+
+
+def test_a_missing_required_option_is_named_as_it_is_typed(tmp_path):
+    (tmp_path / "报告").mkdir()
+    result = run(["report", "报告"], tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("fzlint report：缺少选项 -o / --output（汇总写入此目录")
+    assert "OUTDIR" not in result.stderr
+
+
+def test_outline_takes_the_year_and_level_the_readme_tells_the_clerk_to_give(tmp_path):
+    shown = run(["outline", str(SEED), "--year", "2023", "--level", "county"], tmp_path)
+    assert shown.exit_code == 0
+    assert "年度：2023（由命令行指定）" in shown.stdout and "层级：县（区、县级市）（由命令行指定）" in shown.stdout
+    data = json.loads(run(["outline", str(SEED), "--json", "--year", "2023"], tmp_path).stdout)
+    assert data["meta"]["report_year"] == 2023
+    bad = run(["outline", str(SEED), "--level", "镇"], tmp_path)
+    assert bad.exit_code == 2 and bad.stderr.strip().startswith("fzlint：--level 应为 township")
+
+
+def test_min_severity_says_how_many_findings_it_left_out(tmp_path):
+    everything = json.loads(run(["check", "--format", "json", str(SEED)], tmp_path).stdout)
+    infos = sum(d["severity"] == "info" for d in everything["files"][0]["diagnostics"])
+    assert infos
+    for jobs in ("1", "2"):         # the streamed pieces carry the count from the workers too
+        text = run(["check", "--min-severity", "warning", "-j", jobs, str(SEED), str(SEED.with_name("x"))],
+                   tmp_path).stdout
+        assert f"另有 {infos} 个级别较低的问题未显示（--min-severity）" in text
+    assert "未显示" not in run(["check", str(SEED)], tmp_path).stdout
+
+
+def test_statistics_titles_are_cut_visibly_never_mid_word(tmp_path):
+    from linter.formats.statistics import chinese_title
+    assert chinese_title("未写明政务公开（政府信息公开）情况") == "未写明政务公开（政府信息公开）情况"
+    long = "未写明重大行政决策法定程序（公众参与、专家论证、风险评估、合法性审查、集体讨论决定）的执行情况"
+    assert chinese_title(long) == "未写明重大行政决策法定程序的执行情况"
+    assert chinese_title("未" * 40) == "未" * 29 + "…"
+    out = run(["check", "--statistics", str(SEED)], tmp_path).stdout
+    for row in out.splitlines():
+        if "\t" in row:
+            title = row.split("] ", 1)[1].rsplit("（", 1)[0]
+            assert len(title) <= 30
+
+
+def test_a_folder_check_skips_fzlints_own_output_beside_the_reports(tmp_path):
+    # the clerk annotates, the bureau writes its overview into the same folder, then both
+    # check the folder again: the annotated copy and the overview pages are not more reports
+    (tmp_path / "镇").mkdir()
+    (tmp_path / "镇" / "报告.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run(["annotate", str(tmp_path / "镇" / "报告.txt")], tmp_path).exit_code == 0
+    assert (tmp_path / "镇" / "报告.批注.docx").exists()
+    assert run(["report", str(tmp_path / "镇"), "-o", str(tmp_path / "镇" / "汇总")], tmp_path).exit_code in (0, 1)
+    concise = run(["check", "--format", "concise", "."], tmp_path).stdout
+    files = {ln.split(":", 1)[0] for ln in concise.splitlines() if ln.strip() and ":" in ln}
+    assert files == {os.path.join("镇", "报告.txt")}
+    again = run(["report", str(tmp_path), "-o", str(tmp_path / "汇总2")], tmp_path)
+    assert json.loads((tmp_path / "汇总2" / "overview.json").read_text(encoding="utf-8"))["reports"].__len__() == 1, \
+        again.stderr
+    # named on its own, or alone in its folder, an annotated copy is still a report to check
+    (tmp_path / "另一镇").mkdir()
+    (tmp_path / "镇" / "报告.批注.docx").rename(tmp_path / "另一镇" / "报告.批注.docx")
+    alone = run(["check", "--format", "concise", str(tmp_path / "另一镇")], tmp_path).stdout
+    assert "报告.批注.docx:" in alone
+
+
+def test_missing_or_unreadable_side_files_are_named_in_chinese(tmp_path):
+    (tmp_path / "报告").mkdir()
+    (tmp_path / "报告" / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    roster = run(["report", "报告", "-o", "汇总", "--roster", "名单.csv"], tmp_path)
+    assert roster.exit_code == 2
+    assert "名单.csv" in roster.stderr and "文件不存在" in roster.stderr and "No such file" not in roster.stderr
+    (tmp_path / ".fzlint.yaml").write_bytes("select: [E3]  # 只查执法\n".encode("gbk"))
+    config = run(["check", "报告"], tmp_path)
+    assert config.exit_code == 2
+    assert "不是 UTF-8 编码" in config.stderr and "codec" not in config.stderr

@@ -17,6 +17,7 @@ Limits set here, so that a burst of uploads queues instead of exhausting memory:
 """
 from __future__ import annotations
 
+import errno
 import signal
 import sys
 import threading
@@ -56,7 +57,10 @@ def make_server(host: str, port: int, settings: Settings | None = None, threads:
     from waitress import create_server
     settings = settings or Settings()
     app = create_app(settings)
-    server = create_server(app, host=host, port=port, **server_options(settings, threads))  # binds (or fails) first
+    try:
+        server = create_server(app, host=host, port=port, **server_options(settings, threads))  # binds (or fails) first
+    except ValueError:       # waitress's answer to a host name that resolves to no address
+        raise OSError(errno.EADDRNOTAVAIL, f"no address for {host}") from None
     app.extensions["fzlint_pool"]()          # then start the workers, not on the first upload
     server.fzlint_app = app
     return server

@@ -165,8 +165,18 @@ def test_a_port_in_use_is_one_chinese_line_and_exit_code_2():
         before = len(psutil.Process().children(recursive=True))
         r = CliRunner().invoke(main, ["serve", "--port", str(port)])
     assert r.exit_code == 2
-    assert "无法在 127.0.0.1:" in r.output and "端口可能已被占用" in r.output and "Traceback" not in r.output
+    assert "无法在 127.0.0.1:" in r.output and "端口已被占用" in r.output and "Traceback" not in r.output
+    assert len(r.output.strip().splitlines()) == 1
     assert len(psutil.Process().children(recursive=True)) == before      # no worker was started
+
+
+@pytest.mark.parametrize("host", ["nosuchhost.invalid", "10.255.255.254"])
+def test_a_host_that_is_not_this_machine_is_one_chinese_line_not_a_traceback(host):
+    # a clerk who types the bureau's address, or a misspelt name, instead of 0.0.0.0
+    r = CliRunner().invoke(main, ["serve", "--host", host, "--port", "0"])
+    assert r.exit_code == 2, r.output
+    assert r.output.strip() == f"fzlint serve：无法在 {host}:0 启动检查页面：本机没有这个地址" \
+                               "（--host 写 127.0.0.1 只供本机使用，写 0.0.0.0 供局域网使用）"
 
 
 def test_serving_all_addresses_prints_the_warning_on_stderr(monkeypatch, capsys):
