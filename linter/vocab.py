@@ -27,6 +27,11 @@ LEVELS = ("township", "county", "city", "province", "department")
 LEVEL_LABELS = {"township": "乡镇（街道）", "county": "县（区、县级市）", "city": "地级市",
                 "province": "省级", "department": "政府部门"}
 UNKNOWN = "未识别"
+# what ``fzlint annotate`` names its copy of 报告.docx (or .txt, .pdf …): 报告.批注.docx
+ANNOTATED_SUFFIX = ".批注.docx"
+# the file ``fzlint report`` leaves in its output folder: a folder holding it is fzlint's own
+# pages (index.html, units/…), which a later ``check`` or ``report`` of a parent folder skips
+OVERVIEW_MARKER = ".fzlint-overview"
 
 # -- the five parts of a report (督察规定 第二十五条) -----------------------------------------
 PART_KINDS = ("measures", "shortcomings", "frp", "plan", "other")

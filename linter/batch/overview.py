@@ -22,6 +22,7 @@ from .html import STATE_OF_CODE, finish_unit_page, write_dashboard, write_part
 from .pool import run_many, warm_lint
 from .promises import follow
 from .units import STATUSES, Registry, RosterEntry, deadline_for, on_time
+from ..vocab import OVERVIEW_MARKER
 
 _ID_LISTS: dict[tuple, tuple] = {}      # one shared tuple per distinct checklist order
 
@@ -117,6 +118,8 @@ def build_overview(files: list[tuple[str, str, object]], outdir: str, roster: li
     from .xlsx import OverviewWorkbook
 
     os.makedirs(os.path.join(outdir, "units"), exist_ok=True)
+    with open(os.path.join(outdir, OVERVIEW_MARKER), "w", encoding="utf-8") as marker:
+        marker.write("fzlint report 生成的汇总目录：检查上级目录时跳过这里的页面。\n")
     store = cache_dir or os.path.join(outdir, CACHE_FOLDER)
     scratch = None
     if not use_cache:

@@ -32,10 +32,10 @@ from ..config import Config
 from ..document.document import Document
 from ..document.result import FileResult, summarize
 from ..engine.run import lint
-from ..errors import ReadError, UsageError
+from ..errors import ReadError, UsageError, os_problem
 from ..readers import load_path, read_bytes
 from ..readers.docx import open_document, pieces, walk
-from ..vocab import SEVERITY_LABELS as SEVERITY_LABEL, STATE_LABELS as STATE_LABEL, \
+from ..vocab import ANNOTATED_SUFFIX, SEVERITY_LABELS as SEVERITY_LABEL, STATE_LABELS as STATE_LABEL, \
     STATE_MARKS as STATE_MARK, checklist_label as item_label
 
 AUTHOR = "fzlint"
@@ -93,13 +93,13 @@ def _write_new(output: str, data: bytes) -> None:
     except OSError as exc:
         if os.path.exists(temporary):
             os.unlink(temporary)
-        raise UsageError(f"无法写入 {output}：{exc.strerror or exc}") from None
+        raise UsageError(f"无法写入 {output}：{os_problem(exc, writing=True)}") from None
 
 
 def annotated_name(filename: str) -> str:
     """``报告.docx`` -> ``报告.批注.docx`` (any suffix becomes .docx)."""
     stem = os.path.splitext(os.path.basename(filename))[0] or "报告"
-    return f"{stem}.批注.docx"
+    return stem + ANNOTATED_SUFFIX
 
 
 def text_docx(document: Document) -> bytes:
@@ -118,6 +118,7 @@ def annotate_docx(data: bytes, document: Document, result: FileResult) -> bytes:
     """``data`` (the .docx ``document`` was read from, or ``text_docx(document)``) with one
     comment per active finding and a checklist comment on the title."""
     word = open_document(data, document.path)
+    drop_own_comments(word)
     paragraphs = {para.line: para for para in walk(word)}
     if len(paragraphs) != len(document.lines):
         raise ValueError(f"the .docx has {len(paragraphs)} paragraphs, the document {len(document.lines)} lines")
@@ -203,6 +204,32 @@ def _title_range(paragraphs: dict, document: Document, result: FileResult):
 
 
 # -- the XML ------------------------------------------------------------------------
+def drop_own_comments(word) -> int:
+    """Remove the comments an earlier fzlint run wrote (author ``fzlint``), with their ranges
+    and reference marks; a reviewer's own comments stay. A clerk who edits the 批注 copy and
+    annotates it again gets this run's findings, not each finding twice. Returns how many."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    try:
+        part = word.part.part_related_by(RT.COMMENTS)
+    except KeyError:                     # no comments part: nothing was annotated before
+        return 0
+    ours = [c for c in part.element.findall(_W + "comment") if c.get(_W + "author") == AUTHOR]
+    ids = {c.get(_W + "id") for c in ours}
+    if not ids:
+        return 0
+    for c in ours:
+        part.element.remove(c)
+    marks = (_W + "commentRangeStart", _W + "commentRangeEnd", _W + "commentReference")
+    for mark in [m for m in word.element.iter(*marks) if m.get(_W + "id") in ids]:
+        holder = mark.getparent()
+        holder.remove(mark)
+        # the run that only carried the reference mark (and its style) goes with it
+        if mark.tag == _W + "commentReference" and holder.tag == _W + "r" and \
+                all(child.tag == _W + "rPr" for child in holder):
+            holder.getparent().remove(holder)
+    return len(ids)
+
+
 def _comment(comments, anchor, text: str) -> None:
     first_p, start, last_p, end = anchor
     _cut(last_p, end)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -285,6 +286,39 @@ def test_existing_comments_and_tracked_changes_are_kept():
     assert xml.count("<w:del ") == 1 and "0512-1234" in xml and xml.count("<w:ins ") == 1
     phone = next(c for c in comments_of(annotated) if c["text"].startswith("X102"))
     assert phone["anchored"] == "13812345678"
+
+
+def test_annotating_the_annotated_copy_again_replaces_fzlints_comments_and_keeps_a_reviewers():
+    # the clerk edits 报告.批注.docx in Word (fixes the figures one comment asked for, a
+    # reviewer adds a note) and annotates it again: one comment per finding that is left
+    import docx
+
+    word = docx.Document()
+    paragraphs = [word.add_paragraph(t) for t in REPORT]
+    word.add_comment(paragraphs[2].runs, "请核对数字", author="张科长", initials="张")
+    word.add_paragraph("联系人王某，电话13812345678。")
+    buf = io.BytesIO()
+    word.save(buf)
+    first, first_result = annotate_upload(buf.getvalue(), "报告.docx")
+    assert "X102" in {d.code for d in first_result.active()}
+
+    edited = docx.Document(io.BytesIO(first))
+    phone = edited.paragraphs[-1]
+    for run in phone.runs:
+        run.text = run.text.replace("13812345678", "") if "13812345678" in run.text else run.text
+    buf = io.BytesIO()
+    edited.save(buf)
+    second, second_result = annotate_upload(buf.getvalue(), "报告.批注.docx")
+
+    assert "X102" not in {d.code for d in second_result.active()}
+    ours = [c for c in comments_of(second) if c["author"] == "fzlint"]
+    assert len(ours) == len(second_result.active()) + 1          # the findings and one checklist
+    assert not any(c["text"].startswith("X102") for c in ours)
+    assert [c["text"] for c in comments_of(second) if c["author"] == "张科长"] == ["请核对数字"]
+    xml = zipfile.ZipFile(io.BytesIO(second)).read("word/document.xml").decode()
+    ids = {c["id"] for c in comments_of(second)}
+    assert set(re.findall(r'<w:commentReference w:id="(\d+)"', xml)) == ids   # no mark left dangling
+    assert set(re.findall(r'<w:commentRangeStart w:id="(\d+)"', xml)) == ids
 
 
 def test_table_cells_and_content_controls_are_anchored_where_the_reader_puts_them():
