@@ -293,6 +293,8 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
     if out.output is not None:
         _check_writable(out.output)
     plan = prepare(options)
+    if out.output is not None:
+        plan.files = _without_output(plan.files, out.output, options.paths)
     if len(plan.files) != 1:
         startup.done()          # many files (maybe on several processes): the collector runs again
     for path, problem in plan.missing:
@@ -387,6 +389,18 @@ def _lint_kept(plan, tally: Tally, out: OutputOptions, jobs, named_in_report: bo
 def _shown(path: str) -> str:
     from ..formats._paths import display_path
     return display_path(path)
+
+
+def _without_output(files: list[str], output: str, named) -> list[str]:
+    """The files to check, less the ``-o`` file: a report named as its own output would be
+    emptied before it is read (``fzlint check 报告.txt -o 报告.txt``), so that is refused; the
+    results of an earlier run met in a folder walk (结果.txt) are not a report."""
+    if not os.path.exists(output):
+        return files
+    same = [p for p in files if os.path.exists(p) and os.path.samefile(p, output)]
+    if any(os.path.exists(p) and os.path.samefile(p, output) for p in named if not os.path.isdir(p)):
+        raise UsageError(f"输出文件 {output} 就是要检查的报告，不会覆盖它；请用 -o 指定另一个文件名")
+    return [p for p in files if p not in same]
 
 
 def _check_writable(output: str) -> None:

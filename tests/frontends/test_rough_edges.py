@@ -319,3 +319,22 @@ def test_missing_or_unreadable_side_files_are_named_in_chinese(tmp_path):
     config = run(["check", "报告"], tmp_path)
     assert config.exit_code == 2
     assert "不是 UTF-8 编码" in config.stderr and "codec" not in config.stderr
+
+
+def test_output_file_never_overwrites_the_report_it_checks(tmp_path):
+    # "-o 结果.txt" is what the README tells Windows users; a slip of the name was data loss
+    report = tmp_path / "报告.txt"
+    report.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    before = report.read_bytes()
+    result = run(["check", "报告.txt", "-o", "报告.txt"], tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "fzlint：输出文件 报告.txt 就是要检查的报告，不会覆盖它；请用 -o 指定另一个文件名"
+    assert report.read_bytes() == before
+
+
+def test_last_runs_results_in_the_folder_are_not_checked_as_a_report(tmp_path):
+    (tmp_path / "报告.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    for _ in range(2):
+        assert run(["check", ".", "-o", "结果.txt"], tmp_path).exit_code == 1
+    written = (tmp_path / "结果.txt").read_text(encoding="utf-8")
+    assert written.count("== ") == 1 and "== 报告.txt" in written
