@@ -20,6 +20,8 @@ STATES = ("present", "weak", "missing", "n/a")
 # "unknown" is shown, not stored: an n/a entry noted "unknown" (ChecklistEntry.shown_state)
 STATE_LABELS = {"present": "已写明", "weak": "较弱", "missing": "缺失", "n/a": "不适用", "unknown": "未能判断"}
 STATE_MARKS = {"present": "✓", "weak": "△", "missing": "✗", "n/a": "—", "unknown": "？"}
+# the order every view groups a checklist in: what needs work first
+SHOWN_STATES = ("missing", "weak", "unknown", "present", "n/a")
 STATE_RANK = {"missing": 0, "weak": 1, "present": 2}   # worst first: the worst reading wins
 
 # -- levels of government --------------------------------------------------------------------

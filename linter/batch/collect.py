@@ -27,8 +27,8 @@ from .promises import plan_items, work_sentences
 from .words import shingle_hashes, without_common_wording, words
 
 # Bump when the summary or detail records change shape (old cache entries then miss).
-RECORD_VERSION = "overview-2"
-STATE_CODES = {"present": "P", "weak": "W", "missing": "M", "n/a": "N"}
+RECORD_VERSION = "overview-3"
+STATE_CODES = {"present": "P", "weak": "W", "missing": "M", "n/a": "N", "unknown": "U"}
 
 
 @dataclass
@@ -103,7 +103,7 @@ def _compute(job: Job) -> tuple[dict, dict]:
                                                  "date", "ruleset", "report_like")}
     checklist = result.checklist or {}
     summary["checklist_ids"] = list(checklist)
-    summary["checklist"] = "".join(STATE_CODES.get(e.state, "N") for e in checklist.values())
+    summary["checklist"] = "".join(STATE_CODES.get(e.shown_state, "N") for e in checklist.values())
     for d in result.diagnostics:
         summary["counts"]["suppressed" if d.suppressed else d.severity] += 1
         if not d.suppressed:

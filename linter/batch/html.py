@@ -2,7 +2,7 @@
 
 Opened straight from disk with no internet: every style, script and chart is inside the
 file (the chart is inline SVG drawn here; the script only sorts and filters the table). The
-matrix shows each checklist state as a colour *and* a symbol (✓ △ ✗ —), so it prints in
+matrix shows each checklist state as a colour *and* a symbol (✓ △ ✗ ？ —), so it prints in
 black and white. Every piece of report text is escaped.
 
 A unit page is written in two steps, so a report's text is never held for the whole run:
@@ -18,10 +18,10 @@ import shutil
 from html import escape
 
 from ..formats.report_html import checklist_html, line_id, meta_html, report_text_html, stylesheet
-from ..vocab import LEVEL_LABELS as LEVEL_NAMES, STATE_LABELS as STATE_NAMES, STATE_MARKS, \
+from ..vocab import LEVEL_LABELS as LEVEL_NAMES, SHOWN_STATES, STATE_LABELS as STATE_NAMES, STATE_MARKS, \
     checklist_label as label
 
-STATE_OF_CODE = {"P": "present", "W": "weak", "M": "missing", "N": "n/a"}
+STATE_OF_CODE = {"P": "present", "W": "weak", "M": "missing", "N": "n/a", "U": "unknown"}
 ON_TIME = {True: "按时", False: "逾期", None: "未知"}
 
 
@@ -54,7 +54,7 @@ th.sortable{cursor:pointer}th.sortable:after{content:" ⇅";color:#888}
 th[aria-sort=ascending]:after{content:" ▲"}th[aria-sort=descending]:after{content:" ▼"}
 td.st{text-align:center;font-weight:bold;min-width:1.4em}
 .st-present{background:#d6f5d6;color:#185c18}.st-weak{background:#fff0c2;color:#7a5a00}
-.st-missing{background:#f9d0d0;color:#8a1010}.st-n\\/a,.st-na{background:#f2f2f2;color:#777}
+.st-missing{background:#f9d0d0;color:#8a1010}.st-unknown{background:#efeaf8;color:#5a4a8a}.st-n\\/a,.st-na{background:#f2f2f2;color:#777}
 .status-已报送{color:#185c18}.status-逾期{color:#8a4b00;font-weight:bold}
 .status-未报送{color:#8a1010;font-weight:bold}.status-无法读取{color:#8a1010}
 .late{color:#8a4b00;font-weight:bold}.unread{color:#8a1010}
@@ -106,7 +106,7 @@ _SCRIPT = """
 
 def _state_cell(item: str, state: str) -> str:
     cls = "st-na" if state == "n/a" else f"st-{state}"
-    rank = {"missing": 0, "weak": 1, "present": 2, "n/a": 3}[state]
+    rank = SHOWN_STATES.index(state)
     return (f'<td class="st {cls}" data-item="{_e(item)}" data-state="{_e(state)}" data-sort="{rank}" '
             f'title="{_e(label(item))}：{_e(STATE_NAMES[state])}">{STATE_MARKS[state]}</td>')
 
@@ -222,7 +222,7 @@ def dashboard_pieces(overview):
             "<a href=\"#sec-copies\">雷同</a><a href=\"#sec-promises\">上年安排落实</a></nav>")
     legend = ("<p class=\"legend\">" + "".join(
         f"<span class=\"{'st-na' if s == 'n/a' else 'st-' + s}\">{STATE_MARKS[s]} {STATE_NAMES[s]}</span>"
-        for s in ("present", "weak", "missing", "n/a")) + "</p>")
+        for s in ("present", "weak", "missing", "unknown", "n/a")) + "</p>")
     options = "".join(f"<option value=\"{_e(i)}\">缺：{_e(label(i))}</option>" for i in items)
     filters = ("<div class=\"filters\"><label>查找单位或文件 <input id=\"filter-text\" type=\"search\"></label>"
                f"<label>只看 <select id=\"filter-item\"><option value=\"\">全部项目</option>{options}</select></label>"

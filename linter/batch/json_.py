@@ -10,9 +10,12 @@ VERSION = 1
 
 
 def report_dict(r) -> dict:
+    states = r.states()       # "unknown" is written as n/a with a note, as check's JSON does
     return {"path": r.path, "unit": r.unit_name or None, "year": r.year, "level": r.level,
             "date": r.date, "on_time": r.on_time,
-            "checklist": r.states(), "counts": dict(r.counts), "error": r.error}
+            "checklist": {i: "n/a" if s == "unknown" else s for i, s in states.items()},
+            "checklist_notes": {i: "unknown" for i, s in states.items() if s == "unknown"},
+            "counts": dict(r.counts), "error": r.error}
 
 
 def roster_dict(entry: dict) -> dict:

@@ -18,7 +18,7 @@ from ..vocab import LEVEL_LABELS as LEVEL_NAMES, SEVERITY_LABELS as SEVERITY_NAM
     STATE_MARKS, checklist_label as label
 from .html import ON_TIME
 
-FILLS = {"present": "D6F5D6", "weak": "FFF0C2", "missing": "F9D0D0", "n/a": "F2F2F2",
+FILLS = {"present": "D6F5D6", "weak": "FFF0C2", "missing": "F9D0D0", "n/a": "F2F2F2", "unknown": "EFEAF8",
          "已报送": "D6F5D6", "逾期": "FFE0B3", "未报送": "F9D0D0", "无法读取": "F9D0D0"}
 SHEETS = ("总览", "问题", "报送情况", "雷同", "上年安排落实")
 

@@ -21,10 +21,10 @@ from typing import Mapping, Sequence
 
 from ..document.result import Diagnostic, FileResult
 from ..errors import FzlintError
-from ..vocab import (SEVERITY_LABELS, SEVERITY_RANK, STATE_LABELS, STATE_MARKS, UNKNOWN, checklist_label,
-                     level_label)
+from ..vocab import (SEVERITY_LABELS, SEVERITY_RANK, SHOWN_STATES, STATE_LABELS, STATE_MARKS, UNKNOWN,
+                     checklist_label, level_label)
 
-STATE_ORDER = ("missing", "weak", "present", "n/a")   # as the text output groups the checklist
+STATE_ORDER = SHOWN_STATES   # as the text output groups the checklist
 
 __all__ = ["meta_html", "checklist_html", "report_text_html", "rule_docs", "stylesheet",
            "line_id", "finding_id", "STATE_ORDER"]
@@ -62,7 +62,7 @@ def meta_html(result: FileResult) -> str:
 # -- the checklist -----------------------------------------------------------------------
 
 def checklist_html(result: FileResult, *, id_prefix: str = "") -> str:
-    """The checklist grouped by state (✗ 缺失, △ 较弱, ✓ 已写明, — 不适用), each item linked
+    """The checklist grouped by state (✗ 缺失, △ 较弱, ？ 未能判断, ✓ 已写明, — 不适用), each item linked
     to its place: the finding about it when there is one, else the first line that shows it."""
     groups: dict[str, list[str]] = {s: [] for s in STATE_ORDER}
     first_finding = _first_finding_per_item(result)
@@ -76,8 +76,9 @@ def checklist_html(result: FileResult, *, id_prefix: str = "") -> str:
             where = f'<span class="fz-where">（第{entry.evidence[0].line}行）</span>'
         name = _e(checklist_label(item))
         body = f'<a href="#{_e(target)}">{name}</a>' if target else f"<span>{name}</span>"
-        groups.setdefault(entry.state, []).append(
-            f'<li class="fz-item fz-state-{_e(entry.state)}" data-item="{_e(item)}">{body}{where}</li>')
+        state = entry.shown_state
+        groups.setdefault(state, []).append(
+            f'<li class="fz-item fz-state-{_e(state)}" data-item="{_e(item)}">{body}{where}</li>')
     counts = "，".join(f"{STATE_MARKS[s]} {STATE_LABELS[s]} {len(v)} 项" for s, v in groups.items() if v)
     out = [f'<section class="fz-checklist" aria-label="检查清单"><h2>检查清单'
            f'<small class="fz-counts">（{_e(counts)}）</small></h2>']

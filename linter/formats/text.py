@@ -1,7 +1,7 @@
 """The clerk's view: per file, a one-screen checklist, then the findings, in Chinese."""
 from __future__ import annotations
 
-from ..vocab import SEVERITY_LABELS as _SEVERITY, STATE_LABELS as _STATE, STATE_MARKS as _MARK, \
+from ..vocab import SEVERITY_LABELS as _SEVERITY, SHOWN_STATES, STATE_LABELS as _STATE, STATE_MARKS as _MARK, \
     checklist_label as label, level_label
 from ._paths import display_path
 
@@ -37,7 +37,7 @@ def tail(totals, options) -> str:
 
 def _checklist(checklist, options) -> list[str]:
     """One screen: the items grouped by state, worst first, each group wrapped."""
-    groups = {state: [] for state in ("missing", "weak", "unknown", "present", "n/a")}
+    groups = {state: [] for state in SHOWN_STATES}
     for item, entry in checklist.items():
         where = f"（第{entry.evidence[0].line}行）" if entry.evidence and entry.state == "weak" else ""
         groups[entry.shown_state].append(label(item) + where)

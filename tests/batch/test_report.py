@@ -192,6 +192,28 @@ def test_dashboard_and_unit_pages(overview):
     assert not list((out / "units").glob("*.part"))
 
 
+def test_an_undated_report_is_unknown_on_time_not_not_applicable_in_every_view(overview):
+    # 中梁镇's report has no date: whether it was on time cannot be told; the bureau must not
+    # read "不适用" (as if the deadline did not apply to it)
+    data = overview["json"]
+    undated, dated = _report(data, "中梁镇2021.docx"), _report(data, "鸡冠石镇2024")
+    assert undated["checklist"]["time.deadline"] == "n/a"                    # the contract's values
+    assert undated["checklist_notes"] == {"time.deadline": "unknown"}
+    assert dated["checklist_notes"] == {}
+    page = (overview["out"] / "index.html").read_text(encoding="utf-8")
+    row = next(r for r in page.split("<tr data-search=")[1:] if "中梁镇2021.docx" in r)
+    cell = re.search(r'<td class="st st-unknown" data-item="time.deadline" data-state="unknown"[^>]*>([^<]*)</td>', row)
+    assert cell and cell.group(1) == "？" and "未能判断" in page.split("<table")[0]
+    book = openpyxl.load_workbook(overview["out"] / "overview.xlsx")
+    header = next(book["总览"].iter_rows(max_row=1, values_only=True))
+    values = next(r for r in book["总览"].iter_rows(min_row=2, values_only=True) if r[1].endswith("中梁镇2021.docx"))
+    assert values[header.index("按时报送和公开")] == "？ 未能判断"
+    unit = next(p for p in (overview["out"] / "units").glob("*.html")
+                if "中梁镇2021.docx" in p.read_text(encoding="utf-8").split("<h2>")[0])
+    body = unit.read_text(encoding="utf-8")
+    assert 'class="fz-item fz-state-unknown" data-item="time.deadline"' in body
+
+
 def test_cache_relints_only_changed_files(tmp_path):
     reports, roster = build_folder(tmp_path)
     first = run(["report", "reports", "-o", "out", "--jobs", "1"], cwd=tmp_path)

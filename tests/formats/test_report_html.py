@@ -119,14 +119,17 @@ def test_checklist_groups_by_state_as_the_text_output_and_links_each_item_to_its
     fragment = report_html.checklist_html(result, id_prefix="u1-")
     tree = parse(fragment)
     groups = [e for e in tree.elements if e["tag"] == "div" and "fz-group" in e["attrs"]["class"]]
+    # seed 000 has no date: 按时报送和公开 is "？ 未能判断" here as in the text output, not "— 不适用"
+    assert result.checklist["time.deadline"].shown_state == "unknown"
     assert [g["attrs"]["class"].split()[1] for g in groups] == [
-        "fz-state-missing", "fz-state-weak", "fz-state-present", "fz-state-n/a"]
+        "fz-state-missing", "fz-state-weak", "fz-state-unknown", "fz-state-present"]
     assert groups[0]["text"].startswith("✗ 缺失") and groups[1]["text"].startswith("△ 较弱")
+    assert groups[2]["text"].startswith("？ 未能判断") and "不适用" not in fragment
     items = [e for e in tree.elements if e["tag"] == "li"]
     assert len(items) == len(result.checklist)
     states = {e["attrs"]["data-item"]: e["attrs"]["class"] for e in items}
     for item, entry in result.checklist.items():
-        assert f"fz-state-{entry.state}" in states[item]
+        assert f"fz-state-{entry.shown_state}" in states[item]
     # every link lands on an element of the report text rendered with the same prefix
     body = parse(report_html.report_text_html(text.splitlines(), result, id_prefix="u1-"))
     links = [e["attrs"]["href"][1:] for e in tree.elements if e["tag"] == "a"]
