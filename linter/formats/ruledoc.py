@@ -1,20 +1,31 @@
 """A rule's documentation page, as ``fzlint rule CODE`` prints it (like ``ruff rule``)."""
 from __future__ import annotations
 
+import re
+
 from ..engine.ruleset import Rule
 from ..kinds import builtin_check
 from ..vocab import CONFIDENCE_LABELS, FAMILIES, SEVERITY_LABELS
 
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_YEARS = ("year", "next_year")
+
+
+def readable(template: str) -> str:
+    """A message or suggestion template as a reader of the rule's page sees it: a year it
+    fills in from the report as ××××, anything else it quotes from the report as …
+    (“关于{year}年度” → “关于××××年度”; “{found}”应为“{expected}” → “…”应为“…”)."""
+    return _PLACEHOLDER.sub(lambda m: "××××" if m.group(1) in _YEARS else "…", template or "")
 
 
 def render_rule(rule: Rule) -> str:
     lines = [f"# {rule.code} {rule.name}", "",
              f"族：{rule.family} {FAMILIES.get(rule.family, '')}    级别：{SEVERITY_LABELS[rule.severity]}    "
              f"类型：{_kind(rule)}" + (f"    检查清单：{rule.checklist}" if rule.checklist else ""), "",
-             f"提示语：{rule.message}", "", "## 为什么", rule.explanation, "",
+             f"提示语：{readable(rule.message)}", "", "## 为什么", rule.explanation, "",
              "## 依据", rule.basis + f"（{CONFIDENCE_LABELS.get(rule.confidence, rule.confidence)}）"]
     if rule.suggestion:
-        lines += ["", "## 怎么改", rule.suggestion]
+        lines += ["", "## 怎么改", readable(rule.suggestion)]
     if rule.profile and rule.local_params:
         lines += ["", f"本地参数（来自规则配置档 {rule.profile}）："]
         lines += [f"  {k} = {v}" for k, v in rule.local_params.items()]

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import re
 
+from .ruledoc import readable
+
 
 _TITLE_CHARS = 30
 _ASIDE = re.compile(r"（[^（）]*）")
@@ -13,7 +15,7 @@ def chinese_title(message: str) -> str:
     """A rule's name for a clerk: its message template up to the first comma, placeholders
     as “…” (“{title}”部分没有一个具体数字，… → “…”部分没有一个具体数字). A title too long
     for the table loses its bracketed asides first, then is cut with “…”, never silently."""
-    text = re.split(r"[，。；：]", re.sub(r"\{[^}]*\}", "…", message or ""))[0]
+    text = re.split(r"[，。；：]", readable(message))[0]
     if len(text) > _TITLE_CHARS:
         text = _ASIDE.sub("", text)
     return text if len(text) <= _TITLE_CHARS else text[:_TITLE_CHARS - 1] + "…"

@@ -587,8 +587,9 @@ def rules_cmd(ruleset, fmt, config_file):
     if fmt == "json":
         click.echo(json.dumps([r.summary() for r in rs.rules], ensure_ascii=False, indent=2))
         return
+    from ..formats.ruledoc import readable
     for r in rs.rules:
-        click.echo(f"{r.code}  {r.name:<40} {r.severity:<8} {r.message}")
+        click.echo(f"{r.code}  {r.name:<40} {r.severity:<8} {readable(r.message)}")
 
 
 @main.command("rule")

@@ -338,3 +338,16 @@ def test_last_runs_results_in_the_folder_are_not_checked_as_a_report(tmp_path):
         assert run(["check", ".", "-o", "结果.txt"], tmp_path).exit_code == 1
     written = (tmp_path / "结果.txt").read_text(encoding="utf-8")
     assert written.count("== ") == 1 and "== 报告.txt" in written
+
+
+def test_rule_pages_show_no_raw_placeholders(tmp_path):
+    # the page a clerk opens from the web page or with fzlint rule: "{next_year}年×月×日" read as a bug
+    from linter.engine.ruleset import load_ruleset
+    pages = {r.code: run(["rule", r.code], tmp_path).stdout for r in load_ruleset("outline-2021-2025").rules}
+    assert "（如“××××年×月×日”）" in pages["T704"]
+    assert "关于××××年度法治政府建设情况的报告" in pages["F940"]
+    assert not [code for code, page in pages.items() if __import__("re").search(r"\{\w+\}", page)]
+    listing = run(["rules"], tmp_path).stdout
+    assert "{" not in listing
+    raw = json.loads(run(["rules", "--format", "json"], tmp_path).stdout)      # integrators get the template
+    assert any("{year}" in r["message"] for r in raw)
