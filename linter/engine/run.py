@@ -85,13 +85,18 @@ def run_rules(analysis: Analysis, ruleset: RuleSet) -> tuple[list[Diagnostic], l
     return diagnostics, observations
 
 
+# placeholders a rule's message or suggestion may hold for years derived from the report's
+REPORT_YEARS = ("year", "next_year", "last_year")
+
+
 def fill_report_years(d: Diagnostic, year: int | None) -> Diagnostic:
     """Fill {year}/{next_year}/{last_year} a kind left open in a message or suggestion with
     years derived from the report year, so rule text never hard-codes one (a suggestion a clerk
     copies must fit the report). An unknown year becomes ××××, which F930 flags if copied."""
     if "{" not in d.message and "{" not in d.suggestion:
         return d
-    values = {"{year}": year, "{next_year}": year + 1 if year else None, "{last_year}": year - 1 if year else None}
+    offsets = dict(zip(REPORT_YEARS, (0, 1, -1)))
+    values = {"{%s}" % name: year + offset if year else None for name, offset in offsets.items()}
     for key, value in values.items():
         shown = str(value) if value else "××××"
         d.message, d.suggestion = d.message.replace(key, shown), d.suggestion.replace(key, shown)

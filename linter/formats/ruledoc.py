@@ -3,19 +3,19 @@ from __future__ import annotations
 
 import re
 
+from ..engine.run import REPORT_YEARS
 from ..engine.ruleset import Rule
 from ..kinds import builtin_check
 from ..vocab import CONFIDENCE_LABELS, FAMILIES, SEVERITY_LABELS
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-_YEARS = ("year", "next_year")
 
 
 def readable(template: str) -> str:
     """A message or suggestion template as a reader of the rule's page sees it: a year it
     fills in from the report as ××××, anything else it quotes from the report as …
     (“关于{year}年度” → “关于××××年度”; “{found}”应为“{expected}” → “…”应为“…”)."""
-    return _PLACEHOLDER.sub(lambda m: "××××" if m.group(1) in _YEARS else "…", template or "")
+    return _PLACEHOLDER.sub(lambda m: "××××" if m.group(1) in REPORT_YEARS else "…", template or "")
 
 
 def render_rule(rule: Rule) -> str:
