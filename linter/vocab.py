@@ -28,6 +28,11 @@ STATE_RANK = {"missing": 0, "weak": 1, "present": 2}   # worst first: the worst 
 LEVELS = ("township", "county", "city", "province", "department")
 LEVEL_LABELS = {"township": "乡镇（街道）", "county": "县（区、县级市）", "city": "地级市",
                 "province": "省级", "department": "政府部门"}
+# how people write a level where fzlint asks for one (--level, a roster's level column)
+LEVEL_WORDS = {"乡镇": "township", "乡镇（街道）": "township", "街道": "township", "镇": "township", "乡": "township",
+               "县": "county", "区": "county", "县级": "county", "县（区）": "county", "县（区、县级市）": "county",
+               "县级市": "county", "市": "city", "地级市": "city", "市级": "city", "省": "province",
+               "省级": "province", "部门": "department", "政府部门": "department"}
 UNKNOWN = "未识别"
 # what ``fzlint annotate`` names its copy of 报告.docx (or .txt, .pdf …): 报告.批注.docx
 ANNOTATED_SUFFIX = ".批注.docx"

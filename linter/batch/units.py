@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..document.places import segments
 from ..errors import FzlintError, os_problem
+from ..vocab import LEVEL_WORDS
 
 _ORG_FORMS = re.compile(r"^中共|(?:人民政府|办事处|政府|党委|党工委|委员会)$")
 STATUSES = ("已报送", "逾期", "未报送", "无法读取")
@@ -77,8 +78,16 @@ class RosterEntry:
         self.parsed = parse_unit(self.unit)
 
 
+# the roster's columns, as a bureau's staff would head them in Excel
+_COLUMNS = {"unit": ("unit", "单位", "单位名称", "报送单位"),
+            "level": ("level", "层级", "级别", "单位层级"),
+            "deadline": ("deadline", "截止日期", "截止时间", "报送期限", "期限")}
+_COLUMN_OF = {name: column for column, names in _COLUMNS.items() for name in names}
+
+
 def read_roster(path: str) -> list[RosterEntry]:
-    """The roster CSV; a bad file is one ``FzlintError`` naming it."""
+    """The roster CSV (columns unit, level, deadline, or 单位, 层级, 截止日期); a bad file is
+    one ``FzlintError`` naming it."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.DictReader(fh))
@@ -90,17 +99,18 @@ def read_roster(path: str) -> list[RosterEntry]:
                 rows = list(csv.DictReader(fh))
         except (UnicodeDecodeError, OSError):
             raise FzlintError("单位名单不是 UTF-8 或 GBK 编码的 CSV 文件", path) from None
-    if not rows or "unit" not in {(k or "").strip() for k in rows[0]}:
-        raise FzlintError("单位名单应为 CSV，首行列名含 unit（可选 level、deadline）", path)
+    if not rows or "unit" not in {_COLUMN_OF.get((k or "").strip()) for k in rows[0]}:
+        raise FzlintError("单位名单应为 CSV，首行列名含 unit 或“单位”（可选 level/层级、deadline/截止日期）", path)
     entries = []
     for number, row in enumerate(rows, start=2):
-        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+        row = {_COLUMN_OF.get((k or "").strip(), k): (v or "").strip() for k, v in row.items()}
         if not row.get("unit"):
             continue
         deadline = row.get("deadline", "")
         if deadline and deadline_for(deadline, 2000) is None:
-            raise FzlintError(f"第 {number} 行的 deadline 应为 YYYY-MM-DD 或 3月1日，得到 {deadline}", path)
-        entries.append(RosterEntry(row["unit"], row.get("level", ""), deadline))
+            raise FzlintError(f"第 {number} 行的截止日期应为 YYYY-MM-DD 或 3月1日，得到 {deadline}", path)
+        level = row.get("level", "")
+        entries.append(RosterEntry(row["unit"], LEVEL_WORDS.get(level, level), deadline))
     return entries
 
 

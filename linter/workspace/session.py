@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..config import excluded
 from ..engine.waivers import parse_date
 from ..errors import UsageError
-from ..vocab import LEVELS, SEVERITIES
+from ..vocab import LEVEL_WORDS, LEVELS, SEVERITIES
 from .configfile import Overrides, Resolver, known_targets, read_config_file, selector_problem
 from .discover import discover
 
@@ -73,16 +73,20 @@ def parse_year(value: str | None, option: str) -> int | None:
 
 
 def parse_level(value: str | None, option: str) -> str | None:
-    """A unit level given on the command line (None when not given)."""
-    if value is not None and value not in LEVELS:
-        raise UsageError(f"{option} 应为 {' / '.join(LEVELS)} 之一，得到 {value}")
-    return value
+    """A unit level given on the command line (None when not given): a level's code, or
+    the word a clerk would write (乡镇, 街道, 县, 区, 部门 …)."""
+    if value is None:
+        return None
+    level = value if value in LEVELS else LEVEL_WORDS.get(value.strip())
+    if level is None:
+        raise UsageError(f"{option} 应为 {' / '.join(LEVELS)} 之一（或写 乡镇、县、市、省、部门），得到 {value}")
+    return level
 
 
 def prepare(options: CheckOptions) -> CheckPlan:
     if options.fail_on is not None and options.fail_on not in SEVERITIES:
         raise UsageError(f"--fail-on 应为 {' / '.join(SEVERITIES)} 之一，得到 {options.fail_on}")
-    parse_level(options.level, "--level")
+    level = parse_level(options.level, "--level")
     year = parse_year(options.year, "--year")
     if options.today is not None and parse_date(options.today) is None:
         raise UsageError(f"--today 应为日期 YYYY-MM-DD，得到 {options.today}")
@@ -104,7 +108,7 @@ def prepare(options: CheckOptions) -> CheckPlan:
         waivers = load_waivers(options.waivers_file, waiver_targets)
     overrides = Overrides(select=selections["--select"] if options.select else None,
                           extend_select=selections["--extend-select"], ignore=selections["--ignore"],
-                          fail_on=options.fail_on, ruleset=options.ruleset, year=year, level=options.level,
+                          fail_on=options.fail_on, ruleset=options.ruleset, year=year, level=level,
                           waivers=waivers, today=options.today,
                           exclude=split_globs(options.exclude) if options.exclude else None,
                           extend_exclude=split_globs(options.extend_exclude))

@@ -238,6 +238,27 @@ def test_report_bad_roster_is_one_line(tmp_path):
     assert "units.csv" in result.output and "unit" in result.output and "Traceback" not in result.output
 
 
+def test_a_roster_headed_in_chinese_and_saved_from_excel_as_gbk_reads_as_the_english_one(tmp_path):
+    # Excel on a Chinese Windows saves "CSV" as GBK, and staff head the columns in Chinese
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "a.txt").write_text(seed_text("002"), encoding="utf-8")
+    (tmp_path / "en.csv").write_text("unit,level,deadline\n南岸区鸡冠石镇,township,3月15日\n南岸区峡口镇,township,\n",
+                                     encoding="utf-8")
+    (tmp_path / "cn.csv").write_bytes("单位,层级,截止日期\r\n南岸区鸡冠石镇,乡镇,3月15日\r\n南岸区峡口镇,街道,\r\n"
+                                      .encode("gbk"))
+    rosters = {}
+    for name in ("en", "cn"):
+        result = run(["report", "r", "-o", f"out-{name}", "--roster", f"{name}.csv"], cwd=tmp_path)
+        assert result.exit_code in (0, 1), result.output
+        rosters[name] = json.loads((tmp_path / f"out-{name}" / "overview.json").read_text(encoding="utf-8"))["roster"]
+    assert rosters["cn"] == rosters["en"]
+    assert any(e["unit"] == "南岸区峡口镇" and e["level"] == "township" for e in rosters["cn"])   # 街道 is a township
+    bad = tmp_path / "bad.csv"
+    bad.write_text("单位,截止日期\n南岸区峡口镇,下个月\n", encoding="utf-8")
+    result = run(["report", "r", "-o", "out-bad", "--roster", "bad.csv"], cwd=tmp_path)
+    assert result.exit_code == 2 and "第 2 行的截止日期应为 YYYY-MM-DD 或 3月1日，得到 下个月" in result.output
+
+
 def test_check_jobs_same_output_in_input_order(tmp_path):
     for prefix in ("000", "001", "002", "003", "004"):
         (tmp_path / f"{prefix}.txt").write_text(seed_text(prefix), encoding="utf-8")

@@ -260,7 +260,7 @@ def test_outline_takes_the_year_and_level_the_readme_tells_the_clerk_to_give(tmp
     assert "年度：2023（由命令行指定）" in shown.stdout and "层级：县（区、县级市）（由命令行指定）" in shown.stdout
     data = json.loads(run(["outline", str(SEED), "--json", "--year", "2023"], tmp_path).stdout)
     assert data["meta"]["report_year"] == 2023
-    bad = run(["outline", str(SEED), "--level", "镇"], tmp_path)
+    bad = run(["outline", str(SEED), "--level", "村"], tmp_path)
     assert bad.exit_code == 2 and bad.stderr.strip().startswith("fzlint：--level 应为 township")
 
 
@@ -351,3 +351,10 @@ def test_rule_pages_show_no_raw_placeholders(tmp_path):
     assert "{" not in listing
     raw = json.loads(run(["rules", "--format", "json"], tmp_path).stdout)      # integrators get the template
     assert any("{year}" in r["message"] for r in raw)
+
+
+def test_level_can_be_given_as_the_clerk_says_it(tmp_path):
+    for word, code in (("街道", "township"), ("乡镇", "township"), ("区", "county"), ("部门", "department")):
+        shown = json.loads(run(["outline", str(SEED), "--json", "--level", word], tmp_path).stdout)
+        assert shown["meta"]["level"] == code
+    assert run(["check", str(SEED), "--level", "县", "--format", "json"], tmp_path).exit_code == 1
