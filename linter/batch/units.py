@@ -86,24 +86,21 @@ _COLUMN_OF = {name: column for column, names in _COLUMNS.items() for name in nam
 
 
 def read_roster(path: str) -> list[RosterEntry]:
-    """The roster CSV (columns unit, level, deadline, or 单位, 层级, 截止日期); a bad file is
-    one ``FzlintError`` naming it."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    except OSError as exc:
-        raise FzlintError(f"无法读取单位名单：{os_problem(exc)}", path) from None
-    except UnicodeDecodeError:
-        try:
-            with open(path, encoding="gbk", newline="") as fh:
-                rows = list(csv.DictReader(fh))
-        except (UnicodeDecodeError, OSError):
-            raise FzlintError("单位名单不是 UTF-8 或 GBK 编码的 CSV 文件", path) from None
-    if not rows or "unit" not in {_COLUMN_OF.get((k or "").strip()) for k in rows[0]}:
-        raise FzlintError("单位名单应为 CSV，首行列名含 unit 或“单位”（可选 level/层级、deadline/截止日期）", path)
+    """The roster: a CSV (UTF-8 or GBK, as Excel saves it) or an Excel workbook's first sheet,
+    headed unit, level, deadline or 单位, 层级, 截止日期 (a title row above the header is
+    fine); a bad file is one ``FzlintError`` naming it."""
+    lines = _xlsx_lines(path) if path.lower().endswith((".xlsx", ".xlsm")) else _csv_lines(path)
+    # the header: the first of the first few rows that names the unit column
+    at = next((i for i, cells in enumerate(lines[:6])
+               if "unit" in {_COLUMN_OF.get(c.strip()) for c in cells}), None)
+    if at is None:
+        raise FzlintError("单位名单（CSV 或 .xlsx）的首行应有列名 unit 或“单位”（可选 level/层级、deadline/截止日期）",
+                          path)
+    columns = [_COLUMN_OF.get(c.strip()) for c in lines[at]]
     entries = []
-    for number, row in enumerate(rows, start=2):
-        row = {_COLUMN_OF.get((k or "").strip(), k): (v or "").strip() for k, v in row.items()}
+    for number, cells in enumerate(lines[at + 1:], start=at + 2):
+        # cells beyond the header (a stray comma in Excel) and unnamed columns are ignored
+        row = {column: cell.strip() for column, cell in zip(columns, cells) if column}
         if not row.get("unit"):
             continue
         deadline = row.get("deadline", "")
@@ -112,6 +109,50 @@ def read_roster(path: str) -> list[RosterEntry]:
         level = row.get("level", "")
         entries.append(RosterEntry(row["unit"], LEVEL_WORDS.get(level, level), deadline))
     return entries
+
+
+def _csv_lines(path: str) -> list[list[str]]:
+    if path.lower().endswith(".xls"):
+        raise FzlintError("不能读取旧版 Excel 文件（.xls）；请在 Excel 中另存为 .xlsx 或 CSV 后再试", path)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            return list(csv.reader(fh))
+    except OSError as exc:
+        raise FzlintError(f"无法读取单位名单：{os_problem(exc)}", path) from None
+    except UnicodeDecodeError:
+        try:
+            with open(path, encoding="gbk", newline="") as fh:
+                return list(csv.reader(fh))
+        except (UnicodeDecodeError, OSError):
+            raise FzlintError("单位名单不是 UTF-8 或 GBK 编码的 CSV 文件", path) from None
+
+
+def _xlsx_lines(path: str) -> list[list[str]]:
+    """The first sheet's rows, every cell as text (a date cell as YYYY-MM-DD, a whole
+    number without “.0”), as a CSV of it would read."""
+    import zipfile
+
+    import openpyxl
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except OSError as exc:
+        raise FzlintError(f"无法读取单位名单：{os_problem(exc)}", path) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, openpyxl.utils.exceptions.InvalidFileException):
+        raise FzlintError("单位名单不是有效的 .xlsx 文件；请用 Excel 打开后另存一份再试", path) from None
+    try:
+        return [[_cell_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def deadline_for(written: str, report_year: int | None) -> _dt.date | None:

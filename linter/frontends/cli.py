@@ -507,7 +507,7 @@ def _fix_summary(outcomes, applied: bool) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "outdir", required=True, metavar="OUTDIR",
               help="汇总写入此目录：index.html（汇总页）、overview.xlsx、overview.json")
-@click.option("--roster", default=None, metavar="CSV", help="应报送单位名单（CSV：unit，可选 level、deadline）")
+@click.option("--roster", default=None, metavar="FILE", help="应报送单位名单：CSV 或 .xlsx，列名 单位（可选 层级、截止日期），或 unit、level、deadline")
 @click.option("--for-year", default=None, metavar="YEAR", help="报送情况按此年度统计（默认：报告中最新的年度）")
 @_jobs_option
 @click.option("--no-cache", is_flag=True, help="不使用也不保存检查结果缓存")

@@ -259,6 +259,45 @@ def test_a_roster_headed_in_chinese_and_saved_from_excel_as_gbk_reads_as_the_eng
     assert result.exit_code == 2 and "第 2 行的截止日期应为 YYYY-MM-DD 或 3月1日，得到 下个月" in result.output
 
 
+def test_a_roster_kept_as_an_excel_workbook_is_read_with_its_title_row_and_date_cells(tmp_path):
+    import datetime
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "a.txt").write_text(seed_text("002"), encoding="utf-8")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["2024年度法治政府建设年度报告应报送单位名单"], [], ["序号", "单位", "层级", "截止日期"],
+                [1, "南岸区鸡冠石镇", "乡镇", datetime.datetime(2025, 3, 15)], [2, "南岸区峡口镇", "街道", None]):
+        sheet.append(row)
+    book.save(tmp_path / "名单.xlsx")
+    result = run(["report", "r", "-o", "out", "--roster", "名单.xlsx"], cwd=tmp_path)
+    assert result.exit_code in (0, 1), result.output
+    roster = json.loads((tmp_path / "out" / "overview.json").read_text(encoding="utf-8"))["roster"]
+    named = {e["unit"]: e for e in roster if e["on_roster"]}
+    assert set(named) == {"南岸区鸡冠石镇", "南岸区峡口镇"}
+    assert named["南岸区鸡冠石镇"]["deadline"] == "2025-03-15" and named["南岸区峡口镇"]["level"] == "township"
+    assert named["南岸区峡口镇"]["status"] == "未报送"
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("旧.xls", b"\xd0\xcf\x11\xe0 old excel", "不能读取旧版 Excel 文件（.xls）；请在 Excel 中另存为 .xlsx 或 CSV 后再试"),
+    ("坏.xlsx", b"not a workbook", "单位名单不是有效的 .xlsx 文件"),
+])
+def test_a_roster_that_cannot_be_read_is_one_chinese_line(tmp_path, name, content, message):
+    (tmp_path / "r.txt").write_text(seed_text("000"), encoding="utf-8")
+    (tmp_path / name).write_bytes(content)
+    result = run(["report", "r.txt", "-o", "out", "--roster", name], cwd=tmp_path)
+    assert result.exit_code == 2 and f"{name}: {message}" in result.output and "Traceback" not in result.output
+
+
+def test_a_roster_row_longer_than_its_header_is_read_not_a_traceback(tmp_path):
+    (tmp_path / "r.txt").write_text(seed_text("000"), encoding="utf-8")
+    (tmp_path / "units.csv").write_text("unit,level\n南岸区峡口镇,township,,备注\n", encoding="utf-8")
+    result = run(["report", "r.txt", "-o", "out", "--roster", "units.csv"], cwd=tmp_path)
+    assert result.exit_code in (0, 1), result.output
+    roster = json.loads((tmp_path / "out" / "overview.json").read_text(encoding="utf-8"))["roster"]
+    assert any(e["unit"] == "南岸区峡口镇" and e["on_roster"] for e in roster)
+
+
 def test_check_jobs_same_output_in_input_order(tmp_path):
     for prefix in ("000", "001", "002", "003", "004"):
         (tmp_path / f"{prefix}.txt").write_text(seed_text(prefix), encoding="utf-8")
