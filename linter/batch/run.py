@@ -66,9 +66,12 @@ def run_report(options: CheckOptions, report: ReportOptions, echo=print, progres
         if r.error:
             echo(f"{r.path}: {r.error['message']}")
     counts = overview.status_counts()
+    # which year the 报送 counts are of: without it "未报送 4" reads as four files lost
+    year_said = f"{overview.year} 年度" if overview.year else "报送"
+    statuses = "，".join(f"{k} {v}" for k, v in counts.items() if v) or "—"
     echo(f"已写入 {os.path.join(outdir, 'index.html')}、overview.xlsx、overview.json："
-         f"{len(overview.reports)} 份报告，" + "，".join(f"{k} {v}" for k, v in counts.items() if v)
-         + f"，雷同 {len(overview.copies)} 对（{overview.from_cache} 份结果取自缓存）。")
+         f"{len(overview.reports)} 份报告；{year_said}报送情况：{statuses}；"
+         f"雷同 {len(overview.copies)} 对（{overview.from_cache} 份结果取自缓存）。")
     outcomes = [_outcome(path, row) for (path, _, _), row in zip(files, overview.reports)]
     code = exit_code(outcomes, plan.fail_on, plan.usage_problem, plan.fail_on_for())
     return EXIT_OK if report.exit_zero and code == EXIT_FINDINGS else code

@@ -82,6 +82,8 @@ def test_exit_code_and_summary_like_check(overview):
     assert overview["result"].exit_code == 2
     assert "南岸区迎龙镇2024年报告.docx" in overview["result"].output
     assert len(overview["json"]["reports"]) == 8
+    # the closing line says which year its 报送 counts are of
+    assert "8 份报告；2024 年度报送情况：已报送 1，逾期 1，未报送 1，无法读取 1；雷同 2 对" in overview["result"].output
 
 
 def test_json_reports_fields(overview):
