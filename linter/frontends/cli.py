@@ -609,34 +609,45 @@ def rule_cmd(code, ruleset, config_file):
 
 
 @main.command()
-@click.argument("report")
+@click.argument("reports", nargs=-1, required=True)
 @click.option("-o", "--output", default=None, metavar="OUT.docx",
-              help="批注后的 Word 文件（默认与原文件同目录：原名.批注.docx）")
+              help="批注后的 Word 文件（只批注一个文件时可用；默认与原文件同目录：原名.批注.docx）")
 @click.option("--ruleset", default=None, metavar="NAME", help="指定规则集（默认按报告年度选择）")
-@click.option("--year", default=None, metavar="YEAR", help="报告所属年度（覆盖自动识别）")
-@click.option("--level", default=None, metavar="LEVEL",
-              help="报告单位层级（覆盖自动识别）：township、county、city、province、department")
+@_report_options
 @click.option("--config", "config_file", default=None, metavar="FILE", help="使用此配置文件")
-def annotate(report, output, ruleset, year, level, config_file):
-    """把检查结果写成 Word 批注：生成带批注的 .docx（原文件不改动）。
+def annotate(reports, output, ruleset, year, level, config_file):
+    """把检查结果写成 Word 批注：为每份报告生成带批注的 .docx（原文件不改动）；可以给多个文件或文件夹。
 
     退出码：0 已写出批注文件（有无问题都是 0，要按问题把关请用 fzlint check）；
-    2 文件无法读取、参数有误或无法写出。
+    2 有文件无法读取、参数有误或无法写出（其余文件照常写出）。
     """
     from ..writers.docx_comments import annotate_file
 
-    options = CheckOptions(paths=(report,), ruleset=ruleset, year=year, level=level, config_file=config_file)
+    options = CheckOptions(paths=reports, ruleset=ruleset, year=year, level=level, config_file=config_file)
     try:
         plan = prepare(options)                 # validates the options and finds the configuration
-        config = plan.configs[plan.files[0]] if len(plan.files) == 1 else None
-        written, result = annotate_file(report, output, config)
+        if output is not None and (len(reports) != 1 or os.path.isdir(reports[0])):
+            raise UsageError("-o 只能在批注一个文件时使用；批注多个文件时，每份写在原文件旁：原名.批注.docx")
     except FzlintError as exc:
         click.echo(exc.line(), err=True)
         sys.exit(EXIT_ERROR)
-    counts = summarize([result])
-    click.echo(f"已写出 {written}：{len(result.active())} 条批注（错误 {counts['errors']}，警告 {counts['warnings']}，"
-               f"提示 {counts['infos']}），另有 1 条检查清单批注在标题处。", err=True)
-    sys.exit(EXIT_OK)
+    failed = False
+    for path, problem in plan.missing:
+        click.echo(f"{path}: {problem}", err=True)
+        failed = True
+    if not plan.files and not plan.missing:
+        click.echo("没有找到可批注的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
+    for path in plan.files:
+        try:
+            written, result = annotate_file(path, output, plan.configs[path])
+        except FzlintError as exc:               # this file is reported; the others are still written
+            click.echo(exc.line(), err=True)
+            failed = True
+            continue
+        counts = summarize([result])
+        click.echo(f"已写出 {written}：{len(result.active())} 条批注（错误 {counts['errors']}，"
+                   f"警告 {counts['warnings']}，提示 {counts['infos']}），另有 1 条检查清单批注在标题处。", err=True)
+    sys.exit(EXIT_ERROR if failed else EXIT_OK)
 
 
 @main.command()

@@ -468,6 +468,27 @@ def test_annotate_command_on_unreadable_input_prints_one_chinese_line_and_exits_
     assert r.exit_code == 2 and "Traceback" not in r.output
 
 
+def test_annotate_command_takes_several_reports_or_a_folder_and_goes_on_past_a_bad_one(tmp_path):
+    # a bureau sends every unit its own annotated report back
+    folder = tmp_path / "各镇"
+    folder.mkdir()
+    (folder / "庙坝镇.docx").write_bytes(F.docx_plain(F.seed_lines("001")))
+    (folder / "松源镇.txt").write_text("\n".join(F.seed_lines("003")), encoding="utf-8")
+    (folder / "坏文件.docx").write_bytes(b"PK\x03\x04 not really")
+    r = run(["annotate", str(folder)], tmp_path)
+    assert r.exit_code == 2
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 3 and sum(ln.startswith("已写出 ") for ln in lines) == 2
+    assert any("坏文件.docx" in ln and "损坏" in ln for ln in lines)
+    assert (folder / "庙坝镇.批注.docx").exists() and (folder / "松源镇.批注.docx").exists()
+    assert not (folder / "坏文件.批注.docx").exists()
+    again = run(["annotate", str(folder / "庙坝镇.docx"), str(folder / "松源镇.txt")], tmp_path)
+    assert again.exit_code == 0 and again.output.count("已写出 ") == 2
+    refused = run(["annotate", str(folder), "-o", str(tmp_path / "x.docx")], tmp_path)
+    assert refused.exit_code == 2 and "-o 只能在批注一个文件时使用" in refused.output
+    assert not (tmp_path / "x.docx").exists()
+
+
 def test_annotate_command_takes_a_text_report(tmp_path):
     source = tmp_path / "report.txt"
     source.write_text("\n".join(F.seed_lines("004")), encoding="utf-8")
