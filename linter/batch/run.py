@@ -67,7 +67,7 @@ def run_report(options: CheckOptions, report: ReportOptions, echo=print, progres
             echo(f"{r.path}: {r.error['message']}")
     counts = overview.status_counts()
     # which year the 报送 counts are of: without it "未报送 4" reads as four files lost
-    year_said = f"{overview.year} 年度" if overview.year else "报送"
+    year_said = f"{overview.year} 年度" if overview.year else ""
     statuses = "，".join(f"{k} {v}" for k, v in counts.items() if v) or "—"
     echo(f"已写入 {os.path.join(outdir, 'index.html')}、overview.xlsx、overview.json："
          f"{len(overview.reports)} 份报告；{year_said}报送情况：{statuses}；"
