@@ -321,3 +321,12 @@ def test_outdir_inside_the_folder_is_not_read_as_reports(tmp_path):
         assert "2 份报告" in result.output
     data = json.loads((tmp_path / "overview" / "overview.json").read_text(encoding="utf-8"))
     assert [r["path"] for r in data["reports"]] == ["a.txt", "b.txt"]
+
+
+def test_an_empty_folder_says_so_and_still_writes_an_empty_overview(tmp_path):
+    (tmp_path / "空").mkdir()
+    result = run(["report", "空", "-o", "out"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "没有找到可检查的报告文件" in result.output
+    assert "0 份报告；报送情况：—；雷同 0 对" in result.output and "报送报送" not in result.output
+    assert json.loads((tmp_path / "out" / "overview.json").read_text(encoding="utf-8"))["reports"] == []
