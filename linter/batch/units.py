@@ -83,6 +83,7 @@ _COLUMNS = {"unit": ("unit", "单位", "单位名称", "报送单位"),
             "level": ("level", "层级", "级别", "单位层级"),
             "deadline": ("deadline", "截止日期", "截止时间", "报送期限", "期限")}
 _COLUMN_OF = {name: column for column, names in _COLUMNS.items() for name in names}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")     # never part of a unit's name
 
 
 def read_roster(path: str) -> list[RosterEntry]:
@@ -100,7 +101,7 @@ def read_roster(path: str) -> list[RosterEntry]:
     entries = []
     for number, cells in enumerate(lines[at + 1:], start=at + 2):
         # cells beyond the header (a stray comma in Excel) and unnamed columns are ignored
-        row = {column: cell.strip() for column, cell in zip(columns, cells) if column}
+        row = {column: _CONTROL.sub("", cell).strip() for column, cell in zip(columns, cells) if column}
         if not row.get("unit"):
             continue
         deadline = row.get("deadline", "")
@@ -119,30 +120,36 @@ def _csv_lines(path: str) -> list[list[str]]:
             return list(csv.reader(fh))
     except OSError as exc:
         raise FzlintError(f"无法读取单位名单：{os_problem(exc)}", path) from None
+    except csv.Error:                       # a field over csv's size limit: not a list of units
+        raise FzlintError("单位名单不是有效的 CSV 文件（有一格长得不像单位名称）", path) from None
     except UnicodeDecodeError:
         try:
             with open(path, encoding="gbk", newline="") as fh:
                 return list(csv.reader(fh))
-        except (UnicodeDecodeError, OSError):
+        except (UnicodeDecodeError, OSError, csv.Error):
             raise FzlintError("单位名单不是 UTF-8 或 GBK 编码的 CSV 文件", path) from None
 
 
 def _xlsx_lines(path: str) -> list[list[str]]:
     """The first sheet's rows, every cell as text (a date cell as YYYY-MM-DD, a whole
     number without “.0”), as a CSV of it would read."""
-    import zipfile
-
     import openpyxl
+    if not os.path.isfile(path):
+        raise FzlintError(f"无法读取单位名单：{'这是一个目录，不是文件' if os.path.isdir(path) else '文件不存在'}",
+                          path)
+    book = None
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except OSError as exc:
-        raise FzlintError(f"无法读取单位名单：{os_problem(exc)}", path) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, openpyxl.utils.exceptions.InvalidFileException):
-        raise FzlintError("单位名单不是有效的 .xlsx 文件；请用 Excel 打开后另存一份再试", path) from None
-    try:
         return [[_cell_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+    except OSError as exc:
+        if exc.errno is None:                   # zipfile's and zlib's own errors of a damaged file
+            raise FzlintError("单位名单不是有效的 .xlsx 文件；请用 Excel 打开后另存一份再试", path) from None
+        raise FzlintError(f"无法读取单位名单：{os_problem(exc)}", path) from None
+    except Exception:  # noqa: BLE001 - a damaged workbook fails in zipfile, zlib, lxml or openpyxl alike
+        raise FzlintError("单位名单不是有效的 .xlsx 文件；请用 Excel 打开后另存一份再试", path) from None
     finally:
-        book.close()
+        if book is not None:
+            book.close()
 
 
 def _cell_text(value) -> str:

@@ -330,3 +330,23 @@ def test_an_empty_folder_says_so_and_still_writes_an_empty_overview(tmp_path):
     assert "没有找到可检查的报告文件" in result.output
     assert "0 份报告；报送情况：—；雷同 0 对" in result.output and "报送报送" not in result.output
     assert json.loads((tmp_path / "out" / "overview.json").read_text(encoding="utf-8"))["reports"] == []
+
+
+def test_a_control_character_in_a_file_name_does_not_lose_the_spreadsheet(tmp_path):
+    # openpyxl refuses a whole workbook for one character XML cannot carry
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "中梁镇\x01报告.txt").write_text(seed_text("000"), encoding="utf-8")
+    (tmp_path / "units.csv").write_text("unit\n中梁\x00镇\n", encoding="utf-8")
+    result = run(["report", "r", "-o", "out", "--roster", "units.csv"], cwd=tmp_path)
+    assert result.exit_code in (0, 1), result.output
+    book = openpyxl.load_workbook(tmp_path / "out" / "overview.xlsx")
+    paths = [r[1] for r in book["总览"].iter_rows(min_row=2, values_only=True)]
+    assert paths == ["r/中梁镇报告.txt"]
+    assert [r[0] for r in book["报送情况"].iter_rows(min_row=2, values_only=True)] == ["中梁镇"]
+
+
+def test_a_csv_with_a_cell_beyond_the_csv_limit_is_one_line(tmp_path):
+    (tmp_path / "r.txt").write_text(seed_text("000"), encoding="utf-8")
+    (tmp_path / "units.csv").write_text('unit\n"' + "某" * 200_000 + "\n", encoding="utf-8")
+    result = run(["report", "r.txt", "-o", "out", "--roster", "units.csv"], cwd=tmp_path)
+    assert result.exit_code == 2 and "units.csv: 单位名单不是有效的 CSV 文件" in result.output
