@@ -13,6 +13,9 @@ Targets (each input is drawn from one, by weight):
   (deep nesting, page trees that repeat a page, huge numbers, flipped bytes);
 * ``config`` / ``waivers``  .fzlint.yaml, pyproject.toml, setup.cfg and waiver files (deep
   nesting, alias bombs, inf/nan/huge numbers, wrong types);
+* ``roster``  a bureau's list of units as CSV (UTF-8/GBK, English or Chinese headers, title
+  rows, stray cells, control characters) or .xlsx, either perhaps damaged; what reads is
+  written into a workbook, as the overview does;
 * ``lsp``  framed LSP messages (bad headers, oversized Content-Length, broken JSON, real
   requests with odd parameters) sent to one ``fzlint lsp`` process per worker, each input
   followed by a probe request that must be answered.
@@ -45,7 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-WEIGHTS = {"txt": 22, "text": 24, "docx": 14, "html": 10, "pdf": 10, "config": 8, "waivers": 6, "lsp": 6}
+WEIGHTS = {"txt": 22, "text": 24, "docx": 14, "html": 10, "pdf": 10, "config": 8, "waivers": 6, "lsp": 6,
+           "roster": 4}
 ODD = ["\u200b", "\u200c", "\u200d", "\ufeff", "\u3000", "\x00", "\x0c", "\r", "\u2028", "\U0001F600",
        "[bookmark: _Toc1]", "（", "）", "(", ")", "一", "十", "百", "九十九、", "一百、", "（一百）",
        "99.", "①", "⑳", "\u0301", "\ue000", "&", "<", "》", "《", "“", "—", "\t", " " * 50, "0" * 40,
@@ -383,8 +387,41 @@ def gen_lsp(rng):
     return "lsp", data
 
 
+_ROSTER_CELLS = ["南岸区鸡冠石镇", "峡口镇", "重庆市南岸区长生桥镇人民政府", "区司法局", "", " ", "乡镇", "街道",
+                 "township", "county", "部门", "3月15日", "2025-03-15", "13月40日", "下个月", "\x00", "\x01镇",
+                 "\ufeff单位", '"', ",", "\n", "某" * 300, 12, 3.5, None]
+
+
+def gen_roster(rng):
+    """A bureau's list of units: a CSV (UTF-8 or GBK, headed in English or Chinese, perhaps
+    under a title row) or an .xlsx, either perhaps damaged."""
+    header = rng.choice([["unit", "level", "deadline"], ["单位", "层级", "截止日期"], ["序号", "单位名称", "级别"],
+                         ["名称"], []])
+    rows = [[rng.choice(_ROSTER_CELLS) for _ in range(rng.randint(0, 5))] for _ in range(rng.randint(0, 8))]
+    if rng.random() < 0.3:
+        rows.insert(0, header)
+        header = ["2024年度应报送单位名单"]
+    if rng.random() < 0.5:
+        import io
+        import openpyxl
+        book = openpyxl.Workbook()
+        for row in [header] + rows:
+            book.active.append(["" if isinstance(c, str) and c in ("\x00", "\x01镇") else c for c in row])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        data = buffer.getvalue()
+        if rng.random() < 0.4:
+            data = flip_bytes(rng, data, rng.randint(1, 4))
+        return "roster", ("名单.xlsx", data)
+    text = "\n".join(",".join("" if c is None else str(c) for c in row) for row in [header] + rows) + "\n"
+    data = text.encode(rng.choice(["utf-8", "utf-8-sig", "gbk"]), "replace")
+    if rng.random() < 0.2:
+        data = flip_bytes(rng, data, rng.randint(1, 3))
+    return "roster", (rng.choice(["名单.csv", "名单.xls", "名单"]), data)
+
+
 GENERATORS = {"txt": gen_txt, "text": gen_text, "docx": gen_docx, "html": gen_html, "pdf": gen_pdf,
-              "config": gen_config, "waivers": gen_waivers, "lsp": gen_lsp}
+              "config": gen_config, "waivers": gen_waivers, "lsp": gen_lsp, "roster": gen_roster}
 
 
 # -- running one input ---------------------------------------------------------------------
@@ -545,6 +582,23 @@ def run_one(kind: str, payload, peer: LspPeer, timeout: float):
             except FzlintError as exc:
                 if len(exc.line()) > 2000:
                     raise AssertionError(f"waiver error message of {len(exc.line())} characters")
+    elif kind == "roster":
+        from linter.batch.units import read_roster
+        from linter.batch.xlsx import OverviewWorkbook
+        name, data = payload
+        with tempfile.TemporaryDirectory(prefix="fzfuzz-") as tmp:
+            path = os.path.join(tmp, name)
+            with open(path, "wb") as fh:
+                fh.write(data)
+            try:
+                entries = read_roster(path)
+            except FzlintError as exc:
+                if len(exc.line()) > 2000:
+                    raise AssertionError(f"roster error message of {len(exc.line())} characters")
+                return
+            book = OverviewWorkbook(os.path.join(tmp, "overview.xlsx"))   # the roster's names in a workbook
+            book._append("报送情况", [e.unit for e in entries] + [e.level for e in entries])
+            book.book.save(book.path)
     elif kind == "lsp":
         peer.run(payload, timeout * 5)
 
