@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 
 from ..document.document import Document
-from ..errors import ReadError
+from ..errors import ReadError, os_problem
 
 TIMEOUT = 60
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -88,7 +88,7 @@ def _convert(exe: str, data: bytes, name: str, fmt: str) -> Document:
             raise ReadError(f"用 LibreOffice 转换 .{fmt} 文件超时（{TIMEOUT} 秒）；请在 Word 或 WPS 中“另存为”.docx 后再检查",
                             name, "convert-failed") from None
         except OSError as exc:
-            raise ReadError(f"无法启动 LibreOffice（{exc.strerror}）；请在 Word 或 WPS 中“另存为”.docx 后再检查",
+            raise ReadError(f"无法启动 LibreOffice（{os_problem(exc)}）；请在 Word 或 WPS 中“另存为”.docx 后再检查",
                             name, "convert-failed") from None
         produced = [f for f in os.listdir(outdir) if f.lower().endswith(".docx")]
         if not produced:
