@@ -397,8 +397,9 @@ def _without_output(files: list[str], output: str, named) -> list[str]:
     results of an earlier run met in a folder walk (结果.txt) are not a report."""
     if not os.path.exists(output):
         return files
-    same = [p for p in files if os.path.exists(p) and os.path.samefile(p, output)]
-    if any(os.path.exists(p) and os.path.samefile(p, output) for p in named if not os.path.isdir(p)):
+    same = {p for p in files if os.path.exists(p) and os.path.samefile(p, output)}
+    named_here = {os.path.normcase(os.path.abspath(p)) for p in named}
+    if any(os.path.normcase(os.path.abspath(p)) in named_here for p in same):
         raise UsageError(f"输出文件 {output} 就是要检查的报告，不会覆盖它；请用 -o 指定另一个文件名")
     return [p for p in files if p not in same]
 
