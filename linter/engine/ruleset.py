@@ -16,7 +16,7 @@ from ..data import cached, rules_dir, yaml_loader
 from ..errors import FzlintError, RuleError, os_problem
 from ..document.index import vocabulary_of
 from ..document.result import Diagnostic, Fix
-from ..vocab import FAMILIES, LEVELS, SEVERITIES
+from ..vocab import FAMILIES, LEVELS, SEVERITIES, checklist_label
 
 CODE = re.compile(r"^[A-Z]\d{3}$")
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -126,6 +126,16 @@ class RuleSet:
 
     def by_code(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)
+
+    def mentioning(self, words: str) -> list[Rule]:
+        """The rules whose message, checklist item or name holds ``words`` (a clerk looks a
+        rule up by what it is about: fzlint rule 民法典)."""
+        needle = words.strip().lower()
+        if not needle:
+            return []
+        return [r for r in self.rules
+                if needle in r.message.lower() or needle in r.name
+                or (r.checklist and needle in checklist_label(r.checklist).lower())]
 
     def notices_for(self, year: int | None) -> list[str]:
         out = []

@@ -594,19 +594,31 @@ def rules_cmd(ruleset, fmt, config_file):
 
 
 @main.command("rule")
-@click.argument("code")
+@click.argument("code", metavar="CODE|词语")
 @click.option("--ruleset", default=None, metavar="NAME", help="规则集（默认 outline-2021-2025）")
 @click.option("--config", "config_file", default=None, metavar="FILE",
               help="按此配置文件（及其规则配置档 profile）显示；默认查找当前目录的配置")
 def rule_cmd(code, ruleset, config_file):
-    """显示一条规则的说明、依据和例句（类似 ruff rule）；来自规则配置档的规则注明来源。"""
-    from ..formats.ruledoc import render_rule
+    """显示一条规则的说明、依据和例句（类似 ruff rule）；来自规则配置档的规则注明来源。
+
+    也可以按词语查找：fzlint rule 民法典 列出提到“民法典”的规则。
+    """
+    from ..formats.ruledoc import readable, render_rule
     rs = _configured(ruleset, config_file)
     rule = rs.by_code(code.upper()) or next((r for r in rs.rules if r.name == code), None)
-    if rule is None:
-        click.echo(f"没有规则 {code}；用 fzlint rules 查看全部规则", err=True)
+    found = [rule] if rule is not None else rs.mentioning(code)
+    if not code.strip():
+        click.echo("fzlint rule：请给出规则代码（如 E301）或要查找的词语（如 民法典）", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(render_rule(rule))
+    if not found:
+        click.echo(f"没有规则 {code}，也没有提到“{code}”的规则；用 fzlint rules 查看全部规则", err=True)
+        sys.exit(EXIT_ERROR)
+    if len(found) == 1:
+        click.echo(render_rule(found[0]))
+        return
+    click.echo(f"提到“{code}”的规则有 {len(found)} 条（用 fzlint rule 代码 查看其中一条）：")
+    for r in found:
+        click.echo(f"  {r.code}  {readable(r.message)}")
 
 
 @main.command()

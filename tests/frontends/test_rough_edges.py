@@ -358,3 +358,17 @@ def test_level_can_be_given_as_the_clerk_says_it(tmp_path):
         shown = json.loads(run(["outline", str(SEED), "--json", "--level", word], tmp_path).stdout)
         assert shown["meta"]["level"] == code
     assert run(["check", str(SEED), "--level", "县", "--format", "json"], tmp_path).exit_code == 1
+
+
+def test_a_rule_can_be_looked_up_by_what_it_is_about(tmp_path):
+    # a clerk remembers "民法典", not P403
+    one = run(["rule", "民法典"], tmp_path)
+    assert one.exit_code == 0 and one.stdout.startswith("# P403 civil-code-publicity-missing")
+    several = run(["rule", "普法"], tmp_path)
+    assert several.exit_code == 0 and several.stdout.startswith("提到“普法”的规则有 ")
+    listed = [ln.split()[0] for ln in several.stdout.splitlines()[1:]]
+    assert {"P401", "P405"} <= set(listed) and "{" not in several.stdout
+    assert run(["rule", "enforcement-publicity-missing"], tmp_path).stdout.startswith("# E301")
+    none = run(["rule", "火星"], tmp_path)
+    assert none.exit_code == 2 and "没有规则 火星，也没有提到“火星”的规则" in none.stderr
+    assert run(["rule", " "], tmp_path).exit_code == 2
