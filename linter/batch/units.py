@@ -95,7 +95,7 @@ def read_roster(path: str) -> list[RosterEntry]:
     at = next((i for i, cells in enumerate(lines[:6])
                if "unit" in {_COLUMN_OF.get(c.strip()) for c in cells}), None)
     if at is None:
-        raise FzlintError("单位名单（CSV 或 .xlsx）的首行应有列名 unit 或“单位”（可选 level/层级、deadline/截止日期）",
+        raise FzlintError("单位名单（CSV 或 .xlsx）开头应有一行列名 unit 或“单位”（可选 level/层级、deadline/截止日期）",
                           path)
     columns = [_COLUMN_OF.get(c.strip()) for c in lines[at]]
     entries = []
@@ -121,7 +121,7 @@ def _csv_lines(path: str) -> list[list[str]]:
     except OSError as exc:
         raise FzlintError(f"无法读取单位名单：{os_problem(exc)}", path) from None
     except csv.Error:                       # a field over csv's size limit: not a list of units
-        raise FzlintError("单位名单不是有效的 CSV 文件（有一格长得不像单位名称）", path) from None
+        raise FzlintError("单位名单不是有效的 CSV 文件（有一格内容过长）", path) from None
     except UnicodeDecodeError:
         try:
             with open(path, encoding="gbk", newline="") as fh:

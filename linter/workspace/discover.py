@@ -1,9 +1,11 @@
 """Find the report files under the paths a user names (files and folders, recursively).
 
 Symlinked folders met while walking are not followed (no loops, no escaping the tree);
-hidden folders, Office lock files (~$x.docx) and fzlint's own annotated copies beside their
+hidden folders, Office lock files (~$x.docx), fzlint's own annotated copies beside their
 report (报告.批注.docx next to 报告.docx: the same report, whose findings would count twice)
-and the folders ``fzlint report`` wrote (they hold ``OVERVIEW_MARKER``) are skipped; a file named explicitly is always checked, whatever its suffix. Each file is listed once, however often it is named.
+and the folders ``fzlint report`` wrote (they hold ``OVERVIEW_MARKER``) are skipped; a file
+named explicitly is always checked, whatever its suffix. Each file is listed once, however
+often it is named.
 A folder that cannot be listed is reported, and the rest is still found.
 """
 from __future__ import annotations
