@@ -43,6 +43,9 @@ _CLAUSE_STOP_SET = frozenset(CLAUSE_STOP)
 _CLAUSE_STOP_RUN = stop_class(CLAUSE_STOP)
 
 
+_PAIRED = (("“", "”"), ("《", "》"), ("（", "）"), ("「", "」"))
+
+
 class Hit(NamedTuple):
     """One phrase hit (a tuple: made by the thousand per report, cheaply)."""
 
@@ -51,7 +54,17 @@ class Hit(NamedTuple):
     key: str        # the matched text without quotes (for counting distinct phrases)
 
     def text(self, doc) -> str:
-        return doc.content[self.start:self.end]
+        """The hit as a finding quotes it. Hits are read with quotation marks ignored, so one can
+        stop inside a title it opened (学习《…宪法 → 学习《…宪法修正案》): the quote runs on to
+        the closing mark when it comes within a few characters of the same sentence."""
+        content, end = doc.content, self.end
+        for opening, closing in _PAIRED:
+            text = content[self.start:end]
+            if opening in text and text.count(opening) > text.count(closing):
+                at = content.find(closing, end, end + 30)
+                if at != -1 and not any(c in content[end:at] for c in "。；！？\n"):
+                    end = at + 1
+        return content[self.start:end]
 
 
 def vocabulary_of(lists) -> frozenset[str]:
