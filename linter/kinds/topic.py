@@ -10,6 +10,9 @@ params:
   min_acts:   how many distinct act phrases the window needs (default 1)
   zero:       explicit statements that there was nothing to do (未发生行政诉讼): present
   ignore:     phrases whose hits are not mentions at all (宪法权威 for 宪法)
+  law_titles: ignore — a hit inside the title of a national law or regulation (《中华人民
+              共和国突发事件应对法》《信访工作条例》, as rules/data/law_titles.tsv lists them)
+              names the law, not the year's work: it is not a mention (default: mention)
   require:    mention | figure | act — what makes a mention concrete (default act)
   concrete:   finer control, a list of figure / act / document (overrides require):
               require: act means [figure, act, document]; figure means [figure];
@@ -69,12 +72,15 @@ from ..text.phrases import compile_phrases, strip_quotes
 from ..text.sentences import SENTENCE_STOP
 from ..vocab import checklist_label
 from . import _concepts as concepts_
+from . import _laws as laws_
 from ._shared import (WINDOW_STOPS, Hit, anchor, find, find_concepts, heading_blocks, part_kinds, window,
                       window_span, with_severity, without)
 
 _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
-# A named document shows the item in practice; a form's name (《…意见书》《…登记表》) does not.
-_NAMED_DOC = re.compile(r"《[^》]{2,60}(?<![书表])》|〔\d{4}〕\d+号")
+# A named document shows the item in practice; a form's name (《…意见书》《…登记表》) does not,
+# nor does a national law or regulation the unit only studied or cited (see _own_document).
+_NAMED_DOC = re.compile(r"《([^》]{2,60})(?<![书表])》|〔\d{4}〕\d+号")
+_TITLE = re.compile(r"《([^《》\n]{2,60})》")
 _LIST_KEYS = ("phrases", "sufficient", "generic", "acts", "zero", "ignore", "intentions", "complete")
 _WINDOWS = ("clause", "sentence", "paragraph")
 
@@ -88,6 +94,8 @@ def validate(params: dict) -> list[str]:
     problems = []
     if not params.get("phrases"):
         problems.append("topic 规则需要 phrases 列表")
+    if params.get("law_titles", "mention") not in ("mention", "ignore"):
+        problems.append("law_titles 只能是 mention / ignore")
     if params.get("require", "act") not in ("figure", "act", "mention"):
         problems.append("require 只能是 figure / act / mention")
     if not set(params.get("concrete", [])) <= {"figure", "act", "document"}:
@@ -249,7 +257,23 @@ def _is_concrete(analysis, hit: Hit, p, title) -> bool:
                   for m in concepts_.concept_matches(act_text, c)}
         if len(found) >= p.get("min_acts", 1):
             return True
-    return "document" in kinds and bool(_NAMED_DOC.search(text))
+    return "document" in kinds and _own_document(text)
+
+
+def _own_document(text: str) -> bool:
+    """A document of the unit's own named in ``text`` (《某镇突发事件总体应急预案》, 〔2023〕5号):
+    not a law or regulation of the registry, which anyone can cite without doing anything."""
+    registry = laws_.registry()
+    return any(m.group(1) is None or registry.lookup(m.group(1)) is None for m in _NAMED_DOC.finditer(text))
+
+
+def law_title_hits(analysis) -> list[Hit]:
+    """The report's 《…》 titles of national laws and regulations (the registry's), as hits."""
+    def build():
+        registry = laws_.registry()
+        return [Hit(m.start(), m.end(), m.group(1)) for m in _TITLE.finditer(analysis.doc.content)
+                if registry.lookup(m.group(1)) is not None]
+    return analysis.index.remember("law-titles", build)
 
 
 def weak_reason(analysis, hit: Hit, p, sufficient: bool = False, sentence: tuple[int, int] | None = None) -> str | None:
@@ -318,6 +342,8 @@ def read(analysis, rule):
     doc = analysis.doc
     allowed = set(p.get("parts", _DEFAULT_PARTS))
     masks = find(analysis, p.get("ignore"))
+    if p.get("law_titles") == "ignore":
+        masks = masks + law_title_hits(analysis)
     strong, weak, elsewhere = [], [], []
     reasons: dict[Hit, str | None] = {}
 
