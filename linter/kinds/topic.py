@@ -64,6 +64,7 @@ to the user's text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from ..text.figures import figures
@@ -263,16 +264,22 @@ def _is_concrete(analysis, hit: Hit, p, title) -> bool:
 def _own_document(text: str) -> bool:
     """A document of the unit's own named in ``text`` (《某镇突发事件总体应急预案》, 〔2023〕5号):
     not a law or regulation of the registry, which anyone can cite without doing anything."""
-    registry = laws_.registry()
-    return any(m.group(1) is None or registry.lookup(m.group(1)) is None for m in _NAMED_DOC.finditer(text))
+    return any(m.group(1) is None or not _is_law(m.group(1)) for m in _NAMED_DOC.finditer(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_law(title: str) -> bool:
+    # every report cites the same few dozen laws: each title is looked up once per process
+    return laws_.registry().lookup(title) is not None
 
 
 def law_title_hits(analysis) -> list[Hit]:
     """The report's 《…》 titles of national laws and regulations (the registry's), as hits."""
     def build():
-        registry = laws_.registry()
-        return [Hit(m.start(), m.end(), m.group(1)) for m in _TITLE.finditer(analysis.doc.content)
-                if registry.lookup(m.group(1)) is not None]
+        content = analysis.doc.content
+        if "《" not in content:
+            return []
+        return [Hit(m.start(), m.end(), m.group(1)) for m in _TITLE.finditer(content) if _is_law(m.group(1))]
     return analysis.index.remember("law-titles", build)
 
 
