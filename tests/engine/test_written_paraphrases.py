@@ -1,4 +1,4 @@
-"""The checklist on sentences written the way reports phrase each item (paraphrases.yaml):
+"""The checklist on sentences written the way reports phrase each item (written/sentences.yaml):
 each, alone in an otherwise neutral report, reads the state a reviewer gives it."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 from measure_sentences import build_report, checklist_state  # noqa: E402
 
-SENTENCES = yaml.safe_load((Path(__file__).with_name("paraphrases.yaml")).read_text(encoding="utf-8"))["sentences"]
+SENTENCES = yaml.safe_load((Path(__file__).parent / "written" / "sentences.yaml").read_text(encoding="utf-8"))["sentences"]
 
 
 @pytest.mark.parametrize("item", SENTENCES, ids=[f"{s['n']}-{s['id']}-{s['state']}" for s in SENTENCES])
