@@ -30,8 +30,10 @@ from .document import Document
 from .signature import find_signature
 
 
-# rank: 1 一、  2 （一）  3 1.  4 （1）/1）  5 ①; enumerations (一是) are kept apart.
+# rank: 0 第一部分  1 一、  2 （一）  3 1.  4 （1）/1）  5 ①; enumerations (一是) are kept apart.
 _HEADING_PATTERNS = [
+    # 第一部分 工作开展情况 / 第二部分：存在的问题 — some regions number the parts so, with 一、 inside
+    (0, "cn-part", re.compile(r"^\s*第([一二三四五六七八九十]{1,3})部分\s*(?:[、，：:.．]\s*)?")),
     (1, "cn-dun", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*(?:、|[，．.](?![一二三四五六七八九十\d]))\s*")),
     (2, "cn-paren", re.compile(r"^\s*（\s*([一二三四五六七八九十]{1,3})\s*）\s*(?:[、，.]\s*)?")),
     (3, "arabic-dot", re.compile(r"^\s*(\d{1,2})\s*(?:[.](?!\d)|、)\s*")),

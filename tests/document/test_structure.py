@@ -193,6 +193,19 @@ def test_heading_missing_its_separator_is_still_a_part():
     assert all(h.line != 5 for h in o.headings)
 
 
+def test_parts_numbered_di_yi_bu_fen_hold_their_own_numbered_items():
+    text = ("某街道办事处2024年法治政府建设工作总结\n今年以来，我街道扎实推进法治政府建设。\n"
+            "第一部分 工作开展情况\n一、强化组织领导。党工委全年专题研究法治建设3次。\n二、规范行政执法。全年办理案件27件。\n"
+            "第二部分：党政主要负责人履行推进法治建设第一责任人职责情况\n街道党工委书记在区委依法治区委员会会议上述法。\n"
+            "第三部分 存在的问题\n一是执法队伍专业化程度不高，原因是执法人员多为兼职。\n"
+            "第四部分 下步打算\n一是加强执法培训，全年培训不少于3期。\n")
+    o = outline_of(text)
+    assert own_parts(o) == [("measures", 3), ("frp", 6), ("shortcomings", 8), ("plan", 10)]
+    measures = o.parts_of("measures")[0]
+    assert [h.label for h in o.headings if measures.start < h.line <= measures.end] == ["一、", "二、"]
+    assert find_heading("第三部分 存在的问题", 1).number == 3
+
+
 def test_docx_style_levels_integrate_with_typed_numbers():
     lines = ["某县2023年法治政府建设情况报告", "一、主要举措和成效", "（一）依法履行政府职能",
              "全年取消行政许可事项5项。", "存在的不足和原因", "执法力量不足，主要原因是编制紧张。",
