@@ -45,6 +45,12 @@ def rules_dir() -> Path:
     """The folder holding the rule-set manifests: inside the package, or ``rules/`` in a checkout.
     Found from the package's import spec first (importlib.resources loads tempfile, shutil,
     zipfile … for what is a folder on disk in every ordinary installation)."""
+    # A checkout's code reads the checkout's rules, even when another tree is installed in
+    # editable mode (whose mapping of linter.rulesets would answer for every checkout on
+    # sys.path: a benchmark of an older clone would lint with the newer rules).
+    checkout = Path(__file__).resolve().parent.parent / "rules"
+    if (checkout / _MARKER).exists() and (checkout.parent / "setup.cfg").exists():
+        return checkout
     import importlib.util
     try:
         spec = importlib.util.find_spec("linter.rulesets")
@@ -53,7 +59,6 @@ def rules_dir() -> Path:
     for location in (spec.submodule_search_locations or ()) if spec is not None else ():
         if (Path(location) / _MARKER).exists():
             return Path(location)
-    checkout = Path(__file__).resolve().parent.parent / "rules"
     if spec is None and (checkout / _MARKER).exists():
         return checkout
     try:

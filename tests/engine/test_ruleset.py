@@ -1,3 +1,9 @@
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from linter.errors import RuleError
@@ -31,3 +37,21 @@ def test_rule_set_is_chosen_from_the_manifests_years():
     with_new = dict(years, **{"outline-2026-2030": (2026, None)})
     assert choose_ruleset(2026, with_new) == "outline-2026-2030"
     assert choose_ruleset(2025, with_new) == "outline-2021-2025"
+
+
+def test_a_checkout_on_sys_path_reads_its_own_rules(tmp_path):
+    # bench/instructions.py --root and benchmark.py --before-root import another clone's code;
+    # with this tree installed in editable mode, that clone used to lint with this tree's rules
+    root = Path(__file__).resolve().parents[2]
+    clone = tmp_path / "clone"
+    skip = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(root / "linter", clone / "linter", ignore=skip)
+    shutil.copytree(root / "rules", clone / "rules", ignore=skip)
+    shutil.copy(root / "setup.cfg", clone / "setup.cfg")
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from linter.data import rules_dir; "
+            "import linter; print(rules_dir()); print(linter.__file__)")
+    done = subprocess.run([sys.executable, "-c", code, str(clone)], capture_output=True, text=True,
+                          env={**os.environ, "FZLINT_CACHE_DIR": ""}, cwd=tmp_path)
+    rules, package = done.stdout.split()
+    assert Path(package).resolve().is_relative_to(clone.resolve())
+    assert Path(rules) == (clone / "rules").resolve()
