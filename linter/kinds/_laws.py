@@ -16,6 +16,8 @@ PRC = "中华人民共和国"
 # An edition or status note after a title: （2021年修订）（修正）（试行）（2019年版）
 _EDITION = re.compile(r"[（(]\s*(?:\d{4}\s*年?\s*)?(?:修订|修正|修改|版|试行|草案|征求意见稿)?\s*(?:本|版)?\s*[）)]$")
 _SPACES = re.compile(r"\s+")
+# a title as a report writes it: 《中华人民共和国行政处罚法》
+TITLE = re.compile(r"《([^《》\n]{1,60})》")
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,13 @@ def ending_of(title: str) -> str:
 
 def _drop_trial(title: str) -> str:
     return title[:-4] if title.endswith("（试行）") else title
+
+
+@functools.lru_cache(maxsize=4096)
+def is_registered(title: str) -> bool:
+    """Whether ``title`` names a law or regulation of the registry (every report cites the
+    same few dozen: each title is looked up once per process)."""
+    return registry().lookup(title) is not None
 
 
 @functools.lru_cache(maxsize=1)

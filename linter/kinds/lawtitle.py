@@ -35,7 +35,6 @@ from ..document import places
 from ..document.result import Edit, Fix
 from ._shared import Checks, compiled, not_applicable, observe, regex_problems, sentence_around
 
-_TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _LAWLIKE_END = re.compile(r"(?:法|法典|条例|规定|办法|准则|规则|细则|章程)(?:[（(][^（）()]{1,12}[）)])?$")
 _LAWLIKE_START = ("中华人民共和国", "中国共产党", "中共中央", "国务院")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|自治区|自治州|自治县|县|区|州|盟|旗|镇|乡|街道)")
@@ -73,7 +72,7 @@ def validate(params: dict) -> list[str]:
 def citations(doc):
     """(match, title) for each 《title》 not nested inside another 《…》."""
     text = doc.content
-    for m in doc.finditer(_TITLE):
+    for m in doc.finditer(lawdb.TITLE):
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[line_start: m.start()]
         if before.count("《") > before.count("》"):

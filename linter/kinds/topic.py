@@ -64,7 +64,6 @@ to the user's text.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 
 from ..text.figures import figures
@@ -81,7 +80,6 @@ _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
 # A named document shows the item in practice; a form's name (《…意见书》《…登记表》) does not,
 # nor does a national law or regulation the unit only studied or cited (see _own_document).
 _NAMED_DOC = re.compile(r"《([^》]{2,60})(?<![书表])》|〔\d{4}〕\d+号")
-_TITLE = re.compile(r"《([^《》\n]{2,60})》")
 _LIST_KEYS = ("phrases", "sufficient", "generic", "acts", "zero", "ignore", "intentions", "complete")
 _WINDOWS = ("clause", "sentence", "paragraph")
 
@@ -264,13 +262,7 @@ def _is_concrete(analysis, hit: Hit, p, title) -> bool:
 def _own_document(text: str) -> bool:
     """A document of the unit's own named in ``text`` (《某镇突发事件总体应急预案》, 〔2023〕5号):
     not a law or regulation of the registry, which anyone can cite without doing anything."""
-    return any(m.group(1) is None or not _is_law(m.group(1)) for m in _NAMED_DOC.finditer(text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_law(title: str) -> bool:
-    # every report cites the same few dozen laws: each title is looked up once per process
-    return laws_.registry().lookup(title) is not None
+    return any(m.group(1) is None or not laws_.is_registered(m.group(1)) for m in _NAMED_DOC.finditer(text))
 
 
 def law_title_hits(analysis) -> list[Hit]:
@@ -279,7 +271,8 @@ def law_title_hits(analysis) -> list[Hit]:
         content = analysis.doc.content
         if "《" not in content:
             return []
-        return [Hit(m.start(), m.end(), m.group(1)) for m in _TITLE.finditer(content) if _is_law(m.group(1))]
+        return [Hit(m.start(), m.end(), m.group(1)) for m in laws_.TITLE.finditer(content)
+                if laws_.is_registered(m.group(1))]
     return analysis.index.remember("law-titles", build)
 
 
