@@ -134,11 +134,10 @@ def _xlsx_lines(path: str) -> list[list[str]]:
     """The first sheet's rows, every cell as text (a date cell as YYYY-MM-DD, a whole
     number without “.0”), as a CSV of it would read."""
     import openpyxl
-    if not os.path.isfile(path):
-        raise FzlintError(f"无法读取单位名单：{'这是一个目录，不是文件' if os.path.isdir(path) else '文件不存在'}",
-                          path)
     book = None
     try:
+        with open(path, "rb"):          # a missing file or a folder: the OSError below, in Chinese
+            pass
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         return [[_cell_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
     except OSError as exc:
