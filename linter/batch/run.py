@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from ..engine.policy import EXIT_FINDINGS, EXIT_OK, exit_code
 from ..errors import UsageError, os_problem
 from ..formats._paths import display_path
+from ..workspace.discover import nothing_found
 from ..workspace.session import CheckOptions, parse_year, prepare
 from .overview import build_overview
 from .units import read_roster
@@ -45,7 +46,7 @@ def run_report(options: CheckOptions, report: ReportOptions, echo=print, progres
     for path, problem in plan.missing:
         echo(f"{path}: {problem}")
     if not plan.files and not plan.missing:
-        echo("没有找到可检查的报告文件（.docx .doc .wps .pdf .txt .md .html）")
+        echo(nothing_found())
     try:
         os.makedirs(outdir, exist_ok=True)
     except OSError as exc:

@@ -33,6 +33,7 @@ from ..errors import FzlintError, UsageError, os_problem
 from ..vocab import SEVERITY_RANK
 from ..formats.statistics import render_statistics
 from ..text.width import display_width, wrap_display
+from ..workspace.discover import nothing_found
 from ..workspace.session import CheckOptions, prepare
 
 
@@ -300,7 +301,7 @@ def _check(options: CheckOptions, out: OutputOptions) -> int:
     for path, problem in plan.missing:
         click.echo(f"{path}: {problem}", err=True)
     if not plan.files and not plan.missing:
-        click.echo("没有找到可检查的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
+        click.echo(nothing_found(), err=True)
 
     # -- lint (and fix), output as results come ------------------------------------------
     color = out.output is None and _use_color(out.no_color)
@@ -649,7 +650,7 @@ def annotate(reports, output, ruleset, year, level, config_file):
         click.echo(f"{path}: {problem}", err=True)
         failed = True
     if not plan.files and not plan.missing:
-        click.echo("没有找到可批注的报告文件（.docx .doc .wps .pdf .txt .md .html）", err=True)
+        click.echo(nothing_found("批注"), err=True)
     for path in plan.files:
         try:
             written, result = annotate_file(path, output, plan.configs[path])

@@ -19,6 +19,11 @@ from ..vocab import ANNOTATED_SUFFIX, OVERVIEW_MARKER
 _SKIP_DIRS = frozenset(("__pycache__", "node_modules"))
 
 
+def nothing_found(doing: str = "检查") -> str:
+    """The line for paths that hold no report file (the formats a clerk has, not every suffix read)."""
+    return f"没有找到可{doing}的报告文件（.docx .doc .wps .pdf .txt .md .html）"
+
+
 def discover(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Return (files to check, [(path, problem)] for paths that do not exist or cannot be listed)."""
     files: list[str] = []
