@@ -136,14 +136,23 @@ def _profile(settings: FileSettings, value: str):
     return load_profile(path, _shown(path))
 
 
-def _read_text(path: str) -> str:
+def read_user_text(path: str, what: str, shown: str | None = None) -> str:
+    """A user's settings file as text (UTF-8, a BOM allowed); a missing, unreadable or
+    wrongly encoded file is one ConfigError naming it (``what``: 配置文件, 豁免文件 …)."""
+    shown = shown or path
     try:
         with open(path, encoding="utf-8-sig") as fh:
             return fh.read()
+    except FileNotFoundError:
+        raise ConfigError(f"{what}不存在", shown) from None
     except UnicodeDecodeError:
-        raise ConfigError("配置文件不是 UTF-8 编码；请在记事本中“另存为”UTF-8 后再试", path) from None
+        raise ConfigError(f"{what}不是 UTF-8 编码；请在记事本中“另存为”UTF-8 后再试", shown) from None
     except OSError as exc:
-        raise ConfigError(f"无法读取配置文件：{os_problem(exc)}", path) from None
+        raise ConfigError(f"无法读取{what}：{os_problem(exc)}", shown) from None
+
+
+def _read_text(path: str) -> str:
+    return read_user_text(path, "配置文件")
 
 
 def _from_yaml(text: str, path: str) -> dict:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import yaml
 
-from ..errors import ConfigError, os_problem
+from ..errors import ConfigError
+from .configfile import read_user_text
 
 
 class TextDateLoader(yaml.SafeLoader):
@@ -97,15 +98,7 @@ def read_yaml_file(path: str, what: str, shown: str | None = None):
     """A user's YAML file parsed; a missing, unreadable or malformed file is one ConfigError
     naming it (``what``: 豁免文件, 规则配置档 …)."""
     shown = shown or path
-    try:
-        with open(path, encoding="utf-8-sig") as fh:
-            text = fh.read()
-    except FileNotFoundError:
-        raise ConfigError(f"{what}不存在", shown) from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{what}不是 UTF-8 编码；请在记事本中“另存为”UTF-8 后再试", shown) from None
-    except OSError as exc:
-        raise ConfigError(f"无法读取{what}：{os_problem(exc)}", shown) from None
+    text = read_user_text(path, what, shown)
     try:
         return load_yaml(text)
     except yaml.YAMLError as exc:
