@@ -597,7 +597,7 @@ def run_one(kind: str, payload, peer: LspPeer, timeout: float):
                     raise AssertionError(f"roster error message of {len(exc.line())} characters")
                 return
             book = OverviewWorkbook(os.path.join(tmp, "overview.xlsx"))   # the roster's names in a workbook
-            book._append("报送情况", [e.unit for e in entries] + [e.level for e in entries])
+            book.append_row("报送情况", [e.unit for e in entries] + [e.level for e in entries])
             book.book.save(book.path)
     elif kind == "lsp":
         peer.run(payload, timeout * 5)

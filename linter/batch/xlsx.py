@@ -50,16 +50,17 @@ class OverviewWorkbook:
             cell.font = self._bold
         return cell
 
-    def _append(self, sheet: str, values: list) -> None:
+    def append_row(self, sheet: str, values: list) -> None:
+        """One row of ``sheet``, its text cleaned of what XML cannot carry (see _clean)."""
         self.sheets[sheet].append([v if isinstance(v, Cell) else _clean(v) for v in values])
 
     def _header(self, sheet: str, names: list[str]) -> None:
-        self._append(sheet, [self._cell(sheet, n, bold=True) for n in names])
+        self.append_row(sheet, [self._cell(sheet, n, bold=True) for n in names])
 
     def add_findings(self, row, findings) -> None:
         name = row.issuer or ""
         for line, column, severity, code, rule, message, item in findings:
-            self._append("问题", [name, row.path, line, column, SEVERITY_NAMES.get(severity, severity),
+            self.append_row("问题", [name, row.path, line, column, SEVERITY_NAMES.get(severity, severity),
                                        code, rule, message, label(item) if item else ""])
 
     def finish(self, overview) -> None:
@@ -68,19 +69,19 @@ class OverviewWorkbook:
                      + [label(i) for i in items])
         for r in overview.reports:
             if r.error:
-                self._append("总览", [r.unit_name, r.path, None, None, None,
+                self.append_row("总览", [r.unit_name, r.path, None, None, None,
                                            self._cell("总览", "无法读取", "无法读取"), None, None, None,
                                            r.error["message"]])
                 continue
             states = r.states()
             cells = [self._cell("总览", f"{STATE_MARKS[s]} {STATE_NAMES[s]}", s)
                      for s in (states.get(i, "n/a") for i in items)]
-            self._append("总览", [r.unit_name, r.path, r.year, LEVEL_NAMES.get(r.level, r.level), r.date,
+            self.append_row("总览", [r.unit_name, r.path, r.year, LEVEL_NAMES.get(r.level, r.level), r.date,
                                        self._cell("总览", ON_TIME[r.on_time], "逾期" if r.on_time is False else None),
                                        r.counts["error"], r.counts["warning"], r.counts["info"], *cells])
         self._header("报送情况", ["单位", "层级", "报送情况", "在名单内", "截止日期", "报告文件", "其他年度的报告"])
         for e in overview.roster:
-            self._append("报送情况", [e["unit"] or "（未识别单位）", LEVEL_NAMES.get(e["level"], e["level"] or ""),
+            self.append_row("报送情况", [e["unit"] or "（未识别单位）", LEVEL_NAMES.get(e["level"], e["level"] or ""),
                                          self._cell("报送情况", e["status"], e["status"]),
                                          "是" if e["on_roster"] else "否", e["deadline"],
                                          "\n".join(e["reports"]), "\n".join(e["other_years"])])
@@ -90,7 +91,7 @@ class OverviewWorkbook:
             a, b = overview.reports[c["a_index"]], overview.reports[c["b_index"]]
             passages = "\n".join(f"{p['a_lines']['start']}-{p['a_lines']['end']} — {p['b_lines']['start']}-"
                                  f"{p['b_lines']['end']}：{p['text']}" for p in c["shared"][:30])
-            self._append("雷同", [a.path, a.unit_name, b.path, b.unit_name, c["similarity"], c["kind_label"],
+            self.append_row("雷同", [a.path, a.unit_name, b.path, b.unit_name, c["similarity"], c["kind_label"],
                                        len(c["shared"]), passages])
         self._header("上年安排落实", ["单位", "年度", "上年报告", "本年报告", "上年安排（行）", "上年安排",
                                   "落实情况", "本年报告中的依据"])
@@ -98,7 +99,7 @@ class OverviewWorkbook:
             for item in p["items"]:
                 state = "已落实" if item["state"] == "followed" else "未见落实"
                 evidence = "\n".join(f"第{e['line']}行：{e['text']}" for e in item["evidence"])
-                self._append("上年安排落实", [
+                self.append_row("上年安排落实", [
                     p["unit"], p["year"], p["earlier"], p["later"], item["line"], item["text"],
                     self._cell("上年安排落实", state, "present" if item["state"] == "followed" else "missing"),
                     evidence])
