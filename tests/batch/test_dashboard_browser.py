@@ -72,6 +72,11 @@ def test_dashboard_from_disk_sorts_and_filters(dashboard):
         page.select_option("#filter-item", "")
         assert visible.count() == 8
 
+        # the undated report's on-time cell reads ？ 未能判断 (it was — 不适用), in the legend too
+        undated = page.locator("#matrix tbody tr", has_text="中梁镇").locator('td[data-item="time.deadline"]')
+        assert undated.inner_text() == "？" and "未能判断" in undated.get_attribute("title")
+        assert "？ 未能判断" in page.inner_text(".legend")
+
         # the per-item chart, the roster, the copies are on the page
         assert page.locator("#sec-chart svg rect").count() > 0
         assert "未报送" in page.inner_text("#roster")

@@ -63,6 +63,10 @@ def test_a_clerk_uploads_a_docx_sees_the_checklist_and_downloads_the_comments(se
     assert page.locator(".fz-finding").count() == len(expected.active())
     missing = page.locator(".fz-group.fz-state-missing li a").first
     assert missing.is_visible()
+    # the report has no date: 按时报送和公开 is shown as ？ 未能判断, not as — 不适用
+    unknown = page.locator(".fz-group.fz-state-unknown")
+    assert unknown.is_visible() and unknown.inner_text().startswith("？ 未能判断")
+    assert "按时报送和公开" in unknown.inner_text()
     shot = tmp_path / "fzlint-page.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10000
