@@ -31,7 +31,9 @@ def _pieces(text: str) -> list[str]:
     pieces: list[str] = []
     glue_next = False
     for piece in _PIECE.findall(text):
-        if pieces and not piece.isspace() and (glue_next or piece[0] in _NO_LINE_START):
+        # A mark after a space is not glued to the space: the line may break at it.
+        if (pieces and not piece.isspace() and not pieces[-1].isspace()
+                and (glue_next or piece[0] in _NO_LINE_START)):
             pieces[-1] += piece
         else:
             pieces.append(piece)
@@ -48,7 +50,8 @@ def wrap_display(text: str, width: int) -> list[str]:
         for piece in _pieces(paragraph):
             size = display_width(piece)
             if line and used + size > width:
-                out.append(line.rstrip())
+                if line.strip():            # leading spaces alone do not make a line
+                    out.append(line.rstrip())
                 line, used = "", 0
                 if piece.isspace():
                     continue

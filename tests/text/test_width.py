@@ -29,6 +29,12 @@ def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one():
             assert ln[:1] not in "，。、；：）" and ln[-1:] not in "（“"
 
 
+def test_a_mark_after_a_space_may_start_the_next_line():
+    # found by the property below: " 、.a" at 4 columns came out as one 5-column line
+    assert wrap_display(" 、.a", 4) == ["、.a"]
+    assert wrap_display("检查 、报告", 4) == ["检查", "、报", "告"]
+
+
 _MIXED = st.text(alphabet=st.sampled_from(list("检查报告（）、，。“”") + list("abc-. ")), max_size=80)
 _CHINESE = st.text(alphabet=st.sampled_from(list("检查报告依法行政")), max_size=80)
 
