@@ -281,11 +281,21 @@ def _jobs(value: str | None) -> int | None:
     return int(value)
 
 
+# A document asked for as a --format that another command writes: say which.
+_PAGE = "；网页结果用 fzlint serve（在浏览器中上传报告）或 fzlint report 报告或目录 -o 结果目录"
+_WORD = "；带批注的 Word 文档用 fzlint annotate 报告.docx"
+_EXCEL = "；Excel 表用 fzlint report 报告或目录 -o 结果目录（生成 overview.xlsx），或 -f csv 后用 Excel 打开"
+_OTHER_COMMAND = {"html": _PAGE, "htm": _PAGE, "web": _PAGE, "网页": _PAGE,
+                  "docx": _WORD, "doc": _WORD, "word": _WORD, "wps": _WORD, "批注": _WORD,
+                  "xlsx": _EXCEL, "xls": _EXCEL, "excel": _EXCEL}
+
+
 def _check(options: CheckOptions, out: OutputOptions) -> int:
     from ..formats import FORMATS, Options, Stream, render, streams
 
     if out.fmt not in FORMATS:
-        raise UsageError(f"未知的输出格式 {out.fmt}（可用：{', '.join(FORMATS)}）")
+        elsewhere = _OTHER_COMMAND.get(out.fmt.lower().lstrip("."), "")
+        raise UsageError(f"未知的输出格式 {out.fmt}（可用：{', '.join(FORMATS)}）{elsewhere}")
     if out.fix and out.diff:
         raise UsageError("--fix 与 --diff 只能选一个（--diff 只显示修改，不写文件）")
     if out.min_severity is not None and out.min_severity not in SEVERITY_RANK:

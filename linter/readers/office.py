@@ -57,7 +57,15 @@ def read(data: bytes, name: str) -> Document:
         # take seconds to do it). A text file saved under an old suffix reads as text;
         # anything else is refused by the text reader as binary.
         from . import txt
-        doc = txt.read(data, name)
+        try:
+            doc = txt.read(data, name)
+        except ReadError as exc:
+            if exc.code != "binary":
+                raise
+            # (binary, yet none of the containers Word, WPS or LibreOffice write: "not a
+            # text file" would puzzle whoever saved it as .wps)
+            raise ReadError(f"文件已损坏或不是有效的 .{fmt} 文件；请在 Word 或 WPS 中打开后“另存为”.docx 再检查",
+                            name, "corrupt") from None
         doc.format = fmt
         return doc
     exe = soffice()

@@ -54,6 +54,25 @@ def test_option_mistakes_are_answered_in_chinese(tmp_path, args, expected):
         assert english not in result.stderr
 
 
+@pytest.mark.parametrize("fmt,command", [
+    ("html", "fzlint serve"), ("HTML", "fzlint report"), ("docx", "fzlint annotate"), ("word", "fzlint annotate"),
+    ("xlsx", "overview.xlsx"), ("excel", "-f csv"),
+])
+def test_a_document_asked_for_as_a_format_names_the_command_that_writes_it(tmp_path, fmt, command):
+    # a clerk who wants a page, a Word copy or a spreadsheet types it as a format first
+    (tmp_path / "r.txt").write_text("一、主要举措\n依法行政。\n", encoding="utf-8")
+    result = run(["check", "-f", fmt, "r.txt"], tmp_path)
+    assert result.exit_code == 2
+    assert f"未知的输出格式 {fmt}" in result.stderr and command in result.stderr
+    assert len([ln for ln in result.stderr.splitlines() if ln.strip()]) == 1
+
+
+def test_an_unknown_format_with_no_other_command_just_lists_the_formats(tmp_path):
+    (tmp_path / "r.txt").write_text("一、主要举措\n依法行政。\n", encoding="utf-8")
+    result = run(["check", "-f", "yaml", "r.txt"], tmp_path)
+    assert result.exit_code == 2 and "可用：text" in result.stderr and "fzlint " not in result.stderr.split("可用")[1]
+
+
 def test_help_and_version_still_exit_zero(tmp_path):
     assert run(["--version"], tmp_path).exit_code == 0
     assert run(["check", "-h"], tmp_path).exit_code == 0
