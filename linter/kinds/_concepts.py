@@ -261,7 +261,8 @@ def intention_clauses(sentence: str, intentions="@intentions", plans="@plans",
                       deeds="@deeds", year: int | None = None) -> tuple[tuple[int, int], ...]:
     """Spans of the clauses of one sentence that state an aim, a target or a norm. A clause
     after an aim continues it ("力争开展宣传20场，覆盖群众5000人次") until a clause marks a deed
-    (已, 全年共, 累计 …: "拟新建2个，已完成1个"); a sentence opening with "@plans" (下一步,
+    (已, 全年共, 累计 …: "拟新建2个，已完成1个"); a clause of condition ending in 的 just before
+    a norm ("未经法制审核的，不得作出决定") belongs to it; a sentence opening with "@plans" (下一步,
     今后 …) is an aim throughout. ``year`` is the report year, when known. (Cached: every
     topic rule asks about the same sentences.)"""
     return _intention_clauses(sentence, key(intentions), key(plans), key(deeds), year)
@@ -275,16 +276,19 @@ def _intention_clauses(sentence: str, intentions, plans, deeds, year) -> tuple[t
         return tuple(clause_spans(sentence))
     if aim_test is None or not aim_test(sentence) or not _marked(sentence, intentions, year):
         return ()
-    out, carry = [], False
+    out, carry, condition = [], False, None
     for a, b in clause_spans(sentence):
         clause = sentence[a:b]
         if _marked(clause, intentions, year):
+            if condition is not None:   # "…未经审核的，不得作出决定": the condition is the norm's
+                out.append(condition)
             out.append((a, b))
             carry = True
         elif carry and not matches(clause, deeds):
             out.append((a, b))
         else:
             carry = False
+        condition = (a, b) if not carry and clause.rstrip().endswith("的") else None
     return tuple(out)
 
 

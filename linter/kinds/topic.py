@@ -51,6 +51,9 @@ params:
               steps): a clause naming ≥ N of them (or a ``complete`` phrase) recites the
               formula; acts there do not count, and a mention left without concrete
               evidence is weak with recital_message (the formula recited, no instance)
+  slogans:    phrases (anchored ``re:^…`` patterns) marking a clause as a call to do more
+              (持续深化…, 大力弘扬…; "@slogans" in rules/data/reading.yaml): acts there do
+              not make a mention concrete
   intention_message, audience_message, recital_message: the finding for those cases
               (defaults in rules/data/reading.yaml); {found} is the mention
 
@@ -80,7 +83,7 @@ _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
 # A named document shows the item in practice; a form's name (《…意见书》《…登记表》) does not,
 # nor does a national law or regulation the unit only studied or cited (see _own_document).
 _NAMED_DOC = re.compile(r"《([^》]{2,60})(?<![书表])》|〔\d{4}〕\d+号")
-_LIST_KEYS = ("phrases", "sufficient", "generic", "acts", "zero", "ignore", "intentions", "complete")
+_LIST_KEYS = ("phrases", "sufficient", "generic", "acts", "zero", "ignore", "intentions", "complete", "slogans")
 _WINDOWS = ("clause", "sentence", "paragraph")
 
 
@@ -248,7 +251,7 @@ def _is_concrete(analysis, hit: Hit, p, title) -> bool:
         else:
             act_text = concrete_text(analysis, hit, act_size, p, own_title=False)
         act_text = strip_quotes(act_text)
-        for a, b in recital_clauses(act_text, p):
+        for a, b in recital_clauses(act_text, p) + slogan_clauses(act_text, p):
             act_text = _blank(act_text, a, b)
         # (the text is quote-free, so is every match in it)
         found = _distinct_matches(act_text, p.get("acts")) if p.get("acts") else set()
@@ -324,6 +327,14 @@ def recital_clauses(text: str, p) -> list[tuple[int, int]]:
         elif len({m[2] for m in concepts_.matches(clause, recital["phrases"])}) >= recital.get("min", 2):
             out.append((a, b))
     return out
+
+
+def slogan_clauses(text: str, p) -> list[tuple[int, int]]:
+    """Clauses of a text that open on a call to do more (持续深化…, 推动…深入人心): the
+    words of the work they name (宣传, 普法) are a slogan there, not an act."""
+    if not p.get("slogans"):
+        return []
+    return [(a, b) for a, b in concepts_.clause_spans(text) if concepts_.matches(text[a:b], p["slogans"])]
 
 
 def _recited(analysis, hit: Hit, p, place: tuple | None = None) -> bool:

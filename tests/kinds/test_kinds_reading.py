@@ -147,6 +147,62 @@ def test_a_form_named_in_the_text_is_not_the_act_of_review():
     assert reading("enforcement.legal-review", done, codes={"E303"}) == "present"
 
 
+def test_the_condition_of_a_norm_is_part_of_the_norm():
+    norm = "重大执法决定未经法制审核或者审核未通过的，不得作出决定。"
+    assert not concepts.deeds_only(norm).strip("，。 ")
+    assert reading("enforcement.legal-review", norm, codes={"E303"}) == "weak"
+    # a clause ending in 的 before a deed is no norm
+    deed = "对情节复杂的，全年法制审核重大执法决定8件。"
+    assert concepts.deeds_only(deed) == deed
+    assert reading("enforcement.legal-review", deed, codes={"E303"}) == "present"
+
+
+@pytest.mark.parametrize("item,code,part,slogan,deed", [
+    ("popularization.constitution", "P402", "measures",
+     "持续深化宪法学习宣传，推动宪法精神深入人心。",
+     "深入开展宪法学习宣传教育活动，进行《宪法》的宣传。"),
+    ("popularization.civil-code", "P403", "measures",
+     "大力弘扬民法典精神，推动民法典走到群众身边、走进群众心里。",
+     "组织普法志愿者进村入户，为村民解读《民法典》继承编。"),
+    ("frp.report-law", "R202", "frp",
+     "进一步完善述法评议机制，将述法结果作为干部考核的重要参考。",
+     "进一步完善述法评议机制，12月组织8个村党组织书记现场述法。"),
+])
+def test_a_call_to_do_more_names_no_deed(item, code, part, slogan, deed):
+    assert reading(item, slogan, part, {code}) == "weak"
+    assert reading(item, deed, part, {code}) == "present"
+
+
+def test_the_formula_of_full_recording_is_not_a_deed_of_recording():
+    formula = "严格落实执法全过程记录制度，做到执法全过程留痕和可回溯管理。"
+    deed = "为一线执法人员配备执法记录仪32台，对现场检查全程音像记录。"
+    assert reading("enforcement.recording", formula, codes={"E302"}) == "weak"
+    assert reading("enforcement.recording", deed, codes={"E302"}) == "present"
+
+
+def test_two_acts_in_person_with_instances_are_the_four_personally():
+    codes = {"R201"}
+    assert reading("frp.four-personally", "镇党委书记对法治建设重要工作亲自部署、重大问题亲自过问，"
+                   "全年主持召开专题会议3次，协调解决法治建设难题5个。", "frp", codes) == "present"
+    # told without 亲自: the leader led inspections and chaired the study of problems
+    assert reading("frp.four-personally", "党委书记全年4次带队督导村（社区）法治建设工作，"
+                   "主持研究解决征地拆迁中的法律问题6个。", "frp", codes) == "present"
+    # one act, or the formula alone, is not
+    assert reading("frp.four-personally", "镇党委书记主持召开党委会研究法治建设工作3次。", "frp", codes) == "weak"
+    assert reading("frp.four-personally", "主要领导坚持重要工作亲自部署、重大问题亲自过问、"
+                   "重点环节亲自协调、重要任务亲自督办。", "frp", codes) == "weak"
+
+
+def test_a_short_part_dense_with_figures_is_quantified_and_a_long_one_is_not():
+    two = "全年调处矛盾纠纷136件，调解成功率98.5%。"
+    short = run(report(measures=two), codes={"Q601"})
+    assert state(short, "evidence.quantified") == "present"
+    filler = "我镇坚持以习近平法治思想为指导，扎实推进法治政府建设，各项工作取得明显成效，法治氛围日益浓厚。"
+    long = run(report(measures="\n".join([two] + [filler] * 4)), codes={"Q601"})
+    assert state(long, "evidence.quantified") == "weak"
+    assert "只有2个具体数字" in diags(long, "Q601")[0].message
+
+
 # -- formulas recited with no instance, and who is taught --------------------------------
 
 @pytest.mark.parametrize("item,code,part,weak,reason,present", [
