@@ -54,7 +54,20 @@ def checklist_block() -> str:
     return "\n".join(lines)
 
 
-BLOCKS = {"rules": rules_block, "checklist": checklist_block}
+def written_block() -> str:
+    """How many sentences the written set holds, by the state they are labelled with."""
+    import yaml
+    items = yaml.safe_load((ROOT / "tests/engine/written/sentences.yaml").read_text(encoding="utf-8"))["sentences"]
+    states = Counter(item["state"] for item in items)
+    ids = {item["id"] for item in items}
+    return "\n".join([
+        "| written sentences | checklist items | labelled present | weak | missing | paraphrases |",
+        "|---|---|---|---|---|---|",
+        f"| {len(items)} | {len(ids)} | {states['present']} | {states['weak']} | {states['missing']} "
+        f"| {sum(1 for item in items if item.get('paraphrase'))} |"])
+
+
+BLOCKS = {"rules": rules_block, "checklist": checklist_block, "written": written_block}
 DOCUMENTS = ("README.md", "docs/json.md")
 _BLOCK = re.compile(r"(<!-- generated:(\w+) -->\n)(.*?)(<!-- end:\2 -->)", re.S)
 

@@ -71,6 +71,7 @@ def test_vocabulary_names_expand_and_unknown_names_are_rule_errors():
     "全镇培养法律明白人一百二十名",
     "审查各类合同逾百份",
     "开展送法下乡二十余场",
+    "镇党委会先后两次听取法治建设工作汇报",
 ])
 def test_counts_written_after_the_noun_or_in_chinese_numerals_are_figures(text):
     assert figures(text)
@@ -114,11 +115,30 @@ def test_items_described_split_or_reordered_are_recognised(item, code, text, par
     ("enforcement.recording", "E302", "执法人员应当对现场执法过程全程录像。", "measures"),
     ("frp.court-appearance", "R204", "严格要求被诉行政机关负责人出庭应诉，出庭率达到100%。", "frp"),
     ("frp.study-law", "R203", "镇党委计划每季度开展会前学法1次。", "frp"),
+    ("popularization.constitution", "P402", "确保宪法宣传进村入户全覆盖。", "measures"),
+    ("outline.emergency", "O511", "确保突发事件依法处置率达100%。", "measures"),
 ])
 def test_aims_targets_and_norms_are_weak_and_say_so(item, code, text, part):
     result = run(report(**({"frp": text} if part == "frp" else {"measures": text})), codes={code})
     assert state(result, item) == "weak"
     assert "打算、目标或要求" in diags(result, code)[0].message
+
+
+def test_a_clause_opening_on_ensure_is_a_target_but_the_purpose_of_a_deed_is_not():
+    # 确保… opening a clause is a target; 为确保… is why a deed was done, and the deed counts
+    assert reading("outline.emergency", "确保突发事件依法处置率达100%。", codes={"O511"}) == "weak"
+    purpose = "为确保决策科学民主，区政府就老旧小区改造方案召开听证会，邀请居民代表21人参加。"
+    assert reading("decision.major-procedure", purpose, codes={"O501"}) == "present"
+    after = "全年开展执法培训3期，确保执法人员持证上岗率100%。"
+    assert reading("enforcement.personnel", after, codes={"E306"}) == "present"
+    assert concepts.deeds_only(after).startswith("全年开展执法培训3期")
+
+
+def test_a_decision_about_to_be_made_is_handled_not_planned():
+    # 拟作出责令停产停业的…案件: the decision about to be made, reviewed this year
+    text = "对拟作出责令停产停业的3件案件，由局法规科在决定作出前进行法制审查，均提出了审查意见。"
+    assert reading("enforcement.legal-review", text, codes={"E303"}) == "present"
+    assert reading("enforcement.legal-review", "拟对法制审核制度进行修订。", codes={"E303"}) == "weak"
 
 
 def test_a_target_year_the_report_has_reached_states_a_result():
@@ -164,6 +184,9 @@ def test_the_condition_of_a_norm_is_part_of_the_norm():
     ("popularization.civil-code", "P403", "measures",
      "大力弘扬民法典精神，推动民法典走到群众身边、走进群众心里。",
      "组织普法志愿者进村入户，为村民解读《民法典》继承编。"),
+    ("popularization.civil-code", "P403", "measures",
+     "深入学习宣传贯彻民法典。",
+     "学习宣传贯彻民法典，开展民法典宣讲15场。"),
     ("frp.report-law", "R202", "frp",
      "进一步完善述法评议机制，将述法结果作为干部考核的重要参考。",
      "进一步完善述法评议机制，12月组织8个村党组织书记现场述法。"),
