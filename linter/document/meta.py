@@ -91,7 +91,7 @@ class Meta:
     year_source: str | None = None     # title | body | date | override
     level_source: str | None = None    # issuer | title | body | override
     date_source: str | None = None     # signature | title | field
-    issuer_source: str | None = None   # signature | title | body | field
+    issuer_source: str | None = None   # signature | title | byline | body | field
     issuers: list[str] = field(default_factory=list)   # every issuer named (joint reports)
     places: list[str] = field(default_factory=list)    # the issuer's place chain, province first
     report_like: bool = True           # does it look like a 法治政府建设年度报告 at all?
@@ -206,6 +206,9 @@ def find_issuers(doc: Document, outline: Outline, title: str | None,
         return names, "signature"
     if from_title:
         return from_title, "title"
+    byline = _byline(doc, title_lines)
+    if byline:
+        return byline, "byline"
     subject = _opening_subject(doc, outline, title_lines)
     if subject:
         return [subject], "body"
@@ -215,6 +218,18 @@ def find_issuers(doc: Document, outline: Outline, title: str | None,
             if m and _NAME.match(m.group(1)) or m and _DEPT_NAME.match(m.group(1)):
                 return [m.group(1)], "field"
     return [], None
+
+
+def _byline(doc: Document, title_lines: list[int]) -> list[str]:
+    """The issuers named on a line of their own under a title that names none
+    ("2024年度法治政府建设情况报告" / "中共某镇委员会 某镇人民政府")."""
+    if not title_lines:
+        return []
+    after = [ln for ln in doc.lines[max(title_lines):max(title_lines) + 3] if not ln.chrome and ln.stripped]
+    if not after or len(after[0].stripped) > 60 or re.search(r"[。；：:，,]", after[0].stripped):
+        return []
+    names = [n for piece in re.split(r"[\s、]+", after[0].stripped) if piece for n in split_joint(piece)]
+    return names if names and all(_is_issuer_name(n) and _is_body(n) for n in names) else []
 
 
 def primary_issuer(issuers: list[str]) -> str | None:
@@ -258,14 +273,20 @@ def _is_issuer_name(name: str) -> bool:
 
 
 def split_joint(text: str) -> list[str]:
-    """Joint issuers joined by 和/与 ("中共某镇委员会和某镇人民政府"), split only where both
-    sides are whole names of bodies: 太和镇人民政府, 永和县, 与和乡 stay one name."""
+    """Joint issuers joined by 和/与 ("中共某镇委员会和某镇人民政府") or by nothing
+    ("中共某县委某县人民政府"), split only where both sides are whole names of bodies:
+    太和镇人民政府, 永和县, 与和乡 stay one name."""
     for m in re.finditer("[和与]", text):
         left, right = text[:m.start()], text[m.end():]
         if len(left) >= 2 and _is_body(left) and _is_issuer_name(left):
             rest = split_joint(right)
             if rest and all(_is_body(r) and _is_issuer_name(r) for r in rest):
                 return [left] + rest
+    # written together with no mark between: 中共某镇委员会某镇人民政府
+    for m in re.finditer(r"(?:委员会|党工委|党委|(?<=[省市县区旗州盟])委)(?=.{2,}(?:人民政府|政府|办事处)$)", text):
+        left, right = text[:m.end()], text[m.end():]
+        if _is_issuer_name(left) and _is_issuer_name(right) and _is_body(right):
+            return [left] + split_joint(right)
     return [text]
 
 

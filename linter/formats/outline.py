@@ -5,7 +5,7 @@ from ..vocab import PART_LABELS, level_label
 
 _SOURCE = {"title": "取自标题", "body": "标题中没有年度，从正文推断", "date": "从落款日期推断",
            "override": "由命令行指定"}
-_ISSUER_SOURCE = {"signature": "取自落款", "title": "取自标题", "body": "取自正文开头", "field": "取自网页信息栏"}
+_ISSUER_SOURCE = {"signature": "取自落款", "title": "取自标题", "byline": "取自标题下的署名", "body": "取自正文开头", "field": "取自网页信息栏"}
 _DATE_SOURCE = {"signature": "取自落款", "title": "取自标题下的日期", "field": "取自成文日期"}
 _LEVEL_SOURCE = {"issuer": "按单位名称", "title": "按标题", "body": "按正文自称（我镇、我局等）",
                  "override": "由命令行指定"}

@@ -286,6 +286,25 @@ def test_joint_issuers_joined_by_he_or_a_space_are_still_split():
     assert m.level == "county"
 
 
+@pytest.mark.parametrize("title,issuers", [
+    ("中共北岭镇委员会北岭镇人民政府关于2024年度法治政府建设情况的报告", ["中共北岭镇委员会", "北岭镇人民政府"]),
+    ("中共永和县委永和县人民政府关于2024年度法治政府建设情况的报告", ["中共永和县委", "永和县人民政府"]),
+    ("中共红星街道工作委员会红星街道办事处关于2024年度法治政府建设情况的报告",
+     ["中共红星街道工作委员会", "红星街道办事处"]),
+])
+def test_joint_issuers_written_together_without_a_mark_are_split(title, issuers):
+    m = meta_of(title + "\n一、主要举措和成效\n全年开展普法12场次。\n")
+    assert m.issuers == issuers and m.issuer == issuers[-1]
+
+
+def test_issuers_on_a_line_of_their_own_under_a_title_that_names_none():
+    m = meta_of("2024年度法治政府建设情况报告\n北岭镇人民政府\n一、主要举措和成效\n全年开展普法12场次。\n")
+    assert (m.issuer, m.issuer_source, m.level) == ("北岭镇人民政府", "byline", "township")
+    # a first sentence is no byline
+    m = meta_of("2024年度法治政府建设情况报告\n全镇上下坚持依法行政，成效明显。\n一、主要举措和成效\n")
+    assert m.issuer_source != "byline"
+
+
 def test_a_party_committee_and_its_bare_government_in_the_title():
     m = meta_of("和平镇党委、政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n")
     assert m.issuers == ["和平镇党委", "和平镇政府"] and m.issuer == "和平镇政府" and m.level == "township"
