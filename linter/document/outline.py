@@ -91,6 +91,9 @@ _UNNUMBERED = {
     "plan": re.compile(r"^(?:\S{0,16}?)(?:下一步|下步|下一年度?|(?:20\d\d年(?:度)?)\S{0,12}?"
                        r"(?:思路|安排|计划|打算))"),
     "frp": re.compile(r"第一责任人"),
+    # the whole line names the year's measures: 主要举措和成效, 2023年法治政府建设工作开展情况
+    "measures": re.compile(r"^(?:\S{0,20}?)(?:(?:主要)?(?:举措|做法|工作)(?:和|及|与|、)(?:成效|成果)|"
+                           r"(?:工作|建设)(?:开展|推进|完成)情况)$"),
 }
 _CAUSES = re.compile(r"原因")
 # A short line opening with a numeral but no separator, e.g. "一主要举措和成效" (not 一是,
@@ -343,7 +346,9 @@ def _unnumbered_headings(doc: Document, headings: list[Heading], top_rank: int) 
             continue
         if i + 1 >= len(content) or i == 0:
             continue
-        if first_top is None and i < 2:
+        # (the line under the title may be the first part's heading only when it names the
+        # measures in full; other short lines there are bylines and dates)
+        if first_top is None and i < 2 and not (i == 1 and _UNNUMBERED["measures"].search(text)):
             continue
         for kind, pattern in _UNNUMBERED.items():
             if pattern.search(text):

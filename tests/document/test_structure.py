@@ -174,6 +174,25 @@ def test_an_unnumbered_line_naming_a_part_starts_that_part():
     assert own_parts(o) == [("measures", 1), ("shortcomings", 4), ("plan", 6)]
 
 
+def test_a_report_with_no_numbered_heading_at_all_has_its_measures_part():
+    # the measures heading right under the title, the other parts below, none numbered
+    o = outline_of(
+        "南山镇2023年法治政府建设情况报告\n"
+        "主要举措和成效\n"
+        "全年开展法治宣传活动20场，发放资料3000份。\n"
+        "党政主要负责人履行推进法治建设第一责任人职责情况\n"
+        "镇党委书记主持召开专题会议2次。\n"
+        "存在的不足和原因\n"
+        "普法形式单一。\n"
+        "2024年工作安排\n"
+        "创新普法形式。\n")
+    assert own_parts(o) == [("measures", 2), ("frp", 4), ("shortcomings", 6), ("plan", 8)]
+    # a short line under the title that does not name the measures is no heading
+    o = outline_of("南山镇2023年法治政府建设情况报告\n南山镇人民政府\n全年开展法治宣传活动20场。\n"
+                   "存在的不足和原因\n普法形式单一。\n")
+    assert own_parts(o) == [("shortcomings", 4)]
+
+
 def test_truncated_copy_with_a_single_top_heading_and_frp_sub_item():
     o = outline_of(
         "2023年，市生态环境局坚持以习近平法治思想为指导。\n"
