@@ -248,6 +248,12 @@ def test_solving_problems_is_not_the_shortcomings_part():
     assert classify_title("存在问题和下一步工作打算") == {"shortcomings", "plan"}
 
 
+def test_a_years_key_work_is_its_plan_and_difficulties_are_shortcomings():
+    assert classify_title("2024年重点工作") == {"plan"}
+    assert "plan" not in classify_title("2023年重点工作完成情况")
+    assert classify_title("存在的困难") == {"shortcomings"}
+
+
 def test_a_themed_part_about_weaknesses_does_not_end_the_measures():
     o = outline_of("一、加强党的领导\n召开会议3次。\n二、聚焦短板弱项，提升执法质效\n开展培训5次。\n"
                    "三、坚持依法决策\n审查合同12份。\n四、存在的不足\n培训不够。\n")
