@@ -210,14 +210,26 @@ def find_issuers(doc: Document, outline: Outline, title: str | None,
     if byline:
         return byline, "byline"
     subject = _opening_subject(doc, outline, title_lines)
+    field = _field_issuer(doc)
     if subject:
+        # the opening sentence may shorten what the page's 来源 field spells out
+        # (蜀山区 / 合肥市蜀山区人民政府): keep the fuller name of the same body
+        if field and len(subject) >= 3 and len(field) > len(subject) and _same_body(subject, field):
+            return [field], "field"
         return [subject], "body"
+    if field:
+        return [field], "field"
+    return [], None
+
+
+def _field_issuer(doc: Document) -> str | None:
+    """The issuer a web page's metadata names (来源：…, 发文机关：…)."""
     for ln in doc.lines[:40]:
         if ln.chrome:
             m = _FIELD_ISSUER.search(ln.norm)
             if m and _NAME.match(m.group(1)) or m and _DEPT_NAME.match(m.group(1)):
-                return [m.group(1)], "field"
-    return [], None
+                return m.group(1)
+    return None
 
 
 def _byline(doc: Document, title_lines: list[int]) -> list[str]:

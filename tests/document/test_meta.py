@@ -257,6 +257,16 @@ def test_issuer_and_title_only_in_the_site_metadata_block():
     assert m.date == "2024-02-01"
 
 
+def test_the_pages_source_field_spells_out_the_name_the_opening_shortens():
+    page = ("法治政府建设年度报告\n来源：某某市蜀山区人民政府 发布时间：2024-03-29\n"
+            "2023年，蜀山区认真学习贯彻习近平法治思想，现将年度情况报告如下。\n一、主要举措和成效\n")
+    m = meta_of(page)
+    assert (m.issuer, m.issuer_source, m.level) == ("某某市蜀山区人民政府", "field", "county")
+    # a field naming another body does not replace the opening's
+    m = meta_of(page.replace("某某市蜀山区人民政府", "某某市司法局"))
+    assert (m.issuer, m.issuer_source) == ("蜀山区", "body")
+
+
 def test_the_titles_year_beats_a_later_publication_or_filed_date():
     m = meta_of("2024年3月5日 某某县2023年法治政府建设年度报告\n2023年，某某县坚持依法行政。\n一、主要举措和成效\n")
     assert (m.report_year, m.year_source) == (2023, "title")
