@@ -73,7 +73,7 @@ from ..text.figures import figures
 from ..document.result import Evidence, Observation
 from ..text.phrases import compile_phrases, strip_quotes
 from ..text.sentences import SENTENCE_STOP
-from ..vocab import checklist_label
+from ..vocab import PART_LABELS, checklist_label
 from . import _concepts as concepts_
 from . import _laws as laws_
 from ._shared import (WINDOW_STOPS, Hit, anchor, find, find_concepts, heading_blocks, part_kinds, window,
@@ -436,7 +436,7 @@ def check(analysis, rule):
         if elsewhere:
             label = _label(rule)
             message = p.get("elsewhere_message") or \
-                f"{label}只在“存在的不足”或“下一步安排”中提到，未写明本年度的落实情况"
+                f"{label}只在{_places(analysis, hits)}中提到，未写明本年度的落实情况"
             span = anchor(analysis, kinds)
         else:
             message = _weak_message(p, reason)
@@ -445,6 +445,15 @@ def check(analysis, rule):
                                context=analysis.paragraph(doc.line_of(first.start)))
         return [with_severity(diag, p.get("weak_severity"))] + observe(rule, "weak", analysis, hits)
     return [rule.diagnostic(anchor(analysis, kinds))] + observe(rule, "missing", analysis, [])
+
+
+def _places(analysis, hits) -> str:
+    """Where the mentions outside the rule's parts are, as the clerk's headings name them:
+    “存在的不足”, “存在的不足”或“下一年度工作安排”."""
+    kinds_by_line, line_of = part_kinds(analysis), analysis.doc.line_of
+    kinds = [kinds_by_line[line_of(h.start)] for h in sorted(hits, key=lambda h: h.start)]
+    names = [f"“{PART_LABELS[k]}”" if k in PART_LABELS else "标题或落款" for k in kinds]
+    return "或".join(dict.fromkeys(names))
 
 
 # "召开专题会议3次", "学法十二次", "举办讲座2期"; not an ordinal ("第3次会议")

@@ -132,7 +132,7 @@ def test_item_named_only_in_the_plan_is_weak_and_points_at_the_measures_heading(
     result = run(text, codes={"P401"})
     assert state(result, "popularization.whoever-enforces") == "weak"
     (d,) = diags(result, "P401")
-    assert d.line == 2 and "下一步" in d.message
+    assert d.line == 2 and "只在“下一年度工作安排”中提到" in d.message
 
 
 def test_missing_frp_item_points_at_the_frp_heading():

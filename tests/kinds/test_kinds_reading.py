@@ -141,6 +141,23 @@ def test_a_decision_about_to_be_made_is_handled_not_planned():
     assert reading("enforcement.legal-review", "拟对法制审核制度进行修订。", codes={"E303"}) == "weak"
 
 
+def test_the_opening_summary_reports_the_years_study_of_law():
+    # "2023年，…中心组集中学法6次，…" before the first heading is the year's work too
+    text = report(frp="镇党委书记严格履行第一责任人职责。")
+    title, rest = text.split("\n", 1)
+    opening = "2024年，我镇坚持以习近平法治思想为指导，镇党委理论学习中心组集中学法6次，法治政府建设取得新成效。"
+    result = run(title + "\n" + opening + "\n" + rest, codes={"R203"})
+    assert state(result, "frp.study-law") == "present"
+
+
+def test_a_mention_only_in_another_part_says_which_part():
+    result = run(report(frp="镇党委书记严格履行第一责任人职责。",
+                        shortcomings="一是会前学法次数偏少，全年仅学法2次。"), codes={"R203"})
+    assert state(result, "frp.study-law") == "weak"
+    message = diags(result, "R203")[0].message
+    assert "只在“存在的不足”中提到" in message and "下一年度" not in message
+
+
 def test_a_target_year_the_report_has_reached_states_a_result():
     text = "到2024年底，全镇培养法律明白人138名。"
     assert reading("popularization.legal-literate", text, codes={"P404"}) == "present"      # 2024 report
