@@ -227,6 +227,10 @@ def test_two_acts_in_person_with_instances_are_the_four_personally():
     # told without 亲自: the leader led inspections and chaired the study of problems
     assert reading("frp.four-personally", "党委书记全年4次带队督导村（社区）法治建设工作，"
                    "主持研究解决征地拆迁中的法律问题6个。", "frp", codes) == "present"
+    # the leader named at the head of a long sentence still does what it goes on to tell
+    assert reading("frp.four-personally", "镇党委书记认真履行第一责任人职责，坚持把法治建设与经济社会发展"
+                   "同部署、同推进、同督促、同考核，全年主持召开党委会研究法治工作4次，带队督导村级法治建设2次。",
+                   "frp", codes) == "present"
     # one act, or the formula alone, is not
     assert reading("frp.four-personally", "镇党委书记主持召开党委会研究法治建设工作3次。", "frp", codes) == "weak"
     assert reading("frp.four-personally", "主要领导坚持重要工作亲自部署、重大问题亲自过问、"
