@@ -204,9 +204,10 @@ def find_issuers(doc: Document, outline: Outline, title: str | None,
         # 重庆市万州区孙家镇人民政府): keep the fuller name of the same body.
         names = [next((t for t in from_title if _same_body(s, t) and len(t) > len(s)), s) for s in signature]
         return names, "signature"
-    if from_title:
-        return from_title, "title"
     byline = _byline(doc, title_lines)
+    if from_title:
+        # the line under the title may spell out what the title shortens (桃江县 / 桃江县人民政府)
+        return [next((b for b in byline if _same_body(t, b) and len(b) > len(t)), t) for t in from_title], "title"
     if byline:
         return byline, "byline"
     subject = _opening_subject(doc, outline, title_lines)
@@ -258,6 +259,8 @@ def _same_body(a: str, b: str) -> bool:
 
 
 def _issuers_in_title(title: str) -> list[str]:
+    # "关于某县2023年…的报告": the name follows 关于
+    title = re.sub(r"^关于(?=\S{2,30}?" + YEAR + r"\s*年)", "", title)
     m = re.match(r"^(.{2,60}?)关于", title)
     if m:
         prefix = m.group(1)

@@ -31,6 +31,8 @@ def test_seed_004_chrome_lines(seed):
     "上一篇：某某镇2020年法治政府建设情况报告",
     "责任编辑：张三",
     "版权所有：某某县人民政府办公室",
+    "2024-03-15 来源：某某县人民政府 【字体：大 中 小】",
+    "2024年3月15日 10:20 浏览次数：126",
 ])
 def test_chrome_lines(line):
     assert is_chrome_text(line)
@@ -45,6 +47,8 @@ def test_chrome_lines(line):
     "2021年，在区委、区政府的坚强领导下，某某镇坚持依法行政。",
     "全年发布行政执法信息公示来源数据120条，浏览量逾万次。",
     "今天是全国宪法宣传周的第一天，我镇组织开展宪法宣誓活动。",
+    "2024年3月15日",
+    "2023年12月4日，镇司法所在集镇广场开展宪法宣传活动，资料来源：县普法办。",
 ])
 def test_report_lines_are_not_chrome(line):
     assert not is_chrome_text(line)

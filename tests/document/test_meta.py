@@ -267,6 +267,20 @@ def test_the_pages_source_field_spells_out_the_name_the_opening_shortens():
     assert (m.issuer, m.issuer_source) == ("蜀山区", "body")
 
 
+def test_a_title_opening_on_guanyu_names_the_unit_after_it_and_its_byline_spells_it_out():
+    m = meta_of("关于桃江县2023年法治政府建设工作情况的报告\n一、主要举措和成效\n全年作出重大行政决策5项。\n")
+    assert (m.issuer, m.level) == ("桃江县", "county")
+    m = meta_of("关于桃江县2023年法治政府建设工作情况的报告\n桃江县人民政府\n一、主要举措和成效\n")
+    assert (m.issuer, m.issuer_source) == ("桃江县人民政府", "title")
+
+
+def test_a_page_header_opening_on_its_date_is_not_part_of_the_title():
+    m = meta_of("2024-03-15 来源：汉寿县人民政府 【字体：大 中 小】\n汉寿县岩汪湖镇人民政府关于\n"
+                "2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年开展法治宣传活动16场。\n")
+    assert m.title == "汉寿县岩汪湖镇人民政府关于2023年度法治政府建设情况的报告"
+    assert (m.issuer, m.level) == ("汉寿县岩汪湖镇人民政府", "township")
+
+
 def test_the_titles_year_beats_a_later_publication_or_filed_date():
     m = meta_of("2024年3月5日 某某县2023年法治政府建设年度报告\n2023年，某某县坚持依法行政。\n一、主要举措和成效\n")
     assert (m.report_year, m.year_source) == (2023, "title")
