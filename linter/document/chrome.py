@@ -16,7 +16,7 @@ from ..text.literals import FirstCharacter
 # ("标  题", "发 布 机 构"), so each name matches with spaces between its characters.
 FIELD_NAMES = ("索引号", "发文字号", "主题分类", "体裁分类", "发布机构", "有效性", "成文日期", "发布日期",
                "文号", "发文机关", "发文日期", "信息分类", "公开方式", "公开范围", "公开时限", "组配分类",
-               "所属机构", "生成日期", "标题", "文件名称", "发文单位")
+               "所属机构", "生成日期", "标题", "文件名称", "发文单位", "信息索引号")
 
 
 def spaced(name: str) -> str:
@@ -25,11 +25,16 @@ def spaced(name: str) -> str:
 
 
 _FIELDS = "|".join(spaced(n) for n in sorted(FIELD_NAMES, key=len, reverse=True))
+# Some sites set a field's value after a space instead of a colon ("所属机构 某某街道办事处");
+# only the longer names, whose value then holds no sentence mark ("标题 …" could be prose).
+_LONG_FIELDS = "|".join(map(re.escape, sorted((n for n in FIELD_NAMES if len(n) >= 4 or n == "索引号"),
+                                              key=len, reverse=True)))
 # The alternatives of a chrome line (each matched from the line's start to its end).
 _PLAIN = (
     # the metadata block: "[ 索引号 ] …", "【发布机构】…", "索引号：…", "| 索引号: | … |"
     r"[\[【]\s*(?:" + _FIELDS + r")\s*[\]】].*",
     r"(?:" + _FIELDS + r")\s*[:：].{0,80}",
+    r"(?:" + _LONG_FIELDS + r")\s+[^。，；,;\s][^。，；,;]{0,80}",
     r"(?:您当前(?:的)?位置|您所在的位置|当前位置|所在位置)\s*[:：].*",
     r"(?:首页|网站首页)\s*(?:>|→|»|＞|/).*",
     r"(?:日期|时间|发布时间|发布日期|更新时间|来源|文章来源|信息来源|栏目|点击数|浏览次数|阅读次数|访问量|"
