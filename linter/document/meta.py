@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 
 from . import places
 from .chrome import spaced
-from ..text.dates import ISO_DATE, YEAR, date_in, iso_date
+from ..text.dates import ISO_DATE, YEAR, arabic_years, date_in, iso_date
 from .document import Document, Line
 from .signature import find_signature
 from .outline import Outline
@@ -206,8 +206,11 @@ def find_issuers(doc: Document, outline: Outline, title: str | None,
         return names, "signature"
     byline = _byline(doc, title_lines)
     if from_title:
-        # the line under the title may spell out what the title shortens (桃江县 / 桃江县人民政府)
-        return [next((b for b in byline if _same_body(t, b) and len(b) > len(t)), t) for t in from_title], "title"
+        # the line under the title may spell out what the title shortens (桃江县 / 桃江县人民政府,
+        # 某某街道 / 某某街道党工委 某某街道办事处)
+        if byline and all(any(_same_body(t, b) and len(b) > len(t) for b in byline) for t in from_title):
+            return byline, "byline"
+        return from_title, "title"
     if byline:
         return byline, "byline"
     subject = _opening_subject(doc, outline, title_lines)
@@ -343,7 +346,7 @@ def _plausible_name(name: str) -> bool:
 def find_year(doc: Document, outline: Outline, title: str | None,
               title_lines: list[int] | None = None) -> tuple[int | None, str | None]:
     if title:
-        m = _TITLE_YEAR.search(title)
+        m = _TITLE_YEAR.search(arabic_years(title))     # (二〇二三年度 as well as 2023年度)
         if m:
             return int(m.group(1)), "title"
     after_title = max(title_lines) if title_lines else 0

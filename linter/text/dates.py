@@ -23,6 +23,17 @@ _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _CN_DIGIT.update({"零": "0", "○": "0", "Ｏ": "0", "０": "0", "O": "0"})
 
 
+_CN_YEAR = re.compile(r"[二〇零○Ｏ０O一三四五六七八九]{4}(?=\s*年)")
+
+
+def arabic_years(text: str) -> str:
+    """The text with years written in Chinese numerals (二〇二三年) in digits (2023年), same
+    meaning; other numerals are left as they are."""
+    if "年" not in text:
+        return text
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT.get(c, c) for c in m.group(0)), text)
+
+
 def date_in(text: str) -> str | None:
     m = _DATE.search(text)
     if m:

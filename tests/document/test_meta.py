@@ -271,7 +271,7 @@ def test_a_title_opening_on_guanyu_names_the_unit_after_it_and_its_byline_spells
     m = meta_of("关于桃江县2023年法治政府建设工作情况的报告\n一、主要举措和成效\n全年作出重大行政决策5项。\n")
     assert (m.issuer, m.level) == ("桃江县", "county")
     m = meta_of("关于桃江县2023年法治政府建设工作情况的报告\n桃江县人民政府\n一、主要举措和成效\n")
-    assert (m.issuer, m.issuer_source) == ("桃江县人民政府", "title")
+    assert (m.issuer, m.issuer_source) == ("桃江县人民政府", "byline")
 
 
 def test_a_page_header_opening_on_its_date_is_not_part_of_the_title():
@@ -279,6 +279,17 @@ def test_a_page_header_opening_on_its_date_is_not_part_of_the_title():
                 "2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年开展法治宣传活动16场。\n")
     assert m.title == "汉寿县岩汪湖镇人民政府关于2023年度法治政府建设情况的报告"
     assert (m.issuer, m.level) == ("汉寿县岩汪湖镇人民政府", "township")
+
+
+def test_a_year_written_in_chinese_numerals_in_the_title_is_the_report_year():
+    m = meta_of("某某县人民政府关于二〇二三年度法治政府建设情况的报告\n全县坚持依法行政。\n一、主要举措和成效\n")
+    assert (m.report_year, m.year_source) == (2023, "title")
+
+
+def test_a_joint_byline_spells_out_the_short_name_of_the_title():
+    m = meta_of("某某街道2023年法治政府建设年度报告\n某某街道党工委 某某街道办事处\n"
+                "2023年，街道坚持依法行政。\n一、主要举措和成效\n")
+    assert m.issuers == ["某某街道党工委", "某某街道办事处"] and m.issuer == "某某街道办事处"
 
 
 def test_the_titles_year_beats_a_later_publication_or_filed_date():
