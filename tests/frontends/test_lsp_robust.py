@@ -185,7 +185,7 @@ def test_the_server_obeys_exit_while_the_client_reads_none_of_its_output():
         proc.stdin.write(_frame({"id": 0, "method": "initialize", "params": {
             "processId": None, "rootUri": None, "capabilities": {}}}))
         proc.stdin.write(_frame({"method": "initialized", "params": {}}))
-        for n in range(16):             # each report's diagnostics: tens of kilobytes of JSON
+        for n in range(32):             # each report's diagnostics: kilobytes of JSON, 32 fill 64 KiB twice over
             proc.stdin.write(_frame({"method": "textDocument/didOpen", "params": {"textDocument": {
                 "uri": f"file:///tmp/fzlint-unread-{n}.txt", "languageId": "plaintext", "version": 1,
                 "text": seed_text()}}}))
@@ -193,10 +193,15 @@ def test_the_server_obeys_exit_while_the_client_reads_none_of_its_output():
 
         def unread() -> int:            # bytes waiting in the server's stdout pipe
             return struct.unpack("i", fcntl.ioctl(proc.stdout.fileno(), termios.FIONREAD, b"\0\0\0\0"))[0]
-        deadline = time.monotonic() + 120
-        while unread() < 60_000 and time.monotonic() < deadline:    # the pipe holds 64 KiB
+        # The pipe is full when what waits in it stops growing: the kernel counts it in pages,
+        # so a full pipe holds somewhat under its 64 KiB, by how the messages fall on them.
+        deadline, last, steady = time.monotonic() + 120, -1, 0
+        while steady < 10 and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert unread() >= 60_000, "the diagnostics did not fill the pipe"
+            now = unread()
+            steady = steady + 1 if now == last and now >= 40_000 else 0
+            last = now
+        assert unread() >= 40_000, "the diagnostics did not fill the pipe"
         proc.stdin.write(_frame({"id": 1, "method": "shutdown"}) + _frame({"method": "exit"}))
         proc.stdin.flush()
         started = time.monotonic()
