@@ -314,8 +314,8 @@ def _in_intention(analysis, hit: Hit, intentions, sentence: tuple[int, int] | No
 
 def recital_clauses(text: str, p) -> list[tuple[int, int]]:
     """Clauses of a text that recite the rule's formula: at least ``recital.min`` distinct
-    parts of it in one clause (坚持公众参与、专家论证、风险评估…等程序), or a phrase naming
-    the whole formula (四个亲自). Acts there are the formula, not an instance of it."""
+    parts of it in one clause (坚持公众参与、专家论证、风险评估…等程序) with no figure, or a
+    phrase naming the whole formula (四个亲自). Acts there are the formula, not an instance of it."""
     recital = p.get("recital")
     if not recital:
         return []
@@ -324,9 +324,19 @@ def recital_clauses(text: str, p) -> list[tuple[int, int]]:
         clause = text[a:b]
         if p.get("complete") and concepts_.matches(clause, p["complete"]):
             out.append((a, b))
-        elif len({m[2] for m in concepts_.matches(clause, recital["phrases"])}) >= recital.get("min", 2):
+        elif len({m[2] for m in concepts_.matches(clause, recital["phrases"])}) >= recital.get("min", 2) \
+                and not _counts_work(clause):
             out.append((a, b))
     return out
+
+
+# A figure that counts the formula's own steps ("等5项法定程序") counts no work.
+_FORMULA_COUNT = re.compile(r"\s*(?:法定|决策|工作)?(?:程序|环节|步骤|制度|要求)")
+
+
+def _counts_work(clause: str) -> bool:
+    """Whether a clause holds a figure of work done (经过2轮公开征求意见): a formula counts nothing."""
+    return any(not _FORMULA_COUNT.match(clause, f.end()) for f in figures(clause))
 
 
 def slogan_clauses(text: str, p) -> list[tuple[int, int]]:

@@ -213,6 +213,15 @@ def test_a_call_to_do_more_names_no_deed(item, code, part, slogan, deed):
     assert reading(item, deed, part, {code}) == "present"
 
 
+def test_the_steps_of_a_procedure_counted_as_done_are_no_recital():
+    # the five steps listed with a count of the work (经过2轮…) were carried out
+    done = "集镇农贸市场改造方案经过2轮公开征求意见、社会稳定风险评估和司法所合法性审查后，由镇政府常务会议集体讨论通过。"
+    assert reading("decision.major-procedure", done, codes={"O501"}) == "present"
+    # a count of the formula's own steps (等5项法定程序) counts no work
+    formula = "严格执行重大行政决策程序，坚持公众参与、专家论证、风险评估、合法性审查、集体讨论决定等5项法定程序。"
+    assert reading("decision.major-procedure", formula, codes={"O501"}) == "weak"
+
+
 def test_the_formula_of_full_recording_is_not_a_deed_of_recording():
     formula = "严格落实执法全过程记录制度，做到执法全过程留痕和可回溯管理。"
     deed = "为一线执法人员配备执法记录仪32台，对现场检查全程音像记录。"
