@@ -7,6 +7,7 @@ incidental:
 - an age or anniversary: 60岁以上, 75周年, 建党100周年;
 - an ordinal: 第3次, 第十七届, 第三批;
 - a year, a document number (〔2021〕1号) or a statutory minimum ("2名以上执法人员");
+- the unit's size as background: 辖12个行政村, 总人口5.6万人, 面积86平方公里;
 - a slogan or a name: anything inside quotation marks or 《》 ("三项制度", “一村一法律顾问”,
   “1名法律顾问+N名法律明白人”, 《……（2021—2025年）》);
 - a one-character Chinese numeral without a counting verb before it: 三项制度, 四个意识,
@@ -66,10 +67,20 @@ def _counted_numeral(text: str, at: int, cn: str) -> bool:
     return cn != "一" and bool(_COUNT_CONTEXT.search(text, max(0, at - 8), at))
 
 
+# The unit's size, told as background (辖12个行政村、3个社区，总人口5.6万人，面积86平方公里):
+# the clause measures the place, not the year's work.
+_BACKGROUND = re.compile(r"(?:下辖|辖有|(?<![管直统])辖(?=[\d一二三四五六七八九十]))[^，。；]{0,40}"
+                         r"|(?:总人口|常住人口|户籍人口|辖区人口|总面积|国土面积|辖区面积)[^，。；]{0,24}"
+                         r"|面积[约为达]?\s*\d[\d.]*\s*(?:万)?(?:平方公里|平方千米)")
+_BACKGROUND_WORDS = ("辖", "人口", "面积")
+
+
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _INCIDENTAL_SCAN.finditer(text)]
     if _QUOTE_OPENER.search(text):
         spans.extend(m.span() for m in _QUOTED.finditer(text))
+    if any(w in text for w in _BACKGROUND_WORDS):      # (a few substring tests first)
+        spans.extend(m.span() for m in _BACKGROUND.finditer(text))
     return spans
 
 

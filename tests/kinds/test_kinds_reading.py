@@ -82,6 +82,14 @@ def test_names_with_numerals_are_not_figures(text):
     assert not figures(text)
 
 
+def test_the_units_size_as_background_is_no_figure_of_work():
+    assert not figures("我镇辖12个行政村、3个社区，总人口5.6万人，面积86平方公里")
+    # the same words in the work: an area demolished, the firms of the area inspected
+    assert figures("全年拆除违法建筑面积3200平方米")
+    assert figures("对辖区内12家企业开展执法检查")
+    assert figures("依法移送有管辖权的机关案件12件")
+
+
 # -- the thing described instead of named ------------------------------------------------
 
 @pytest.mark.parametrize("item,code,text,part,want", [
