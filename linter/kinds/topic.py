@@ -4,7 +4,8 @@ params:
   phrases:    what names the item (any one is enough to mention it)
   sufficient: phrases that on their own show the item in practice (执法记录仪, 宪法宣誓,
               四个亲自): a hit in an allowed part is present without further evidence
-  generic:    umbrella or partial phrases (三项制度; 亮证执法 for the publicity system):
+  generic:    umbrella or partial phrases (三项制度; 亮证执法 for the publicity system; a slogan
+              the rule ignores as a mention, 尊法学法守法用法):
               when nothing else names the item, they make it weak
   acts:       phrases that show a concrete act near a mention (聘请, 动态调整 …)
   min_acts:   how many distinct act phrases the window needs (default 1)
@@ -363,8 +364,8 @@ def read(analysis, rule):
     doc = analysis.doc
     allowed = set(p.get("parts", _DEFAULT_PARTS))
     masks = find(analysis, p.get("ignore"))
-    if p.get("law_titles") == "ignore":
-        masks = masks + law_title_hits(analysis)
+    title_masks = law_title_hits(analysis) if p.get("law_titles") == "ignore" else []
+    masks = masks + title_masks
     strong, weak, elsewhere = [], [], []
     reasons: dict[Hit, str | None] = {}
 
@@ -414,7 +415,8 @@ def read(analysis, rule):
         return "weak", [first] + [h for h in weak if h is not first], reasons.get(first), False
     if elsewhere:
         return "weak", elsewhere, None, True
-    generic = [h for h in without(find(analysis, p.get("generic")), masks)]
+    # (what `ignore` keeps from counting as the item, a slogan say, may still name it: generic)
+    generic = [h for h in without(find(analysis, p.get("generic")), title_masks)]
     if generic:
         return "weak", generic, None, False
     return "missing", [], None, False

@@ -149,6 +149,16 @@ def test_a_decision_about_to_be_made_is_handled_not_planned():
     assert reading("enforcement.legal-review", "拟对法制审核制度进行修订。", codes={"E303"}) == "weak"
 
 
+def test_the_slogan_of_study_alone_names_the_item_and_an_instance_is_present():
+    # 尊法学法守法用法 is no act of study, yet it names the item: weak, not missing
+    assert reading("frp.study-law", "会议强调，各级领导干部要带头尊法学法守法用法。", "frp", {"R203"}) == "weak"
+    # a numbered meeting that studied a law is one instance of study, as a date is
+    assert reading("frp.study-law", "近日，县政府召开第23次常务会议，会前集中学习了新修订的"
+                   "《中华人民共和国行政复议法》。", "frp", {"R203"}) == "present"
+    # a news-dated lecture for villagers is publicity, not the leaders' study
+    assert reading("frp.study-law", "近日，司法所为村民举办法治讲座。", "frp", {"R203"}) != "present"
+
+
 def test_the_opening_summary_reports_the_years_study_of_law():
     # "2023年，…中心组集中学法6次，…" before the first heading is the year's work too
     text = report(frp="镇党委书记严格履行第一责任人职责。")
