@@ -237,8 +237,9 @@ def _field_issuer(doc: Document) -> str | None:
 
 
 def _byline(doc: Document, title_lines: list[int]) -> list[str]:
-    """The issuers named on a line of their own under a title that names none
-    ("2024年度法治政府建设情况报告" / "中共某镇委员会 某镇人民政府")."""
+    """The issuers named on a line of their own under the title ("2024年度法治政府建设情况报告" /
+    "中共某镇委员会 某镇人民政府"): the issuers of a title that names none, or the full names of
+    a title that shortens them."""
     if not title_lines:
         return []
     after = [ln for ln in doc.lines[max(title_lines):max(title_lines) + 3] if not ln.chrome and ln.stripped]
