@@ -6,6 +6,7 @@ reading, matching or positions.
 from __future__ import annotations
 
 import dataclasses
+import os
 
 from . import checklist
 from .. import kinds
@@ -103,9 +104,11 @@ def fill_report_years(d: Diagnostic, year: int | None) -> Diagnostic:
     return d
 
 
-def lint_path(path: str, config: Config | None = None) -> FileResult:
-    """Read and lint one file; a file that cannot be read gives a result with ``error``."""
+def lint_path(path: str | os.PathLike, config: Config | None = None) -> FileResult:
+    """Read and lint one file (a ``str`` or a ``pathlib.Path``); a file that cannot be read
+    gives a result with ``error``."""
     config = config or Config()
+    path = os.fspath(path)
     try:
         doc = read_path(path, config.max_bytes)
     except FzlintError as exc:

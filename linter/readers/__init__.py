@@ -68,8 +68,10 @@ def preload(names) -> None:
             load()
 
 
-def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a report from disk (see ``load_path``)."""
+def read_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a report from disk (see ``load_path``). A ``pathlib.Path`` is taken as its string:
+    the document, its findings and every output name the file by a ``str``."""
+    path = os.fspath(path)
     return read_bytes(load_path(path, max_bytes), path, max_bytes)
 
 
