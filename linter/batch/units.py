@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -57,10 +58,33 @@ def parse_unit(name: str) -> UnitName:
 
 
 def _department_core(department: str) -> str:
-    """区司法局 and 司法局 name the same department of the place they belong to."""
+    """区司法局 and 司法局 name the same department of the place they belong to, and so do
+    市场监管局 and 市场监督管理局: a short form of ``rules/data/department_names.tsv`` is read
+    as the full name (a roster writes one, the report's title often the other)."""
     if len(department) >= 4 and department[0] in "省市县区" and not department.startswith("市场"):
-        return department[1:]
-    return department
+        department = department[1:]
+    return _full_names().get(department, department)
+
+
+@functools.lru_cache(maxsize=1)
+def _full_names() -> dict[str, str]:
+    """Short form → full name of a department (rules/data/department_names.tsv)."""
+    from ..data import read_tsv
+    names = {}
+    for row in read_tsv("department_names.tsv"):
+        full, short = row[0].strip(), (row[1].strip() if len(row) > 1 else "")
+        if full and short:
+            names[short] = full
+            # a name is read with 委员会 cut off (as 中共…委员会 is): 住房和城乡建设委员会 arrives
+            # as 住房和城乡建设
+            names.setdefault(_ORG_FORMS.sub("", full), full)
+    return names
+
+
+def department_spellings(full: str) -> tuple[str, ...]:
+    """A department's full name and its short forms, longest first (for finding it in a file name)."""
+    return tuple(sorted({full} | {other for other, name in _full_names().items() if name == full},
+                        key=len, reverse=True))
 
 
 def same_unit(a: str, b: str) -> bool:
@@ -232,7 +256,8 @@ class Registry:
         for uid, entry in enumerate(self.on_roster):
             if entry is None:
                 continue
-            core = entry.parsed.key[0] + entry.parsed.key[1]
-            if core and core in stem and (best is None or len(core) > best[1]):
-                best = (uid, len(core))
+            place, department = entry.parsed.key
+            for core in department_spellings(department) if department else (place,):
+                if core and core in stem and (best is None or len(core) > best[1]):
+                    best = (uid, len(core))
         return best[0] if best else None

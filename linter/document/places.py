@@ -218,8 +218,9 @@ def segments(name: str) -> list[str]:
             m = re.match(r"[\u4e00-\u9fff]{1,12}?(?:" + "|".join(SUFFIXES) + r")(?![县区镇乡旗州省]|市(?!场))",
                          text[i:])
             # a bare unit word is no place's name: 区市场监管局, 自治区人民政府, 县委
+            # and 城乡 is the word "town and country": 住房和城乡建设局 holds no 乡
             if not m or m.group(0) in ("自治区", "自治州", "自治县", "自治旗") or \
-                    text[i] in "省市县区镇乡旗州盟":
+                    text[i] in "省市县区镇乡旗州盟" or m.group(0).endswith("城乡"):
                 break
             found = m.group(0)
         out.append(found)

@@ -26,6 +26,10 @@ from linter.errors import FzlintError  # noqa: E402
     ("梅州市梅县区松源镇", "梅县区松源镇"),
     ("渝中区解放碑街道办事处", "解放碑街道"),
     ("南岸区司法局", "区司法局"),
+    # a department's short form (rules/data/department_names.tsv) and its full name
+    ("武汉市市场监管局", "武汉市市场监督管理局"),
+    ("南岸区人社局", "重庆市南岸区人力资源和社会保障局"),
+    ("区住建委", "南岸区住房和城乡建设委员会"),
 ])
 def test_one_unit_whatever_the_spelling(a, b):
     assert same_unit(a, b) and same_unit(b, a)
@@ -36,9 +40,20 @@ def test_one_unit_whatever_the_spelling(a, b):
     ("南岸区鸡冠石镇", "南岸区长生桥镇"),
     ("南岸区司法局", "沙坪坝区司法局"),
     ("鸡冠石镇", "南岸区司法局"),
+    ("南岸区人社局", "南岸区司法局"),
+    ("武汉市市场监管局", "汉阳区市场监督管理局"),
 ])
 def test_different_units_stay_apart(a, b):
     assert not same_unit(a, b)
+
+
+def test_a_report_titled_with_the_short_form_is_the_roster_unit():
+    # The roster writes the full name; the report's title and its unreadable file's name
+    # the short one: the bureau must not see the unit as 未报送.
+    registry = Registry([RosterEntry("南岸区市场监督管理局"), RosterEntry("南岸区司法局")])
+    assert registry.unit_for("南岸区市场监管局", "a.txt") == 0
+    assert registry.unit_in_filename("/收件/南岸区市场监管局2023年法治政府建设报告.docx") == 0
+    assert registry.unit_in_filename("/收件/区司法局2023年报告.docx") == 1
 
 
 def test_registry_keeps_the_roster_spelling_and_adds_new_units():

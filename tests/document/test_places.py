@@ -74,6 +74,9 @@ def test_the_table_is_read_only_when_first_needed():
     ("某某市市场监管局", ["某某市"]),          # unknown to the table: what the name says
     ("太和镇人民政府", ["太和镇"]),             # a township without its county: what the name says
     ("重庆市南岸区鸡冠石镇人民政府", ["重庆市", "南岸区", "鸡冠石镇"]),
+    # 城乡 (town and country) in a department's name is no 乡: it was read as a township
+    ("重庆市南岸区住房和城乡建设委员会", ["重庆市", "南岸区"]),
+    ("某某县城乡建设局", ["某某县"]),
 ])
 def test_place_chain(name, chain):
     assert chain_names(name) == chain
