@@ -198,6 +198,15 @@ def suffix_level(name: str) -> str | None:
     return None
 
 
+# A unit the table does not know runs up to the nearest suffix, unless the next character goes
+# on with the name (清镇市: 镇 then 市). 县 before 城, 乡 before 村 or 镇 begin a word of their
+# own: 某县县城管理处, 某县乡村振兴局, 某县乡镇…
+_UNKNOWN_UNIT = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:" + "|".join(SUFFIXES) +
+                           r")(?![区镇旗州省]|县(?!城)|乡(?![村镇])|市(?!场))")
+_NOT_PLACES = frozenset({"自治区", "自治州", "自治县", "自治旗",
+                         "城市", "城镇", "城区", "市区", "社区", "林区", "景区", "风景区", "辖区", "矿区"})
+
+
 def segments(name: str) -> list[str]:
     """The units written in a name, top down: "中共重庆市城口县庙坝镇委员会" →
     [重庆市, 城口县, 庙坝镇]. Longest names the table knows are taken first, so 市场监管局 is
@@ -215,12 +224,11 @@ def segments(name: str) -> list[str]:
                 break
         if found is None:
             # a unit the table does not know: up to the nearest suffix
-            m = re.match(r"[\u4e00-\u9fff]{1,12}?(?:" + "|".join(SUFFIXES) + r")(?![县区镇乡旗州省]|市(?!场))",
-                         text[i:])
-            # a bare unit word is no place's name: 区市场监管局, 自治区人民政府, 县委
-            # and 城乡 is the word "town and country": 住房和城乡建设局 holds no 乡
-            if not m or m.group(0) in ("自治区", "自治州", "自治县", "自治旗") or \
-                    text[i] in "省市县区镇乡旗州盟" or m.group(0).endswith("城乡"):
+            m = _UNKNOWN_UNIT.match(text, i)
+            # a bare unit word is no place's name: 区市场监管局, 自治区人民政府, 县委; nor is
+            # a common word that ends like one (城市管理局, 社区矫正, 住房和城乡建设局)
+            if not m or m.group(0) in _NOT_PLACES or text[i] in "省市县区镇乡旗州盟" or \
+                    m.group(0).endswith("城乡"):
                 break
             found = m.group(0)
         out.append(found)

@@ -30,6 +30,7 @@ from linter.errors import FzlintError  # noqa: E402
     ("武汉市市场监管局", "武汉市市场监督管理局"),
     ("南岸区人社局", "重庆市南岸区人力资源和社会保障局"),
     ("区住建委", "南岸区住房和城乡建设委员会"),
+    ("南岸区城管局", "重庆市南岸区城市管理局"),
 ])
 def test_one_unit_whatever_the_spelling(a, b):
     assert same_unit(a, b) and same_unit(b, a)

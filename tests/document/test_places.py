@@ -77,6 +77,12 @@ def test_the_table_is_read_only_when_first_needed():
     # 城乡 (town and country) in a department's name is no 乡: it was read as a township
     ("重庆市南岸区住房和城乡建设委员会", ["重庆市", "南岸区"]),
     ("某某县城乡建设局", ["某某县"]),
+    # nor is a common word that ends like a unit, nor 县城 or 乡村 after a county's name
+    ("重庆市南岸区城市管理局", ["重庆市", "南岸区"]),
+    ("某某区社区矫正管理局", ["某某区"]),
+    ("某某县乡村振兴局", ["某某县"]),
+    ("某某县县城管理处", ["某某县"]),
+    ("某某县风景区管理局", ["某某县"]),
 ])
 def test_place_chain(name, chain):
     assert chain_names(name) == chain
