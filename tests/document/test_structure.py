@@ -254,6 +254,17 @@ def test_a_years_key_work_is_its_plan_and_difficulties_are_shortcomings():
     assert classify_title("存在的困难") == {"shortcomings"}
 
 
+def test_improvements_and_a_years_planning_are_the_plan():
+    assert classify_title("改进措施") >= {"plan"} and classify_title("整改措施") >= {"plan"}
+    assert classify_title("2024年法治政府建设工作谋划") == {"plan"}
+    # acting on a rectification is the year's work
+    assert "plan" not in classify_title("强化整改措施")
+    assert "plan" not in classify_title("精心谋划部署")
+    o = outline_of("一、2023年主要举措和成效\n召开会议3次。\n二、存在的不足\n培训不够。\n"
+                   "三、改进措施\n一是加强培训。\n")
+    assert [p.kind for p in o.parts] == ["measures", "shortcomings", "plan"]
+
+
 def test_a_themed_part_about_weaknesses_does_not_end_the_measures():
     o = outline_of("一、加强党的领导\n召开会议3次。\n二、聚焦短板弱项，提升执法质效\n开展培训5次。\n"
                    "三、坚持依法决策\n审查合同12份。\n四、存在的不足\n培训不够。\n")
