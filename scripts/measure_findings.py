@@ -20,16 +20,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpus import corpus_dir  # noqa: E402
 from linter import Config, lint_path  # noqa: E402
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("codes", nargs="+")
-    ap.add_argument("--corpus", default=str(ROOT.parent.parent / "shared" / "corpus" / "dev"))
+    ap.add_argument("--corpus", default=None, help="the dev excerpts (default ../shared/corpus/dev)")
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args()
-    sets = {"seeds": sorted((ROOT / "seeds").glob("*.txt")), "dev": sorted(Path(args.corpus).glob("*.txt"))}
+    # (the same default as the other measurement scripts: it looked two folders up, found no
+    # corpus there and counted the dev set as 0 files without saying so)
+    corpus = corpus_dir(args.corpus, "dev", "index.tsv", "measure_findings.py")
+    sets = {"seeds": sorted((ROOT / "seeds").glob("*.txt")), "dev": sorted(corpus.glob("*.txt"))}
     counts: dict[str, Counter] = {name: Counter() for name in sets}
     for name, files in sets.items():
         for path in files:
