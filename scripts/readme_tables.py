@@ -68,21 +68,23 @@ def written_block() -> str:
 
 
 def independent_block() -> str:
-    """How the sentences written without the rules read (tests/engine/independent)."""
+    """How the sentences written without the rules read (tests/engine/independent*)."""
     import yaml
     sys.path.insert(0, str(ROOT / "scripts"))
     from measure_sentences import build_report, checklist_state
-    items = yaml.safe_load((ROOT / "tests/engine/independent/sentences.yaml").read_text(encoding="utf-8"))["sentences"]
-    read = [(item, checklist_state(build_report(item), item["id"])) for item in items]
-    present = [got for item, got in read if item["state"] == "present"]
-    para = [got for item, got in read if item["state"] == "present" and item.get("paraphrase")]
-    near = [got for item, got in read if item["state"] != "present"]
-    return "\n".join([
-        "| sentences | read as labelled | present read present | paraphrases read present | near-misses not read present |",
-        "|---|---|---|---|---|",
-        f"| {len(read)} | {sum(got == item['state'] for item, got in read)} "
-        f"| {present.count('present')}/{len(present)} | {para.count('present')}/{len(para)} "
-        f"| {sum(g != 'present' for g in near)}/{len(near)} |"])
+    rows = ["| set | sentences | read as labelled | present read present | paraphrases read present | near-misses not read present |",
+            "|---|---|---|---|---|---|"]
+    for folder, label in (("independent", "four writers, report wording"),
+                          ("independent-paraphrases", "one writer, every item without its name")):
+        items = yaml.safe_load((ROOT / "tests/engine" / folder / "sentences.yaml").read_text(encoding="utf-8"))["sentences"]
+        read = [(item, checklist_state(build_report(item), item["id"])) for item in items]
+        present = [got for item, got in read if item["state"] == "present"]
+        para = [got for item, got in read if item["state"] == "present" and item.get("paraphrase")]
+        near = [got for item, got in read if item["state"] != "present"]
+        rows.append(f"| {label} | {len(read)} | {sum(got == item['state'] for item, got in read)} "
+                    f"| {present.count('present')}/{len(present)} | {para.count('present')}/{len(para)} "
+                    f"| {sum(g != 'present' for g in near)}/{len(near)} |")
+    return "\n".join(rows)
 
 
 BLOCKS = {"rules": rules_block, "checklist": checklist_block, "written": written_block,

@@ -21,18 +21,22 @@ def test_a_written_sentence_reads_as_a_reviewer_reads_it(item):
 
 
 
-# Sentences from writers who had not seen the rules (tests/engine/independent): their labels
-# stand where fzlint disagrees, so the set is held to a floor, not to every sentence.
-INDEPENDENT = yaml.safe_load((Path(__file__).parent / "independent" / "sentences.yaml").read_text(encoding="utf-8"))["sentences"]
+# Sentences from writers who had not seen the rules: their labels stand where fzlint disagrees,
+# so each set is held to a floor, not to every sentence (a fall below it is a regression).
+# (set folder, read as labelled, present read present, near-misses not read present)
+FLOORS = [("independent", 0.93, 0.95, 0.95),
+          # every item told without its usual name, on purpose: a stress test
+          ("independent-paraphrases", 0.74, 0.80, 0.90)]
 
 
-def test_sentences_written_without_the_rules_mostly_read_as_their_writers_read_them():
-    read = [(item, checklist_state(build_report(item), item["id"])) for item in INDEPENDENT]
-    agree = sum(got == item["state"] for item, got in read)
-    present = [(item, got) for item, got in read if item["state"] == "present"]
-    near = [(item, got) for item, got in read if item["state"] != "present"]
+@pytest.mark.parametrize("folder, agreeing, recall, precision", FLOORS, ids=[f[0] for f in FLOORS])
+def test_sentences_written_without_the_rules_mostly_read_as_their_writers_read_them(folder, agreeing, recall, precision):
+    items = yaml.safe_load((Path(__file__).parent / folder / "sentences.yaml").read_text(encoding="utf-8"))["sentences"]
+    read = [(item, checklist_state(build_report(item), item["id"])) for item in items]
+    present = [got for item, got in read if item["state"] == "present"]
+    near = [got for item, got in read if item["state"] != "present"]
     wrong = "\n".join(f"{item['n']} {item['id']}: {item['state']} -> {got}  {item['text']}"
                       for item, got in read if got != item["state"])
-    assert agree >= 0.93 * len(read), wrong
-    assert sum(got == "present" for _, got in present) >= 0.93 * len(present), wrong
-    assert sum(got != "present" for _, got in near) >= 0.95 * len(near), wrong
+    assert sum(got == item["state"] for item, got in read) >= agreeing * len(read), wrong
+    assert present.count("present") >= recall * len(present), wrong
+    assert sum(got != "present" for got in near) >= precision * len(near), wrong
