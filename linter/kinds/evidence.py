@@ -15,6 +15,11 @@ figures — concrete figures about the year's work in a part (泛化 is the typi
               figures are not the year's work (default "@intentions" from
               rules/data/reading.yaml, except when the parts include the plan; [] for none)
   weak_message: {count} figures, {density} per 1,000 characters
+  vague:      quantities without a number (一批, 大量, 多次): with no figure, the finding names
+              the first of them, so the clerk sees which words to replace with a count. The
+              reading stays missing: the dev set's reviewer reads a part with 多次 and no number
+              as unquantified, not as weakly quantified
+  vague_message: the finding then ({found} is that quantity, {title} the part)
   With none of the parts in the report the reading is n/a (the part rule reports that).
 
 causes — the shortcomings part analyses causes, not only lists problems:
@@ -154,7 +159,29 @@ def _figures(analysis, rule):
     if count >= p.get("weak_min", 1):
         diag = rule.diagnostic(span, p.get("weak_message"), **values)
         return [with_severity(diag, p.get("weak_severity"))] + _observe(rule, "weak", _evidence(analysis, best))
+    vague = _vague(analysis, p.get("vague"), parts, intentions)
+    if vague:
+        line, found = vague
+        diag = rule.diagnostic(analysis.doc.line_span(line), p.get("vague_message") or p.get("weak_message"),
+                               found=found, **values)
+        return [diag] + _observe(rule, "missing")
     return [rule.diagnostic(span, **values)] + _observe(rule, "missing")
+
+
+def _vague(analysis, phrases, parts, intentions) -> tuple[int, str] | None:
+    """The first line of the parts that measures with words only (一批, 大量), and the words;
+    aims are not measures (力争开展一批…)."""
+    if not phrases:
+        return None
+    pattern = compile_phrases(tuple(phrases))
+    for n in _body_lines(analysis, parts):
+        text = strip_quotes(_line_text(analysis, n, parts))
+        if intentions:
+            text = deeds_only(text, intentions, "@plans", analysis.year)
+        m = pattern.search(text)
+        if m:
+            return n, m.group(0)
+    return None
 
 
 # -- causes ----------------------------------------------------------------------------
