@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.figures import figures
+from ..text.figures import figures, is_date
 from ..document.result import Evidence, Observation
 from ..text.phrases import compile_phrases, strip_quotes
 from ._concepts import deeds_only, unknown_names
@@ -124,7 +124,7 @@ def _evidence(analysis, lines):
 def _count(text: str, targets, intentions=(), year=None) -> int:
     if intentions:
         text = deeds_only(text, intentions, "@plans", year)
-    n = len(figures(text))
+    n = sum(1 for m in figures(text) if not is_date(m))      # (a date measures no work)
     if targets:
         n += sum(1 for _ in compile_phrases(tuple(targets)).finditer(strip_quotes(text)))
     return n

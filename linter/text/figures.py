@@ -84,6 +84,16 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
+
+
+def is_date(match: re.Match) -> bool:
+    """A figure that is a day of the year (3月15日): it dates an event, which makes a mention
+    concrete (a dated lecture is one lecture), but it measures no work (a part whose only
+    numbers are dates is unquantified)."""
+    return _DATE.fullmatch(match.group(0)) is not None
+
+
 def figures(text: str) -> list[re.Match]:
     """Figures measuring work in a text (incidental numbers excluded)."""
     # Many rules ask about the same sentence or line: the answer is kept (for a few long

@@ -89,3 +89,23 @@ def test_no_phrase_pattern_runs_from_one_paragraph_into_the_next():
                 if "。" in body and "\\n" not in body and "\\s" not in body:
                     crossing.append(f"{where}: {m.group(0)} in {pattern[:60]}")
     assert not crossing, "\n".join(crossing)
+
+
+def test_no_rule_file_repeats_a_key():
+    # YAML keeps the last of two equal keys without a word: a concept's second "gap:" silently
+    # replaced the first when a rule was edited by hand.
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+        repeated = {k for k in keys if keys.count(k) > 1}
+        assert not repeated, f"{node.start_mark}: repeated key(s) {sorted(map(str, repeated))}"
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    root = Path(__file__).resolve().parents[2] / "rules"
+    for path in sorted(root.rglob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)

@@ -80,6 +80,15 @@ def test_work_figures_are_counted(text, count):
     assert len(figures(text)) == count
 
 
+def test_a_date_makes_an_event_concrete_but_measures_no_work():
+    # a dated lecture is one lecture (the dev set's reviewer reads it so) ...
+    dated = run(report(frp="5月25日，镇政府组织领导班子成员开展“法治讲堂”学法活动。"))
+    assert state(dated, "frp.study-law") == "present"
+    # ... but a part whose only number is a date is unquantified
+    only_date = run(report(measures="3月15日，第十二届法治文化节在县文化广场开幕。"), codes=["Q601"])
+    assert state(only_date, "evidence.quantified") == "missing"
+
+
 def test_a_part_measured_in_words_only_is_told_which_words():
     # "大量""多次" measure nothing: the finding names them so the clerk knows what to replace;
     # the reading stays missing (the dev set's reviewer reads such a part as unquantified)
