@@ -58,14 +58,22 @@ _QUOTE_OPENER = re.compile("[“「『\"‘《〔]")     # what a _QUOTED stretc
 _ZERO = re.compile(r"(?:未(?:发生|收到|制定|出现)|无|没有|0\s*(?:件|起|宗|次))")
 
 
-def _counted_numeral(text: str, at: int, cn: str) -> bool:
+# A numeral of times before the act it counts: 两次主持召开, 三次深入村组 (not 两次办, 一次办)
+_COUNTED_ACT = re.compile(r"[次场轮](?:主持|召开|组织|开展|深入|带队|听取|研究|到|赴|专题|集中)")
+
+
+def _counted_numeral(text: str, at: int, cn: str, end: int | None = None) -> bool:
     """Whether a Chinese numeral with a unit is a count (not 三项制度, 一次办)."""
     before = text[at - 1] if at > 0 else ""
     if cn in ("万", "千", "百"):
         return before in "逾近超上数达"
     if len(cn) >= 2:
         return True
-    return cn != "一" and bool(_COUNT_CONTEXT.search(text, max(0, at - 8), at))
+    if cn == "一":
+        return False
+    if _COUNT_CONTEXT.search(text, max(0, at - 8), at):
+        return True
+    return end is not None and _COUNTED_ACT.match(text, end - 1) is not None
 
 
 # The unit's size, told as background (辖12个行政村、3个社区，总人口5.6万人，面积86平方公里):
@@ -116,7 +124,7 @@ def _figures(text: str) -> tuple[re.Match, ...]:
         if k < len(excluded) and excluded[k][0] <= m.start():
             continue
         cn = m.group("cn")
-        if cn is not None and not _counted_numeral(text, m.start(), cn):
+        if cn is not None and not _counted_numeral(text, m.start(), cn, m.end()):
             continue
         out.append(m)
     return tuple(out)

@@ -247,7 +247,7 @@ def test_the_formula_of_full_recording_is_not_a_deed_of_recording():
     assert reading("enforcement.recording", deed, codes={"E302"}) == "present"
 
 
-def test_two_acts_in_person_with_instances_are_the_four_personally():
+def test_acts_in_person_on_rule_of_law_work_with_instances_are_the_four_personally():
     codes = {"R201"}
     assert reading("frp.four-personally", "镇党委书记对法治建设重要工作亲自部署、重大问题亲自过问，"
                    "全年主持召开专题会议3次，协调解决法治建设难题5个。", "frp", codes) == "present"
@@ -258,8 +258,15 @@ def test_two_acts_in_person_with_instances_are_the_four_personally():
     assert reading("frp.four-personally", "镇党委书记认真履行第一责任人职责，坚持把法治建设与经济社会发展"
                    "同部署、同推进、同督促、同考核，全年主持召开党委会研究法治工作4次，带队督导村级法治建设2次。",
                    "frp", codes) == "present"
-    # one act, or the formula alone, is not
-    assert reading("frp.four-personally", "镇党委书记主持召开党委会研究法治建设工作3次。", "frp", codes) == "weak"
+    # one act in person on rule-of-law work with its instance is enough (ten writers read it so) …
+    assert reading("frp.four-personally", "局长亲自督办本局行政执法案卷评查发现的17个问题整改，已全部整改到位。",
+                   "frp", codes) == "present"
+    # … an act in person on other work is not, however concrete (it still names the item)
+    assert reading("frp.four-personally", "镇党委书记亲自部署森林防火工作，带队检查重点林区防火卡点5处。",
+                   "frp", codes) == "weak"
+    # chairing a meeting on the rule of law is the special study (R205), not an act in person;
+    # the formula alone names the item without an instance
+    assert reading("frp.four-personally", "镇党委书记主持召开党委会研究法治建设工作3次。", "frp", codes) == "missing"
     assert reading("frp.four-personally", "主要领导坚持重要工作亲自部署、重大问题亲自过问、"
                    "重点环节亲自协调、重要任务亲自督办。", "frp", codes) == "weak"
 
