@@ -36,7 +36,8 @@ _HEADING_PATTERNS = [
     (0, "cn-part", re.compile(r"^\s*第([一二三四五六七八九十]{1,3})部分\s*(?:[、，：:.．]\s*)?")),
     (1, "cn-dun", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*(?:、|[，．.](?![一二三四五六七八九十\d]))\s*")),
     (2, "cn-paren", re.compile(r"^\s*（\s*([一二三四五六七八九十]{1,3})\s*）\s*(?:[、，.]\s*)?")),
-    (3, "arabic-dot", re.compile(r"^\s*(\d{1,2})\s*(?:[.](?!\d)|、)\s*")),
+    # (a digit after the dot is a decimal, 1.5万元 — but not a year: "1．2024年依法行政工作…")
+    (3, "arabic-dot", re.compile(r"^\s*(\d{1,2})\s*(?:[.](?!\d)|[.](?=(?:19|20)\d\d\s*年)|、)\s*")),
     (4, "arabic-paren", re.compile(r"^\s*（\s*(\d{1,2})\s*）\s*(?:[、，.]\s*)?")),
     (4, "arabic-half-paren", re.compile(r"^\s*(\d{1,2})）\s*")),
     (5, "circled", re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),

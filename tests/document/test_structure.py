@@ -254,6 +254,14 @@ def test_a_years_key_work_is_its_plan_and_difficulties_are_shortcomings():
     assert classify_title("存在的困难") == {"shortcomings"}
 
 
+def test_an_arabic_numbered_part_may_open_on_its_year():
+    # "1．2024年…" is no decimal 1.2024: the part heading was lost and the measures with it
+    o = outline_of("1．2024年依法行政工作主要举措及成效\n召开会议3次。\n2．存在的不足及原因分析\n培训不够。\n"
+                   "3．2025年法治政府建设工作思路\n一是加强培训。\n")
+    assert [p.kind for p in o.parts] == ["measures", "shortcomings", "plan"]
+    assert find_heading("1.5万元用于普法宣传", 1) is None
+
+
 def test_improvements_and_a_years_planning_are_the_plan():
     assert classify_title("改进措施") >= {"plan"} and classify_title("整改措施") >= {"plan"}
     assert classify_title("2024年法治政府建设工作谋划") == {"plan"}
