@@ -56,6 +56,8 @@ def diags(result, code):
     "严格执行2名以上行政执法人员共同亮证执法",
     "落实审批服务“马上办、网上办、就近办、一次办”要求",
     "打造了一批叫得响、有特色的普法宣传品牌",
+    "形成工作合力，取得明显成效",
+    "一成不变地照搬上级文件",
     "2021年是“十四五”开局之年",
 ])
 def test_incidental_numbers_are_not_figures(text):
@@ -75,6 +77,9 @@ def test_incidental_numbers_are_not_figures(text):
     ("全年受理各类民间纠纷1.86万件，达成调解协议1.79万件", 2),
     ("调解纠纷2万余件，投入资金1.2亿元", 2),
     ("抽查行政处罚案卷320卷，通报问题案卷17卷", 2),
+    # a share in tenths after a word of change, and a Chinese numeral of times before its act
+    ("立案查处违法案件比上年增长四成，罚没款达一百二十六万元", 2),
+    ("镇党委书记两次主持召开镇党委会", 1),
 ])
 def test_work_figures_are_counted(text, count):
     assert len(figures(text)) == count
