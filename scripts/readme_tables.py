@@ -74,7 +74,7 @@ def independent_block() -> str:
     from measure_sentences import build_report, checklist_state
     rows = ["| set | sentences | read as labelled | present read present | paraphrases read present | near-misses not read present |",
             "|---|---|---|---|---|---|"]
-    for folder, label in (("independent", "thirteen writers, report and news wording"),
+    for folder, label in (("independent", "fourteen writers, report and news wording"),
                           ("independent-paraphrases", "one writer, every item without its name")):
         items = yaml.safe_load((ROOT / "tests/engine" / folder / "sentences.yaml").read_text(encoding="utf-8"))["sentences"]
         read = [(item, checklist_state(build_report(item), item["id"])) for item in items]
