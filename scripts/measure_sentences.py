@@ -96,6 +96,20 @@ def filler_states(year: int = YEAR) -> dict[str, str]:
     return {k: v.state for k, v in result.checklist.items()}
 
 
+def tally(items: list[dict]) -> dict:
+    """Each item read in its neutral report, and the figures over them: how many read as
+    labelled, present read present (paraphrases apart), near-misses not read present."""
+    read = [(item, checklist_state(build_report(item), item["id"])) for item in items]
+    present = [got for item, got in read if item["state"] == "present"]
+    para = [got for item, got in read if item["state"] == "present" and item.get("paraphrase")]
+    near = [got for item, got in read if item["state"] != "present"]
+    return {"read": read, "items": len(read),
+            "agreeing": sum(got == item["state"] for item, got in read),
+            "present": len(present), "present_read": present.count("present"),
+            "paraphrases": len(para), "paraphrases_read": para.count("present"),
+            "near": len(near), "near_kept": sum(got != "present" for got in near)}
+
+
 def ratio(a: int, b: int) -> str:
     return f"{a}/{b} = {100 * a / b:5.1f} %" if b else "-"
 

@@ -71,19 +71,14 @@ def independent_block() -> str:
     """How the sentences written without the rules read (tests/engine/independent*)."""
     import yaml
     sys.path.insert(0, str(ROOT / "scripts"))
-    from measure_sentences import build_report, checklist_state
+    from measure_sentences import tally
     rows = ["| set | sentences | read as labelled | present read present | paraphrases read present | near-misses not read present |",
             "|---|---|---|---|---|---|"]
     for folder, label in (("independent", "fourteen writers, report and news wording"),
                           ("independent-paraphrases", "one writer, every item without its name")):
-        items = yaml.safe_load((ROOT / "tests/engine" / folder / "sentences.yaml").read_text(encoding="utf-8"))["sentences"]
-        read = [(item, checklist_state(build_report(item), item["id"])) for item in items]
-        present = [got for item, got in read if item["state"] == "present"]
-        para = [got for item, got in read if item["state"] == "present" and item.get("paraphrase")]
-        near = [got for item, got in read if item["state"] != "present"]
-        rows.append(f"| {label} | {len(read)} | {sum(got == item['state'] for item, got in read)} "
-                    f"| {present.count('present')}/{len(present)} | {para.count('present')}/{len(para)} "
-                    f"| {sum(g != 'present' for g in near)}/{len(near)} |")
+        t = tally(yaml.safe_load((ROOT / "tests/engine" / folder / "sentences.yaml").read_text(encoding="utf-8"))["sentences"])
+        rows.append(f"| {label} | {t['items']} | {t['agreeing']} | {t['present_read']}/{t['present']} "
+                    f"| {t['paraphrases_read']}/{t['paraphrases']} | {t['near_kept']}/{t['near']} |")
     return "\n".join(rows)
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from linter import lint_text
-from linter.engine.ruleset import available_rulesets, load_ruleset
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from adversarial import CASES, make  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from rulepatterns import rule_patterns  # noqa: E402
 
 BOUND = 20.0      # seconds for a 60 KB input; before issue 12 several took over 60 s at that size
 
@@ -30,29 +31,6 @@ def test_adversarial_input_finishes(name):
         assert 1 <= d.column <= len(lines[d.line - 1]) + 1
 
 
-def _rule_regexes():
-    found = {}
-
-    def walk(code, value):
-        if isinstance(value, str) and value.startswith("re:"):
-            found[(code, value[3:])] = value[3:]
-        elif isinstance(value, list):
-            for v in value:
-                walk(code, v)
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(code, v)
-
-    for name in available_rulesets():
-        for rule in load_ruleset(name).rules:
-            for key, value in rule.params.items():
-                if key in ("pattern", "unless", "require", "title_pattern") and isinstance(value, str):
-                    found[(rule.code, value)] = value
-                else:
-                    walk(rule.code, value)
-    return found
-
-
 RUNS = ["1", "一", "a", " ", "1.", "二十", "法治", "，", "、", "《", "“", "（", "第1", "0", "万", "月1"]
 
 
@@ -62,7 +40,7 @@ def test_no_rule_regex_is_retried_across_a_long_run():
     seconds there: "\\d+项(?:职权|权力)" took 5.7 s, and 0.1 s on the 5,000 this test used to
     try, so it passed while the 200 KB digit input of bench/adversarial.py hung)."""
     slow = []
-    for (code, _), pattern in _rule_regexes().items():
+    for (code, _), pattern in rule_patterns().items():
         rx = re.compile(pattern)
         for unit in RUNS:
             text = unit * (40_000 // len(unit))

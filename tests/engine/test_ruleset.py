@@ -9,6 +9,9 @@ import pytest
 from linter.errors import RuleError
 from linter.engine.ruleset import load_ruleset, parse_rule
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from rulepatterns import rule_patterns  # noqa: E402
+
 
 def test_both_rule_sets_load_and_every_rule_is_documented():
     for name in ("outline-2021-2025", "outline-2015-2020"):
@@ -57,37 +60,17 @@ def test_a_checkout_on_sys_path_reads_its_own_rules(tmp_path):
     assert Path(rules) == (clone / "rules").resolve()
 
 
-def _patterns(value):
-    """Every regular expression a rule's parameters hold ("re:" entries, typo patterns)."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "pattern" and isinstance(item, str):
-                yield item
-            else:
-                yield from _patterns(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _patterns(item)
-    elif isinstance(value, str) and value.startswith("re:"):
-        yield value[3:]
-
-
 def test_no_phrase_pattern_runs_from_one_paragraph_into_the_next():
     # A heading has no closing 。: a class such as [^。；，]{0,16} ran from "…主要举措和成效" into
     # the sentence below it, and 法治 in the heading met 考核 in "综合目标考核排名第2位".
     import re
     negated = re.compile(r"\[\^([^\]]*)\]")
-    from linter.data import read_yaml
-    sources = [(rule.code, rule.params) for name in ("outline-2021-2025", "outline-2015-2020")
-               for rule in load_ruleset(name).rules]
-    sources.append(("rules/data/reading.yaml", read_yaml("reading.yaml")))     # the shared lists
     crossing = []
-    for where, params in sources:
-        for pattern in _patterns(params):
-            for m in negated.finditer(pattern):
-                body = m.group(1)
-                if "。" in body and "\\n" not in body and "\\s" not in body:
-                    crossing.append(f"{where}: {m.group(0)} in {pattern[:60]}")
+    for (where, _), pattern in rule_patterns().items():
+        for m in negated.finditer(pattern):
+            body = m.group(1)
+            if "。" in body and "\\n" not in body and "\\s" not in body:
+                crossing.append(f"{where}: {m.group(0)} in {pattern[:60]}")
     assert not crossing, "\n".join(crossing)
 
 
@@ -115,10 +98,6 @@ def test_no_phrase_pattern_opens_on_a_lookahead():
     # "(?=[^。；]*法)(?:请来|邀请)…" offers the engine no first character or literal to skip to:
     # it was tried at every position of every report and scanned the sentence from each
     # (R203 doubled in cost). The literal goes first, the lookahead after it.
-    from linter.data import read_yaml
-    sources = [(rule.code, rule.params) for name in ("outline-2021-2025", "outline-2015-2020")
-               for rule in load_ruleset(name).rules]
-    sources.append(("rules/data/reading.yaml", read_yaml("reading.yaml")))
-    opening = [f"{where}: {pattern[:60]}" for where, params in sources for pattern in _patterns(params)
+    opening = [f"{where}: {pattern[:60]}" for (where, _), pattern in rule_patterns().items()
                if pattern.startswith(("(?=", "(?!"))]
     assert not opening, "\n".join(opening)
