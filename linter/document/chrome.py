@@ -58,6 +58,9 @@ _ANYWHERE = (
     r"法治政府建设年度报告|通知公告|工作动态|部门动态)(?:\s*(?:>|→|»|＞).*)?",
     r".*【打印文本】.*",
     r".*(?:\|\s*){2,}.*",
+    # a navigation bar: "某某县人民政府 | 政府信息公开 | 乡镇信息" (three short names or more; each
+    # name starts and ends on a non-space, so the spaces around a bar are read one way only)
+    r"[^|\s。，；](?:[^|。，；]{0,18}[^|\s。，；])?(?:\s*\|\s*[^|\s。，；](?:[^|。，；]{0,18}[^|\s。，；])?){2,}",
     r"\|.*\|",
 )
 _ANYWHERE_SIGN = re.compile(r"[>→»＞|]|【打印文本】")
@@ -88,20 +91,40 @@ def is_chrome_text(text: str, signs: bool = True) -> bool:
     return bool(pattern.match(text) or (len(text.rstrip()) < 40 and _SITE_CLOCK.search(text)))
 
 
+_SENTENCE_MARK = re.compile(r"[。，；]")
+
+
 def mark_chrome(lines) -> None:
-    """Mark chrome lines in place; a footer marker marks everything after it too."""
-    in_footer = False
+    """Mark chrome lines in place; a footer marker marks everything after it too — unless
+    more report text follows the marker than comes before it: then the marker sits in the
+    page's header (a 【打印本页】【关闭窗口】 bar above the title, as some sites place it) and
+    only its own line is chrome. Report text: lines holding a sentence mark."""
     # a few substring tests of the whole report instead of a class search of every line
     joined = "\n".join(ln.norm if ln.norm else ln.text for ln in lines)
     signs = any(c in joined for c in _ANYWHERE_OPENERS)
-    for ln in lines:
+    markers, prose = [], []         # footer markers' indexes; characters of report text per line
+    for i, ln in enumerate(lines):
         text = ln.norm if ln.norm else ln.text
-        if in_footer:
-            ln.chrome = True
-            continue
         if _FOOTER_START.match(text):
-            in_footer = True
+            markers.append(i)
             ln.chrome = True
-            continue
-        if is_chrome_text(text, signs):
+            prose.append(0)
+        elif is_chrome_text(text, signs):
             ln.chrome = True
+            prose.append(0)
+        else:
+            # only sentences count: a related-article list of titles after a footer is no prose
+            prose.append(len(text.strip()) if _SENTENCE_MARK.search(text) else 0)
+    if not markers:
+        return
+    before, after = 0, sum(prose)
+    at = 0
+    for i in markers:
+        while at < i:
+            before += prose[at]
+            after -= prose[at]
+            at += 1
+        if after <= before:
+            for ln in lines[i:]:
+                ln.chrome = True
+            return

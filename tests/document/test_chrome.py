@@ -77,3 +77,18 @@ def test_site_clock_is_never_the_date_but_the_filed_date_field_is():
 def test_iso_site_clock_with_weekday_is_chrome():
     assert is_chrome_text("2019-10-31 星期四")
     assert not is_chrome_text("2019-10-31")   # alone it may be a 落款 typed with dashes
+
+
+def test_a_print_and_close_bar_above_the_report_is_no_footer():
+    # Some sites set 【打印本页】【关闭窗口】 between the title and the text: the report follows it.
+    doc = Document.from_text("南门街道办事处2023年度法治政府建设情况报告\n发布日期：2024-01-22\n【打印本页】【关闭窗口】\n"
+                             "2023年，南门街道坚持以习近平法治思想为指导，全面推进依法行政。\n"
+                             "一、推进法治政府建设的主要举措和成效\n（一）依法全面履行政府职能，全年办理事项186项。\n")
+    assert [ln.chrome for ln in doc.lines] == [False, True, True, False, False, False]
+
+
+def test_a_navigation_bar_of_short_names_is_chrome_but_a_table_row_of_prose_is_not():
+    assert is_chrome_text("青衣县人民政府 | 政府信息公开 | 乡镇信息")
+    assert is_chrome_text("首页 | 走进澄溪 | 政务公开 | 政务服务 | 互动交流")
+    assert not is_chrome_text("全年办理案件12件 | 其中")
+    assert not is_chrome_text("全年办理行政处罚案件12件，罚没款3.2万元 | 较上年增长10% | 其中简易程序8件")
