@@ -252,6 +252,9 @@ def build_outline(doc: Document) -> Outline:
             enumerations[ln.number] = enums
     _integrate_style_levels(headings)
     _continue_mixed_lists(headings)
+    if not any(h.rank <= 1 for h in headings):
+        headings.extend(_theme_headings(doc, {h.line for h in headings}))
+        headings.sort(key=lambda h: h.line)
     top_rank = _top_rank(headings)
     _demote_restarts(headings, top_rank)
     headings.extend(_unnumbered_headings(doc, headings, top_rank))
@@ -364,6 +367,41 @@ def _unnumbered_headings(doc: Document, headings: list[Heading], top_rank: int) 
                 found.append(Heading(ln.number, top_rank, "bare", None, "", text, False))
                 break
     return found
+
+
+# A theme heading carrying no number opens on what the year's work did: 坚持依法决策，…
+_THEME_OPENER = re.compile(r"^(?:坚持|强化|加强|推进|推动|深化|深入|持续|聚焦|健全|完善|提升|规范|严格|扎实|全面|着力|"
+                           r"优化|夯实|创新|狠抓|注重|突出|抓实|压实|压紧|围绕|立足|紧扣|做好|抓好|落实|践行|筑牢|"
+                           r"织密|构建|打造|建立|拓展|统筹|凝聚|护航|服务|营造|助力|抓牢|守牢|紧盯|聚力|加快|高位|"
+                           r"依法|科学|多元|精准|从严|用心|倾力)")
+_PARAGRAPH = re.compile(r"[。；]")
+
+
+def _theme_headings(doc: Document, numbered: set[int]) -> list[Heading]:
+    """Parts set off by short unnumbered theme lines (坚持高位推动，压紧压实主体责任), each
+    above its paragraph, in a report with no numbered parts: two such lines at least, so a
+    lone short line (a byline, a slogan) is never read as a part."""
+    content = [ln for ln in doc.lines if not ln.chrome and ln.stripped]
+    found: list[Heading] = []
+    for i in range(1, len(content) - 1):
+        ln, before, after = content[i], content[i - 1], content[i + 1]
+        text = ln.stripped
+        if (ln.number in numbered or not 6 <= len(text) <= 30 or _SENTENCE_END.search(text)
+                or text.count("，") > 1 or _looks_like_title(text) or not _THEME_OPENER.match(text)):
+            continue
+        if after.stripped == text and i + 2 < len(content):     # a line a page copy doubled
+            after = content[i + 2]
+        # (above it: a paragraph — the intro ends on 报告如下： — never the title or a byline)
+        if not (_PARAGRAPH.search(before.stripped) or before.stripped.endswith(("：", ":"))):
+            continue
+        # (below it: a paragraph of 40 characters or more, its first line at least when a
+        # copy broke the paragraph's lines)
+        if len(after.stripped) < 40 or "，" not in after.stripped and not _PARAGRAPH.search(after.stripped):
+            continue
+        if found and found[-1].title == text and found[-1].line == before.number:
+            continue
+        found.append(Heading(ln.number, 1, "bare", None, "", text, False))
+    return found if len(found) >= 2 else []
 
 
 def _build_tree(headings: list[Heading]) -> list[Heading]:

@@ -193,6 +193,27 @@ def test_a_report_with_no_numbered_heading_at_all_has_its_measures_part():
     assert own_parts(o) == [("shortcomings", 4)]
 
 
+def test_unnumbered_theme_lines_over_their_paragraphs_are_the_parts():
+    # 坚持…/强化… lines, each above its paragraph, in a report with no numbered part
+    o = outline_of(
+        "岭东县应急管理局2019年度法治政府建设工作报告\n"
+        "2019年，我局坚持以习近平新时代中国特色社会主义思想为指导，依法履行应急管理职责。现将有关情况报告如下：\n"
+        "强化第一责任人职责落实，法治建设组织领导更加有力\n"
+        "局主要负责人认真履行推进法治建设第一责任人职责，全年专题研究法治建设工作3次，开展会前学法12次。\n"
+        "坚持依法决策，提升决策水平\n"
+        "严格落实重大行政决策程序，聘请律师担任法律顾问，全年审查合同、文件21件，参与处理信访案件4起。\n"
+        "持续规范执法，提升执法效能\n"
+        "全年检查生产经营单位1287家次，立案查处安全生产违法行为76起，罚款金额共计312万元。\n")
+    assert own_parts(o) == [("frp", 3), ("measures", 5), ("measures", 7)]
+    # one short line above a paragraph is a slogan or a byline, not a series of parts
+    o = outline_of(
+        "岭东县应急管理局2019年度法治政府建设工作报告\n"
+        "2019年，我局坚持以习近平新时代中国特色社会主义思想为指导，依法履行应急管理职责。\n"
+        "坚持依法决策，提升决策水平\n"
+        "严格落实重大行政决策程序，聘请律师担任法律顾问，全年审查合同、文件21件，参与处理信访案件4起。\n")
+    assert own_parts(o) == []
+
+
 def test_truncated_copy_with_a_single_top_heading_and_frp_sub_item():
     o = outline_of(
         "2023年，市生态环境局坚持以习近平法治思想为指导。\n"
