@@ -429,6 +429,9 @@ def find_level(doc: Document, issuers: list[str] | str | None,
     return None, None
 
 
+_COUNTIES_BELOW = re.compile(r"县[（(]市[、，]?区[）)]|县市区|各区县|\d+个县")
+
+
 def level_of_name(name: str, context: str = "") -> str | None:
     """Level of an issuing body from its name (and, for a 县级市, from its context)."""
     name = (name or "").strip()
@@ -461,6 +464,10 @@ def level_of_name(name: str, context: str = "") -> str | None:
             return "city"
         if prefecture is False:
             return "county"
+        # A name the gazetteer does not hold: a city that speaks of its counties
+        # (全市13个县（市、区）) is a prefecture-level one.
+        if _COUNTIES_BELOW.search(context):
+            return "city"
         # Not a prefecture-level city: a 县级市, led by another city's 市委.
         led_by = re.search(r"在([\u4e00-\u9fff]{2,5}?)市委", context)
         if led_by and led_by.group(1) != city or len(city) >= 2:

@@ -369,3 +369,15 @@ def test_a_padded_title_field_is_read_and_a_line_of_spaces_does_not_stall_the_se
     meta = analyze(spaces).meta
     assert time.process_time() - start < 10      # a bound on "did not hang", not a speed figure
     assert meta.title is None
+
+
+def test_a_city_the_gazetteer_does_not_hold_is_prefecture_level_when_it_speaks_of_its_counties():
+    # (the name is made up, as a new city's or a misspelt one would be)
+    m = meta_of("荆原市人民政府关于2025年度法治政府建设情况的报告\n"
+                "2025年，全市坚持以习近平法治思想为指导，组织13个县（市、区）和42个市直部门开展年度述法。\n"
+                "一、主要举措和成效\n")
+    assert m.level == "city"
+    m = meta_of("荆原市人民政府关于2025年度法治政府建设情况的报告\n"
+                "2025年，全市坚持以习近平法治思想为指导，指导12个乡镇（街道）开展年度述法。\n"
+                "一、主要举措和成效\n")
+    assert m.level == "county"
