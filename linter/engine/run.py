@@ -73,9 +73,13 @@ def run_rules(analysis: Analysis, ruleset: RuleSet) -> tuple[list[Diagnostic], l
     diagnostics: list[Diagnostic] = []
     observations: list[Observation] = []
     for rule in ruleset.rules:
-        if not (rule.applies_to_level(analysis.level) and rule.applies_to_year(analysis.year)):
+        if not rule.applies_to_year(analysis.year):
             if rule.checklist:
                 observations.append(Observation(rule.checklist, "n/a", code=rule.code))
+            continue
+        if not rule.applies_to_level(analysis.level):
+            if rule.checklist:
+                observations.extend(_found_where_not_required(analysis, rule))
             continue
         for item in kinds.run(rule.kind, analysis, rule):
             if isinstance(item, Observation):
@@ -84,6 +88,17 @@ def run_rules(analysis: Analysis, ruleset: RuleSet) -> tuple[list[Diagnostic], l
             else:
                 diagnostics.append(fill_report_years(item, analysis.year))
     return diagnostics, observations
+
+
+def _found_where_not_required(analysis: Analysis, rule) -> list[Observation]:
+    """A rule's item for a level it does not bind (法律明白人 in a department's report) is n/a
+    — unless the report does write about it: then it reads as written, and the rule says
+    nothing (no finding asks a department for what it need not do)."""
+    found = [item for item in kinds.run(rule.kind, analysis, rule)
+             if isinstance(item, Observation) and item.state in ("present", "weak")]
+    for item in found:
+        item.code = item.code or rule.code
+    return found or [Observation(rule.checklist, "n/a", code=rule.code)]
 
 
 # placeholders a rule's message or suggestion may hold for years derived from the report's

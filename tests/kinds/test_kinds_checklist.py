@@ -263,6 +263,15 @@ def test_legal_literate_applies_to_townships_and_counties_only(level, want):
     assert bool(diags(result, "P404")) == (want == "missing")
 
 
+def test_an_item_a_level_need_not_report_reads_as_written_when_the_report_does_and_asks_nothing():
+    written = report(measures="配合县司法局实施农村“法律明白人”培养工程，全年培训“法律明白人”126名。")
+    result = run(written, level="department", codes={"P404"})
+    assert state(result, "popularization.legal-literate") == "present"
+    assert not diags(result, "P404")
+    named = run(report(measures="积极支持“法律明白人”培养工程。"), level="city", codes={"P404"})
+    assert state(named, "popularization.legal-literate") == "weak" and not diags(named, "P404")
+
+
 def test_current_plan_is_na_after_the_eighth_plan_ended():
     result = run(report(year=2026), year=2026, codes={"P405", "P409"})
     assert state(result, "popularization.current-plan") == "n/a"
