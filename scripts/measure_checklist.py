@@ -123,16 +123,12 @@ def check_file(path: Path, year: int | None, level: str | None):
     return lint(doc, config, ruleset_for(analysis.meta.ruleset))
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", nargs="?", default=None, help="the dev corpus (default ../shared/corpus/dev)")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
-    ap.add_argument("--detect", action="store_true",
-                    help="let fzlint infer report year and level instead of using index.tsv")
-    args = ap.parse_args(argv)
-    corpus = corpus_dir(args.corpus, "dev", "index.tsv", "measure_checklist.py")
-    index, labels = load_index(corpus), load_labels(corpus)
+def measure(corpus: Path, detect: bool = False) -> dict:
+    """Per label field: how many labels agree with the checklist, and the disagreements.
 
+    Returns {"agree", "total", "pos_agree", "pos_total"} (each field -> count) and "misses"
+    [(id, field, label value, checklist id, state found, first evidence line or None)]."""
+    index, labels = load_index(corpus), load_labels(corpus)
     agree = {f: 0 for f in FIELDS}
     total = {f: 0 for f in FIELDS}
     pos_agree = {f: 0 for f in FIELDS}      # labels that say the item is there
@@ -143,8 +139,8 @@ def main(argv=None) -> int:
         if not path.exists():
             continue
         row = index.get(fid, {})
-        year = None if args.detect or not row.get("report_year") else int(row["report_year"])
-        level = None if args.detect else (row.get("level") or None)
+        year = None if detect or not row.get("report_year") else int(row["report_year"])
+        level = None if detect else (row.get("level") or None)
         result = check_file(path, year, level)
         for field, (item, mapping) in FIELDS.items():
             if field not in labels[fid]:
@@ -164,6 +160,20 @@ def main(argv=None) -> int:
             else:
                 line = entry.evidence[0] if entry and entry.evidence else None
                 misses.append((fid, field, value, item, got, line))
+    return {"agree": agree, "total": total, "pos_agree": pos_agree, "pos_total": pos_total,
+            "misses": misses}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus", nargs="?", default=None, help="the dev corpus (default ../shared/corpus/dev)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
+    ap.add_argument("--detect", action="store_true",
+                    help="let fzlint infer report year and level instead of using index.tsv")
+    args = ap.parse_args(argv)
+    corpus = corpus_dir(args.corpus, "dev", "index.tsv", "measure_checklist.py")
+    m = measure(corpus, args.detect)
+    agree, total, pos_agree, pos_total, misses = (m[k] for k in ("agree", "total", "pos_agree", "pos_total", "misses"))
 
     print(f"{'label field':26s} {'checklist id':34s} agree            labelled present")
     for field, (item, _) in FIELDS.items():

@@ -70,13 +70,9 @@ def issuer_matches(found: str | None, expected: str | None) -> bool:
     return bool(a and b) and (a in b or b in a or found in expected or expected in found)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus", nargs="?", default=None,
-                    help="directory with NNN.txt, index.tsv, labels.yaml (default ../shared/corpus/dev)")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list mismatches per file")
-    args = ap.parse_args(argv)
-    corpus = corpus_dir(args.corpus, "dev", "index.tsv", "measure_dev.py")
+def measure(corpus: Path, verbose: bool = False) -> dict:
+    """Metadata and part reading over a corpus: counts [right, labelled] for report_year,
+    level and issuer, the sec_frp confusion, files read, and one line per file that differs."""
     index, labels = load_index(corpus), load_labels(corpus)
     files = sorted(corpus.glob("*.txt"))
 
@@ -95,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             analysis = analyze(read_path(str(path)))
         except Exception as exc:  # the measurement must see every failure, not stop at one
             problems.append(f"{fid}: EXCEPTION {type(exc).__name__}: {exc}")
-            if args.verbose:
+            if verbose:
                 traceback.print_exc(limit=-3)
             continue
         read_ok += 1
@@ -128,12 +124,28 @@ def main(argv: list[str] | None = None) -> int:
                 notes.append(f"sec_frp {found_frp} != {expected_frp}")
         if notes:
             problems.append(f"{fid}: " + "; ".join(notes))
+    return {"files": len(files), "read": read_ok, "year": year, "level": level, "issuer": issuer,
+            "frp": [sum(confusion[(c, c)] for c in FRP_CLASSES), frp_total],
+            "confusion": confusion, "problems": problems}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default=None,
+                    help="directory with NNN.txt, index.tsv, labels.yaml (default ../shared/corpus/dev)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list mismatches per file")
+    args = ap.parse_args(argv)
+    corpus = corpus_dir(args.corpus, "dev", "index.tsv", "measure_dev.py")
+    result = measure(corpus, args.verbose)
+    read_ok, files, year, level, issuer = (result[k] for k in ("read", "files", "year", "level", "issuer"))
+    confusion, problems = result["confusion"], result["problems"]
+    frp_total = result["frp"][1]
 
     def pct(pair):
         return f"{pair[0]}/{pair[1]} = {100 * pair[0] / pair[1]:.1f} %" if pair[1] else "n/a"
 
     print(f"corpus: {corpus}")
-    print(f"read without exception: {read_ok}/{len(files)}")
+    print(f"read without exception: {read_ok}/{files}")
     print(f"report_year accuracy:   {pct(year)}   (target >= 95 %)")
     print(f"level accuracy:         {pct(level)}   (target >= 90 %)")
     print(f"issuer match (lenient): {pct(issuer)}")

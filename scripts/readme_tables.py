@@ -82,8 +82,26 @@ def independent_block() -> str:
     return "\n".join(rows)
 
 
+def openings_block() -> str:
+    """How the report openings written without the rules read (tests/engine/independent-openings)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import measure_checklist
+    import measure_dev
+    folder = ROOT / "tests/engine/independent-openings"
+    meta, checks = measure_dev.measure(folder), measure_checklist.measure(folder)
+    agree, total = sum(checks["agree"].values()), sum(checks["total"].values())
+    named, labelled_named = sum(checks["pos_agree"].values()), sum(checks["pos_total"].values())
+    return "\n".join([
+        "| openings | report year | level | issuer | leaders' part (heading/sub-item/mention/none) "
+        "| checklist fields as labelled | fields labelled there, read there |",
+        "|---|---|---|---|---|---|---|",
+        f"| {meta['files']} | {'/'.join(map(str, meta['year']))} | {'/'.join(map(str, meta['level']))} "
+        f"| {'/'.join(map(str, meta['issuer']))} | {'/'.join(map(str, meta['frp']))} "
+        f"| {agree}/{total} | {named}/{labelled_named} |"])
+
+
 BLOCKS = {"rules": rules_block, "checklist": checklist_block, "written": written_block,
-          "independent": independent_block}
+          "independent": independent_block, "openings": openings_block}
 DOCUMENTS = ("README.md", "docs/json.md")
 _BLOCK = re.compile(r"(<!-- generated:(\w+) -->\n)(.*?)(<!-- end:\2 -->)", re.S)
 
