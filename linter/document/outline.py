@@ -53,7 +53,7 @@ _SENTENCE_END = re.compile(r"[。；！？]")
 _NOT_A_TITLE = re.compile(r"^(?:\d{0,2}[月日号年期批次个项件人名家万亿元%％]|[二三四五六七八九十][、级类等])")
 
 
-_FRP = (r"第一责任人|主要负责(?:人|同志)(?:切实|认真|严格)?(?:履行|履职)|"
+_FRP = (r"第一责任(?:人)?|主要负责(?:人|同志)(?:切实|认真|严格)?(?:履行|履职)|"
         r"主要(?:负责人|负责同志|领导|责任人).{0,12}(?:职责|责任)(?:情况)?|"
         # 领导班子带头推进法治建设情况: the leaders' part named by what they did
         r"(?:领导班子|主要领导|主要负责人|一把手)(?:带头)?(?:推进|抓)法治(?:政府)?建设")
@@ -527,6 +527,9 @@ def _embedded_parts(doc: Document, headings: list[Heading], parts: list[Part], t
         if h.rank <= top_rank or h.list_item:
             continue
         kind = _embedded_kind(h.title)
+        if kind is None and "frp" not in have and _LEADERSHIP.search(h.title) and \
+                _FRP_DUTY.search(_opening_text(doc, h.line)):
+            kind = "frp"
         if kind is None or kind in have or any(p.kind == kind for p in found):
             continue
         host = next((p for p in parts if p.start <= h.line <= p.end), None)
@@ -542,7 +545,8 @@ def _embedded_parts(doc: Document, headings: list[Heading], parts: list[Part], t
             text = doc.line(number).norm
             for _, pos in items:
                 clause = _SENTENCE_END.split(text[pos:], 1)[0]
-                if len(clause) <= 60 and _KIND_WORDS["frp"].search(clause):
+                if len(clause) <= 60 and (_KIND_WORDS["frp"].search(clause) or _LEADERSHIP.search(ENUMERATION.sub("", clause, count=1).strip())
+                                          and _FRP_DUTY.search(text[pos + len(clause):pos + len(clause) + _OPENING])):
                     host = next((p for p in parts if p.start <= number <= p.end), None)
                     if host is not None and host.kind != "frp":
                         title = ENUMERATION.sub("", clause, count=1).strip()
@@ -551,6 +555,28 @@ def _embedded_parts(doc: Document, headings: list[Heading], parts: list[Part], t
             if any(p.kind == "frp" for p in found):
                 break
     return found
+
+
+# A sub-item on the leadership of the work (（一）强化组织领导; 二是强化统筹推进。) whose opening
+# text reports the leaders' duty (…履行推进法治建设第一责任人职责) is the leaders' part as a
+# sub-item, as a reviewer reads it.
+# (the whole title is that theme: "强化组织领导", not "强化组织领导，充分发挥统筹作用", whose
+# sub-items report more than the leaders)
+_LEADERSHIP = re.compile(r"^(?:加强|强化|坚持|健全|完善|抓实|落实)?(?:党的领导|组织领导|领导|统筹推进|高位推动|组织保障|责任落实)$|"
+                         r"^压实[“\"]?关键少数[”\"]?责任$")
+_FRP_DUTY = re.compile(r"第一责任人")
+_OPENING = 200      # characters of a sub-item's text read for the duty
+
+
+def _opening_text(doc: Document, line: int) -> str:
+    """The first characters of the text from a heading line on (the heading and what follows)."""
+    text, number = "", line
+    while len(text) < _OPENING and number <= len(doc.lines):
+        ln = doc.line(number)
+        if not ln.chrome:
+            text += ln.norm
+        number += 1
+    return text[:_OPENING]
 
 
 def _embedded_kind(title: str) -> str | None:

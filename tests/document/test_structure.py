@@ -214,6 +214,23 @@ def test_unnumbered_theme_lines_over_their_paragraphs_are_the_parts():
     assert own_parts(o) == []
 
 
+def test_a_sub_item_on_leadership_reporting_the_leaders_duty_is_the_leaders_part():
+    def embedded(sub):
+        o = outline_of("某县应急管理局2024年度法治政府建设情况报告\n一、推进法治政府建设的主要举措和成效\n" + sub +
+                       "（二）坚持依法行政\n全年办理行政处罚案件45件。\n")
+        return [(p.kind, p.start) for p in o.parts if p.embedded]
+    duty = "局主要负责人切实履行推进法治建设第一责任人职责，全年主持召开专题会议3次。\n"
+    assert embedded("（一）强化组织领导\n" + duty) == [("frp", 3)]
+    assert embedded("（一）强化组织领导。" + duty) == [("frp", 3)]
+    # a sub-item on leadership and more is the year's work, touching on the duty in passing
+    assert embedded("（一）强化组织领导，充分发挥统筹作用\n" + duty) == []
+    # a sub-item on leadership that reports no duty of the leaders is not their part
+    assert embedded("（一）强化组织领导\n调整充实法治建设领导小组，明确法规股具体负责日常工作。\n") == []
+    # an enumerated item so named, the duty in its next sentence: 二是强化统筹推进。…
+    assert embedded("（一）坚持党的领导，完善推进机制\n一是强化思想引领，全年开展专题学习4次。二是强化统筹推进。"
+                    "市委、市政府主要领导带头履行推进法治建设第一责任人职责，始终做到“四个亲自”。\n") == [("frp", 4)]
+
+
 def test_truncated_copy_with_a_single_top_heading_and_frp_sub_item():
     o = outline_of(
         "2023年，市生态环境局坚持以习近平法治思想为指导。\n"
