@@ -16,7 +16,7 @@ from ..text.literals import FirstCharacter
 # ("标  题", "发 布 机 构"), so each name matches with spaces between its characters.
 FIELD_NAMES = ("索引号", "发文字号", "主题分类", "体裁分类", "发布机构", "有效性", "成文日期", "发布日期",
                "文号", "发文机关", "发文日期", "信息分类", "公开方式", "公开范围", "公开时限", "组配分类",
-               "所属机构", "生成日期", "标题", "文件名称", "发文单位", "信息索引号")
+               "所属机构", "生成日期", "标题", "文件名称", "发文单位", "信息索引号", "发布单位")
 
 
 def spaced(name: str) -> str:
@@ -29,16 +29,20 @@ _FIELDS = "|".join(spaced(n) for n in sorted(FIELD_NAMES, key=len, reverse=True)
 # only the longer names, whose value then holds no sentence mark ("标题 …" could be prose).
 _LONG_FIELDS = "|".join(map(re.escape, sorted((n for n in FIELD_NAMES if len(n) >= 4 or n == "索引号"),
                                               key=len, reverse=True)))
+# A page's own fields: "来源：…", "浏览次数：…"
+_PAGE_FIELDS = (r"日期|时间|发布时间|发布日期|更新时间|来源|文章来源|信息来源|栏目|点击数|浏览次数|阅读次数|访问量|"
+                r"作者|编辑|责任编辑|审核|字号|主办|承办|协办|地址|联系电话|联系方式|邮编|传真|备案号")
 # The alternatives of a chrome line (each matched from the line's start to its end).
 _PLAIN = (
     # the metadata block: "[ 索引号 ] …", "【发布机构】…", "索引号：…", "| 索引号: | … |"
     r"[\[【]\s*(?:" + _FIELDS + r")\s*[\]】].*",
+    # the field and its value in one bracket: "【发布单位：某某厅】　【发布时间：2021-03-05】"
+    r"[\[【]\s*(?:" + _FIELDS + r"|" + _PAGE_FIELDS + r")\s*[:：][^\]】\n]{0,60}[\]】].*",
     r"(?:" + _FIELDS + r")\s*[:：].{0,80}",
     r"(?:" + _LONG_FIELDS + r")\s+[^。，；,;\s][^。，；,;]{0,80}",
     r"(?:您当前(?:的)?位置|您所在的位置|当前位置|所在位置)\s*[:：].*",
     r"(?:首页|网站首页)\s*(?:>|→|»|＞|/).*",
-    r"(?:日期|时间|发布时间|发布日期|更新时间|来源|文章来源|信息来源|栏目|点击数|浏览次数|阅读次数|访问量|"
-    r"作者|编辑|责任编辑|审核|字号|主办|承办|协办|地址|联系电话|联系方式|邮编|传真|备案号)\s*[:：].{0,60}",
+    r"(?:" + _PAGE_FIELDS + r")\s*[:：].{0,60}",
     # a page's date first, then its fields: "2024-03-15 来源：某某县人民政府 【字体：大 中 小】"
     r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
     r"(?:来源|文章来源|信息来源|发布机构|作者|浏览次数|阅读次数|点击数|字号)\s*[:：].{0,80}",

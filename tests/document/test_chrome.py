@@ -92,3 +92,9 @@ def test_a_navigation_bar_of_short_names_is_chrome_but_a_table_row_of_prose_is_n
     assert is_chrome_text("首页 | 走进澄溪 | 政务公开 | 政务服务 | 互动交流")
     assert not is_chrome_text("全年办理案件12件 | 其中")
     assert not is_chrome_text("全年办理行政处罚案件12件，罚没款3.2万元 | 较上年增长10% | 其中简易程序8件")
+
+
+def test_a_field_and_its_value_in_one_bracket_is_chrome():
+    assert is_chrome_text("【发布单位：湖北省生态环境厅】　【发布时间：2021-03-05 16:20】　【阅读次数：】")
+    assert is_chrome_text("[来源：某某县司法局] [浏览次数：152]")
+    assert not is_chrome_text("【典型案例：某某镇依法化解一起土地纠纷】")
