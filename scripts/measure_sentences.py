@@ -96,10 +96,17 @@ def filler_states(year: int = YEAR) -> dict[str, str]:
     return {k: v.state for k, v in result.checklist.items()}
 
 
+def read_item(item: dict) -> str:
+    """The state an item reads as in its neutral report — of the year it gives, if any (a
+    sentence on 2020's 七五 plan is read in a report on 2020)."""
+    year = int(item.get("year") or YEAR)
+    return checklist_state(build_report(item, year), item["id"], year)
+
+
 def tally(items: list[dict]) -> dict:
     """Each item read in its neutral report, and the figures over them: how many read as
     labelled, present read present (paraphrases apart), near-misses not read present."""
-    read = [(item, checklist_state(build_report(item), item["id"])) for item in items]
+    read = [(item, read_item(item)) for item in items]
     present = [got for item, got in read if item["state"] == "present"]
     para = [got for item, got in read if item["state"] == "present" and item.get("paraphrase")]
     near = [got for item, got in read if item["state"] != "present"]
@@ -134,7 +141,7 @@ def main(argv=None) -> int:
     per_id = defaultdict(lambda: {"p": 0, "pt": 0, "para": 0, "parat": 0, "n": 0, "nt": 0})
     misses = []
     for item in items:
-        got = checklist_state(build_report(item), item["id"])
+        got = read_item(item)
         want = item["state"]
         row = per_id[item["id"]]
         if want == "present":

@@ -74,7 +74,7 @@ def independent_block() -> str:
     from measure_sentences import tally
     rows = ["| set | sentences | read as labelled | present read present | paraphrases read present | near-misses not read present |",
             "|---|---|---|---|---|---|"]
-    for folder, label in (("independent", "fourteen writers, report and news wording"),
+    for folder, label in (("independent", "sixteen writers, report and news wording"),
                           ("independent-paraphrases", "one writer, every item without its name")):
         t = tally(yaml.safe_load((ROOT / "tests/engine" / folder / "sentences.yaml").read_text(encoding="utf-8"))["sentences"])
         rows.append(f"| {label} | {t['items']} | {t['agreeing']} | {t['present_read']}/{t['present']} "
@@ -83,21 +83,23 @@ def independent_block() -> str:
 
 
 def openings_block() -> str:
-    """How the report openings written without the rules read (tests/engine/independent-openings)."""
+    """How the reports written without the rules read (tests/engine/independent-openings, -reports)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import measure_checklist
     import measure_dev
-    folder = ROOT / "tests/engine/independent-openings"
-    meta, checks = measure_dev.measure(folder), measure_checklist.measure(folder)
-    agree, total = sum(checks["agree"].values()), sum(checks["total"].values())
-    named, labelled_named = sum(checks["pos_agree"].values()), sum(checks["pos_total"].values())
-    return "\n".join([
-        "| openings | report year | level | issuer | leaders' part (heading/sub-item/mention/none) "
-        "| checklist fields as labelled | fields labelled there, read there |",
-        "|---|---|---|---|---|---|---|",
-        f"| {meta['files']} | {'/'.join(map(str, meta['year']))} | {'/'.join(map(str, meta['level']))} "
-        f"| {'/'.join(map(str, meta['issuer']))} | {'/'.join(map(str, meta['frp']))} "
-        f"| {agree}/{total} | {named}/{labelled_named} |"])
+    rows = ["| set | reports | report year | level | issuer | leaders' part (heading/sub-item/mention/none) "
+            "| checklist fields as labelled | fields labelled there, read there |",
+            "|---|---|---|---|---|---|---|---|"]
+    for folder, label in (("independent-openings", "openings of 550–900 characters, four writers"),
+                          ("independent-reports", "complete reports, one writer")):
+        path = ROOT / "tests/engine" / folder
+        meta, checks = measure_dev.measure(path), measure_checklist.measure(path)
+        agree, total = sum(checks["agree"].values()), sum(checks["total"].values())
+        named, labelled_named = sum(checks["pos_agree"].values()), sum(checks["pos_total"].values())
+        rows.append(f"| {label} | {meta['files']} | {'/'.join(map(str, meta['year']))} "
+                    f"| {'/'.join(map(str, meta['level']))} | {'/'.join(map(str, meta['issuer']))} "
+                    f"| {'/'.join(map(str, meta['frp']))} | {agree}/{total} | {named}/{labelled_named} |")
+    return "\n".join(rows)
 
 
 BLOCKS = {"rules": rules_block, "checklist": checklist_block, "written": written_block,
