@@ -257,6 +257,8 @@ def build_outline(doc: Document) -> Outline:
         headings.sort(key=lambda h: h.line)
     top_rank = _top_rank(headings)
     _demote_restarts(headings, top_rank)
+    headings.extend(_theme_sub_items(doc, headings, top_rank))
+    headings.sort(key=lambda h: h.line)
     headings.extend(_unnumbered_headings(doc, headings, top_rank))
     headings.sort(key=lambda h: h.line)
     roots = _build_tree(headings)
@@ -377,10 +379,11 @@ _THEME_OPENER = re.compile(r"^(?:坚持|强化|加强|推进|推动|深化|深�
 _PARAGRAPH = re.compile(r"[。；]")
 
 
-def _theme_headings(doc: Document, numbered: set[int]) -> list[Heading]:
+def _theme_headings(doc: Document, numbered: set[int], rank: int = 1) -> list[Heading]:
     """Parts set off by short unnumbered theme lines (坚持高位推动，压紧压实主体责任), each
-    above its paragraph, in a report with no numbered parts: two such lines at least, so a
-    lone short line (a byline, a slogan) is never read as a part."""
+    above its paragraph (or right under a numbered heading), in a report with no numbered
+    parts — or, at ``rank``, the sub-items of a numbered part: two such lines at least, so a
+    lone short line (a byline, a slogan) is never read as one."""
     content = [ln for ln in doc.lines if not ln.chrome and ln.stripped]
     found: list[Heading] = []
     for i in range(1, len(content) - 1):
@@ -391,8 +394,10 @@ def _theme_headings(doc: Document, numbered: set[int]) -> list[Heading]:
             continue
         if after.stripped == text and i + 2 < len(content):     # a line a page copy doubled
             after = content[i + 2]
-        # (above it: a paragraph — the intro ends on 报告如下： — never the title or a byline)
-        if not (_PARAGRAPH.search(before.stripped) or before.stripped.endswith(("：", ":"))):
+        # (above it: a paragraph — the intro ends on 报告如下： — or a numbered heading, or the same
+        # line copied in other characters (強化依法行政…); never the title or a byline)
+        if not (_PARAGRAPH.search(before.stripped) or before.stripped.endswith(("：", ":"))
+                or before.number in numbered or i >= 2 and len(before.stripped) == len(text)):
             continue
         # (below it: a paragraph of 40 characters or more, its first line at least when a
         # copy broke the paragraph's lines)
@@ -400,8 +405,24 @@ def _theme_headings(doc: Document, numbered: set[int]) -> list[Heading]:
             continue
         if found and found[-1].title == text and found[-1].line == before.number:
             continue
-        found.append(Heading(ln.number, 1, "bare", None, "", text, False))
+        found.append(Heading(ln.number, rank, "bare", None, "", text, False))
     return found if len(found) >= 2 else []
+
+
+def _theme_sub_items(doc: Document, headings: list[Heading], top_rank: int) -> list[Heading]:
+    """Unnumbered theme lines inside a numbered part that has no numbered sub-item: its
+    sub-items (一、2022年工作情况 over 坚持党建引领，压实第一责任人职责 / its paragraph / …)."""
+    tops = [h for h in headings if h.rank == top_rank]
+    themes = _theme_headings(doc, {h.line for h in headings}, top_rank + 1)
+    found: list[Heading] = []
+    for i, top in enumerate(tops):
+        end = tops[i + 1].line if i + 1 < len(tops) else len(doc.lines) + 1
+        if any(top.line < h.line < end for h in headings if h.rank > top_rank):
+            continue
+        inside = [t for t in themes if top.line < t.line < end]
+        if len(inside) >= 2:
+            found.extend(inside)
+    return found
 
 
 def _build_tree(headings: list[Heading]) -> list[Heading]:

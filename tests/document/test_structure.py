@@ -231,6 +231,31 @@ def test_a_sub_item_on_leadership_reporting_the_leaders_duty_is_the_leaders_part
                     "市委、市政府主要领导带头履行推进法治建设第一责任人职责，始终做到“四个亲自”。\n") == [("frp", 4)]
 
 
+def test_unnumbered_theme_lines_inside_a_numbered_part_are_its_sub_items():
+    o = outline_of(
+        "某街道2022年度法治政府建设情况报告\n"
+        "一、2022年法治政府建设工作情况\n"
+        "坚持党建引领，压实第一责任人职责\n"
+        "街道党工委书记、办事处主任认真履行推进法治建设第一责任人职责，全年主持召开专题会议3次。\n"
+        "强化依法行政，提升依法履职水平\n"
+        "聘请律师事务所担任法律顾问，全年审查合同、协议36份，列席主任办公会议12次，提出意见21条。\n"
+        "二、存在的问题\n"
+        "一是执法力量薄弱。\n")
+    assert [(h.line, h.rank) for h in o.headings] == [(2, 1), (3, 2), (5, 2), (7, 1)]
+    assert [(p.kind, p.start) for p in o.parts if p.embedded] == [("frp", 3)]
+    # a part whose own sub-items are numbered keeps them only
+    o = outline_of(
+        "某街道2022年度法治政府建设情况报告\n"
+        "一、2022年法治政府建设工作情况\n"
+        "（一）坚持党建引领\n"
+        "街道党工委书记、办事处主任认真履行推进法治建设第一责任人职责，全年主持召开专题会议3次。\n"
+        "强化依法行政，提升依法履职水平\n"
+        "聘请律师事务所担任法律顾问，全年审查合同、协议36份，列席主任办公会议12次，提出意见21条。\n"
+        "坚持普法惠民，营造法治氛围\n"
+        "全年开展法治宣传活动26场次，发放资料3000余份，覆盖群众1.2万人次，培育法律明白人56名。\n")
+    assert [(h.line, h.rank) for h in o.headings] == [(2, 1), (3, 2)]
+
+
 def test_truncated_copy_with_a_single_top_heading_and_frp_sub_item():
     o = outline_of(
         "2023年，市生态环境局坚持以习近平法治思想为指导。\n"
