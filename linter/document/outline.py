@@ -600,8 +600,13 @@ def _opening_text(doc: Document, line: int) -> str:
     return text[:_OPENING]
 
 
+# A sub-item named by the charge the leaders carry: （三）压紧压实法治建设责任 (a top-level part so
+# named is the year's work, 一、加强党的领导，压实法治建设责任)
+_FRP_CHARGE = re.compile(r"压(?:紧压)?实[^，。；]{0,6}法治(?:政府)?建设(?:主体|领导)?责任")
+
+
 def _embedded_kind(title: str) -> str | None:
-    if _KIND_WORDS["frp"].search(title):
+    if _KIND_WORDS["frp"].search(title) or _FRP_CHARGE.search(title):
         return "frp"
     for kind in ("shortcomings", "plan"):
         if _UNNUMBERED[kind].search(title):
