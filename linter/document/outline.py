@@ -22,10 +22,12 @@ What the outline copes with, because real reports do it:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..text.numerals import cn_number
+from ..text.width import display_width
 from .document import Document
 from .signature import find_signature
 
@@ -252,14 +254,15 @@ def build_outline(doc: Document) -> Outline:
             enumerations[ln.number] = enums
     _integrate_style_levels(headings)
     _continue_mixed_lists(headings)
+    wrapped = _wrapped_lines(doc)
     if not any(h.rank <= 1 for h in headings):
-        headings.extend(_theme_headings(doc, {h.line for h in headings}))
+        headings.extend(_theme_headings(doc, {h.line for h in headings}, wrapped))
         headings.sort(key=lambda h: h.line)
     top_rank = _top_rank(headings)
     _demote_restarts(headings, top_rank)
-    headings.extend(_theme_sub_items(doc, headings, top_rank))
+    headings.extend(_theme_sub_items(doc, headings, top_rank, wrapped))
     headings.sort(key=lambda h: h.line)
-    headings.extend(_unnumbered_headings(doc, headings, top_rank))
+    headings.extend(_unnumbered_headings(doc, headings, top_rank, wrapped))
     headings.sort(key=lambda h: h.line)
     roots = _build_tree(headings)
     body_start = next((h.line for h in headings if h.rank == top_rank), len(doc.lines) + 1)
@@ -346,9 +349,28 @@ def _names_part(title: str) -> bool:
     return kind is not None
 
 
-def _unnumbered_headings(doc: Document, headings: list[Heading], top_rank: int) -> list[Heading]:
+def _wrapped_lines(doc: Document) -> set[int]:
+    """Lines of a copy out of a PDF, broken at the page's width: every full line has the same
+    display width (a CJK character counts two), so a line of that width is a piece of a
+    paragraph, never a heading standing alone ("县政府主要负责同志切实履行推进法治建设第一责任人" / "职责，…")."""
+    widths = {}
+    for ln in doc.lines:
+        # (a printed line is at most a page wide: longer lines are paragraphs, not measured)
+        if ln.chrome or not ln.text.strip() or len(ln.text) > 120:
+            continue
+        widths[ln.number] = display_width(ln.text.rstrip())
+    if len(widths) < 8:
+        return set()
+    width, count = Counter(widths.values()).most_common(1)[0]
+    if width < 30 or count < max(5, len(widths) // 4):
+        return set()
+    return {number for number, w in widths.items() if w >= width - 2}
+
+
+def _unnumbered_headings(doc: Document, headings: list[Heading], top_rank: int,
+                         wrapped: set[int]) -> list[Heading]:
     """A short line standing alone, without a number, that names a required part."""
-    numbered = {h.line for h in headings}
+    numbered = {h.line for h in headings} | wrapped
     found = []
     first_top = next((h.line for h in headings if h.rank == top_rank), None)
     content = [ln for ln in doc.lines if not ln.chrome and ln.stripped]
@@ -379,7 +401,7 @@ _THEME_OPENER = re.compile(r"^(?:坚持|强化|加强|推进|推动|深化|深�
 _PARAGRAPH = re.compile(r"[。；]")
 
 
-def _theme_headings(doc: Document, numbered: set[int], rank: int = 1) -> list[Heading]:
+def _theme_headings(doc: Document, numbered: set[int], wrapped: set[int], rank: int = 1) -> list[Heading]:
     """Parts set off by short unnumbered theme lines (坚持高位推动，压紧压实主体责任), each
     above its paragraph (or right under a numbered heading), in a report with no numbered
     parts — or, at ``rank``, the sub-items of a numbered part: two such lines at least, so a
@@ -389,7 +411,7 @@ def _theme_headings(doc: Document, numbered: set[int], rank: int = 1) -> list[He
     for i in range(1, len(content) - 1):
         ln, before, after = content[i], content[i - 1], content[i + 1]
         text = ln.stripped
-        if (ln.number in numbered or not 6 <= len(text) <= 30 or _SENTENCE_END.search(text)
+        if (ln.number in numbered or ln.number in wrapped or not 6 <= len(text) <= 30 or _SENTENCE_END.search(text)
                 or text.count("，") > 1 or _looks_like_title(text) or not _THEME_OPENER.match(text)):
             continue
         if after.stripped == text and i + 2 < len(content):     # a line a page copy doubled
@@ -409,11 +431,11 @@ def _theme_headings(doc: Document, numbered: set[int], rank: int = 1) -> list[He
     return found if len(found) >= 2 else []
 
 
-def _theme_sub_items(doc: Document, headings: list[Heading], top_rank: int) -> list[Heading]:
+def _theme_sub_items(doc: Document, headings: list[Heading], top_rank: int, wrapped: set[int]) -> list[Heading]:
     """Unnumbered theme lines inside a numbered part that has no numbered sub-item: its
     sub-items (一、2022年工作情况 over 坚持党建引领，压实第一责任人职责 / its paragraph / …)."""
     tops = [h for h in headings if h.rank == top_rank]
-    themes = _theme_headings(doc, {h.line for h in headings}, top_rank + 1)
+    themes = _theme_headings(doc, {h.line for h in headings}, wrapped, top_rank + 1)
     found: list[Heading] = []
     for i, top in enumerate(tops):
         end = tops[i + 1].line if i + 1 < len(tops) else len(doc.lines) + 1

@@ -98,3 +98,9 @@ def test_a_field_and_its_value_in_one_bracket_is_chrome():
     assert is_chrome_text("【发布单位：湖北省生态环境厅】　【发布时间：2021-03-05 16:20】　【阅读次数：】")
     assert is_chrome_text("[来源：某某县司法局] [浏览次数：152]")
     assert not is_chrome_text("【典型案例：某某镇依法化解一起土地纠纷】")
+
+
+def test_the_site_name_heading_the_page_is_chrome_but_a_sentence_naming_the_site_is_not():
+    assert is_chrome_text("巴彦查干盟行政公署门户网站")
+    assert is_chrome_text("城东区人民政府门户网站  今天是：2021年6月8日 星期二")
+    assert not is_chrome_text("通过区政府门户网站公开执法信息3200条。")

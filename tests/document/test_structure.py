@@ -256,6 +256,26 @@ def test_unnumbered_theme_lines_inside_a_numbered_part_are_its_sub_items():
     assert [(h.line, h.rank) for h in o.headings] == [(2, 1), (3, 2)]
 
 
+def test_a_line_a_pdf_copy_broke_at_the_page_width_is_no_heading():
+    # every full line of the copy is 52 columns wide; the one ending on 第一责任人 is one of them
+    o = outline_of(
+        "隆平县人民政府关于2023年法治政府建设情况的报告\n"
+        "    2023年，我县坚持以习近平新时代中国特色社会主义思\n"
+        "想为指导，深入学习贯彻习近平法治思想，全面落实《法治\n"
+        "政府建设实施纲要（2021—2025年）》和省、市关于法治政\n"
+        "府建设的决策部署，统筹推进依法行政各项工作，为全县经\n"
+        "济社会高质量发展提供了有力法治保障。现将有关情况报告\n"
+        "如下：\n"
+        "    一、2023年法治政府建设主要举措和成效\n"
+        "    （一）压实第一责任人职责，强化组织领导\n"
+        "    县政府主要负责同志切实履行推进法治建设第一责任人\n"
+        "职责，做到重要工作亲自部署、重大问题亲自过问、重点环\n"
+        "节亲自协调、重要任务亲自督办。全年召开县政府常务会议\n"
+        "专题研究法治政府建设工作4次，审议法治政府建设年度工作\n")
+    assert own_parts(o) == [("measures", 8)]
+    assert [(p.kind, p.start) for p in o.parts if p.embedded] == [("frp", 9)]
+
+
 def test_truncated_copy_with_a_single_top_heading_and_frp_sub_item():
     o = outline_of(
         "2023年，市生态环境局坚持以习近平法治思想为指导。\n"
