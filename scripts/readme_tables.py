@@ -91,7 +91,7 @@ def openings_block() -> str:
             "| checklist fields as labelled | fields labelled there, read there |",
             "|---|---|---|---|---|---|---|---|"]
     for folder, label in (("independent-openings", "openings of 550–900 characters, five writers"),
-                          ("independent-reports", "complete reports, one writer")):
+                          ("independent-reports", "complete reports, two writers")):
         path = ROOT / "tests/engine" / folder
         meta, checks = measure_dev.measure(path), measure_checklist.measure(path)
         agree, total = sum(checks["agree"].values()), sum(checks["total"].values())
