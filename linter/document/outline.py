@@ -353,16 +353,22 @@ def _wrapped_lines(doc: Document) -> set[int]:
     """Lines of a copy out of a PDF, broken at the page's width: every full line has the same
     display width (a CJK character counts two), so a line of that width is a piece of a
     paragraph, never a heading standing alone ("县政府主要负责同志切实履行推进法治建设第一责任人" / "职责，…")."""
-    widths = {}
+    widths, lines = {}, 0
     for ln in doc.lines:
-        # (a printed line is at most a page wide: longer lines are paragraphs, not measured)
-        if ln.chrome or not ln.text.strip() or len(ln.text) > 120:
+        if ln.chrome or not ln.text.strip():
             continue
-        widths[ln.number] = display_width(ln.text.rstrip())
+        lines += 1
+        # (a printed line is at most a page wide: longer lines are paragraphs, not measured)
+        if len(ln.text) <= 120:
+            widths[ln.number] = display_width(ln.text.rstrip())
     if len(widths) < 8:
         return set()
-    width, count = Counter(widths.values()).most_common(1)[0]
-    if width < 30 or count < max(5, len(widths) // 4):
+    # (most lines of a copy are full ones, 40 columns or more: a report's short theme lines
+    # of one width are not)
+    # (a half-width digit makes a full line one column short: the width is a band of three)
+    width = Counter(widths.values()).most_common(1)[0][0]
+    full = sum(1 for w in widths.values() if width - 2 <= w <= width + 1)
+    if width < 40 or full < max(5, 0.4 * lines):
         return set()
     return {number for number, w in widths.items() if w >= width - 2}
 

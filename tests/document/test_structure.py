@@ -276,6 +276,15 @@ def test_a_line_a_pdf_copy_broke_at_the_page_width_is_no_heading():
     assert [(p.kind, p.start) for p in o.parts if p.embedded] == [("frp", 9)]
 
 
+def test_theme_lines_of_one_width_over_long_paragraphs_are_no_pdf_copy():
+    themes = ["坚持党建引领，压实第一责任人职责", "强化依法行政，提升依法履职水平", "持续深化普法，营造浓厚法治氛围",
+              "坚持源头治理，依法化解矛盾纠纷", "深化政务公开，自觉接受各方监督", "加强队伍建设，提升法治工作能力"]
+    body = "街道党工委、办事处高度重视法治政府建设工作，把法治建设纳入街道年度重点工作统筹推进，" * 3 + "全年召开专题会议3次。"
+    o = outline_of("某街道2022年度法治政府建设情况报告\n一、2022年法治政府建设工作情况\n"
+                   + "".join(f"{t}\n{body}\n" for t in themes) + "二、存在的问题\n一是执法力量薄弱。\n")
+    assert [h.rank for h in o.headings] == [1] + [2] * 6 + [1]
+
+
 def test_truncated_copy_with_a_single_top_heading_and_frp_sub_item():
     o = outline_of(
         "2023年，市生态环境局坚持以习近平法治思想为指导。\n"
