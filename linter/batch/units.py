@@ -20,6 +20,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from ..document import departments
 from ..document.places import segments
 from ..errors import FzlintError, os_problem
 from ..vocab import LEVEL_WORDS
@@ -68,16 +69,11 @@ def _department_core(department: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _full_names() -> dict[str, str]:
-    """Short form → full name of a department (rules/data/department_names.tsv)."""
-    from ..data import read_tsv
-    names = {}
-    for row in read_tsv("department_names.tsv"):
-        full, short = row[0].strip(), (row[1].strip() if len(row) > 1 else "")
-        if full and short:
-            names[short] = full
-            # a name is read with 委员会 cut off (as 中共…委员会 is): 住房和城乡建设委员会 arrives
-            # as 住房和城乡建设
-            names.setdefault(_ORG_FORMS.sub("", full), full)
+    """Short form → full name of a department (document.departments), and each full name as
+    it is read with 委员会 cut off (as 中共…委员会 is): 住房和城乡建设委员会 arrives as 住房和城乡建设."""
+    names = dict(departments.full_names())
+    for full in set(names.values()):
+        names.setdefault(_ORG_FORMS.sub("", full), full)
     return names
 
 

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from . import places
+from . import departments, places
 from .chrome import spaced
 from ..text.dates import ISO_DATE, YEAR, arabic_years, date_in, iso_date
 from .document import Document, Line
@@ -104,7 +104,8 @@ def extract(doc: Document, outline: Outline) -> Meta:
     meta = Meta()
     meta.title, meta.title_lines = find_title(doc, outline)
     meta.issuers, meta.issuer_source = find_issuers(doc, outline, meta.title, meta.title_lines)
-    meta.issuer = primary_issuer(meta.issuers)
+    # (the formal name, as a reviewer and a roster write it: 市场监管局 → 市场监督管理局)
+    meta.issuer = departments.formal_name(primary_issuer(meta.issuers))
     meta.places = [u.name for u in places.chain(meta.issuer)] if meta.issuer else []
     meta.date, meta.date_source = find_date(doc, meta.title_lines)
     meta.report_year, meta.year_source = find_year(doc, outline, meta.title, meta.title_lines)

@@ -234,7 +234,8 @@ def test_county_government_without_its_place_name():
     ("某某市人民政府办公室2023年度法治政府建设工作报告\n2023年，市政府办公室坚持依法行政。\n一、主要举措和成效\n",
      "某某市人民政府办公室"),
     ("2023年，县政府办公室坚持依法行政，全县政务公开工作稳步推进。\n一、主要举措和成效\n", "县政府办公室"),
-    ("2023年，某某市市场监管局深入学习贯彻习近平法治思想。\n一、主要举措和成效\n", "某某市市场监管局"),
+    # (a short form is given as the full name a reviewer and a roster write)
+    ("2023年，某某市市场监管局深入学习贯彻习近平法治思想。\n一、主要举措和成效\n", "某某市市场监督管理局"),
     ("2023年，区司法局坚持以习近平法治思想为指导，全区法治建设取得新成效。\n一、主要举措和成效\n", "区司法局"),
     ("2024年度法治政府建设情况报告\n2024年，某某区应急管理局坚持以习近平法治思想为指导。\n一、主要举措和成效\n",
      "某某区应急管理局"),
@@ -381,3 +382,9 @@ def test_a_city_the_gazetteer_does_not_hold_is_prefecture_level_when_it_speaks_o
                 "2025年，全市坚持以习近平法治思想为指导，指导12个乡镇（街道）开展年度述法。\n"
                 "一、主要举措和成效\n")
     assert m.level == "county"
+
+
+def test_the_issuer_is_given_by_its_full_name_and_the_title_as_written():
+    m = meta_of("武昌市人社局2023年法治政府建设年度报告\n2023年，市人社局坚持依法行政。\n一、主要举措和成效\n")
+    assert m.issuer == "武昌市人力资源和社会保障局" and m.title.startswith("武昌市人社局")
+    assert meta_of("某某县司法局2023年法治政府建设年度报告\n一、主要举措和成效\n").issuer == "某某县司法局"
