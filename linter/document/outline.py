@@ -353,16 +353,17 @@ def _wrapped_lines(doc: Document) -> set[int]:
     """Lines of a copy out of a PDF, broken at the page's width: every full line has the same
     display width (a CJK character counts two), so a line of that width is a piece of a
     paragraph, never a heading standing alone ("县政府主要负责同志切实履行推进法治建设第一责任人" / "职责，…")."""
-    widths, lines = {}, 0
-    for ln in doc.lines:
-        if ln.chrome or not ln.text.strip():
-            continue
-        lines += 1
-        # (a printed line is at most a page wide: longer lines are paragraphs, not measured)
-        if len(ln.text) <= 120:
-            widths[ln.number] = display_width(ln.text.rstrip())
-    if len(widths) < 8:
+    lines = [ln for ln in doc.lines if not ln.chrome and ln.text.strip()]
+    # (a printed line is at most a page wide: longer lines are paragraphs, not measured; and
+    # first, by length alone, whether most lines are about as long — a web copy's are not)
+    short = [ln for ln in lines if len(ln.text) <= 120]
+    if len(short) < max(8, 0.4 * len(lines)):
         return set()
+    common = Counter(len(ln.text.rstrip()) for ln in short).most_common(1)[0][0]
+    if sum(1 for ln in short if abs(len(ln.text.rstrip()) - common) <= 4) < 0.4 * len(lines):
+        return set()
+    widths = {ln.number: display_width(ln.text.rstrip()) for ln in short}
+    lines = len(lines)
     # (most lines of a copy are full ones, 40 columns or more: a report's short theme lines
     # of one width are not)
     # (a half-width digit makes a full line one column short: the width is a band of three)
