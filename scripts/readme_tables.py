@@ -75,7 +75,7 @@ def independent_block() -> str:
     rows = ["| set | sentences | read as labelled | present read present | paraphrases read present | near-misses not read present |",
             "|---|---|---|---|---|---|"]
     for folder, label in (("independent", "eighteen writers, report and news wording"),
-                          ("independent-paraphrases", "one writer, every item without its name")):
+                          ("independent-paraphrases", "two writers, items told without their names (stress sets)")):
         t = tally(yaml.safe_load((ROOT / "tests/engine" / folder / "sentences.yaml").read_text(encoding="utf-8"))["sentences"])
         rows.append(f"| {label} | {t['items']} | {t['agreeing']} | {t['present_read']}/{t['present']} "
                     f"| {t['paraphrases_read']}/{t['paraphrases']} | {t['near_kept']}/{t['near']} |")
