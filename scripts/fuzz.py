@@ -728,6 +728,8 @@ def main(argv=None) -> int:
             done += 1
             counts[(target, status)] += 1
             slow += seconds > 1.0
+            if seconds > 1.0:     # named, so it can be replayed: --start INDEX -n 1 --seed SEED
+                print(f"slow: input {i} ({target}) took {seconds:.2f} s of CPU", flush=True)
             if status == "fail":
                 classes[key] += 1
             if done % 1000 == 0:

@@ -441,17 +441,24 @@ def _theme_headings(doc: Document, numbered: set[int], wrapped: set[int], rank: 
 def _theme_sub_items(doc: Document, headings: list[Heading], top_rank: int, wrapped: set[int]) -> list[Heading]:
     """Unnumbered theme lines inside a numbered part that has no numbered sub-item: its
     sub-items (一、2022年工作情况 over 坚持党建引领，压实第一责任人职责 / its paragraph / …)."""
-    tops = [h for h in headings if h.rank == top_rank]
     themes = _theme_headings(doc, {h.line for h in headings}, wrapped, top_rank + 1)
-    found: list[Heading] = []
-    for i, top in enumerate(tops):
-        end = tops[i + 1].line if i + 1 < len(tops) else len(doc.lines) + 1
-        if any(top.line < h.line < end for h in headings if h.rank > top_rank):
-            continue
-        inside = [t for t in themes if top.line < t.line < end]
-        if len(inside) >= 2:
-            found.extend(inside)
-    return found
+    if not themes:
+        return []
+    # each theme line and each sub-heading under the top-level heading above it, in one pass
+    # over both in line order (a report of many parts is not scanned once per part)
+    owner: dict[int, int] = {}          # theme line -> the line of its top-level heading
+    has_sub: set[int] = set()           # top-level headings with numbered sub-headings
+    top_line, items = None, sorted([(h.line, 1, h) for h in headings] + [(t.line, 0, t) for t in themes],
+                                   key=lambda item: (item[0], item[1]))
+    for line, numbered, h in items:
+        if numbered and h.rank == top_rank:
+            top_line = line
+        elif numbered and h.rank > top_rank and top_line is not None:
+            has_sub.add(top_line)
+        elif not numbered and top_line is not None:
+            owner[line] = top_line
+    per_top = Counter(owner.values())
+    return [t for t in themes if t.line in owner and owner[t.line] not in has_sub and per_top[owner[t.line]] >= 2]
 
 
 def _build_tree(headings: list[Heading]) -> list[Heading]:
