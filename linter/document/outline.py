@@ -435,7 +435,25 @@ def _theme_headings(doc: Document, numbered: set[int], wrapped: set[int], rank: 
         if found and found[-1].title == text and found[-1].line == before.number:
             continue
         found.append(Heading(ln.number, rank, "bare", None, "", text, False))
+    if len(found) < 2 and rank == 1:
+        found = _inline_theme_headings(content, numbered, wrapped)
     return found if len(found) >= 2 else []
+
+
+def _inline_theme_headings(content, numbered: set[int], wrapped: set[int]) -> list[Heading]:
+    """Theme headings run into their paragraphs, two in a row at least: "坚持依法决策，行政行为日趋
+    规范。严格落实…" (a report with no numbered part whose paragraphs each open on a theme)."""
+    found: list[Heading] = []
+    for i in range(1, len(content)):
+        ln = content[i]
+        first, _, rest = ln.stripped.partition("。")
+        if (ln.number in numbered or ln.number in wrapped or not rest or len(rest) < 40
+                or not 6 <= len(first) <= 30 or first.count("，") > 1 or not _THEME_OPENER.match(first)):
+            continue
+        found.append(Heading(ln.number, 1, "bare", None, "", first, True))
+    # (in a row: each such paragraph followed by another, as a report's parts are)
+    in_row = [h for h in found if any(abs(h.line - o.line) <= 3 and o is not h for o in found)]
+    return in_row
 
 
 def _theme_sub_items(doc: Document, headings: list[Heading], top_rank: int, wrapped: set[int]) -> list[Heading]:

@@ -285,6 +285,21 @@ def test_theme_lines_of_one_width_over_long_paragraphs_are_no_pdf_copy():
     assert [h.rank for h in o.headings] == [1] + [2] * 6 + [1]
 
 
+def test_theme_headings_run_into_their_paragraphs_are_the_parts_of_an_unnumbered_report():
+    o = outline_of(
+        "石门桥镇人民政府2023年法治政府建设年度报告\n"
+        "2023年，石门桥镇坚持把法治政府建设摆在突出位置，各项工作取得新成效。\n"
+        "坚持高位推动，法治建设组织保障有力。镇党委书记、镇长带头尊法学法守法用法，全年主持召开专题会议3次，研究法治建设重点工作。\n"
+        "坚持依法决策，行政行为日趋规范。严格落实重大行政决策程序，对镇农贸市场搬迁等2项重大事项开展风险评估和合法性审查。\n")
+    assert own_parts(o) == [("measures", 3), ("measures", 4)]
+    # one such paragraph alone is a paragraph, not a part
+    o = outline_of(
+        "石门桥镇人民政府2023年法治政府建设年度报告\n"
+        "2023年，石门桥镇坚持把法治政府建设摆在突出位置，各项工作取得新成效。\n"
+        "坚持依法决策，行政行为日趋规范。严格落实重大行政决策程序，对镇农贸市场搬迁等2项重大事项开展风险评估和合法性审查。\n")
+    assert own_parts(o) == []
+
+
 def test_truncated_copy_with_a_single_top_heading_and_frp_sub_item():
     o = outline_of(
         "2023年，市生态环境局坚持以习近平法治思想为指导。\n"
