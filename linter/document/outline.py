@@ -363,13 +363,11 @@ def _wrapped_lines(doc: Document) -> set[int]:
     if sum(1 for ln in short if abs(len(ln.text.rstrip()) - common) <= 4) < 0.4 * len(lines):
         return set()
     widths = {ln.number: display_width(ln.text.rstrip()) for ln in short}
-    lines = len(lines)
-    # (most lines of a copy are full ones, 40 columns or more: a report's short theme lines
-    # of one width are not)
-    # (a half-width digit makes a full line one column short: the width is a band of three)
+    # (most lines of a copy are full ones, 40 columns or more — a report's short theme lines of
+    # one width are not; a half-width digit makes a full line a column short: a band of widths)
     width = Counter(widths.values()).most_common(1)[0][0]
     full = sum(1 for w in widths.values() if width - 2 <= w <= width + 1)
-    if width < 40 or full < max(5, 0.4 * lines):
+    if width < 40 or full < max(5, 0.4 * len(lines)):
         return set()
     return {number for number, w in widths.items() if w >= width - 2}
 
@@ -405,7 +403,6 @@ _THEME_OPENER = re.compile(r"^(?:坚持|强化|加强|推进|推动|深化|深�
                            r"优化|夯实|创新|狠抓|注重|突出|抓实|压实|压紧|围绕|立足|紧扣|做好|抓好|落实|践行|筑牢|"
                            r"织密|构建|打造|建立|拓展|统筹|凝聚|护航|服务|营造|助力|抓牢|守牢|紧盯|聚力|加快|高位|"
                            r"依法|科学|多元|精准|从严|用心|倾力)")
-_PARAGRAPH = re.compile(r"[。；]")
 
 
 def _theme_headings(doc: Document, numbered: set[int], wrapped: set[int], rank: int = 1) -> list[Heading]:
@@ -425,12 +422,12 @@ def _theme_headings(doc: Document, numbered: set[int], wrapped: set[int], rank: 
             after = content[i + 2]
         # (above it: a paragraph — the intro ends on 报告如下： — or a numbered heading, or the same
         # line copied in other characters (強化依法行政…); never the title or a byline)
-        if not (_PARAGRAPH.search(before.stripped) or before.stripped.endswith(("：", ":"))
+        if not (_SENTENCE_END.search(before.stripped) or before.stripped.endswith(("：", ":"))
                 or before.number in numbered or i >= 2 and len(before.stripped) == len(text)):
             continue
         # (below it: a paragraph of 40 characters or more, its first line at least when a
         # copy broke the paragraph's lines)
-        if len(after.stripped) < 40 or "，" not in after.stripped and not _PARAGRAPH.search(after.stripped):
+        if len(after.stripped) < 40 or "，" not in after.stripped and not _SENTENCE_END.search(after.stripped):
             continue
         if found and found[-1].title == text and found[-1].line == before.number:
             continue
@@ -451,9 +448,10 @@ def _inline_theme_headings(content, numbered: set[int], wrapped: set[int]) -> li
                 or not 6 <= len(first) <= 30 or first.count("，") > 1 or not _THEME_OPENER.match(first)):
             continue
         found.append(Heading(ln.number, 1, "bare", None, "", first, True))
-    # (in a row: each such paragraph followed by another, as a report's parts are)
-    in_row = [h for h in found if any(abs(h.line - o.line) <= 3 and o is not h for o in found)]
-    return in_row
+    # (in a row: each such paragraph next to another, as a report's parts are; found is in line
+    # order, so a neighbour is the one before or after it)
+    return [h for i, h in enumerate(found)
+            if i > 0 and h.line - found[i - 1].line <= 3 or i + 1 < len(found) and found[i + 1].line - h.line <= 3]
 
 
 def _theme_sub_items(doc: Document, headings: list[Heading], top_rank: int, wrapped: set[int]) -> list[Heading]:
@@ -602,8 +600,7 @@ def _embedded_parts(doc: Document, headings: list[Heading], parts: list[Part], t
         if h.rank <= top_rank or h.list_item:
             continue
         kind = _embedded_kind(h.title)
-        if kind is None and "frp" not in have and _LEADERSHIP.search(h.title) and \
-                _FRP_DUTY.search(_opening_text(doc, h.line)):
+        if kind is None and "frp" not in have and _on_leadership_with_duty(h.title, _opening_text(doc, h.line)):
             kind = "frp"
         if kind is None or kind in have or any(p.kind == kind for p in found):
             continue
@@ -620,8 +617,9 @@ def _embedded_parts(doc: Document, headings: list[Heading], parts: list[Part], t
             text = doc.line(number).norm
             for _, pos in items:
                 clause = _SENTENCE_END.split(text[pos:], 1)[0]
-                if len(clause) <= 60 and (_KIND_WORDS["frp"].search(clause) or _LEADERSHIP.search(ENUMERATION.sub("", clause, count=1).strip())
-                                          and _FRP_DUTY.search(text[pos + len(clause):pos + len(clause) + _OPENING])):
+                after = text[pos + len(clause):pos + len(clause) + _OPENING]
+                if len(clause) <= 60 and (_KIND_WORDS["frp"].search(clause) or _on_leadership_with_duty(
+                        ENUMERATION.sub("", clause, count=1).strip(), after)):
                     host = next((p for p in parts if p.start <= number <= p.end), None)
                     if host is not None and host.kind != "frp":
                         title = ENUMERATION.sub("", clause, count=1).strip()
@@ -639,8 +637,12 @@ def _embedded_parts(doc: Document, headings: list[Heading], parts: list[Part], t
 # sub-items report more than the leaders)
 _LEADERSHIP = re.compile(r"^(?:加强|强化|坚持|健全|完善|抓实|落实)?(?:党的领导|组织领导|领导|统筹推进|高位推动|组织保障|责任落实)$|"
                          r"^压实[“\"]?关键少数[”\"]?责任$")
-_FRP_DUTY = re.compile(r"第一责任人")
 _OPENING = 200      # characters of a sub-item's text read for the duty
+
+
+def _on_leadership_with_duty(title: str, text: str) -> bool:
+    """A sub-item titled wholly on leadership whose text reports the leaders' duty."""
+    return bool(_LEADERSHIP.search(title) and _UNNUMBERED["frp"].search(text))
 
 
 def _opening_text(doc: Document, line: int) -> str:
