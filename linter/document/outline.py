@@ -51,8 +51,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 ENUMERATION = re.compile(r"([一二三四五六七八九十][一二三四五六七八九十]{0,2})是")
 _SENTENCE_END = re.compile(r"[。；！？]")
 # What cannot follow a number for it to be a heading: units, dates, ranks ("1.5万元" is
-# refused by the pattern; "2、3月份" and "1、2号楼" by this).
-_NOT_A_TITLE = re.compile(r"^(?:\d{0,2}[月日号年期批次个项件人名家万亿元%％]|[二三四五六七八九十][、级类等])")
+# refused by the pattern; "2、3月份" and "1、2号楼" by this; "一、年度重点任务落实情况" is a title).
+_NOT_A_TITLE = re.compile(r"^(?:\d{0,2}(?:[月日号期批次个项件人名家万亿元%％]|年(?!度))|[二三四五六七八九十][、级类等])")
 
 
 _FRP = (r"第一责任(?:人)?|主要负责(?:人|同志)(?:切实|认真|严格)?(?:履行|履职)|"
@@ -595,14 +595,22 @@ def _embedded_parts(doc: Document, headings: list[Heading], parts: list[Part], t
                     enumerations: dict[int, list[tuple[int, int]]]) -> list[Part]:
     """Required parts written as a sub-item of another part (e.g. frp under measures)."""
     have = {p.kind for p in parts if not p.embedded}
+    first_part = min((p.start for p in parts), default=None)
     found: list[Part] = []
     for h in headings:
         if h.rank <= top_rank or h.list_item:
             continue
-        kind = _embedded_kind(h.title)
+        # a lower-numbered heading above the first part that names a part ("（二）主要举措"
+        # over 二、三、…) is that part, misnumbered: a sub-item of the report, not its own part
+        misnumbered = first_part is not None and h.line < first_part
+        kind = _embedded_kind(h.title) or (_kind_of(h.title)[0] if misnumbered else None)
         if kind is None and "frp" not in have and _on_leadership_with_duty(h.title, _opening_text(doc, h.line)):
             kind = "frp"
         if kind is None or kind in have or any(p.kind == kind for p in found):
+            continue
+        if misnumbered:
+            end = _subtree_end(h, headings, first_part - 1)
+            found.append(Part(kind, h.line, _trim_end(doc, h.line, end), h, h.title, embedded=True))
             continue
         host = next((p for p in parts if p.start <= h.line <= p.end), None)
         if host is None or host.kind == kind or (host.combined and kind in ("shortcomings", "plan")):

@@ -134,6 +134,23 @@ def test_numbers_that_are_not_headings():
     assert [(h.line, h.label) for h in o.headings] == [(1, "一、"), (6, "1.")]
 
 
+def test_a_part_heading_numbered_as_a_sub_item_above_the_first_part_is_that_part_embedded():
+    o = outline_of("某镇2023年度法治政府建设情况报告\n（二）主要举措\n全年开展学法活动12次。\n"
+                   "二、存在的不足\n执法力量薄弱。\n三、2024年工作安排\n加强培训。\n")
+    measures = o.parts_of("measures")
+    assert [(p.start, p.end, p.embedded) for p in measures] == [(2, 3, True)]
+    # …and a theme sub-item there names no part
+    o = outline_of("某镇2023年度法治政府建设情况报告\n（三）依法全面履行政府职能\n全年开展学法活动12次。\n"
+                   "二、存在的不足\n执法力量薄弱。\n")
+    assert o.parts_of("measures") == []
+
+
+def test_a_title_opening_on_the_year_word_is_a_heading():
+    # (一、年度… is a heading; 2、3月份 above is not: 年度 is no date)
+    o = outline_of("一、年度法治建设重点任务落实情况\n全年开展学法活动12次。\n二、存在的不足\n执法力量薄弱。\n")
+    assert own_parts(o) == [("measures", 1), ("shortcomings", 3)]
+
+
 def test_a_list_typed_with_top_level_numbers_inside_a_part_is_not_new_parts():
     o = outline_of(
         "一、2021年推进法治政府建设的主要举措和成效\n"
