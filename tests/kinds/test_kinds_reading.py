@@ -72,12 +72,15 @@ def test_vocabulary_names_expand_and_unknown_names_are_rule_errors():
     "审查各类合同逾百份",
     "开展送法下乡二十余场",
     "镇党委会先后两次听取法治建设工作汇报",
+    "“一网通办”率达到百分之九十八点三",
+    "行政复议决定履行率百分之百",
 ])
 def test_counts_written_after_the_noun_or_in_chinese_numerals_are_figures(text):
     assert figures(text)
 
 
-@pytest.mark.parametrize("text", ["深入学习贯彻党的二十大精神", "深入推行行政执法三项制度", "编制十四五规划"])
+@pytest.mark.parametrize("text", ["深入学习贯彻党的二十大精神", "深入推行行政执法三项制度", "编制十四五规划",
+                                  "坚持百分百的服务态度"])
 def test_names_with_numerals_are_not_figures(text):
     assert not figures(text)
 
