@@ -37,7 +37,7 @@ from functools import cached_property
 from ..text import literals
 from ..text.phrases import (QUOTE_CHAR, QUOTE_RUN, compile_phrases, find_all, leftmost_longest_spans, literal_scanner,
                             occurrences_by_phrase, strip_quotes)
-from ..text.sentences import CLAUSE_STOP, PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS, stop_class
+from ..text.sentences import CONTINUES, CLAUSE_STOP, PARAGRAPH_STOP as PARAGRAPH_STOPS, SENTENCE_STOP as SENTENCE_STOPS, stop_class
 
 _CLAUSE_STOP_SET = frozenset(CLAUSE_STOP)
 _CLAUSE_STOP_RUN = stop_class(CLAUSE_STOP)
@@ -305,6 +305,20 @@ class Index:
         j = bisect_left(table, end, i if end >= start else 0)
         b = table[j] if j < len(table) else len(self.doc.content)
         return a, b
+
+    def continued(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence content[start:end] (its bounds) with the sentences that go on telling it
+        (``CONTINUES``): the one before it when it opens so, and up to two after it that do —
+        within its paragraph."""
+        content = self.doc.content
+        for _ in range(2):
+            if end + 1 < len(content) and content[end] != "\n" and CONTINUES.match(content, end + 1):
+                end = self.bounds(end + 1, end + 1)[1]
+            else:
+                break
+        if start > 1 and content[start - 1] != "\n" and CONTINUES.match(content, start):
+            start = self.bounds(start - 2, start - 2)[0]
+        return start, end
 
     def _char_offsets(self, char: str) -> list[int]:
         table = self._chars.get(char)

@@ -175,6 +175,8 @@ def concrete_text(analysis, hit: Hit, size: str, p, own_title: bool = True) -> s
         text = hit_window(analysis, hit, size)
     else:
         a, b = window_span(analysis, hit.start, hit.end, size)
+        if size == "sentence":          # (and the sentences that go on telling it)
+            a, b = analysis.index.continued(a, b)
         text = doc.content[a:b]
         title = None if own_title else _own_title(analysis, hit)
         if title:

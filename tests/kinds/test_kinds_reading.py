@@ -347,3 +347,18 @@ def test_reading_parameters_are_validated_in_the_evidence_and_section_kinds():
     assert not kinds.validate("evidence", {"check": "figures", "intentions": ["@intentions"]})
     assert kinds.validate("section", {"part": "frp", "slogan": "一句"})
     assert not kinds.validate("section", {"part": "frp", "slogan": {"max_sentences": 1}})
+
+
+# -- one event told over two sentences ----------------------------------------------------
+
+@pytest.mark.parametrize("item, part, text", [
+    ("frp.study-law", "frp", "2024年9月，县政府举办领导干部法治专题讲座。讲座由省委党校教授主讲，县长及县政府领导、"
+                             "各部门主要负责人共86人参加。"),
+    ("popularization.legal-literate", "measures", "太平村“法律明白人”王桂芳是一名退休教师。2025年以来，她参与调解"
+                                                  "邻里纠纷14起，组织村民学法20余次。"),
+])
+def test_the_figure_of_an_event_may_stand_in_the_sentence_that_goes_on_telling_it(item, part, text):
+    assert reading(item, text, part) == "present"
+    # …but not in a sentence on other work that follows it
+    first = text.split("。")[0] + "。"
+    assert reading(item, first + "全年办理行政复议案件12件。", part) == "weak"
