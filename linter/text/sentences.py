@@ -20,7 +20,9 @@ CLAUSE_STOP = "，,；;。！？!?：:\n"
 # figure or the act of one event may stand in the sentence after the one naming it.
 CONTINUES = re.compile(r"(?:(?:在[^，。；！？\n]{1,24}(?:上|中|期间)|[^，。；！？\n]{1,12}(?:以来|当天|当日|之后))[，,]\s*)?"
                        r"(?:会上|会议上|会中|会后|课上|讲座(?:由|上|中)|培训(?:由|上|中)|庭审(?:中|上|时)|"
-                       r"活动(?:中|上|现场)|现场|此次|本次|这次|该次|期间|其间|其中|他|她|该同志|该平台|该系统)")
+                       r"活动(?:中|上|现场)|现场|此次|本次|这次|该次|期间|其间|其中|他|她|该同志|该平台|该系统)"
+                       # (…据此制定年度推进计划: its subject may come first)
+                       r"|[^，。；！？\n]{0,8}?(?:据此|为此|对此)")
 
 
 def sentence_bounds(text: str, start: int, end: int, stops: str = SENTENCE_STOP) -> tuple[int, int]:
