@@ -87,7 +87,11 @@ class Document:
             level = (style_levels or {}).get(number)
             self.lines.append(Line(number, text, norm, origin, style_level=level))
         from .chrome import mark_chrome  # late import: chrome rules read Line objects
+        from .wrapping import soft_breaks, wrapped_lines
         mark_chrome(self.lines)
+        # a copy out of a PDF: lines broken at the page's width, read across the breaks
+        self.wrapped: frozenset[int] = wrapped_lines(self.lines)
+        self.soft_breaks: frozenset[int] = soft_breaks(self.lines, self.wrapped) if self.wrapped else frozenset()
         self._build_content()
 
     @classmethod
@@ -95,13 +99,19 @@ class Document:
         return cls(split_lines(text), path=path, fmt=fmt, **kw)
 
     def _build_content(self) -> None:
+        # Lines joined by a newline, but for a soft break (a line a PDF broke at the page's
+        # width runs on into the next: 法治建 / 设 is read 法治建设); each line's norm stays at
+        # content[line_start(n):line_start(n) + len(norm)] either way.
         pieces = [("" if ln.chrome else ln.norm) for ln in self.lines]
-        self.content = "\n".join(pieces)
+        soft = self.soft_breaks
         self._starts = []
-        offset = 0
-        for piece in pieces:
+        joined, offset = [], 0
+        for ln, piece in zip(self.lines, pieces):
             self._starts.append(offset)
-            offset += len(piece) + 1
+            separator = "" if ln.number in soft else "\n"
+            joined += (piece, separator)
+            offset += len(piece) + len(separator)
+        self.content = "".join(joined[:-1])
 
     # -- positions -------------------------------------------------------------
     def line(self, number: int) -> Line:

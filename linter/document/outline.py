@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..text.numerals import cn_number
-from ..text.width import display_width
 from .document import Document
 from .signature import find_signature
 
@@ -254,7 +253,7 @@ def build_outline(doc: Document) -> Outline:
             enumerations[ln.number] = enums
     _integrate_style_levels(headings)
     _continue_mixed_lists(headings)
-    wrapped = _wrapped_lines(doc)
+    wrapped = doc.wrapped
     if not any(h.rank <= 1 for h in headings):
         headings.extend(_theme_headings(doc, {h.line for h in headings}, wrapped))
         headings.sort(key=lambda h: h.line)
@@ -349,29 +348,6 @@ def _names_part(title: str) -> bool:
     return kind is not None
 
 
-def _wrapped_lines(doc: Document) -> set[int]:
-    """Lines of a copy out of a PDF, broken at the page's width: every full line has the same
-    display width (a CJK character counts two), so a line of that width is a piece of a
-    paragraph, never a heading standing alone ("县政府主要负责同志切实履行推进法治建设第一责任人" / "职责，…")."""
-    lines = [ln for ln in doc.lines if not ln.chrome and ln.text.strip()]
-    # (a printed line is at most a page wide: longer lines are paragraphs, not measured; and
-    # first, by length alone, whether most lines are about as long — a web copy's are not)
-    short = [ln for ln in lines if len(ln.text) <= 120]
-    if len(short) < max(8, 0.4 * len(lines)):
-        return set()
-    common = Counter(len(ln.text.rstrip()) for ln in short).most_common(1)[0][0]
-    if sum(1 for ln in short if abs(len(ln.text.rstrip()) - common) <= 4) < 0.4 * len(lines):
-        return set()
-    widths = {ln.number: display_width(ln.text.rstrip()) for ln in short}
-    # (most lines of a copy are full ones, 40 columns or more — a report's short theme lines of
-    # one width are not; a half-width digit makes a full line a column short: a band of widths)
-    width = Counter(widths.values()).most_common(1)[0][0]
-    full = sum(1 for w in widths.values() if width - 2 <= w <= width + 1)
-    if width < 40 or full < max(5, 0.4 * len(lines)):
-        return set()
-    return {number for number, w in widths.items() if w >= width - 2}
-
-
 def _unnumbered_headings(doc: Document, headings: list[Heading], top_rank: int,
                          wrapped: set[int]) -> list[Heading]:
     """A short line standing alone, without a number, that names a required part."""
@@ -425,9 +401,10 @@ def _theme_headings(doc: Document, numbered: set[int], wrapped: set[int], rank: 
         if not (_SENTENCE_END.search(before.stripped) or before.stripped.endswith(("：", ":"))
                 or before.number in numbered or i >= 2 and len(before.stripped) == len(text)):
             continue
-        # (below it: a paragraph of 40 characters or more, its first line at least when a
-        # copy broke the paragraph's lines)
-        if len(after.stripped) < 40 or "，" not in after.stripped and not _SENTENCE_END.search(after.stripped):
+        # (below it: a paragraph of 40 characters or more, or the first line of one a PDF copy
+        # broke at the page's width)
+        if (len(after.stripped) < 40 and after.number not in wrapped
+                or "，" not in after.stripped and not _SENTENCE_END.search(after.stripped)):
             continue
         if found and found[-1].title == text and found[-1].line == before.number:
             continue
