@@ -36,6 +36,10 @@ def test_seed_004_chrome_lines(seed):
     "所属机构 长沙市天心区坡子街街道办事处",
     "信息索引号 11430100MB1234567X/2024-00012",
     "生成日期 2024-02-27",
+    # a printed page's number in a copy out of a PDF
+    "— 1 —",
+    "- 12 -",
+    "第3页 共8页",
 ])
 def test_chrome_lines(line):
     assert is_chrome_text(line)
@@ -53,6 +57,8 @@ def test_chrome_lines(line):
     "2024年3月15日",
     "成文日期前完成报送，全年主动公开政府信息452条。",
     "2023年12月4日，镇司法所在集镇广场开展宪法宣传活动，资料来源：县普法办。",
+    "— 全年开展法治讲座4次",
+    "1.加强组织领导",
 ])
 def test_report_lines_are_not_chrome(line):
     assert not is_chrome_text(line)
