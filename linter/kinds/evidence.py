@@ -9,6 +9,8 @@ figures — concrete figures about the year's work in a part (泛化 is the typi
               1,000 characters; or (with dense) fewer figures, at least E per 1,000
               characters (a part of a sentence or two)
   weak_min:   fewer figures than this is missing (default 1)
+  cut_chars:  a last part with less body text than this (a copy cut off under its heading)
+              reads n/a, not missing (default 0)
   targets:    extra phrases counted as figures (plan deadlines: 年底前, 每季度 …)
   observe:    whether the reading goes into the checklist (default true)
   intentions: clauses stating aims, targets or norms (力争全年开展讲座4次, 到2025年底…) whose
@@ -145,6 +147,11 @@ def _figures(analysis, rule):
         c = _count(text, p.get("targets"), intentions, analysis.year)
         if c:
             per_line[n] = c
+    # A copy cut off just under the part's heading (an excerpt, a page that stops): nothing to
+    # measure is no proof of no figures, when no other part follows it
+    last = parts[-1]
+    if chars < p.get("cut_chars", 0) and not any(q.start > last.start for q in analysis.outline.parts):
+        return _observe(rule, "n/a")
     count = sum(per_line.values())
     dens = 1000.0 * count / chars if chars else 0.0
     present = p.get("present", {"min": 3, "density": 1.5})

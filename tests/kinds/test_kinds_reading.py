@@ -284,6 +284,19 @@ def test_a_short_part_dense_with_figures_is_quantified_and_a_long_one_is_not():
     assert "只有2个具体数字" in diags(long, "Q601")[0].message
 
 
+def test_a_copy_cut_off_under_the_measures_heading_is_not_read_as_unquantified():
+    from linter import Document, lint
+    opening = ("某镇人民政府关于2024年度法治政府建设情况的报告\n"
+               "一、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+               "镇党委书记全年主持召开专题会议3次，开展会前学法10次。\n"
+               "二、2024年法治政府建设主要举措和成效\n（一）依法全面履行政府职能\n一是深化政务服务改革。")
+    cut = lint(Document.from_text(opening, path="cut.txt"))
+    assert cut.checklist["evidence.quantified"].state == "n/a"
+    # …but with a part after it, the empty part is unquantified
+    whole = lint(Document.from_text(opening + "\n三、存在的不足和原因\n一是执法力量薄弱。", path="r.txt"))
+    assert whole.checklist["evidence.quantified"].state == "missing"
+
+
 # -- formulas recited with no instance, and who is taught --------------------------------
 
 @pytest.mark.parametrize("item,code,part,weak,reason,present", [
