@@ -8,12 +8,15 @@ the two without a newline.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..text.width import display_width
 
 # What a line ends on when its paragraph or sentence ends there: the break after it is real.
 _ENDS = "。；！？：:;!?"
+# A line that opens a numbered part or sub-item starts anew, whatever the line above it ends on.
+_OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]{1,3}部分)")
 
 
 def wrapped_lines(lines) -> frozenset[int]:
@@ -41,14 +44,15 @@ def wrapped_lines(lines) -> frozenset[int]:
 
 def soft_breaks(lines, wrapped: frozenset[int]) -> frozenset[int]:
     """The wrapped lines whose break to the next line is soft: the line does not end a
-    sentence, and the next line is report text too (not chrome, not blank) that goes on
-    where this one stops (no spaces at the join: an indented line opens a paragraph)."""
+    sentence, and the next line is report text too (not chrome, not blank, not a numbered
+    heading) that goes on where this one stops (no spaces at the join: an indented line opens a
+    paragraph)."""
     by_number = {ln.number: ln for ln in lines}
     soft = []
     for number in wrapped:
         ln, after = by_number[number], by_number.get(number + 1)
         text = ln.norm
         if (text and text == text.rstrip() and text[-1] not in _ENDS and after is not None and not after.chrome
-                and after.norm and after.norm == after.norm.lstrip()):
+                and after.norm and after.norm == after.norm.lstrip() and not _OPENS_ITEM.match(after.norm)):
             soft.append(number)
     return frozenset(soft)

@@ -51,3 +51,15 @@ def test_a_web_copy_keeps_its_line_breaks():
             "全年开展法治讲座4次\n镇党委书记主持召开专题会议3次\n")
     doc = Document.from_text(text)
     assert not doc.soft_breaks and doc.content == text.rstrip("\n")
+
+
+def test_a_numbered_heading_after_a_full_line_starts_anew():
+    # a copy whose first paragraph fills its last line exactly, with no stop at its end
+    run_on = ("镇党委坚持把法治建设摆在全局工作突出位置统筹推进依法行政各项工作" * 4)[:104]
+    body = "全年召开专题会议研究法治政府建设工作3次，开展会前学法10次，组织干部参加学法考试，参考率100%。" * 2
+    lines = wrap_for_print([run_on, "二、存在的不足和原因", body, body], width=26, indent=False)
+    doc = Document.from_text("\n".join(lines), path="copy.txt")
+    heading = lines.index("二、存在的不足和原因") + 1
+    assert heading - 1 in doc.wrapped and heading - 1 not in doc.soft_breaks
+    assert doc.soft_breaks                       # (the paragraphs around it still run on)
+    assert "\n二、存在的不足和原因\n" in doc.content
