@@ -19,6 +19,8 @@ A concept in a rule (``concepts:``, a list) is::
     combine: clause | sentence      both parts within one clause (default) or sentence
     order:   any | things-first     either order (default) or the thing first
     gap:     20                     at most this many characters between the parts
+    breaks:  [各部门, 各村]           words that, standing between the parts, give the act
+                                    to someone else (书记…，各部门密切配合，协调解决…)
     as:      phrase | sufficient | act   what a match counts as (default phrase: a mention)
 """
 from __future__ import annotations
@@ -150,6 +152,8 @@ def concept_matches(text: str, concept: dict, units: Units | None = None,
     units = units or Units(text)
     unit = concept.get("combine", "clause")
     gap = concept.get("gap")
+    # a break (another actor) between the parts: the act is that actor's, not the thing's
+    breaks = sorted(a for a, _, _ in find(text, concept["breaks"])) if concept.get("breaks") else ()
     things_first = concept.get("order", "any") == "things-first"
     # The nearest act on either side is the only candidate (hits do not overlap, so they
     # are ordered by start and by end alike): two bisections per thing, not a loop over
@@ -179,12 +183,20 @@ def concept_matches(text: str, concept: dict, units: Units | None = None,
                 continue
             if gap is not None and between > gap:
                 continue
+            if breaks and _broken(breaks, *((ends[k], ts) if starts[k] < ts else (te, starts[k]))):
+                continue
             best = (between, *acts[k])
             break
         if best:
             _, as_, ae, ak = best
             out.append((min(ts, as_), max(te, ae), tk + "+" + ak))
     return out
+
+
+def _broken(breaks: list[int], lo: int, hi: int) -> bool:
+    """Whether a break starts in the span between the parts (sorted starts, one bisection)."""
+    i = bisect.bisect_left(breaks, lo)
+    return i < len(breaks) and breaks[i] < hi
 
 
 def validate_concepts(concepts) -> list[str]:
@@ -203,7 +215,7 @@ def validate_concepts(concepts) -> list[str]:
             problems.append(f"concepts 第{i}项的 order 只能是 {'/'.join(_ORDER)}")
         if c.get("as", "phrase") not in _AS:
             problems.append(f"concepts 第{i}项的 as 只能是 {'/'.join(_AS)}")
-        for key in ("things", "acts"):
+        for key in ("things", "acts", "breaks"):
             for name in unknown_names(c.get(key)):
                 problems.append(f"concepts 第{i}项的 {key} 引用了不存在的词表 @{name}")
     return problems

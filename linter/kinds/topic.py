@@ -37,7 +37,7 @@ params:
               (a sharper check of an item another rule already reads)
   concepts:   items made of two parts that reports split and reorder (律师 … 审核,
               旁听 … 庭审): a list of {things, acts, combine: clause|sentence, order:
-              any|things-first, gap, as: phrase|sufficient|act} (see kinds/_concepts.py)
+              any|things-first, gap, breaks, as: phrase|sufficient|act} (see kinds/_concepts.py)
   act_window: clause | sentence | paragraph — where acts are looked for (default: window);
               figures and documents are always looked for in ``window``
   intentions: phrases marking a clause as an aim, a target or a norm (下一步, 将, 力争,

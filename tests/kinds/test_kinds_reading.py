@@ -35,6 +35,18 @@ def test_a_concept_matches_its_two_parts_in_either_order_within_a_clause():
     assert concepts.concept_matches("旁听会议，庭审公开", dict(concept, combine="sentence"))
 
 
+
+def test_another_actor_between_the_parts_takes_the_act_over():
+    concept = {"things": ["协调解决"], "acts": ["书记"], "combine": "sentence", "gap": 130,
+               "breaks": "@others"}
+    said = "镇党委书记认真履行第一责任人职责，全年协调解决矛盾纠纷12件。"
+    assert concepts.concept_matches(said, concept)
+    # the departments do the resolving, not the secretary
+    taken_over = "镇党委书记认真履行第一责任人职责，全镇各部门密切配合，全年协调解决矛盾纠纷120余件。"
+    assert not concepts.concept_matches(taken_over, concept)
+    # the departments as the object of the leader's own act are no other actor
+    assert concepts.concept_matches("镇党委书记带队深入各村，协调解决征地补偿纠纷3件。", concept)
+
 def test_intention_clauses_are_blanked_and_the_deed_is_kept():
     text = "全年培训法律明白人3期，力争明年实现全覆盖，覆盖率达到100%。"
     kept = concepts.deeds_only(text)
