@@ -9,6 +9,10 @@ presence (the checklist reading of the part):
                  written as a sub-item is usually a warning, not an error
   title_pattern: regex; a top-level heading whose title matches it is this part even when
                  the outline classified it otherwise ("一、压实主要负责人责任，筑牢组织保障")
+  themed_message: message when every such part is named by a theme of the work (一、坚持党的
+                 领导，…) and none by the part itself: the work is there, the required part is not
+                 named, so the reading is weak
+  themed_severity: severity of that finding (default: the rule's severity)
   mentions:      phrases; with no part at all, a mention in the text makes the reading weak
                  (the part's content is only touched on in passing)
   mention_message, mention_severity: the finding for that case
@@ -71,6 +75,14 @@ def _presence(analysis, rule):
     if not own and p.get("title_pattern"):
         pattern = re.compile(p["title_pattern"])
         own = [x for x in analysis.outline.parts if not x.embedded and x.heading and pattern.search(x.title)]
+    subs = [x for x in own if _numbered_as_sub_item(analysis, x)]
+    if own and len(subs) == len(own):
+        # "（一）主要举措" where the other parts are 二、三、四、: the part is written at a
+        # sub-item's level, as a reviewer reads it — not as a part of its own
+        x = own[0]
+        diag = rule.diagnostic(doc.line_span(x.start), p.get("weak_message"), title=x.title)
+        return [with_severity(diag, p.get("weak_severity"))] + \
+            _observe(rule, "weak", [Evidence(x.start, analysis.paragraph(x.start))])
     if own:
         evidence = [Evidence(x.start, analysis.paragraph(x.start)) for x in own]
         slogan = p.get("slogan")
@@ -78,6 +90,10 @@ def _presence(analysis, rule):
             x = own[0]
             diag = rule.diagnostic(doc.line_span(x.start), slogan.get("message"), title=x.title)
             return [with_severity(diag, slogan.get("severity"))] + _observe(rule, "weak", evidence)
+        if p.get("themed_message") and all(x.themed for x in own):
+            x = own[0]
+            diag = rule.diagnostic(doc.line_span(x.start), p["themed_message"], title=x.title)
+            return [with_severity(diag, p.get("themed_severity"))] + _observe(rule, "weak", evidence)
         return _observe(rule, "present", evidence)
     if parts:
         x = parts[0]
@@ -95,6 +111,27 @@ def _presence(analysis, rule):
         return [with_severity(diag, p.get("mention_severity"))] + \
             _observe(rule, "weak", [Evidence(n, analysis.paragraph(n)[:80]) for n in lines])
     return [rule.diagnostic(analysis.title_span())] + _observe(rule, "missing")
+
+
+_NAMES_SUBJECT = re.compile(r"法治|依法")
+
+
+def _typed_rank(heading) -> int:
+    return heading.typed_rank or heading.rank
+
+
+def _numbered_as_sub_item(analysis, part) -> bool:
+    """The part's heading carries a sub-item's number (（一）, 1.) while other parts of the
+    report are numbered as parts (二、), and its title is a sub-item's bare label (主要举措,
+    工作开展情况): the outline joined them into one list, a reviewer reads a sub-item. A title
+    that names the subject (（一）2023年度法治政府建设重点工作推进情况) still reads as the part."""
+    # (the halves of a part whose heading names two — 三、不足及下一步安排 — are its sub-items
+    # by design: each is read as a part of its own)
+    if part.heading is None or part.heading.number is None or part.combined or _NAMES_SUBJECT.search(part.title):
+        return False
+    others = [q.heading for q in analysis.outline.parts
+              if q is not part and not q.embedded and q.heading is not None and q.heading.number is not None]
+    return bool(others) and _typed_rank(part.heading) > min(_typed_rank(h) for h in others)
 
 
 def _body_text(analysis, part) -> str:

@@ -289,6 +289,53 @@ def test_embedded_frp_part_is_weak_and_a_warning():
     assert d.severity == "warning" and d.line == 3
 
 
+def _parts(first, rest=("二、2024年推进法治政府建设存在的不足和原因", "一是培训不足。",
+                         "三、2025年推进法治政府建设的工作安排", "一是加强培训。")):
+    return "\n".join(["某镇2024年度法治政府建设情况报告", first, "全年开展普法活动6次。", *rest])
+
+
+def test_year_work_split_into_themes_only_is_weak_and_a_hint():
+    # the work is reported, but no part is named as the one the 督察规定 asks for
+    result = run(_parts("一、坚持党建引领，全面提升依法行政水平"), codes={"S101"})
+    assert state(result, "section.measures") == "weak"
+    (d,) = diags(result, "S101")
+    assert d.severity == "info" and d.line == 2 and "坚持党建引领" in d.message
+
+
+@pytest.mark.parametrize("first", ["一、2024年推进法治政府建设的主要举措和成效", "一、2024年工作回顾",
+                                   "一、2024年建设法治政府的具体做法与进展"])
+def test_a_part_named_for_the_years_work_is_present(first):
+    result = run(_parts(first), codes={"S101"})
+    assert state(result, "section.measures") == "present"
+    assert not diags(result, "S101")
+
+
+def test_a_bare_sub_item_label_standing_for_a_part_is_weak():
+    # （一）主要举措 where the other parts are numbered 二、三、: a sub-item's heading
+    result = run(_parts("（一）主要举措"), codes={"S101"})
+    assert state(result, "section.measures") == "weak"
+    assert diags(result, "S101")[0].severity == "warning"
+    # a sub-numbered heading that names the subject still reads as the part
+    result = run(_parts("（一）2024年度法治政府建设重点工作推进情况"), codes={"S101"})
+    assert state(result, "section.measures") == "present"
+
+
+def test_the_halves_of_a_part_naming_two_are_parts_of_their_own():
+    text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
+                      "全年开展普法活动6次。", "二、工作不足及2025年工作安排", "（一）存在的不足",
+                      "一是培训不足。", "（二）2025年工作安排", "一是加强培训。"])
+    result = run(text, codes={"S102", "S104"})
+    assert state(result, "section.shortcomings") == "present"
+    assert state(result, "section.plan") == "present"
+
+
+def test_the_leaders_duty_named_in_other_words_is_the_frp_part():
+    text = _parts("一、2024年推进法治政府建设的主要举措和成效",
+                  ("二、局党组书记、局长履行推进法治建设首要职责情况", "局长主持召开专题会议3次。",
+                   "三、存在的不足和原因", "一是培训不足。"))
+    assert state(run(text, codes={"S103"}), "section.frp") == "present"
+
+
 def test_frp_only_mentioned_in_the_text_is_weak_but_still_an_error():
     text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
                       "认真落实党政主要负责人履行推进法治建设第一责任人职责规定，全年开展普法活动6次。",
