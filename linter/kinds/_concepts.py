@@ -16,7 +16,9 @@ A concept in a rule (``concepts:``, a list) is::
 
     things:  [律师, 法律服务机构]     what the item is about
     acts:    [审核, 审查, 把关]       what is done with it
-    combine: clause | sentence      both parts within one clause (default) or sentence
+    combine: clause | sentence | period   both parts within one clause (default), sentence,
+                                    or period (a sentence whose clauses are joined by ；: the
+                                    subject of its first clause carries on — 局长…；…带队…)
     order:   any | things-first     either order (default) or the thing first
     gap:     20                     at most this many characters between the parts
     breaks:  [各部门, 各村]           words that, standing between the parts, give the act
@@ -36,7 +38,8 @@ from ..text.sentences import CLAUSE_STOP, stop_class
 
 CLAUSE_STOPS = CLAUSE_STOP
 SENTENCE_STOPS = "。；;！？!?\n"
-_COMBINE = ("clause", "sentence")
+PERIOD_STOPS = "。！？!?\n"
+_COMBINE = ("clause", "sentence", "period")
 _ORDER = ("any", "things-first")
 _AS = ("phrase", "sufficient", "act")
 
@@ -134,9 +137,11 @@ class Units:
     """Clause and sentence numbers of the offsets of one text (built once per text, or
     from a document index's tables of the stops)."""
 
-    def __init__(self, text: str | None, clause: list[int] | None = None, sentence: list[int] | None = None):
+    def __init__(self, text: str | None, clause: list[int] | None = None, sentence: list[int] | None = None,
+                 period: list[int] | None = None):
         self.clause = _stops(text, CLAUSE_STOPS) if clause is None else clause
         self.sentence = _stops(text, SENTENCE_STOPS) if sentence is None else sentence
+        self.period = _stops(text, PERIOD_STOPS) if period is None else period
 
 
 def concept_matches(text: str, concept: dict, units: Units | None = None,
@@ -162,7 +167,7 @@ def concept_matches(text: str, concept: dict, units: Units | None = None,
     ends = [e for _, e, _ in acts]
     # Things usually far outnumber acts (执法 175 times beside 3 recordings): a thing whose
     # clause (or sentence) holds no act start is passed over after one bisection.
-    stops = units.clause if unit == "clause" else units.sentence
+    stops = getattr(units, unit)
     act_units = [bisect.bisect_right(stops, a) for a in starts]
     with_acts = set(act_units)
     out = []

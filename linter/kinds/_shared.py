@@ -122,7 +122,8 @@ def find_concepts(doc, concepts, role: str = "phrase") -> list[Hit]:
         return [_hit(origin, a, b, key) for c in wanted for a, b, key in concepts_.concept_matches(text, c)]
     index = doc.index
     units = index.remember("concept-units", lambda: concepts_.Units(
-        None, index.quote_free_stops(concepts_.CLAUSE_STOPS), index.quote_free_stops(concepts_.SENTENCE_STOPS)))
+        None, index.quote_free_stops(concepts_.CLAUSE_STOPS), index.quote_free_stops(concepts_.SENTENCE_STOPS),
+        index.quote_free_stops(concepts_.PERIOD_STOPS)))
 
     def indexed(text, phrases):              # the index's spans of the list, as matches()
         return [(a, b, text[a:b]) for a, b in index.spans(concepts_.expand(phrases))]

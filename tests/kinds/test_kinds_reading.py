@@ -47,6 +47,20 @@ def test_another_actor_between_the_parts_takes_the_act_over():
     # the departments as the object of the leader's own act are no other actor
     assert concepts.concept_matches("镇党委书记带队深入各村，协调解决征地补偿纠纷3件。", concept)
 
+def test_a_period_keeps_the_subject_of_its_first_clause_across_semicolons():
+    said = "局长全年4次主持召开局长办公会研究法治工作；4月带队到沿江3个乡镇现场协调补偿问题。"
+    sentence = {"things": ["现场协调"], "acts": ["局长"], "combine": "sentence", "gap": 130}
+    period = dict(sentence, combine="period")
+    # a ； ends a sentence unit but not the period: the leader is still the subject
+    assert not concepts.concept_matches(said, sentence)
+    assert concepts.concept_matches(said, period)
+    # a 。 ends the period too
+    assert not concepts.concept_matches(said.replace("；", "。"), period)
+    # another actor opening the clause after the ； takes the act over
+    taken_over = "局长主持召开局长办公会研究法治工作；各科室现场协调补偿问题。"
+    assert not concepts.concept_matches(taken_over, dict(period, breaks="@others"))
+
+
 def test_intention_clauses_are_blanked_and_the_deed_is_kept():
     text = "全年培训法律明白人3期，力争明年实现全覆盖，覆盖率达到100%。"
     kept = concepts.deeds_only(text)
