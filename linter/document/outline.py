@@ -148,7 +148,8 @@ class Part:
     heading: Heading | None
     title: str
     embedded: bool = False   # a sub-item of another part rather than a part of its own
-    themed: bool = False     # a measures part named by theme, not "主要举措和成效"
+    themed: bool = False     # a measures (or leaders') part named by a theme of the work, not
+                             # by the part ("主要举措和成效", "…第一责任人职责情况")
     combined: bool = False   # split out of a heading that names two parts
     names_causes: bool = False   # the heading itself names causes (不足和原因)
     outer_start: int | None = None   # for a combined part: the line of the heading naming both
@@ -516,7 +517,9 @@ def _classify(doc: Document, headings: list[Heading], top_rank: int,
             kind = "measures" if not seen & {"shortcomings", "plan"} else "other"
             parts.append(Part(kind, h.line, end, h, h.title, themed=kind == "measures"))
         else:
-            parts.append(Part(kind, h.line, end, h, h.title,
+            # (一、强化主要责任人责任，夯实组织基础: the leaders' part named by a theme of the
+            # year's work, as a measures part may be)
+            parts.append(Part(kind, h.line, end, h, h.title, themed=kind == "frp" and bool(_ACTION.search(h.title)),
                               names_causes=kind == "shortcomings" and bool(_CAUSES.search(h.title))))
     # A heading naming two parts that could not be split, when one of the two also has a
     # part of its own (an unnumbered "下一步工作打算" line below it): keep the other only.

@@ -13,6 +13,10 @@ figures — concrete figures about the year's work in a part (泛化 is the typi
               reads n/a, not missing (default 0)
   targets:    extra phrases counted as figures (plan deadlines: 年底前, 每季度 …)
   observe:    whether the reading goes into the checklist (default true)
+  fallback:   part kinds whose parts named by a theme of the work are read instead when the
+              report has none of ``parts`` (一、强化主要责任人责任，夯实组织基础 tells the year's
+              work; 一、党政主要负责人履行…职责情况 is the leaders' part only: n/a, as the dev
+              set's reviewer reads it)
   intentions: clauses stating aims, targets or norms (力争全年开展讲座4次, 到2025年底…) whose
               figures are not the year's work (default "@intentions" from
               rules/data/reading.yaml, except when the parts include the plan; [] for none)
@@ -134,7 +138,8 @@ def _count(text: str, targets, intentions=(), year=None) -> int:
 
 def _figures(analysis, rule):
     p = rule.params
-    parts = _parts(analysis, p.get("parts", ["measures"]))
+    parts = _parts(analysis, p.get("parts", ["measures"])) or \
+        [x for x in _parts(analysis, p.get("fallback", [])) if x.themed]
     if not parts:
         return _observe(rule, "n/a")
     per_line = {}

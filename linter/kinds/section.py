@@ -90,7 +90,9 @@ def _presence(analysis, rule):
             x = own[0]
             diag = rule.diagnostic(doc.line_span(x.start), slogan.get("message"), title=x.title)
             return [with_severity(diag, slogan.get("severity"))] + _observe(rule, "weak", evidence)
-        if p.get("themed_message") and all(x.themed for x in own):
+        # (a leaders' part named by a theme and found by title_pattern is read as before: it
+        # is a part of its own, named for what the leaders did)
+        if p.get("themed_message") and all(x.themed and x.kind == p["part"] for x in own):
             x = own[0]
             diag = rule.diagnostic(doc.line_span(x.start), p["themed_message"], title=x.title)
             return [with_severity(diag, p.get("themed_severity"))] + _observe(rule, "weak", evidence)

@@ -336,6 +336,17 @@ def test_the_leaders_duty_named_in_other_words_is_the_frp_part():
     assert state(run(text, codes={"S103"}), "section.frp") == "present"
 
 
+def test_a_leaders_part_named_by_a_theme_of_the_work_is_measured_for_figures():
+    themed = "\n".join(["某镇2024年度法治政府建设情况报告", "一、强化主要责任人责任，夯实组织基础",
+                        "镇党委书记高度重视法治建设，切实加强组织领导，各项工作有序推进。"])
+    assert state(run(themed, codes={"Q601"}), "evidence.quantified") == "missing"
+    counted = themed.replace("各项工作有序推进", "全年主持召开专题会议4次，协调解决问题12个，督办案件3件")
+    assert state(run(counted, codes={"Q601"}), "evidence.quantified") == "present"
+    # the leaders' part named as such is theirs alone: the year's work is not in view
+    named = themed.replace("强化主要责任人责任，夯实组织基础", "党政主要负责人履行推进法治建设第一责任人职责情况")
+    assert state(run(named, codes={"Q601"}), "evidence.quantified") == "n/a"
+
+
 def test_frp_only_mentioned_in_the_text_is_weak_but_still_an_error():
     text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
                       "认真落实党政主要负责人履行推进法治建设第一责任人职责规定，全年开展普法活动6次。",
