@@ -23,7 +23,7 @@ def test_a_written_sentence_reads_as_a_reviewer_reads_it(item):
 # Sentences from writers who had not seen the rules: their labels stand where fzlint disagrees,
 # so each set is held to a floor, not to every sentence (a fall below it is a regression).
 # (set folder, read as labelled, present read present, near-misses not read present)
-FLOORS = [("independent", 0.93, 0.95, 0.95),
+FLOORS = [("independent", 0.95, 0.97, 0.96),
           # every item told without its usual name, on purpose: a stress test
           ("independent-paraphrases", 0.74, 0.80, 0.90)]
 
