@@ -13,6 +13,9 @@ presence (the checklist reading of the part):
                  领导，…) and none by the part itself: the work is there, the required part is not
                  named, so the reading is weak
   themed_severity: severity of that finding (default: the rule's severity)
+  stray_sub_item: true — with no part of this kind, a numbered sub-item heading standing
+                 before the report's first part (its own heading lost) is the part as a
+                 sub-item: weak, with weak_message
   mentions:      phrases; with no part at all, a mention in the text makes the reading weak
                  (the part's content is only touched on in passing)
   mention_message, mention_severity: the finding for that case
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from ..document.outline import classify_title
 from ..document.result import Evidence, Observation
 from ..text.figures import figures
 from ..vocab import PART_KINDS
@@ -102,6 +106,11 @@ def _presence(analysis, rule):
         diag = rule.diagnostic(doc.line_span(x.start), p.get("weak_message"), title=x.title)
         return [with_severity(diag, p.get("weak_severity"))] + \
             _observe(rule, "weak", [Evidence(x.start, analysis.paragraph(x.start))])
+    stray = _stray_sub_item(analysis) if p.get("stray_sub_item") else None
+    if stray is not None:
+        diag = rule.diagnostic(doc.line_span(stray.line), p.get("weak_message"), title=stray.title)
+        return [with_severity(diag, p.get("weak_severity"))] + \
+            _observe(rule, "weak", [Evidence(stray.line, analysis.paragraph(stray.line))])
     hits = find(analysis, p.get("mentions"))
     if hits:
         h = hits[0]
@@ -116,6 +125,19 @@ def _presence(analysis, rule):
 
 
 _NAMES_SUBJECT = re.compile(r"法治|依法")
+
+
+def _stray_sub_item(analysis):
+    """A numbered sub-item heading standing before the report's first part, naming no part
+    ("（三）持续深化行政执法规范化建设" over the year's work, then "二、…第一责任人…"): the part's own
+    heading is missing and its work is written as a sub-item."""
+    outline = analysis.outline
+    for h in outline.headings:
+        if h.line >= outline.body_start:
+            return None
+        if h.rank > outline.top_rank and h.number is not None and not h.list_item and not classify_title(h.title):
+            return h
+    return None
 
 
 def _typed_rank(heading) -> int:

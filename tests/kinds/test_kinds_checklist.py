@@ -320,6 +320,19 @@ def test_a_bare_sub_item_label_standing_for_a_part_is_weak():
     assert state(result, "section.measures") == "present"
 
 
+def test_a_sub_item_standing_before_the_first_part_is_the_measures_part_as_a_sub_item():
+    # the part's heading lost: （三）… over the year's work, then 二、…
+    text = "\n".join(["某镇2024年度法治政府建设情况报告", "（三）持续深化行政执法规范化建设", "全年开展执法培训4次。",
+                      "二、2024年党政主要负责人履行推进法治建设第一责任人职责情况", "镇党委书记主持召开专题会议3次。",
+                      "三、存在的不足和原因", "一是培训不足。"])
+    result = run(text, codes={"S101"})
+    assert state(result, "section.measures") == "weak"
+    assert diags(result, "S101")[0].line == 2
+    # with no such line the part is missing
+    bare = text.replace("（三）持续深化行政执法规范化建设\n", "")
+    assert state(run(bare, codes={"S101"}), "section.measures") == "missing"
+
+
 def test_the_halves_of_a_part_naming_two_are_parts_of_their_own():
     text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
                       "全年开展普法活动6次。", "二、工作不足及2025年工作安排", "（一）存在的不足",
