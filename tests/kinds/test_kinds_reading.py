@@ -61,6 +61,20 @@ def test_a_period_keeps_the_subject_of_its_first_clause_across_semicolons():
     assert not concepts.concept_matches(taken_over, dict(period, breaks="@others"))
 
 
+def test_a_clause_telling_what_is_lacking_is_no_deed():
+    lacking = "重大执法决定法制审核专业力量不足，具有法律职业资格的审核人员仅1人。"
+    kept = concepts.deeds_only(lacking)
+    assert "法制审核" not in kept and "1人" not in kept and len(kept) == len(lacking)
+    assert concepts.deeds_only("因设备短缺，今年3次拆违行动均未进行全程音像记录。").startswith("因设备短缺，  ")
+    assert concepts.deeds_only("受经费限制，镇政府本年度尚未聘请法律顾问。").strip("，。 ") == "受经费限制"
+    # the lack named as what was addressed is the deed's reason
+    addressed = "针对法制审核力量不足的问题，新配备审核人员3名。"
+    assert concepts.deeds_only(addressed) == addressed
+    # no case arising is the explicit zero, not a lack
+    zero = "全年尚未发生以镇政府为被告的行政诉讼案件。"
+    assert concepts.deeds_only(zero) == zero
+
+
 def test_intention_clauses_are_blanked_and_the_deed_is_kept():
     text = "全年培训法律明白人3期，力争明年实现全覆盖，覆盖率达到100%。"
     kept = concepts.deeds_only(text)
