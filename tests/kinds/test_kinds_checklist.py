@@ -137,6 +137,17 @@ def test_constitution_day_written_with_quotes_is_publicity():
 
 # -- topic: present / weak / missing ----------------------------------------------------
 
+@pytest.mark.parametrize("item, code, sentence", [
+    ("popularization.constitution", "P402", "依照宪法和地方组织法规定，及时调整镇政府内设机构设置。"),
+    ("popularization.civil-code", "P403", "依据《中华人民共和国民法典》第二百七十八条，指导12个小区依法召开业主大会。"),
+    ("popularization.civil-code", "P403", "按照民法典合同编及相关规定规范镇政府合同管理，全年审查合同46份。"),
+])
+def test_a_code_cited_as_the_basis_of_an_act_is_not_its_publicity(item, code, sentence):
+    assert state(run(report(measures=sentence), codes={code}), item) == "missing"
+    taught = "组织普法志愿者到各村讲解民法典婚姻家庭编，全年开展宣讲12场。"
+    assert state(run(report(measures=taught), codes={"P403"}), "popularization.civil-code") == "present"
+
+
 def test_study_law_with_a_count_is_present():
     result = run(report(frp="镇党委坚持会前学法制度，全年共计学法8次。"), codes={"R203"})
     entry = result.checklist["frp.study-law"]
