@@ -35,7 +35,8 @@ from .signature import find_signature
 _HEADING_PATTERNS = [
     # 第一部分 工作开展情况 / 第二部分：存在的问题 — some regions number the parts so, with 一、 inside
     (0, "cn-part", re.compile(r"^\s*第([一二三四五六七八九十]{1,3})部分\s*(?:[、，：:.．]\s*)?")),
-    (1, "cn-dun", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*(?:、|[，．.](?![一二三四五六七八九十\d]))\s*")),
+    # (一.2022年主要工作…: a year may follow the dot, where a digit of a number may not)
+    (1, "cn-dun", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*(?:、|[，．.](?![一二三四五六七八九十]|\d(?!\d{3}年)))\s*")),
     (2, "cn-paren", re.compile(r"^\s*（\s*([一二三四五六七八九十]{1,3})\s*）\s*(?:[、，.]\s*)?")),
     # (a digit after the dot is a decimal, 1.5万元 — but not a year: "1．2024年依法行政工作…")
     (3, "arabic-dot", re.compile(r"^\s*(\d{1,2})\s*(?:[.](?!\d)|[.](?=(?:19|20)\d\d\s*年)|、)\s*")),
@@ -59,7 +60,7 @@ _FRP = (r"第一责任(?:人)?|主要负责(?:人|同志)(?:切实|认真|严格
         # 领导班子带头推进法治建设情况: the leaders' part named by what they did
         r"(?:领导班子|主要领导|主要负责人|一把手|书记|镇长|乡长|县长|区长|市长|局长)(?:亲自|带头)?(?:推进|抓)法治(?:政府)?建设|"
         # 局党组书记、局长履行推进法治建设首要职责情况: the duty named in other words
-        r"(?:书记|镇长|乡长|县长|区长|市长|州长|旗长|局长|厅长|主任|主要领导|负责人)\S{0,4}履行\S{0,6}"
+        r"(?:书记|镇长|乡长|县长|区长|市长|州长|旗长|局长|厅长|主任|主要领导|负责人)\S{0,10}履行\S{0,6}"
         r"法治(?:政府)?建设\S{0,4}(?:职责|责任)")
 _KIND_WORDS = {
     "frp": re.compile(_FRP),
@@ -74,7 +75,8 @@ _KIND_WORDS = {
                                r"短板|差距|薄弱|弱项|原因分析"),
     "other": re.compile(r"其他|其它|意见建议|需要报告|需报告"),
     "measures": re.compile(r"举措|措施|成效|工作情况|开展情况|主要做法|主要工作|建设情况|推进情况|"
-                           r"工作成果|主要成绩|取得|总体情况|基本情况|落实情况|完成情况|"
+                           # (一、街道基本情况 is the unit's profile; 法治政府建设基本情况 its work)
+                           r"工作成果|主要成绩|取得|总体情况|(?:法治|建设|工作|推进)\S{0,6}基本情况|落实情况|完成情况|"
                            # the year's work in plain words: 工作回顾, 具体做法与进展, 干了什么
                            r"回顾|做法|进展|收获|哪些效果|干了什么|做了哪些|实际工作"),
 }

@@ -321,6 +321,17 @@ def test_a_part_named_for_the_years_work_is_present(first):
     assert not diags(result, "S101")
 
 
+def test_a_clerks_half_width_dot_before_the_year_still_numbers_the_part():
+    result = run(_parts("一.2024年主要工作及取得的成效"), codes={"S101"})
+    assert state(result, "section.measures") == "present"
+
+
+def test_the_units_profile_is_not_the_years_work():
+    # 一、街道基本情况 tells the unit, not what it did: no part named for the work
+    assert state(run(_parts("一、街道基本情况"), codes={"S101"}), "section.measures") != "present"
+    assert state(run(_parts("一、2024年法治政府建设基本情况"), codes={"S101"}), "section.measures") == "present"
+
+
 def test_a_bare_sub_item_label_standing_for_a_part_is_weak():
     # （一）主要举措 where the other parts are numbered 二、三、: a sub-item's heading
     result = run(_parts("（一）主要举措"), codes={"S101"})
