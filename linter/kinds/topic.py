@@ -52,6 +52,8 @@ params:
               steps): a clause naming ≥ N of them (or a ``complete`` phrase) recites the
               formula; acts there do not count, and a mention left without concrete
               evidence is weak with recital_message (the formula recited, no instance)
+              ``done``: phrases telling the steps as gone through (经过…后才作出决定): a
+              clause holding one is an instance, not the formula
   slogans:    phrases (anchored ``re:^…`` patterns) marking a clause as a call to do more
               (持续深化…, 大力弘扬…; "@slogans" in rules/data/reading.yaml): acts there do
               not make a mention concrete
@@ -109,7 +111,8 @@ def validate(params: dict) -> list[str]:
     problems.extend(concepts_.validate_concepts(params.get("concepts")))
     problems.extend(concepts_.validate_audience(params.get("audience")))
     recital = params.get("recital")
-    if recital is not None and not (isinstance(recital, dict) and recital.get("phrases")):
+    if recital is not None and not (isinstance(recital, dict) and recital.get("phrases")
+                                    and isinstance(recital.get("done", []), list)):
         problems.append("recital 需要 phrases 列表")
     for key in _LIST_KEYS:
         for name in concepts_.unknown_names(params.get(key)):
@@ -328,7 +331,7 @@ def recital_clauses(text: str, p) -> list[tuple[int, int]]:
         if p.get("complete") and concepts_.matches(clause, p["complete"]):
             out.append((a, b))
         elif len({m[2] for m in concepts_.matches(clause, recital["phrases"])}) >= recital.get("min", 2) \
-                and not _counts_work(clause):
+                and not _counts_work(clause) and not concepts_.matches(clause, recital.get("done")):
             out.append((a, b))
     return out
 
