@@ -11,6 +11,8 @@ params:
   min_acts:   how many distinct act phrases the window needs (default 1)
   zero:       explicit statements that there was nothing to do (未发生行政诉讼): present
   ignore:     phrases whose hits are not mentions at all (宪法权威 for 宪法)
+  unrelated:  stretches about other work altogether (亲自部署秋冬季森林防火): like ignore, and
+              not even a ``generic`` hit there names the item
   law_titles: ignore — a hit inside the title of a national law or regulation (《中华人民
               共和国突发事件应对法》《信访工作条例》, as rules/data/law_titles.tsv lists them)
               names the law, not the year's work: it is not a mention (default: mention)
@@ -86,7 +88,7 @@ _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
 # A named document shows the item in practice; a form's name (《…意见书》《…登记表》) does not,
 # nor does a national law or regulation the unit only studied or cited (see _own_document).
 _NAMED_DOC = re.compile(r"《([^》]{2,60})(?<![书表])》|〔\d{4}〕\d+号")
-_LIST_KEYS = ("phrases", "sufficient", "generic", "acts", "zero", "ignore", "intentions", "complete", "slogans")
+_LIST_KEYS = ("phrases", "sufficient", "generic", "acts", "zero", "ignore", "unrelated", "intentions", "complete", "slogans")
 _WINDOWS = ("clause", "sentence", "paragraph")
 
 
@@ -368,9 +370,9 @@ def read(analysis, rule):
     p = rule.params
     doc = analysis.doc
     allowed = set(p.get("parts", _DEFAULT_PARTS))
-    masks = find(analysis, p.get("ignore"))
+    unrelated = find(analysis, p.get("unrelated"))
     title_masks = law_title_hits(analysis) if p.get("law_titles") == "ignore" else []
-    masks = masks + title_masks
+    masks = find(analysis, p.get("ignore")) + unrelated + title_masks
     strong, weak, elsewhere = [], [], []
     reasons: dict[Hit, str | None] = {}
 
@@ -421,7 +423,7 @@ def read(analysis, rule):
     if elsewhere:
         return "weak", elsewhere, None, True
     # (what `ignore` keeps from counting as the item, a slogan say, may still name it: generic)
-    generic = [h for h in without(find(analysis, p.get("generic")), title_masks)]
+    generic = [h for h in without(find(analysis, p.get("generic")), title_masks + unrelated)]
     if generic:
         return "weak", generic, None, False
     return "missing", [], None, False

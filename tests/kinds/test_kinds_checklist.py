@@ -229,6 +229,15 @@ def test_zero_normative_documents_is_a_complete_statement():
     assert state(result, "outline.normative-documents") == "present"
 
 
+@pytest.mark.parametrize("frp", ["镇党委书记亲自部署秋冬季森林防火工作，带队检查重点林区防火卡点5处。",
+                                 "分管安全生产的副县长对全县安全生产执法工作亲自部署、亲自督办。"])
+def test_acts_in_person_on_other_work_or_by_a_deputy_name_no_duty(frp):
+    assert state(run(report(frp=frp), codes={"R201"}), "frp.four-personally") == "missing"
+    # the formula said of the principal leader still names it
+    said = "镇党委书记对法治建设重要工作亲自部署。"
+    assert state(run(report(frp=said), codes={"R201"}), "frp.four-personally") == "weak"
+
+
 def test_four_personally_needs_most_of_the_four():
     one = run(report(frp="镇长对法治建设重要工作亲自部署。"), codes={"R201"})
     assert state(one, "frp.four-personally") == "weak"
