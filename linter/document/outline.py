@@ -202,8 +202,13 @@ class Outline:
         return table
 
 
+# A list bullet before a numbered heading (■ 一、…, as a table or a list copies it)
+_BULLET = re.compile(r"^\s*[■□●○◆◇▪•]\s*(?=[一二三四五六七八九十（\d第])")
+
+
 def find_heading(text: str, line: int, style_level: int | None = None) -> Heading | None:
     """The heading a line opens with, if any (literal numbering first, then a style level)."""
+    text = _BULLET.sub("", text, count=1)
     for rank, style, pattern in _HEADING_PATTERNS:
         m = pattern.match(text)
         if not m:

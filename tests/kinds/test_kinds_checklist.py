@@ -335,6 +335,10 @@ def test_a_clerks_half_width_dot_before_the_year_still_numbers_the_part():
     assert state(result, "section.measures") == "present"
 
 
+def test_a_bullet_before_a_part_heading_copied_from_a_list_is_no_obstacle():
+    assert state(run(_parts("■ 一、2024年推进法治政府建设的主要做法及成效"), codes={"S101"}), "section.measures") == "present"
+
+
 def test_the_units_profile_is_not_the_years_work():
     # 一、街道基本情况 tells the unit, not what it did: no part named for the work
     assert state(run(_parts("一、街道基本情况"), codes={"S101"}), "section.measures") != "present"
