@@ -90,7 +90,7 @@ def openings_block() -> str:
     rows = ["| set | reports | report year | level | issuer | leaders' part (heading/sub-item/mention/none) "
             "| checklist fields as labelled | fields labelled there, read there |",
             "|---|---|---|---|---|---|---|---|"]
-    for folder, label in (("independent-openings", "openings of 550–900 characters, thirteen writers"),
+    for folder, label in (("independent-openings", "openings of 550–900 characters, sixteen writers"),
                           ("independent-reports", "complete reports, two writers")):
         path = ROOT / "tests/engine" / folder
         meta, checks = measure_dev.measure(path), measure_checklist.measure(path)

@@ -299,6 +299,13 @@ def test_current_plan_is_na_after_the_eighth_plan_ended():
 
 # -- section ----------------------------------------------------------------------------
 
+def test_a_sub_item_on_the_head_leading_the_work_is_the_leaders_part_as_a_sub_item():
+    text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
+                      "（一）压实责任，强化组织领导", "1.主要负责人带头履职。镇党委书记全年主持召开专题会议4次。",
+                      "（二）加强普法宣传", "全年开展普法活动6次。"])
+    assert state(run(text, codes={"S103"}), "section.frp") == "weak"
+
+
 def test_embedded_frp_part_is_weak_and_a_warning():
     text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
                       "（一）党政主要负责人履行推进法治建设第一责任人职责", "镇党委书记主持召开专题会议3次。",
