@@ -83,10 +83,7 @@ def _presence(analysis, rule):
     if own and len(subs) == len(own):
         # "（一）主要举措" where the other parts are 二、三、四、: the part is written at a
         # sub-item's level, as a reviewer reads it — not as a part of its own
-        x = own[0]
-        diag = rule.diagnostic(doc.line_span(x.start), p.get("weak_message"), title=x.title)
-        return [with_severity(diag, p.get("weak_severity"))] + \
-            _observe(rule, "weak", [Evidence(x.start, analysis.paragraph(x.start))])
+        return _weak_at(analysis, rule, own[0].start, own[0].title)
     if own:
         evidence = [Evidence(x.start, analysis.paragraph(x.start)) for x in own]
         slogan = p.get("slogan")
@@ -102,15 +99,10 @@ def _presence(analysis, rule):
             return [with_severity(diag, p.get("themed_severity"))] + _observe(rule, "weak", evidence)
         return _observe(rule, "present", evidence)
     if parts:
-        x = parts[0]
-        diag = rule.diagnostic(doc.line_span(x.start), p.get("weak_message"), title=x.title)
-        return [with_severity(diag, p.get("weak_severity"))] + \
-            _observe(rule, "weak", [Evidence(x.start, analysis.paragraph(x.start))])
+        return _weak_at(analysis, rule, parts[0].start, parts[0].title)
     stray = _stray_sub_item(analysis) if p.get("stray_sub_item") else None
     if stray is not None:
-        diag = rule.diagnostic(doc.line_span(stray.line), p.get("weak_message"), title=stray.title)
-        return [with_severity(diag, p.get("weak_severity"))] + \
-            _observe(rule, "weak", [Evidence(stray.line, analysis.paragraph(stray.line))])
+        return _weak_at(analysis, rule, stray.line, stray.title)
     hits = find(analysis, p.get("mentions"))
     if hits:
         h = hits[0]
@@ -122,6 +114,14 @@ def _presence(analysis, rule):
         return [with_severity(diag, p.get("mention_severity"))] + \
             _observe(rule, "weak", [Evidence(n, analysis.paragraph(n)[:80]) for n in lines])
     return [rule.diagnostic(analysis.title_span())] + _observe(rule, "missing")
+
+
+def _weak_at(analysis, rule, line: int, title: str):
+    """The part written only as a sub-item, at ``line``: weak_message, the reading weak."""
+    p = rule.params
+    diag = rule.diagnostic(analysis.doc.line_span(line), p.get("weak_message"), title=title)
+    return [with_severity(diag, p.get("weak_severity"))] + \
+        _observe(rule, "weak", [Evidence(line, analysis.paragraph(line))])
 
 
 _NAMES_SUBJECT = re.compile(r"法治|依法")
