@@ -64,6 +64,15 @@ def long_sentence(size: int) -> str:
     return HEAD + _fill("，".join(TOPIC_WORDS) + "，", size) + "。\n"
 
 
+def titles(size: int) -> str:
+    """One line copied over and over with no stop: a "sentence" of thousands of 《…》 titles
+    naming the topics (a hit's own title was blanked and the whole window read again for
+    each title: quadratic; seen in a fuzzed seed)."""
+    line = ("我镇坚持以《某省行政执法公示办法》《某省行政执法全过程记录办法》"
+            "《某省重大行政执法决定法制审核办法》等文件为指导纲领，完善执法公示、\n")
+    return HEAD + _fill(line, size)
+
+
 def digits(size: int) -> str:
     return HEAD + "共开展" + "1" * size + "次\n"
 
@@ -128,7 +137,7 @@ def years(size: int) -> str:
 
 
 CASES = {f.__name__: f for f in (zero_width, bookmarks, unclosed_bookmarks, spaces, nested_parens,
-                                 open_parens, long_sentence, digits, topic_digits, topic_yi, word_run, dotted,
+                                 open_parens, long_sentence, titles, digits, topic_digits, topic_yi, word_run, dotted,
                                  digit_groups, yi_run, numerals,
                                  headings, enumerations, quotes, short_lines, stops, years, untitled_spaces)}
 

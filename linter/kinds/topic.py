@@ -76,7 +76,7 @@ import re
 
 from ..text.figures import figures
 from ..document.result import Evidence, Observation
-from ..text.phrases import compile_phrases, strip_quotes
+from ..text.phrases import QUOTE_RUN, compile_phrases, strip_quotes
 from ..text.sentences import SENTENCE_STOP
 from ..vocab import PART_LABELS, checklist_label
 from . import _concepts as concepts_
@@ -224,13 +224,13 @@ def is_concrete(analysis, hit: Hit, p, place: tuple | None = None) -> bool:
     if place is None:
         place = _place(analysis, hit)
     window_key = _window_key(analysis, hit, size, place)
+    act_key = window_key if act == size else _window_key(analysis, hit, act, place)
     title = _own_title(analysis, hit)
-    key = ("concrete", id(p), window_key, window_key if act == size else _window_key(analysis, hit, act, place),
-           title)
+    key = ("concrete", id(p), window_key, act_key, title)
     memo = analysis.index.memo
     found = memo.get(key, _UNSET)
     if found is _UNSET:
-        found = memo[key] = _is_concrete(analysis, hit, p, title)
+        found = memo[key] = _is_concrete(analysis, hit, p, title, window_key, act_key)
     return found
 
 
@@ -244,30 +244,97 @@ def _distinct_matches(text: str, phrases) -> set[str]:
     return found
 
 
-def _is_concrete(analysis, hit: Hit, p, title) -> bool:
+def _is_concrete(analysis, hit: Hit, p, title, window_key, act_key) -> bool:
     kinds = _concrete_kinds(p)
     if not kinds:
         return True
     size = p.get("window", "sentence")
-    text = concrete_text(analysis, hit, size, p)
+    remember = analysis.index.remember
+    # What does not depend on the hit's own title is worked out once per window: a window
+    # holding many titles (a "sentence" of a thousand 《…》 names with no stop) would
+    # otherwise be read again, whole, for every one of them.
+    text = remember(("concrete-text", id(p), window_key), lambda: concrete_text(analysis, hit, size, p))
     if "figure" in kinds and figures(text):
         return True
     if "act" in kinds and (p.get("acts") or p.get("concepts")):
         act_size = p.get("act_window", size)
-        if act_size == size and title is None:
-            act_text = text             # (no title of its own to blank: the same window)
-        else:
-            act_text = concrete_text(analysis, hit, act_size, p, own_title=False)
-        act_text = strip_quotes(act_text)
-        for a, b in recital_clauses(act_text, p) + slogan_clauses(act_text, p):
-            act_text = _blank(act_text, a, b)
-        # (the text is quote-free, so is every match in it)
-        found = _distinct_matches(act_text, p.get("acts")) if p.get("acts") else set()
-        found |= {m[2] for c in p.get("concepts") or () if c.get("as") == "act"
-                  for m in concepts_.concept_matches(act_text, c)}
-        if len(found) >= p.get("min_acts", 1):
+        acts = remember(("act-matches", id(p), act_key),
+                        lambda: _ActMatches(analysis, hit, act_size, p))
+        if acts.distinct_outside(title) >= p.get("min_acts", 1):
             return True
-    return "document" in kinds and _own_document(text)
+    return "document" in kinds and remember(("own-document", id(p), window_key),
+                                            lambda: _own_document(text))
+
+
+class _ActMatches:
+    """The act phrases (and act concepts) matched in a hit's act window, in report offsets:
+    aims, recitals and slogans blanked and quotes left out as evidence is read. The words
+    of the hit's own 《…》 title are no act (a document's name proves nothing), so
+    ``distinct_outside(title)`` counts the distinct acts matched outside it — what blanking
+    the title before matching would give, without matching the window again per title."""
+
+    def __init__(self, analysis, hit: Hit, size: str, p):
+        text = concrete_text(analysis, hit, size, p)
+        line = analysis.doc.line_of(hit.start)
+        end = heading_blocks(analysis).get(line)
+        # (a heading's block is read whole, titles and all: its offsets are not the report's)
+        self.start = None if end is not None and end > line else \
+            _act_window_start(analysis, hit, size)
+        stripped = strip_quotes(text)
+        shifts = _removed_before(text) if stripped is not text else ()
+        for a, b in recital_clauses(stripped, p) + slogan_clauses(stripped, p):
+            stripped = _blank(stripped, a, b)
+        found = []
+        if p.get("acts"):
+            found += concepts_.matches(stripped, p["acts"])
+        found += [m for c in p.get("concepts") or () if c.get("as") == "act"
+                  for m in concepts_.concept_matches(stripped, c)]
+        found = [(_original(a, shifts), _original(b - 1, shifts) + 1, t) for a, b, t in found if b > a]
+        found.sort()
+        self.matches = found
+        self.starts = [a for a, _, _ in found]
+        self.longest = max((b - a for a, b, _ in found), default=0)
+        self.counts: dict[str, int] = {}
+        for _, _, t in found:
+            self.counts[t] = self.counts.get(t, 0) + 1
+
+    def distinct_outside(self, title: tuple[int, int] | None) -> int:
+        if title is None or self.start is None or not self.matches:
+            return len(self.counts)
+        t0, t1 = title[0] - self.start, title[1] - self.start
+        lost: dict[str, int] = {}
+        i = bisect.bisect_left(self.starts, t0 - self.longest)
+        j = bisect.bisect_left(self.starts, t1)
+        for a, b, t in self.matches[i:j]:
+            if a < t1 and b > t0:
+                lost[t] = lost.get(t, 0) + 1
+        return len(self.counts) - sum(1 for t, n in lost.items() if n == self.counts[t])
+
+
+def _act_window_start(analysis, hit: Hit, size: str) -> int:
+    """The report offset where a hit's (non-heading) window begins, as concrete_text takes it."""
+    a, b = window_span(analysis, hit.start, hit.end, size)
+    if size == "sentence":
+        a, b = analysis.index.continued(a, b)
+    return a
+
+
+def _removed_before(text: str) -> list[tuple[int, int]]:
+    """For strip_quotes(text): (offset in the stripped text, characters removed up to there),
+    one pair per quote run removed."""
+    out, removed = [], 0
+    for m in QUOTE_RUN.finditer(text):
+        removed += m.end() - m.start()
+        out.append((m.start() - (removed - (m.end() - m.start())), removed))
+    return out
+
+
+def _original(offset: int, shifts) -> int:
+    """An offset of the stripped text as an offset of the text before quotes were removed."""
+    if not shifts:
+        return offset
+    i = bisect.bisect_right(shifts, (offset, float("inf"))) - 1
+    return offset + (shifts[i][1] if i >= 0 else 0)
 
 
 def _own_document(text: str) -> bool:
