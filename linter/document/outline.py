@@ -480,8 +480,21 @@ def _build_tree(headings: list[Heading]) -> list[Heading]:
     return roots
 
 
+# The leaders' other duties (二、党政主要负责人履行全面从严治党主体责任情况): a heading naming one
+# of them, and not the rule of law, is not the leaders' part of this report.
+_OTHER_DUTY = re.compile(r"全面从严治党|党风廉政|意识形态|安全生产|生态环境保护|河长|林长|主体责任")
+_OWN_DUTY = re.compile(r"法治|依法|法制")
+
+
+def _names_leaders_part(text: str) -> bool:
+    """Whether a title (or a short clause) names the leaders' rule-of-law duty."""
+    return bool(_KIND_WORDS["frp"].search(text)) and not (_OTHER_DUTY.search(text) and not _OWN_DUTY.search(text))
+
+
 def classify_title(title: str) -> set[str]:
-    kinds = {kind for kind, words in _KIND_WORDS.items() if words.search(title)}
+    kinds = {kind for kind, words in _KIND_WORDS.items() if kind != "frp" and words.search(title)}
+    if _names_leaders_part(title):
+        kinds.add("frp")
     for kind in ("shortcomings", "plan"):
         if kind in kinds and not _STRONG[kind].search(title) and _ACTION.search(title):
             kinds.discard(kind)
@@ -618,7 +631,7 @@ def _embedded_parts(doc: Document, headings: list[Heading], parts: list[Part], t
             for _, pos in items:
                 clause = _SENTENCE_END.split(text[pos:], 1)[0]
                 after = text[pos + len(clause):pos + len(clause) + _OPENING]
-                if len(clause) <= 60 and (_KIND_WORDS["frp"].search(clause) or _on_leadership_with_duty(
+                if len(clause) <= 60 and (_names_leaders_part(clause) or _on_leadership_with_duty(
                         ENUMERATION.sub("", clause, count=1).strip(), after)):
                     host = next((p for p in parts if p.start <= number <= p.end), None)
                     if host is not None and host.kind != "frp":
@@ -662,7 +675,7 @@ _FRP_CHARGE = re.compile(r"压(?:紧压)?实[^，。；]{0,6}法治(?:政府)?�
 
 
 def _embedded_kind(title: str) -> str | None:
-    if _KIND_WORDS["frp"].search(title) or _FRP_CHARGE.search(title):
+    if _names_leaders_part(title) or _FRP_CHARGE.search(title):
         return "frp"
     for kind in ("shortcomings", "plan"):
         if _UNNUMBERED[kind].search(title):

@@ -435,3 +435,11 @@ def test_a_heading_is_found_whatever_numbering_opens_it():
     for text in ("今年以来，我镇深入推进法治建设。", "2023年，全镇办理行政处罚案件35件。", "第一责任人职责履行情况"):
         assert find_heading(text, 1) is None, text
     assert find_heading("法治政府建设工作情况", 1, style_level=2).rank == 2      # a .docx heading style
+
+
+def test_a_heading_on_the_leaders_other_duties_is_not_the_leaders_part():
+    # the party-discipline duty is another report's part; the rule-of-law duty stays this one
+    assert "frp" not in classify_title("党政主要负责人履行全面从严治党主体责任情况")
+    assert "frp" not in classify_title("主要领导落实意识形态工作责任制情况")
+    assert "frp" in classify_title("党政主要负责人履行推进法治建设第一责任人职责情况")
+    assert "frp" in classify_title("主要负责人落实法治建设主体责任情况")
