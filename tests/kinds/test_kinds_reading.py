@@ -67,6 +67,9 @@ def test_a_clause_telling_what_is_lacking_is_no_deed():
     assert "法制审核" not in kept and "1人" not in kept and len(kept) == len(lacking)
     assert concepts.deeds_only("因设备短缺，今年3次拆违行动均未进行全程音像记录。").startswith("因设备短缺，  ")
     assert concepts.deeds_only("受经费限制，镇政府本年度尚未聘请法律顾问。").strip("，。 ") == "受经费限制"
+    # a role not yet filled, a rectification still under way
+    assert concepts.deeds_only("经自查，法律明白人作用发挥不充分。").strip("，。 ") == "经自查"
+    assert concepts.deeds_only("执法案卷不规范，目前仍在整改中。") == "执法案卷不规范，" + " " * 7 + "。"
     # the lack named as what was addressed is the deed's reason
     addressed = "针对法制审核力量不足的问题，新配备审核人员3名。"
     assert concepts.deeds_only(addressed) == addressed
@@ -168,6 +171,9 @@ def test_items_described_split_or_reordered_are_recognised(item, code, text, par
     ("frp.study-law", "R203", "镇党委计划每季度开展会前学法1次。", "frp"),
     ("popularization.constitution", "P402", "确保宪法宣传进村入户全覆盖。", "measures"),
     ("outline.emergency", "O511", "确保突发事件依法处置率达100%。", "measures"),
+    # 将 before an adverb or a frame (将提前…, 将全力…, 将以…为契机): "will"
+    ("popularization.current-plan", "P405", "镇司法所将提前谋划“八五”普法总结验收各项准备工作。", "measures"),
+    ("popularization.current-plan", "P405", "将以迎接“八五”普法中期评估为契机，推动各项普法任务落实。", "measures"),
 ])
 def test_aims_targets_and_norms_are_weak_and_say_so(item, code, text, part):
     result = run(report(**({"frp": text} if part == "frp" else {"measures": text})), codes={code})
