@@ -65,11 +65,14 @@ def expand(phrases) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _expand(phrases: tuple[str, ...]) -> tuple[str, ...]:
+def _expand(phrases: tuple[str, ...], seen: frozenset = frozenset()) -> tuple[str, ...]:
+    # (a vocabulary list may name another, as intentions names @lacking; a name met again
+    # inside itself expands to nothing)
     out = []
     for p in phrases:
         if isinstance(p, str) and p.startswith("@"):
-            out.extend(vocabulary().get(p[1:], []) or [])
+            if p not in seen:
+                out.extend(_expand(tuple(vocabulary().get(p[1:], []) or []), seen | {p}))
         else:
             out.append(p)
     return tuple(out)
@@ -307,6 +310,17 @@ def _intention_clauses(sentence: str, intentions, plans, deeds, year) -> tuple[t
             carry = False
         condition = (a, b) if not carry and clause.rstrip().endswith("的") else None
     return tuple(out)
+
+
+def unmet(text: str, start: int, end: int, year: int | None = None) -> str | None:
+    """What the clause around start..end tells of work not done: "lacking" (尚未聘请法律顾问,
+    本年度未组织宪法宣誓活动: not done at all), "shortfall" (…还不够到位: done, not well
+    enough) or None."""
+    a, b = clause_bounds(text, start, end)
+    clause = text[a:b]
+    if _marked(clause, "@lacking", year):
+        return "lacking"
+    return "shortfall" if _marked(clause, "@shortfalls", year) else None
 
 
 def is_intention(text: str, start: int, end: int, intentions="@intentions", plans="@plans",

@@ -46,6 +46,9 @@ params:
               应当, 要求 …; default "@intentions" from rules/data/reading.yaml, [] for none):
               a mention there is weak, and figures or acts there do not make one concrete.
               A sentence opening with "@plans" (下一步, 今后 …) is an aim throughout.
+              Two kinds of clause in the shared list are told apart: "@shortfalls" (…还不够
+              到位: weak, shortfall_message) and "@lacking" (本年度尚未聘请…: the item is
+              missing, and the finding, lacking_message, points at the words)
   audience:   {counts: [...], not: [...]} — who the item is for. A mention (not a
               sufficient phrase) whose sentence names only ``not`` audiences is weak
               (cadres studying the 宪法 is not publicity; a lecture for villagers is not the
@@ -356,11 +359,13 @@ def law_title_hits(analysis) -> list[Hit]:
 
 def weak_reason(analysis, hit: Hit, p, sufficient: bool = False, sentence: tuple[int, int] | None = None) -> str | None:
     """Why a mention in an allowed part is not the year's work, if a reviewer would say so:
-    intention (an aim, a target or a norm), audience (the wrong people taught). ``sentence``:
+    intention (an aim, a target or a norm), shortfall (told as not done well enough), lacking
+    (told as not done), audience (the wrong people taught). ``sentence``:
     the hit's sentence bounds, when the caller has them."""
     intentions = _intentions(p)
     if intentions and _in_intention(analysis, hit, intentions, sentence):
-        return "intention"
+        # (what the report says was not done, or not well enough, is no plan)
+        return concepts_.unmet(analysis.doc.content, hit.start, hit.end, analysis.year) or "intention"
     if not sufficient and p.get("audience"):
         if concepts_.wrong_audience(window(analysis, hit.start, hit.end), p["audience"]):
             return "audience"
@@ -433,14 +438,15 @@ def _recited(analysis, hit: Hit, p, place: tuple | None = None) -> bool:
 
 def read(analysis, rule):
     """Classify a topic's hits: (state, hits, reason, weak_only_elsewhere). ``reason`` says
-    why a weak reading is weak: intention, audience, recital or None (no concrete detail)."""
+    why a weak reading is weak: intention, shortfall, audience, recital or None (no concrete detail);
+    "lacking" with a missing reading: the only mentions tell the item was not done."""
     p = rule.params
     doc = analysis.doc
     allowed = set(p.get("parts", _DEFAULT_PARTS))
     unrelated = find(analysis, p.get("unrelated"))
     title_masks = law_title_hits(analysis) if p.get("law_titles") == "ignore" else []
     masks = find(analysis, p.get("ignore")) + unrelated + title_masks
-    strong, weak, elsewhere = [], [], []
+    strong, weak, elsewhere, lacking = [], [], [], []
     reasons: dict[Hit, str | None] = {}
 
     kinds_by_line, line_of, bounds = part_kinds(analysis), doc.line_of, analysis.index.bounds
@@ -454,7 +460,7 @@ def read(analysis, rule):
             elsewhere.append(h)
         elif (reason := weak_reason(analysis, h, p, sufficient=True)):
             reasons[h] = reason
-            weak.append(h)
+            (lacking if reason == "lacking" else weak).append(h)
         else:
             strong.append(h)
     mentions = find(analysis, p["phrases"]) + find_concepts(analysis, p.get("concepts"), "phrase")
@@ -466,7 +472,7 @@ def read(analysis, rule):
         place = (line, bounds(h.start, h.end, SENTENCE_STOP))     # (every question below starts here)
         if (reason := weak_reason(analysis, h, p, sentence=place[1])):
             reasons[h] = reason
-            weak.append(h)
+            (lacking if reason == "lacking" else weak).append(h)
         elif is_concrete(analysis, h, p, place):
             strong.append(h)
         else:
@@ -493,6 +499,8 @@ def read(analysis, rule):
     generic = [h for h in without(find(analysis, p.get("generic")), title_masks + unrelated)]
     if generic:
         return "weak", generic, None, False
+    if lacking:                         # told as not done: missing, and the finding says so
+        return "missing", sorted(lacking, key=lambda h: h.start), "lacking", False
     return "missing", [], None, False
 
 
@@ -530,6 +538,11 @@ def check(analysis, rule):
         diag = rule.diagnostic(span, message, found=first.text(doc),
                                context=analysis.paragraph(doc.line_of(first.start)))
         return [with_severity(diag, p.get("weak_severity"))] + observe(rule, "weak", analysis, hits)
+    if reason == "lacking":
+        first = hits[0]
+        diag = rule.diagnostic(doc.span(first.start, first.end), _weak_message(p, reason),
+                               found=first.text(doc), context=analysis.paragraph(doc.line_of(first.start)))
+        return [diag] + observe(rule, "missing", analysis, [])
     return [rule.diagnostic(anchor(analysis, kinds))] + observe(rule, "missing", analysis, [])
 
 

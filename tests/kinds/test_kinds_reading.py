@@ -448,3 +448,27 @@ def test_a_long_unstopped_sentence_full_of_titles_is_read_once_per_rule(monkeypa
         run(report(measures=line * lines))
         counts.append(len(calls))
     assert counts[0] > 0 and counts[1] == counts[0]
+
+
+def test_work_told_as_not_done_is_missing_and_work_done_not_well_enough_is_weak():
+    # 本年度尚未聘请: the report itself says the item was not done — missing, at those words
+    result = run(report(measures="受经费限制，镇政府本年度尚未聘请法律顾问。"), codes={"O502"})
+    assert state(result, "decision.legal-advisor") == "missing"
+    finding = diags(result, "O502")[0]
+    assert "没有开展" in finding.message and "法律顾问" in finding.message and finding.line == 3
+    assert reading("popularization.constitution", "镇政府换届已于上年完成，本年度未组织宪法宣誓活动。") == "missing"
+    # …还不够到位: the work is named and falls short — weak, and the finding says so
+    result = run(report(measures="“谁执法谁普法”责任落实还不够到位，部分站所普法流于形式。"), codes={"P401"})
+    assert state(result, "popularization.whoever-enforces") == "weak"
+    assert "做得不够" in diags(result, "P401")[0].message
+    # and no case arising is the explicit zero, not a lack
+    assert reading("frp.court-appearance", "全年尚未发生以镇政府为被告的行政诉讼案件。", part="frp") == "present"
+
+
+def test_a_vocabulary_list_may_name_another_and_a_cycle_expands_to_nothing(monkeypatch):
+    monkeypatch.setattr(concepts, "vocabulary", lambda: {"a": ["x", "@b"], "b": ["y", "@a"]})
+    concepts._expand.cache_clear()
+    try:
+        assert concepts.expand("@a") == ("x", "y")
+    finally:
+        concepts._expand.cache_clear()
