@@ -270,48 +270,54 @@ def _is_concrete(analysis, hit: Hit, p, title, window_key, act_key) -> bool:
 
 
 class _ActMatches:
-    """The act phrases (and act concepts) matched in a hit's act window, in report offsets:
-    aims, recitals and slogans blanked and quotes left out as evidence is read. The words
-    of the hit's own 《…》 title are no act (a document's name proves nothing), so
-    ``distinct_outside(title)`` counts the distinct acts matched outside it — what blanking
-    the title before matching would give, without matching the window again per title."""
+    """The act phrases (and act concepts) in a hit's act window, read as evidence is read:
+    aims, recitals and slogans blanked, quotes left out. The words of the hit's own 《…》
+    title are no act (a document's name proves nothing), so ``distinct_outside(title)``
+    counts the distinct acts outside it — what blanking the title before matching would give,
+    without matching the window again for every title in it. (Offsets are worked out only
+    for a hit that lies in a title: most hits do not.)"""
 
     def __init__(self, analysis, hit: Hit, size: str, p):
         text = concrete_text(analysis, hit, size, p)
         line = analysis.doc.line_of(hit.start)
         end = heading_blocks(analysis).get(line)
         # (a heading's block is read whole, titles and all: its offsets are not the report's)
-        self.start = None if end is not None and end > line else \
-            _act_window_start(analysis, hit, size)
+        self.start = None if end is not None and end > line else _act_window_start(analysis, hit, size)
         stripped = strip_quotes(text)
-        shifts = _removed_before(text) if stripped is not text else ()
+        self.shifts = _removed_before(text) if stripped is not text else ()
         for a, b in recital_clauses(stripped, p) + slogan_clauses(stripped, p):
             stripped = _blank(stripped, a, b)
-        found = []
-        if p.get("acts"):
-            found += concepts_.matches(stripped, p["acts"])
-        found += [m for c in p.get("concepts") or () if c.get("as") == "act"
-                  for m in concepts_.concept_matches(stripped, c)]
-        found = [(_original(a, shifts), _original(b - 1, shifts) + 1, t) for a, b, t in found if b > a]
-        found.sort()
-        self.matches = found
-        self.starts = [a for a, _, _ in found]
-        self.longest = max((b - a for a, b, _ in found), default=0)
-        self.counts: dict[str, int] = {}
-        for _, _, t in found:
-            self.counts[t] = self.counts.get(t, 0) + 1
+        self.text, self.p = stripped, p
+        # (the text is quote-free, so is every match in it)
+        found = _distinct_matches(stripped, p.get("acts")) if p.get("acts") else set()
+        found |= {m[2] for c in p.get("concepts") or () if c.get("as") == "act"
+                  for m in concepts_.concept_matches(stripped, c)}
+        self.distinct = len(found)
+        self._placed = None
+
+    def _matches(self):
+        if self._placed is None:
+            p, shifts = self.p, self.shifts
+            found = concepts_.matches(self.text, p["acts"]) if p.get("acts") else []
+            found += [m for c in p.get("concepts") or () if c.get("as") == "act"
+                      for m in concepts_.concept_matches(self.text, c)]
+            found = sorted((_original(a, shifts), _original(b - 1, shifts) + 1, t) for a, b, t in found if b > a)
+            counts: dict[str, int] = {}
+            for _, _, t in found:
+                counts[t] = counts.get(t, 0) + 1
+            self._placed = (found, [a for a, _, _ in found], max((b - a for a, b, _ in found), default=0), counts)
+        return self._placed
 
     def distinct_outside(self, title: tuple[int, int] | None) -> int:
-        if title is None or self.start is None or not self.matches:
-            return len(self.counts)
+        if title is None or self.start is None or not self.distinct:
+            return self.distinct
+        found, starts, longest, counts = self._matches()
         t0, t1 = title[0] - self.start, title[1] - self.start
         lost: dict[str, int] = {}
-        i = bisect.bisect_left(self.starts, t0 - self.longest)
-        j = bisect.bisect_left(self.starts, t1)
-        for a, b, t in self.matches[i:j]:
+        for a, b, t in found[bisect.bisect_left(starts, t0 - longest):bisect.bisect_left(starts, t1)]:
             if a < t1 and b > t0:
                 lost[t] = lost.get(t, 0) + 1
-        return len(self.counts) - sum(1 for t, n in lost.items() if n == self.counts[t])
+        return len(counts) - sum(1 for t, n in lost.items() if n == counts[t])
 
 
 def _act_window_start(analysis, hit: Hit, size: str) -> int:
