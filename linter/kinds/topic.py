@@ -262,7 +262,7 @@ def _is_concrete(analysis, hit: Hit, p, title, window_key, act_key) -> bool:
     if "act" in kinds and (p.get("acts") or p.get("concepts")):
         act_size = p.get("act_window", size)
         acts = remember(("act-matches", id(p), act_key),
-                        lambda: _ActMatches(analysis, hit, act_size, p))
+                        lambda: _ActMatches(analysis, hit, act_size, p, text if act_key == window_key else None))
         if acts.distinct_outside(title) >= p.get("min_acts", 1):
             return True
     return "document" in kinds and remember(("own-document", id(p), window_key),
@@ -277,12 +277,10 @@ class _ActMatches:
     without matching the window again for every title in it. (Offsets are worked out only
     for a hit that lies in a title: most hits do not.)"""
 
-    def __init__(self, analysis, hit: Hit, size: str, p):
-        text = concrete_text(analysis, hit, size, p)
-        line = analysis.doc.line_of(hit.start)
-        end = heading_blocks(analysis).get(line)
-        # (a heading's block is read whole, titles and all: its offsets are not the report's)
-        self.start = None if end is not None and end > line else _act_window_start(analysis, hit, size)
+    def __init__(self, analysis, hit: Hit, size: str, p, text: str | None = None):
+        if text is None:
+            text = concrete_text(analysis, hit, size, p)
+        self.start = _window_start(analysis, hit, size)
         stripped = strip_quotes(text)
         self.shifts = _removed_before(text) if stripped is not text else ()
         for a, b in recital_clauses(stripped, p) + slogan_clauses(stripped, p):
@@ -309,10 +307,13 @@ class _ActMatches:
         return self._placed
 
     def distinct_outside(self, title: tuple[int, int] | None) -> int:
-        if title is None or self.start is None or not self.distinct:
+        if title is None or not self.distinct:
+            return self.distinct
+        start = self.start
+        if start is None:
             return self.distinct
         found, starts, longest, counts = self._matches()
-        t0, t1 = title[0] - self.start, title[1] - self.start
+        t0, t1 = title[0] - start, title[1] - start
         lost: dict[str, int] = {}
         for a, b, t in found[bisect.bisect_left(starts, t0 - longest):bisect.bisect_left(starts, t1)]:
             if a < t1 and b > t0:
@@ -320,8 +321,13 @@ class _ActMatches:
         return len(counts) - sum(1 for t, n in lost.items() if n == counts[t])
 
 
-def _act_window_start(analysis, hit: Hit, size: str) -> int:
-    """The report offset where a hit's (non-heading) window begins, as concrete_text takes it."""
+def _window_start(analysis, hit: Hit, size: str) -> int | None:
+    """The report offset where a hit's window begins, as concrete_text takes it; None for a
+    heading's block, which is read whole, titles and all (its offsets are not the report's)."""
+    line = analysis.doc.line_of(hit.start)
+    end = heading_blocks(analysis).get(line)
+    if end is not None and end > line:
+        return None
     a, b = window_span(analysis, hit.start, hit.end, size)
     if size == "sentence":
         a, b = analysis.index.continued(a, b)
