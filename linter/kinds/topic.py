@@ -263,7 +263,7 @@ def _is_concrete(analysis, hit: Hit, p, title, window_key, act_key) -> bool:
         act_size = p.get("act_window", size)
         acts = remember(("act-matches", id(p), act_key),
                         lambda: _ActMatches(analysis, hit, act_size, p, text if act_key == window_key else None))
-        if acts.distinct_outside(title) >= p.get("min_acts", 1):
+        if acts.distinct_outside(title, analysis, hit) >= p.get("min_acts", 1):
             return True
     return "document" in kinds and remember(("own-document", id(p), window_key),
                                             lambda: _own_document(text))
@@ -280,9 +280,8 @@ class _ActMatches:
     def __init__(self, analysis, hit: Hit, size: str, p, text: str | None = None):
         if text is None:
             text = concrete_text(analysis, hit, size, p)
-        self.start = _window_start(analysis, hit, size)
+        self.size, self.raw = size, text
         stripped = strip_quotes(text)
-        self.shifts = _removed_before(text) if stripped is not text else ()
         for a, b in recital_clauses(stripped, p) + slogan_clauses(stripped, p):
             stripped = _blank(stripped, a, b)
         self.text, self.p = stripped, p
@@ -295,7 +294,8 @@ class _ActMatches:
 
     def _matches(self):
         if self._placed is None:
-            p, shifts = self.p, self.shifts
+            p = self.p
+            shifts = _removed_before(self.raw) if strip_quotes(self.raw) is not self.raw else ()
             found = concepts_.matches(self.text, p["acts"]) if p.get("acts") else []
             found += [m for c in p.get("concepts") or () if c.get("as") == "act"
                       for m in concepts_.concept_matches(self.text, c)]
@@ -306,10 +306,11 @@ class _ActMatches:
             self._placed = (found, [a for a, _, _ in found], max((b - a for a, b, _ in found), default=0), counts)
         return self._placed
 
-    def distinct_outside(self, title: tuple[int, int] | None) -> int:
+    def distinct_outside(self, title: tuple[int, int] | None, analysis, hit: Hit) -> int:
+        """The distinct acts outside ``title``, the 《…》 title ``hit`` lies in (None: all)."""
         if title is None or not self.distinct:
             return self.distinct
-        start = self.start
+        start = _window_start(analysis, hit, self.size)
         if start is None:
             return self.distinct
         found, starts, longest, counts = self._matches()
