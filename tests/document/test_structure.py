@@ -443,3 +443,10 @@ def test_a_heading_on_the_leaders_other_duties_is_not_the_leaders_part():
     assert "frp" not in classify_title("主要领导落实意识形态工作责任制情况")
     assert "frp" in classify_title("党政主要负责人履行推进法治建设第一责任人职责情况")
     assert "frp" in classify_title("主要负责人落实法治建设主体责任情况")
+
+
+def test_a_leaders_own_report_and_the_years_results_name_the_measures_part():
+    assert classify_title("本人2023年度推进法治政府建设履职情况") == {"measures"}
+    assert classify_title("过去一年依法行政重点任务推进及落实成果") == {"measures"}
+    # the leaders' duty named is still the leaders' part
+    assert "frp" in classify_title("党政主要负责人履行推进法治建设第一责任人职责情况")
