@@ -409,6 +409,13 @@ def test_frp_only_mentioned_in_the_text_is_weak_but_still_an_error():
     result = run(text, codes={"S103"})
     assert state(result, "section.frp") == "weak"
     assert diags(result, "S103")[0].severity == "error"
+    # the principal leader's acts in person told in the text are the duty mentioned too
+    told = text.replace("认真落实党政主要负责人履行推进法治建设第一责任人职责规定，",
+                        "（一）强化组织领导。镇长对法治政府建设重要工作亲自部署、重大问题亲自过问，")
+    assert state(run(told, codes={"S103"}), "section.frp") == "weak"
+    # … but not anyone's acts in person (a deputy's)
+    deputy = told.replace("镇长对", "分管副镇长对")
+    assert state(run(deputy, codes={"S103"}), "section.frp") == "missing"
 
 
 def test_missing_part_points_at_the_title():
