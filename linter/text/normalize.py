@@ -22,6 +22,10 @@ _TRADITIONAL_HINTS = frozenset(
 # a scan to the end of the line for each one (quadratic on a line full of them).
 _REMNANTS = re.compile(r"\[(?:bookmark|comment):[^\]\n]{0,256}\]|[\u200b-\u200f\u2060\ufeff\u00ad]")
 _REMNANT_SCAN = FirstCharacter(_REMNANTS)    # (asked of every line: found by its first character)
+# A letter-spaced run (法 律 明 白 人, 法 治 政 府: a PDF's or a heading's spacing kept in the
+# text): three or more Chinese characters each one space apart. The spaces inside are cut out
+# as remnants are, so the words match; two characters a space apart (镇长 张某) stay as typed.
+_LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
 # What a remnant starts with: a report holding none of these (most) has no line to look at.
 REMNANT_OPENERS = "[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
 
@@ -80,6 +84,11 @@ def normalize_line(text: str, traditional: bool = False, remnants: bool = True) 
     """
     n = len(text)
     removed = _removed_spans(text) if remnants else []       # (False: the caller knows there are none)
+    if " " in text or "\u3000" in text:
+        spaces = [(i, i + 1) for m in _LETTER_SPACED.finditer(text)
+                  for i in range(m.start() + 1, m.end(), 2)]
+        if spaces:
+            removed = merge_spans(sorted(removed + spaces))
     if removed:
         pieces, origin, at = [], [], 0
         for a, b in removed:

@@ -1,0 +1,26 @@
+"""How a line is normalised for matching (linter.text.normalize), and what a user sees of it."""
+from __future__ import annotations
+
+from linter import lint_text
+from linter.text.normalize import normalize_line
+
+
+def test_a_letter_spaced_word_is_read_as_the_word_and_columns_stay_the_users():
+    norm, origin = normalize_line("选聘“法 律 明 白 人”6名")
+    assert norm == "选聘“法律明白人”6名"
+    # each kept character still points at its column in the line as typed
+    assert [origin[norm.index(c)] for c in "律人"] == [5, 11]
+    # full-width spaces too, as a PDF's heading keeps them
+    assert normalize_line("法\u3000治\u3000政\u3000府")[0] == "法治政府"
+
+
+def test_spaces_between_words_and_around_figures_stay():
+    assert normalize_line("镇长 张某")[0] == "镇长 张某"
+    assert normalize_line("一、 2023 年主要工作")[0] == "一、 2023 年主要工作"
+
+
+def test_a_letter_spaced_item_in_a_report_is_found():
+    text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
+                      "街道为每个社区选聘“法 律 明 白 人”5至8名，全年累计参与调解纠纷43件。",
+                      "二、存在的不足和原因", "一是培训不足。"])
+    assert lint_text(text).checklist["popularization.legal-literate"].state == "present"
