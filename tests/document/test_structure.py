@@ -450,3 +450,9 @@ def test_a_leaders_own_report_and_the_years_results_name_the_measures_part():
     assert classify_title("过去一年依法行政重点任务推进及落实成果") == {"measures"}
     # the leaders' duty named is still the leaders' part
     assert "frp" in classify_title("党政主要负责人履行推进法治建设第一责任人职责情况")
+
+
+def test_a_years_task_list_is_its_plan_and_the_leaders_named_in_quotes_are_their_part():
+    assert classify_title("2024年重点任务清单") == {"plan"}
+    assert "frp" in classify_title("“一把手”抓法治建设履职情况")
+    assert classify_title("2023年，我们抓了哪些事、见了哪些效") == {"measures"}
