@@ -530,7 +530,10 @@ def _classify(doc: Document, headings: list[Heading], top_rank: int,
             parts.extend(_split_combined(doc, h, end, headings))
             continue
         seen = {p.kind for p in parts}
-        if kind == "measures" and seen & {"shortcomings", "plan"} and not re.search(r"举措|成效", h.title):
+        # (a heading naming the year's work outright — 二、2023年法治政府建设工作开展情况 after a
+        # shortcomings part put first — is the measures part wherever it stands)
+        if kind == "measures" and seen & {"shortcomings", "plan"} and not re.search(r"举措|成效", h.title) \
+                and not _UNNUMBERED["measures"].search(h.title):
             kind = "other"
         if kind is None:
             # A part named by theme (一、加强党的领导) before any shortcomings part is

@@ -456,3 +456,10 @@ def test_a_years_task_list_is_its_plan_and_the_leaders_named_in_quotes_are_their
     assert classify_title("2024年重点任务清单") == {"plan"}
     assert "frp" in classify_title("“一把手”抓法治建设履职情况")
     assert classify_title("2023年，我们抓了哪些事、见了哪些效") == {"measures"}
+
+
+def test_the_years_work_named_outright_after_a_shortcomings_part_put_first_is_the_measures_part():
+    outline = outline_of("\n".join([
+        "某镇2023年度法治政府建设情况报告", "一、存在的问题和不足", "一是执法力量不足。",
+        "二、2023年法治政府建设工作开展情况", "全年办理行政处罚案件12件。"]))
+    assert [kind for kind, _ in own_parts(outline)] == ["shortcomings", "measures"]
