@@ -369,5 +369,8 @@ def validate_audience(audience) -> list[str]:
         return []
     if not isinstance(audience, dict) or not audience.get("counts") or not audience.get("not"):
         return ["audience 需要 counts 和 not 两个词表"]
-    return [f"audience 引用了不存在的词表 @{n}"
-            for key in ("counts", "not") for n in unknown_names(audience.get(key))]
+    problems = [f"audience 引用了不存在的词表 @{n}"
+                for key in ("counts", "not") for n in unknown_names(audience.get(key))]
+    if audience.get("reads", "weak") not in ("weak", "missing"):
+        problems.append("audience.reads 只能是 weak 或 missing")
+    return problems

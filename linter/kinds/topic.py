@@ -49,8 +49,9 @@ params:
               Two kinds of clause in the shared list are told apart: "@shortfalls" (…还不够
               到位: weak, shortfall_message) and "@lacking" (本年度尚未聘请…: the item is
               missing, and the finding, lacking_message, points at the words)
-  audience:   {counts: [...], not: [...]} — who the item is for. A mention (not a
-              sufficient phrase) whose sentence names only ``not`` audiences is weak
+  audience:   {counts: [...], not: [...], reads: weak|missing} — who the item is for. A
+              mention (not a sufficient phrase) whose sentence names only ``not`` audiences is
+              weak, or no mention at all with ``reads: missing`` (the finding still says why)
               (cadres studying the 宪法 is not publicity; a lecture for villagers is not the
               leaders' study); audience_message says so ({need} from need_message)
   recital:    {phrases: [...], min: N} — the parts of a formula (亲自部署 …, the decision
@@ -452,7 +453,8 @@ def _recited(analysis, hit: Hit, p, place: tuple | None = None) -> bool:
 def read(analysis, rule):
     """Classify a topic's hits: (state, hits, reason, weak_only_elsewhere). ``reason`` says
     why a weak reading is weak: intention, shortfall, audience, recital or None (no concrete detail);
-    "lacking" with a missing reading: the only mentions tell the item was not done."""
+    "lacking" or "audience" with a missing reading: the only mentions tell the item was not done,
+    or (audience.reads: missing) are for the wrong people."""
     p = rule.params
     doc = analysis.doc
     allowed = set(p.get("parts", _DEFAULT_PARTS))
@@ -461,6 +463,9 @@ def read(analysis, rule):
     masks = find(analysis, p.get("ignore")) + unrelated + title_masks
     strong, weak, elsewhere, lacking = [], [], [], []
     reasons: dict[Hit, str | None] = {}
+    # what reads as no mention at all, only a finding at the words: told as not done, and —
+    # where the rule says so — the wrong audience (a lecture for villagers is no leaders' study)
+    absent = {"lacking"} | ({"audience"} if (p.get("audience") or {}).get("reads") == "missing" else set())
 
     kinds_by_line, line_of, bounds = part_kinds(analysis), doc.line_of, analysis.index.bounds
 
@@ -473,7 +478,7 @@ def read(analysis, rule):
             elsewhere.append(h)
         elif (reason := weak_reason(analysis, h, p, sufficient=True)):
             reasons[h] = reason
-            (lacking if reason == "lacking" else weak).append(h)
+            (lacking if reason in absent else weak).append(h)
         else:
             strong.append(h)
     mentions = find(analysis, p["phrases"]) + find_concepts(analysis, p.get("concepts"), "phrase")
@@ -485,7 +490,7 @@ def read(analysis, rule):
         place = (line, bounds(h.start, h.end, SENTENCE_STOP))     # (every question below starts here)
         if (reason := weak_reason(analysis, h, p, sentence=place[1])):
             reasons[h] = reason
-            (lacking if reason == "lacking" else weak).append(h)
+            (lacking if reason in absent else weak).append(h)
         elif is_concrete(analysis, h, p, place):
             strong.append(h)
         else:
@@ -512,8 +517,9 @@ def read(analysis, rule):
     generic = [h for h in without(find(analysis, p.get("generic")), title_masks + unrelated)]
     if generic:
         return "weak", generic, None, False
-    if lacking:                         # told as not done: missing, and the finding says so
-        return "missing", sorted(lacking, key=lambda h: h.start), "lacking", False
+    if lacking:                         # not the item: missing, and the finding says why
+        lacking.sort(key=lambda h: h.start)
+        return "missing", lacking, reasons[lacking[0]], False
     return "missing", [], None, False
 
 
@@ -551,7 +557,7 @@ def check(analysis, rule):
         diag = rule.diagnostic(span, message, found=first.text(doc),
                                context=analysis.paragraph(doc.line_of(first.start)))
         return [with_severity(diag, p.get("weak_severity"))] + observe(rule, "weak", analysis, hits)
-    if reason == "lacking":
+    if reason in ("lacking", "audience"):
         first = hits[0]
         diag = rule.diagnostic(doc.span(first.start, first.end), _weak_message(p, reason),
                                found=first.text(doc), context=analysis.paragraph(doc.line_of(first.start)))

@@ -363,16 +363,21 @@ def test_a_copy_cut_off_under_the_measures_heading_is_not_read_as_unquantified()
     ("popularization.constitution", "P402", "measures",
      "组织镇村干部集中学习宪法，开展宪法知识讲座2场。", "干部学习宪法",
      "在集市设立咨询台，开展宪法讲座，向群众发放资料600余份。"),
-    # a lecture for villagers is not the leaders' study of law
-    ("frp.study-law", "R203", "frp",
-     "司法所在各村举办法治讲座12场，为村民讲解土地承包法律知识。", "不是领导干部学法",
-     "举办领导干部法治讲座3场，镇领导班子成员全部参加。"),
 ])
 def test_weak_readings_say_why_and_the_real_thing_is_present(item, code, part, weak, reason, present):
     result = run(report(**{part: weak}), codes={code})
     assert state(result, item) == "weak"
     assert reason in diags(result, code)[0].message
     assert reading(item, present, part, {code}) == "present"
+
+
+def test_a_lecture_for_villagers_is_no_study_of_law_at_all_and_the_finding_says_why():
+    # (audience.reads: missing — popularization, not the leaders' study, as the reviewer reads it)
+    result = run(report(frp="司法所在各村举办法治讲座12场，为村民讲解土地承包法律知识。"), codes={"R203"})
+    assert state(result, "frp.study-law") == "missing"
+    finding = diags(result, "R203")[0]
+    assert "不是领导干部学法" in finding.message and finding.line == 5
+    assert reading("frp.study-law", "举办领导干部法治讲座3场，镇领导班子成员全部参加。", "frp", {"R203"}) == "present"
 
 
 # -- a required part that is only a slogan ---------------------------------------------------
