@@ -27,7 +27,8 @@ def spaced(name: str) -> str:
 _FIELDS = "|".join(spaced(n) for n in sorted(FIELD_NAMES, key=len, reverse=True))
 # Some sites set a field's value after a space instead of a colon ("所属机构 某某街道办事处");
 # only the longer names, whose value then holds no sentence mark ("标题 …" could be prose).
-_LONG_FIELDS = "|".join(map(re.escape, sorted((n for n in FIELD_NAMES if len(n) >= 4 or n == "索引号"),
+# (有效性 too: its value is 有效 or 失效, and a flattened table sets it after a tab)
+_LONG_FIELDS = "|".join(map(re.escape, sorted((n for n in FIELD_NAMES if len(n) >= 4 or n in ("索引号", "有效性")),
                                               key=len, reverse=True)))
 # A page's own fields: "来源：…", "浏览次数：…"
 _PAGE_FIELDS = (r"日期|时间|发布时间|发布日期|更新时间|来源|文章来源|信息来源|栏目|点击数|浏览次数|阅读次数|访问量|"

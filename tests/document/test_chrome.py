@@ -36,6 +36,8 @@ def test_seed_004_chrome_lines(seed):
     "所属机构 长沙市天心区坡子街街道办事处",
     "信息索引号 11430100MB1234567X/2024-00012",
     "生成日期 2024-02-27",
+    # (a flattened metadata table: the field, a tab, its value — or the title is read as 有效…)
+    "有效性\t有效",
     # a printed page's number in a copy out of a PDF
     "— 1 —",
     "- 12 -",
