@@ -466,9 +466,12 @@ def markdown(after: dict, before: dict | None, args) -> str:
             lines[-1] += " " + split
     lines += ["", f"Adversarial inputs (`bench/adversarial.py`, each just under {args.size // 1000} KB "
               "of UTF-8):", "", cols.replace("measure", "input")]
+    before_cases = b.get("adversarial") or {}
     for name, v in after["adversarial"].items():
-        lines.append(row(f"`{name}`", (b.get("adversarial") or {}).get(name), v,
-                         lambda x: _s(x, args.case_timeout)))
+        if before and name not in before_cases:   # (a case added after the before figures: no before)
+            lines.append(f"| `{name}` | — | {_s(v, args.case_timeout)} |")
+        else:
+            lines.append(row(f"`{name}`", before_cases.get(name), v, lambda x: _s(x, args.case_timeout)))
     return "\n".join(lines) + "\n"
 
 
