@@ -414,6 +414,11 @@ def test_frp_only_mentioned_in_the_text_is_weak_but_still_an_error():
                         "（一）强化组织领导。镇长对法治政府建设重要工作亲自部署、重大问题亲自过问，")
     assert state(run(told, codes={"S103"}), "section.frp") == "weak"
     # … but not anyone's acts in person (a deputy's)
+    # another duty's 第一责任人 in a heading is no mention of this one
+    other = text.replace("认真落实党政主要负责人履行推进法治建设第一责任人职责规定，全年开展普法活动6次。",
+                         "全年开展普法活动6次。\n二、镇长履行安全生产第一责任人职责情况\n全年开展安全检查12次。").replace(
+                         "二、存在的不足和原因", "三、存在的不足和原因")
+    assert state(run(other, codes={"S103"}), "section.frp") == "missing"
     deputy = told.replace("镇长对", "分管副镇长对")
     assert state(run(deputy, codes={"S103"}), "section.frp") == "missing"
 

@@ -184,6 +184,7 @@ def test_aims_targets_and_norms_are_weak_and_say_so(item, code, text, part):
 def test_a_target_set_is_no_result_but_a_plans_targets_referred_to_are_no_target():
     assert "95%" not in concepts.deeds_only("2024年目标：执法案卷合格率95%以上。")
     assert "30场" not in concepts.deeds_only("年初提出全年开展“法律六进”活动不少于30场的目标。")
+    assert "500家次" not in concepts.deeds_only("年初确定了全年执法检查不少于500家次的工作目标。")
     for done in ("对照普法规划确定的目标任务，完成中期自查，梳理已完成任务21项。",
                  "全面完成年度目标，全年办理案件46件。"):
         assert concepts.deeds_only(done) == done
