@@ -11,6 +11,8 @@ params:
   min_acts:   how many distinct act phrases the window needs (default 1)
   zero:       explicit statements that there was nothing to do (未发生行政诉讼): present
   ignore:     phrases whose hits are not mentions at all (宪法权威 for 宪法)
+  past_years: ignore (default) | keep — a sentence opening on a year before the report's
+              (2021年，时任镇长出庭应诉…) tells another year's work: ignore masks it like unrelated
   unrelated:  stretches about other work altogether (亲自部署秋冬季森林防火): like ignore, and
               not even a ``generic`` hit there names the item
   law_titles: ignore — a hit inside the title of a national law or regulation (《中华人民
@@ -360,6 +362,29 @@ def _own_document(text: str) -> bool:
     return any(m.group(1) is None or not laws_.is_registered(m.group(1)) for m in _NAMED_DOC.finditer(text))
 
 
+# A sentence opening on an earlier year than the report's (2021年，时任镇长出庭应诉…; 2022年12月4日，
+# …开展国家宪法日宣传活动 in a report on 2023) tells another year's work — not 2022年以来 or
+# 2021年至2023年, which run on into the report's year. (After a stop or a line's start, or an
+# enumeration's 一是.)
+_YEAR_OPENING = re.compile(r"(?:^|(?<=[。；！？\n]))[ \t\u3000]*(?:[一二三四五六七八九十]+是)?[ \t\u3000]*(20\d\d)\s*年"
+                           r"(?!\s*(?:度?以来|来|起|至|到|—|–|-|~|～|底前|前|上半年以来))", re.M)
+
+
+def past_year_sentences(analysis) -> list[Hit]:
+    """The report's sentences that open on a year before the report's, as hits."""
+    def build():
+        year, content = analysis.year, analysis.doc.content
+        if not year:
+            return []
+        out = []
+        for m in _YEAR_OPENING.finditer(content):
+            if int(m.group(1)) < year:
+                a, b = analysis.index.bounds(m.start(1), m.end(1), SENTENCE_STOP)
+                out.append(Hit(a, b, content[a:b]))
+        return out
+    return analysis.index.remember("past-year-sentences", build)
+
+
 def law_title_hits(analysis) -> list[Hit]:
     """The report's 《…》 titles of national laws and regulations (the registry's), as hits."""
     def build():
@@ -458,7 +483,9 @@ def read(analysis, rule):
     p = rule.params
     doc = analysis.doc
     allowed = set(p.get("parts", _DEFAULT_PARTS))
-    unrelated = find(analysis, p.get("unrelated"))
+    # (another year's work told is no mention of this year's: past_years: keep turns it off)
+    unrelated = find(analysis, p.get("unrelated")) + \
+        (past_year_sentences(analysis) if p.get("past_years", "ignore") == "ignore" else [])
     title_masks = law_title_hits(analysis) if p.get("law_titles") == "ignore" else []
     masks = find(analysis, p.get("ignore")) + unrelated + title_masks
     strong, weak, elsewhere, lacking = [], [], [], []

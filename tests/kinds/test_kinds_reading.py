@@ -486,3 +486,13 @@ def test_a_vocabulary_list_may_name_another_and_a_cycle_expands_to_nothing(monke
         assert concepts.expand("@a") == ("x", "y")
     finally:
         concepts._expand.cache_clear()
+
+
+def test_a_sentence_opening_on_an_earlier_year_tells_that_years_work():
+    # (the helpers' report is on 2024)
+    assert reading("frp.court-appearance", "2022年，在一起林地确权行政诉讼案件中，时任镇长出庭应诉并当庭发言。",
+                   "frp") == "missing"
+    assert reading("popularization.constitution", "2023年12月4日，镇司法所在集镇开展国家宪法日宣传活动，发放资料500余份。") == "missing"
+    # the report's own year, and a stretch running on into it, are this year's work
+    assert reading("popularization.constitution", "2024年12月4日，镇司法所在集镇开展国家宪法日宣传活动，发放资料500余份。") == "present"
+    assert reading("popularization.constitution", "2022年以来，镇司法所每年在集镇开展国家宪法日宣传活动，今年发放资料500余份。") == "present"
