@@ -365,10 +365,9 @@ def _own_document(text: str) -> bool:
 # A sentence opening on an earlier year than the report's (2021年，时任镇长出庭应诉…; 2022年12月4日，
 # …开展国家宪法日宣传活动 in a report on 2023) tells another year's work — not 2022年以来 or
 # 2021年至2023年, which run on into the report's year. (After a stop or a line's start, or an
-# enumeration's 一是.)
-# (one run of spaces, not two in a row: two stars over the same characters retried each other's
-# split across a long run of spaces — 31 s on a fuzzed 100 KB input; and the year's digits
-# looked for first, so the pattern is tried only where a year begins)
+# enumeration's 一是.) The year's digits are found first and the sentence start looked for in a
+# bounded stretch before them: a pattern opening at every line's start with two space loops in
+# a row was cubic on long blank runs (31 s on a fuzzed 100 KB report).
 _YEAR_OPENING = re.compile(r"(?<![\d])(20\d\d)\s{0,2}年(?!\s*(?:度?以来|来|起|至|到|—|–|-|~|～|底前|前|上半年以来))")
 _OPENS_SENTENCE = re.compile(r"(?:^|[。；！？\n])[ \t\u3000]{0,8}(?:[一二三四五六七八九十]{1,3}是[ \t\u3000]{0,4})?$")
 
@@ -491,7 +490,7 @@ def read(analysis, rule):
         (past_year_sentences(analysis) if p.get("past_years", "ignore") == "ignore" else [])
     title_masks = law_title_hits(analysis) if p.get("law_titles") == "ignore" else []
     masks = find(analysis, p.get("ignore")) + unrelated + title_masks
-    strong, weak, elsewhere, lacking = [], [], [], []
+    strong, weak, elsewhere, absent_hits = [], [], [], []
     reasons: dict[Hit, str | None] = {}
     # what reads as no mention at all, only a finding at the words: told as not done, and —
     # where the rule says so — the wrong audience (a lecture for villagers is no leaders' study)
@@ -508,7 +507,7 @@ def read(analysis, rule):
             elsewhere.append(h)
         elif (reason := weak_reason(analysis, h, p, sufficient=True)):
             reasons[h] = reason
-            (lacking if reason in absent else weak).append(h)
+            (absent_hits if reason in absent else weak).append(h)
         else:
             strong.append(h)
     mentions = find(analysis, p["phrases"]) + find_concepts(analysis, p.get("concepts"), "phrase")
@@ -520,7 +519,7 @@ def read(analysis, rule):
         place = (line, bounds(h.start, h.end, SENTENCE_STOP))     # (every question below starts here)
         if (reason := weak_reason(analysis, h, p, sentence=place[1])):
             reasons[h] = reason
-            (lacking if reason in absent else weak).append(h)
+            (absent_hits if reason in absent else weak).append(h)
         elif is_concrete(analysis, h, p, place):
             strong.append(h)
         else:
@@ -547,9 +546,9 @@ def read(analysis, rule):
     generic = [h for h in without(find(analysis, p.get("generic")), title_masks + unrelated)]
     if generic:
         return "weak", generic, None, False
-    if lacking:                         # not the item: missing, and the finding says why
-        lacking.sort(key=lambda h: h.start)
-        return "missing", lacking, reasons[lacking[0]], False
+    if absent_hits:                     # not the item: missing, and the finding says why
+        absent_hits.sort(key=lambda h: h.start)
+        return "missing", absent_hits, reasons[absent_hits[0]], False
     return "missing", [], None, False
 
 
