@@ -151,7 +151,11 @@ def _numbered_as_sub_item(analysis, part) -> bool:
     that names the subject (（一）2023年度法治政府建设重点工作推进情况) still reads as the part."""
     # (the halves of a part whose heading names two — 三、不足及下一步安排 — are its sub-items
     # by design: each is read as a part of its own)
-    if part.heading is None or part.heading.number is None or part.combined or _NAMES_SUBJECT.search(part.title):
+    # (the leaders' part names the rule of law in its very duty — 推进法治建设第一责任人 — so for it
+    # naming the subject is no sign of a part of its own: writers read （二）认真履行法治建设第一
+    # 责任人职责 standing for part 二 as weak, as they read （二）认真履行第一责任人职责)
+    if part.heading is None or part.heading.number is None or part.combined or \
+            (part.kind != "frp" and _NAMES_SUBJECT.search(part.title)):
         return False
     others = [q.heading for q in analysis.outline.parts
               if q is not part and not q.embedded and q.heading is not None and q.heading.number is not None]

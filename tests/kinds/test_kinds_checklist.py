@@ -360,6 +360,13 @@ def test_a_bare_sub_item_label_standing_for_a_part_is_weak():
     # a sub-numbered heading that names the subject still reads as the part
     result = run(_parts("（一）2024年度法治政府建设重点工作推进情况"), codes={"S101"})
     assert state(result, "section.measures") == "present"
+    # … but the leaders' part names the rule of law in its very duty: as a bare sub-item it is weak
+    leaders = _parts("一、2024年推进法治政府建设的主要举措和成效",
+                     ("（二）认真履行法治建设第一责任人职责", "镇党委书记主持召开专题会议3次。",
+                      "三、2024年推进法治政府建设存在的不足和原因", "一是培训不足。"))
+    assert state(run(leaders, codes={"S103"}), "section.frp") == "weak"
+    named = leaders.replace("（二）认真履行法治建设第一责任人职责", "二、2024年党政主要负责人履行推进法治建设第一责任人职责情况")
+    assert state(run(named, codes={"S103"}), "section.frp") == "present"
 
 
 def test_a_sub_item_standing_before_the_first_part_is_the_measures_part_as_a_sub_item():
