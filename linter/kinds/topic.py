@@ -175,27 +175,30 @@ def _blank(text: str, a: int, b: int) -> str:
     return text[:a] + " " * (b - a) + text[b:]
 
 
-def concrete_text(analysis, hit: Hit, size: str, p, own_title: bool = True) -> str:
-    """The window around a hit as evidence may be read in it: aims, targets and norms
-    blanked out, and (unless ``own_title``) the document title the hit itself lies in —
-    the words of a title are not acts."""
-    doc = analysis.doc
-    line = doc.line_of(hit.start)
-    end = heading_blocks(analysis).get(line)
-    if end is not None and end > line:
-        text = hit_window(analysis, hit, size)
-    else:
-        a, b = window_span(analysis, hit.start, hit.end, size)
-        if size == "sentence":          # (and the sentences that go on telling it)
-            a, b = analysis.index.continued(a, b)
-        text = doc.content[a:b]
-        title = None if own_title else _own_title(analysis, hit)
-        if title:
-            text = _blank(text, max(title[0], a) - a, min(title[1], b) - a)
+def concrete_text(analysis, hit: Hit, size: str, p) -> str:
+    """The window around a hit as evidence may be read in it: aims, targets and norms blanked
+    out. (The words of the hit's own 《…》 title are left out where acts are counted:
+    _ActMatches.)"""
+    bounds = _window_bounds(analysis, hit, size)
+    text = hit_window(analysis, hit, size) if bounds is None else analysis.doc.content[bounds[0]:bounds[1]]
     intentions = _intentions(p)
     if intentions:
         text = concepts_.deeds_only(text, intentions, "@plans", analysis.year)
     return text
+
+
+def _window_bounds(analysis, hit: Hit, size: str) -> tuple[int, int] | None:
+    """The report offsets of a hit's window (a sentence with those that go on telling it);
+    None for a hit in a heading, whose window is the text under it, read whole (its offsets
+    are not the report's)."""
+    line = analysis.doc.line_of(hit.start)
+    end = heading_blocks(analysis).get(line)
+    if end is not None and end > line:
+        return None
+    a, b = window_span(analysis, hit.start, hit.end, size)
+    if size == "sentence":
+        a, b = analysis.index.continued(a, b)
+    return a, b
 
 
 def _window_key(analysis, hit: Hit, size: str, place: tuple | None = None) -> tuple:
@@ -313,9 +316,10 @@ class _ActMatches:
         """The distinct acts outside ``title``, the 《…》 title ``hit`` lies in (None: all)."""
         if title is None or not self.distinct:
             return self.distinct
-        start = _window_start(analysis, hit, self.size)
-        if start is None:
+        bounds = _window_bounds(analysis, hit, self.size)
+        if bounds is None:
             return self.distinct
+        start = bounds[0]
         found, starts, longest, counts = self._matches()
         t0, t1 = title[0] - start, title[1] - start
         lost: dict[str, int] = {}
@@ -323,19 +327,6 @@ class _ActMatches:
             if a < t1 and b > t0:
                 lost[t] = lost.get(t, 0) + 1
         return len(counts) - sum(1 for t, n in lost.items() if n == counts[t])
-
-
-def _window_start(analysis, hit: Hit, size: str) -> int | None:
-    """The report offset where a hit's window begins, as concrete_text takes it; None for a
-    heading's block, which is read whole, titles and all (its offsets are not the report's)."""
-    line = analysis.doc.line_of(hit.start)
-    end = heading_blocks(analysis).get(line)
-    if end is not None and end > line:
-        return None
-    a, b = window_span(analysis, hit.start, hit.end, size)
-    if size == "sentence":
-        a, b = analysis.index.continued(a, b)
-    return a
 
 
 def _removed_before(text: str) -> list[tuple[int, int]]:
