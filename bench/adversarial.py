@@ -123,6 +123,16 @@ def headings(size: int) -> str:
     return HEAD + "\n".join(lines) + "\n"
 
 
+def contents(size: int) -> str:
+    """Pairs of part headings with no text between them, none typed twice: every pair near the
+    top is tried as a table of contents, each trial reading the report to its end."""
+    lines, i = [], 0
+    while sum(map(len, lines)) < size:
+        i += 1
+        lines.append(f"一、加强法治建设第{i}项\n二、推进依法行政第{i}项\n落实。")
+    return HEAD + "\n".join(lines) + "\n"
+
+
 def enumerations(size: int) -> str:
     return HEAD + _fill("一是加强领导；二是健全制度；三是强化监督。\n", size)
 
@@ -146,7 +156,7 @@ def years(size: int) -> str:
 CASES = {f.__name__: f for f in (zero_width, bookmarks, unclosed_bookmarks, spaces, nested_parens,
                                  open_parens, long_sentence, titles, space_lines, digits, topic_digits, topic_yi, word_run, dotted,
                                  digit_groups, yi_run, numerals,
-                                 headings, enumerations, quotes, short_lines, stops, years, untitled_spaces)}
+                                 headings, contents, enumerations, quotes, short_lines, stops, years, untitled_spaces)}
 
 
 def make(name: str, budget: int = 200_000) -> str:

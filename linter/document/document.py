@@ -2,8 +2,8 @@
 
 A document is a list of user-visible lines (a .txt line, a .docx paragraph, a line of
 extracted .html/.pdf text). Each line keeps the user's text and a normalised copy with an
-offset map back to the user's columns. Lines recognised as web-page chrome are marked and
-left out of ``content``, so no rule reads them as report content.
+offset map back to the user's columns. Lines recognised as web-page chrome (or a table of
+contents) are marked and left out of ``content``, so no rule reads them as report content.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ class Line:
     text: str                       # exactly what the user sees
     norm: str = ""                  # normalised for matching
     origin: list[int] = field(default_factory=list)  # norm index -> text index (+1 sentinel)
-    chrome: bool = False            # site navigation, metadata block, footer …
+    chrome: bool = False            # site navigation, metadata block, footer, table of contents …
     style_level: int | None = None  # heading level from a .docx style or outline level
 
     def column(self, norm_index: int) -> int:
@@ -87,8 +87,10 @@ class Document:
             level = (style_levels or {}).get(number)
             self.lines.append(Line(number, text, norm, origin, style_level=level))
         from .chrome import mark_chrome  # late import: chrome rules read Line objects
+        from .contents import mark_contents
         from .wrapping import soft_breaks, wrapped_lines
         mark_chrome(self.lines)
+        mark_contents(self.lines)
         # a copy out of a PDF: lines broken at the page's width, read across the breaks
         self.wrapped: frozenset[int] = wrapped_lines(self.lines)
         self.soft_breaks: frozenset[int] = soft_breaks(self.lines, self.wrapped) if self.wrapped else frozenset()
