@@ -117,6 +117,9 @@ def test_vocabulary_names_expand_and_unknown_names_are_rule_errors():
     "镇党委会先后两次听取法治建设工作汇报",
     "“一网通办”率达到百分之九十八点三",
     "行政复议决定履行率百分之百",
+    # units of trials heard, boats and trips (a coastal township counts its boats)
+    "班子成员分两批旁听行政案件庭审共4案次",
+    "检查进出港渔船326艘次，清理违规渔排40艘",
 ])
 def test_counts_written_after_the_noun_or_in_chinese_numerals_are_figures(text):
     assert figures(text)
