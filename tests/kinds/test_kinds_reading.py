@@ -208,6 +208,9 @@ def test_a_decision_about_to_be_made_is_handled_not_planned():
     text = "对拟作出责令停产停业的3件案件，由局法规科在决定作出前进行法制审查，均提出了审查意见。"
     assert reading("enforcement.legal-review", text, codes={"E303"}) == "present"
     assert reading("enforcement.legal-review", "拟对法制审核制度进行修订。", codes={"E303"}) == "weak"
+    # (…2起拟拆除决定…均由司法所所长逐件把关: 拟 names the decisions, no plan)
+    named = "涉及违法占地的3起拟拆除决定，在提交镇长办公会前均由具有法律职业资格的司法所所长逐件把关。"
+    assert reading("enforcement.legal-review", named, codes={"E303"}) == "present"
 
 
 def test_the_slogan_of_study_alone_names_the_item_and_an_instance_is_present():
