@@ -309,7 +309,16 @@ def _intention_clauses(sentence: str, intentions, plans, deeds, year) -> tuple[t
         else:
             carry = False
         condition = (a, b) if not carry and clause.rstrip().endswith("的") else None
+        if out and not carry and _COUNTED_DEED.search(clause):
+            # "要求执法人员每办结一起案件都要召开'案后说法'会，全年共开展14场": the norm was
+            # kept, and the sentence counts how often — what it required is the year's work
+            # (not "拟新建2个，已完成1个": what is done of an aim is no count of the aim)
+            out = []
     return tuple(out)
+
+
+# A clause counting the year's doing: 全年共开展14场, 累计办理…36件.
+_COUNTED_DEED = re.compile(r"(?:全年|累计|共计)[^，；。：\n]{0,12}\d")
 
 
 def unmet(text: str, start: int, end: int, year: int | None = None) -> str | None:

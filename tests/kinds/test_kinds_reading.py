@@ -90,6 +90,16 @@ def test_intention_clauses_are_blanked_and_the_deed_is_kept():
     assert not concepts.deeds_only(whole).strip("，。 ")
 
 
+def test_a_norm_the_sentence_goes_on_to_count_is_the_years_work():
+    # the requirement kept, and how often it was: 要求…都要召开“案后说法”会，全年共开展14场
+    kept = "要求执法人员每办结一起案件，都要回到案发村召开“案后说法”会，全年共开展14场。"
+    assert concepts.deeds_only(kept) == kept
+    assert reading("popularization.whoever-enforces", kept, codes={"P401"}) == "present"
+    # … but not a norm alone, nor an aim of which a part is done
+    assert concepts.deeds_only("要求执法人员每办结一起案件都要召开“案后说法”会。").strip("，。 ") == ""
+    assert not concepts.deeds_only("拟新建法治文化广场2个，已完成1个。").startswith("拟新建")
+
+
 def test_audience_words_decide_who_is_taught():
     publicity = {"counts": ["@public"], "not": ["@cadres"]}
     assert concepts.wrong_audience("组织镇村干部集中学习宪法", publicity)
