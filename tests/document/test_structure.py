@@ -372,6 +372,12 @@ def test_solving_problems_is_not_the_shortcomings_part():
     assert classify_title("存在问题和下一步工作打算") == {"shortcomings", "plan"}
 
 
+def test_the_years_work_and_its_results_named_without_a_year_is_the_measures_part():
+    # 本年度…重点工作及成果: the work and its results, no theme of it
+    assert classify_title("本年度推进依法行政的重点工作及成果") == {"measures"}
+    assert classify_title("2024年法治政府建设工作及成效") == {"measures"}
+
+
 def test_a_years_key_work_is_its_plan_and_difficulties_are_shortcomings():
     assert classify_title("2024年重点工作") == {"plan"}
     assert "plan" not in classify_title("2023年重点工作完成情况")
