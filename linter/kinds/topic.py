@@ -83,7 +83,7 @@ import re
 from ..text.figures import figures
 from ..document.result import Evidence, Observation
 from ..text.phrases import QUOTE_RUN, compile_phrases, strip_quotes
-from ..text.sentences import SENTENCE_STOP
+from ..text.sentences import CLAUSE_STOP, SENTENCE_STOP
 from ..vocab import PART_LABELS, checklist_label
 from . import _concepts as concepts_
 from . import _laws as laws_
@@ -398,10 +398,29 @@ def weak_reason(analysis, hit: Hit, p, sufficient: bool = False, sentence: tuple
     if intentions and _in_intention(analysis, hit, intentions, sentence):
         # (what the report says was not done, or not well enough, is no plan)
         return concepts_.unmet(analysis.doc.content, hit.start, hit.end, analysis.year) or "intention"
+    if sufficient and p.get("slogans") and _in_slogan(analysis, hit, p):
+        # (进一步规范执法记录仪使用管理: the device named in a call to do better, nothing counted)
+        return "slogan"
     if not sufficient and p.get("audience"):
         if concepts_.wrong_audience(window(analysis, hit.start, hit.end), p["audience"]):
             return "audience"
     return None
+
+
+def _in_slogan(analysis, hit: Hit, p) -> bool:
+    """Whether the hit's clause opens on a call to do more (``slogans``) in a sentence that
+    counts nothing (深化“民法典宣传月”等主题活动，全年开展…186场次 tells the campaign held)."""
+    content, bounds = analysis.doc.content, analysis.index.bounds
+    a, b = bounds(hit.start, hit.end, CLAUSE_STOP)
+    if not concepts_.matches(content[a:b], p["slogans"]):
+        return False
+    # (a campaign named in quotes is an occasion, whatever the call around it:
+    # 深入开展“美好生活·民法典相伴”主题宣传活动)
+    opened = content.rfind("“", a, hit.start)
+    if opened >= 0 and content.find("”", opened, hit.start) < 0 and content.find("”", hit.end, b) >= 0:
+        return False
+    a, b = bounds(hit.start, hit.end, SENTENCE_STOP)
+    return not figures(content[a:b])
 
 
 def _in_intention(analysis, hit: Hit, intentions, sentence: tuple[int, int] | None = None) -> bool:
