@@ -31,7 +31,7 @@ from .document import Document
 from .signature import find_signature
 
 
-# rank: 0 第一部分  1 一、  2 （一）  3 1.  4 （1）/1）  5 ①; enumerations (一是) are kept apart.
+# rank: 0 第一部分  1 一、  2 （一）  3 1.  4 （1）/1）/1.1  5 ①; enumerations (一是) are kept apart.
 _HEADING_PATTERNS = [
     # 第一部分 工作开展情况 / 第二部分：存在的问题 — some regions number the parts so, with 一、 inside
     (0, "cn-part", re.compile(r"^\s*第([一二三四五六七八九十]{1,3})部分\s*(?:[、，：:.．]\s*)?")),
@@ -40,6 +40,9 @@ _HEADING_PATTERNS = [
     (2, "cn-paren", re.compile(r"^\s*（\s*([一二三四五六七八九十]{1,3})\s*）\s*(?:[、，.]\s*)?")),
     # (a digit after the dot is a decimal, 1.5万元 — but not a year: "1．2024年依法行政工作…")
     (3, "arabic-dot", re.compile(r"^\s*(\d{1,2})\s*(?:[.](?!\d)|[.](?=(?:19|20)\d\d\s*年)|、)\s*")),
+    # 1.1 压紧压实第一责任人职责: a sub-item numbered under "1.", set off by a space (1.5万元,
+    # 12.4国家宪法日 and 3.15 are figures and dates)
+    (4, "arabic-decimal", re.compile(r"^\s*\d{1,2}[.．](\d{1,2})[ \t\u3000]+")),
     (4, "arabic-paren", re.compile(r"^\s*（\s*(\d{1,2})\s*）\s*(?:[、，.]\s*)?")),
     (4, "arabic-half-paren", re.compile(r"^\s*(\d{1,2})）\s*")),
     (5, "circled", re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
@@ -373,6 +376,8 @@ def _unnumbered_headings(doc: Document, headings: list[Heading], top_rank: int,
     content = [ln for ln in doc.lines if not ln.chrome and ln.stripped]
     for i, ln in enumerate(content):
         text = ln.stripped.rstrip("：:")
+        if text[:1] in "【[" and text[-1:] in "】]":     # 【主要举措和成效】: a label set off by brackets
+            text = text[1:-1].strip()
         if first_top is not None and ln.number < first_top:
             continue
         if ln.number in numbered or _looks_like_title(text) or len(text) > 30 or _SENTENCE_END.search(text) or "，" in text:

@@ -30,7 +30,12 @@ def validate(params: dict) -> list[str]:
     return CHECKS.problems(params)
 
 
-def label(style: str, n: int) -> str:
+def label(style: str, n: int, like: str = "") -> str:
+    """The label numbered ``n`` in a style; a decimal sub-item keeps the prefix of ``like``, a
+    label of its list (1.3 → 1.2)."""
+    if style == "arabic-decimal":
+        head = re.match(r"\s*\d{1,2}[.．]", like)
+        return f"{head.group(0).strip() if head else ''}{n}"
     return {"cn-dun": f"{cn(n)}、", "cn-paren": f"（{cn(n)}）", "arabic-dot": f"{n}.",
             "arabic-paren": f"（{n}）"}.get(style, str(n))
 
@@ -65,19 +70,19 @@ def _siblings(analysis, rule, kind, parent, siblings):
             after = parent.line if parent else analysis.outline.body_start - 1
             if kind == "skipped" and h.number > 1 and parent is not None \
                     and not _label_between(analysis, after, h.line, 1):
-                out.append(_at(analysis, rule, h, None, label(h.style, 1)))
+                out.append(_at(analysis, rule, h, None, label(h.style, 1, h.label)))
             prev = h
             continue
         step = h.number - prev.number
         if kind == "style" and _style(h) != _style(prev) and step == 1 \
                 and not _continues_own_style(analysis.outline.headings, h):
-            out.append(_at(analysis, rule, h, prev, label(prev.style, h.number)))
+            out.append(_at(analysis, rule, h, prev, label(prev.style, h.number, prev.label)))
         elif kind == "skipped" and step > 1 and not _label_between(analysis, prev.line, h.line, prev.number + 1):
-            out.append(_at(analysis, rule, h, prev, label(prev.style, prev.number + 1)))
+            out.append(_at(analysis, rule, h, prev, label(prev.style, prev.number + 1, prev.label)))
         elif kind == "order" and step == 0:
-            out.append(_at(analysis, rule, h, prev, label(prev.style, prev.number + 1), p.get("repeat_message")))
+            out.append(_at(analysis, rule, h, prev, label(prev.style, prev.number + 1, prev.label), p.get("repeat_message")))
         elif kind == "order" and step < 0 and h.number != 1:
-            out.append(_at(analysis, rule, h, prev, label(prev.style, prev.number + 1), p.get("backward_message")))
+            out.append(_at(analysis, rule, h, prev, label(prev.style, prev.number + 1, prev.label), p.get("backward_message")))
         prev = h
     return out
 

@@ -469,3 +469,32 @@ def test_the_years_work_named_outright_after_a_shortcomings_part_put_first_is_th
         "某镇2023年度法治政府建设情况报告", "一、存在的问题和不足", "一是执法力量不足。",
         "二、2023年法治政府建设工作开展情况", "全年办理行政处罚案件12件。"]))
     assert [kind for kind, _ in own_parts(outline)] == ["shortcomings", "measures"]
+
+
+def test_a_part_named_in_brackets_on_its_own_line_is_that_part():
+    o = outline_of(
+        "2025年，某某街道坚持依法行政，现将有关情况报告如下：\n"
+        "【主要举措和成效】\n"
+        "【规范执法·强化监督】全年办理行政处罚案件138件。\n"
+        "【存在的不足和原因】\n"
+        "执法人员力量不足，主要是编制较少。\n")
+    assert [k for k, _ in own_parts(o)] == ["measures", "shortcomings"]
+
+
+def test_decimal_sub_items_hang_under_their_numbered_part():
+    # 1. / 1.1 / 1.2: the leaders' duty as item 1.1 of the measures is a sub-item, not a part
+    o = outline_of(
+        "2025年，某某乡坚持依法行政，现将有关情况报告如下：\n"
+        "1.2025年法治政府建设主要举措和成效\n"
+        "1.1 压紧压实第一责任人职责\n"
+        "乡党委书记、乡长带头学法，全年会前学法14次。\n"
+        "1.2 依法全面履行政府职能\n"
+        "梳理基本履职事项96项。\n"
+        "2.存在的不足和原因\n"
+        "执法力量不足，主要是编制较少。\n")
+    assert own_parts(o) == [("measures", 2), ("shortcomings", 7)]
+    items = [h for h in o.headings if h.style == "arabic-decimal"]
+    assert [(h.number, h.title) for h in items] == [(1, "压紧压实第一责任人职责"), (2, "依法全面履行政府职能")]
+    assert [p.kind for p in o.parts if p.embedded] == ["frp"]
+    # a decimal figure opening a line is no heading
+    assert find_heading("1.5万元用于法治文化阵地建设", 1) is None
