@@ -26,6 +26,9 @@ figures — concrete figures about the year's work in a part (泛化 is the typi
               reading stays missing: the dev set's reviewer reads a part with 多次 and no number
               as unquantified, not as weakly quantified
   vague_message: the finding then ({found} is that quantity, {title} the part)
+  aims_message: with no figure of the year's work but figures in its aims or targets (确定全年
+              开展…不少于30场…的工作目标): the finding then ({found} the first such figure), so
+              the clerk sees the number is a target, not a result. The reading stays missing
   With none of the parts in the report the reading is n/a (the part rule reports that).
 
 causes — the shortcomings part analyses causes, not only lists problems:
@@ -171,6 +174,11 @@ def _figures(analysis, rule):
     if count >= p.get("weak_min", 1):
         diag = rule.diagnostic(span, p.get("weak_message"), **values)
         return [with_severity(diag, p.get("weak_severity"))] + _observe(rule, "weak", _evidence(analysis, best))
+    aimed = _aimed(analysis, parts, p.get("targets")) if intentions and p.get("aims_message") else None
+    if aimed:
+        line, found = aimed
+        diag = rule.diagnostic(analysis.doc.line_span(line), p["aims_message"], found=found, **values)
+        return [diag] + _observe(rule, "missing")
     vague = _vague(analysis, p.get("vague"), parts, intentions)
     if vague:
         line, found = vague
@@ -178,6 +186,17 @@ def _figures(analysis, rule):
                                found=found, **values)
         return [diag] + _observe(rule, "missing")
     return [rule.diagnostic(span, **values)] + _observe(rule, "missing")
+
+
+def _aimed(analysis, parts, targets) -> tuple[int, str] | None:
+    """The first line of the parts with a figure, read with its aims (the count found none
+    without them), and that figure: the part's numbers are all targets or norms."""
+    for n in _body_lines(analysis, parts):
+        text = _line_text(analysis, n, parts)
+        if _count(text, targets):
+            found = next((m.group(0) for m in figures(text) if not is_date(m)), None)
+            return n, found or text.strip()[:20]
+    return None
 
 
 def _vague(analysis, phrases, parts, intentions) -> tuple[int, str] | None:

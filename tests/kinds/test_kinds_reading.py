@@ -269,6 +269,19 @@ def test_figures_in_aim_clauses_do_not_quantify_the_measures():
     assert state(deeds, "evidence.quantified") == "present"
 
 
+def test_a_part_whose_only_figures_are_targets_says_so():
+    # the clerk sees that the number written is a target, not what the year did
+    target = run(report(measures="1月，镇党委确定全年开展普法宣传活动不少于30场、矛盾纠纷化解率达到95%以上的工作目标，并分解落实到各村。"),
+                 codes={"Q601"})
+    bracketed = run(report(measures="按照年初确定的工作目标（执法案卷合格率不低于95%），扎实推进各项工作。"), codes={"Q601"})
+    for result, figure in ((target, "30场"), (bracketed, "95%")):
+        assert state(result, "evidence.quantified") == "missing"
+        message = diags(result, "Q601")[0].message
+        assert f"（“{figure}”）只出现在目标" in message
+    plain = run(report(measures="我镇扎实推进法治政府建设，各项工作取得明显成效。"), codes={"Q601"})
+    assert "只出现在目标" not in diags(plain, "Q601")[0].message
+
+
 def test_a_form_named_in_the_text_is_not_the_act_of_review():
     form = "审核完成后制作《重大执法决定法制审核意见书》。"
     done = "全年法制审核重大执法决定8件，均出具审核意见。"
