@@ -83,8 +83,9 @@ _KIND_WORDS = {
                            r"工作成果|落实成果|履职情况|主要成绩|取得|总体情况|(?:法治|建设|工作|推进)\S{0,6}基本情况|落实情况|完成情况|"
                            # the year's work in plain words: 工作回顾, 具体做法与进展, 干了什么
                            r"回顾|做法|进展|收获|哪些效果?|干了什么|做了哪些|抓了哪些|实际工作|"
-                           # (一、本年度推进依法行政的重点工作及成果)
-                           r"工作(?:和|及|与|、)(?:成效|成果)"),
+                           # (一、本年度推进依法行政的重点工作及成果; 重点工作推进及成果; 工作纪实, the year
+                           # told as a record)
+                           r"(?:工作|推进|开展|落实)(?:和|及|与|、)(?:成效|成果)|工作纪实"),
 }
 # Words that name a part only when the heading does not use them as the object of an
 # action: "聚焦短板弱项，提升执法质效" and "创新工作思路" are themes of the year's work,

@@ -376,6 +376,9 @@ def test_the_years_work_and_its_results_named_without_a_year_is_the_measures_par
     # 本年度…重点工作及成果: the work and its results, no theme of it
     assert classify_title("本年度推进依法行政的重点工作及成果") == {"measures"}
     assert classify_title("2024年法治政府建设工作及成效") == {"measures"}
+    # (the work pushed on and its results; the year told as a record)
+    assert classify_title("2023年度重点工作推进及成果") == {"measures"}
+    assert classify_title("2023年度法治政府建设工作纪实") == {"measures"}
 
 
 def test_a_years_key_work_is_its_plan_and_difficulties_are_shortcomings():

@@ -306,6 +306,19 @@ def test_a_sub_item_on_the_head_leading_the_work_is_the_leaders_part_as_a_sub_it
     assert state(run(text, codes={"S103"}), "section.frp") == "weak"
 
 
+def test_a_second_part_named_by_the_charge_the_leaders_carry_is_the_leaders_part_weakly():
+    # the heading of part 二 names the leaders' charge as a theme: weak, not missing
+    def read(heading):
+        text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
+                          "全年办理行政许可事项120件。", heading, "镇党委召开专题会议3次。",
+                          "三、存在的不足和原因", "一是培训不足。"])
+        return state(run(text, codes={"S103"}), "section.frp")
+    assert read("二、以上率下、示范引领，扛牢抓实法治建设政治责任") == "weak"
+    assert read("二、压紧压实责任，以上率下推进法治建设") == "weak"
+    assert read("二、坚持关键少数带动，依托考核平台压实法治责任") == "weak"
+    assert read("二、坚持党建引领，全面提升依法行政水平") == "missing"
+
+
 def test_embedded_frp_part_is_weak_and_a_warning():
     text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
                       "（一）党政主要负责人履行推进法治建设第一责任人职责", "镇党委书记主持召开专题会议3次。",
