@@ -23,8 +23,16 @@ _TRADITIONAL_HINTS = frozenset(
 _REMNANTS = re.compile(r"\[(?:bookmark|comment):[^\]\n]{0,256}\]|[\u200b-\u200f\u2060\ufeff\u00ad]")
 _REMNANT_SCAN = FirstCharacter(_REMNANTS)    # (asked of every line: found by its first character)
 # A letter-spaced run (法 律 明 白 人, 法 治 政 府: a PDF's or a heading's spacing kept in the
-# text): three or more Chinese characters each one space apart. The spaces inside are cut out
-# as remnants are, so the words match; two characters a space apart (镇长 张某) stay as typed.
+# text) and a stray space a PDF's conversion left inside a word (工作思 路, 相关内 容, 人 次): one
+# space between two Chinese characters is cut out as remnants are, so the words match (the
+# user's text keeps it; 镇长 张某 reads as 镇长张某, which no rule tells apart). Two spaces or
+# more, and spaces beside digits or letters (一、 2023 年), stay;
+_SPACE_IN_CHINESE = re.compile(r"[\u4e00-\u9fff](?:[ \u3000](?![\u4e00-\u9fff]{1,6}[：:])[\u4e00-\u9fff])+")
+# … in a line of prose or a numbered heading only (it has a comma, a stop or 、): a line without
+# them may be a signature or a page's fields, whose spaces part names (中共永和县委 永和县人民政府;
+# 来源：某区人民政府 发布时间：…, where the next field's label is kept apart too). A letter-spaced
+# run is cut anywhere.
+_PROSE = re.compile(r"[，。；、,;]")
 _LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
 # What a remnant starts with: a report holding none of these (most) has no line to look at.
 REMNANT_OPENERS = "[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
@@ -85,7 +93,8 @@ def normalize_line(text: str, traditional: bool = False, remnants: bool = True) 
     n = len(text)
     removed = _removed_spans(text) if remnants else []       # (False: the caller knows there are none)
     if " " in text or "\u3000" in text:
-        spaces = [(i, i + 1) for m in _LETTER_SPACED.finditer(text)
+        spaced = _SPACE_IN_CHINESE if _PROSE.search(text) else _LETTER_SPACED
+        spaces = [(i, i + 1) for m in spaced.finditer(text)
                   for i in range(m.start() + 1, m.end(), 2)]
         if spaces:
             removed = merge_spans(sorted(removed + spaces))

@@ -14,9 +14,19 @@ def test_a_letter_spaced_word_is_read_as_the_word_and_columns_stay_the_users():
     assert normalize_line("法\u3000治\u3000政\u3000府")[0] == "法治政府"
 
 
-def test_spaces_between_words_and_around_figures_stay():
-    assert normalize_line("镇长 张某")[0] == "镇长 张某"
+def test_spaces_around_figures_stay_and_a_stray_space_inside_a_word_goes():
     assert normalize_line("一、 2023 年主要工作")[0] == "一、 2023 年主要工作"
+    assert normalize_line("镇长  张某")[0] == "镇长  张某"
+    # a PDF's conversion leaves a space inside a word: the word is read whole
+    norm, origin = normalize_line("一、2024年法治政府建设工作思 路")
+    assert norm == "一、2024年法治政府建设工作思路"
+    assert origin[norm.index("路")] == 17
+
+
+def test_a_heading_broken_by_a_stray_space_is_still_its_part():
+    text = "\n".join(["某镇2023年度法治政府建设情况报告", "一、2023年法治政府建设主要举措和成效", "全年开展普法活动6次。",
+                      "二、2024年法治政府建设工作思 路", "一是加强培训。"])
+    assert lint_text(text).checklist["section.plan"].state == "present"
 
 
 def test_a_letter_spaced_item_in_a_report_is_found():
