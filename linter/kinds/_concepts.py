@@ -317,8 +317,8 @@ def _intention_clauses(sentence: str, intentions, plans, deeds, year) -> tuple[t
     return tuple(out)
 
 
-# A clause counting the year's doing: 全年共开展14场, 累计办理…36件.
-_COUNTED_DEED = re.compile(r"(?:全年|累计|共计)[^，；。：\n]{0,12}\d")
+# A clause counting the year's doing: 全年共开展14场, 累计办理…36件, 全年结合查办的典型案件发布以案说法案例8个.
+_COUNTED_DEED = re.compile(r"(?:全年|累计|共计)[^，；。：\n]{0,24}\d")
 
 
 def unmet(text: str, start: int, end: int, year: int | None = None) -> str | None:
