@@ -149,6 +149,12 @@ def stops(size: int) -> str:
     return HEAD + _fill("。；！？", size) + "\n"
 
 
+def spaced_prose(size: int) -> str:
+    """One line of prose whose every character a PDF set a space apart, commas between: each
+    space between two Chinese characters is cut for matching (normalize)."""
+    return HEAD + _fill("法 律 顾 问 审 查 合 同，", size) + "\n"
+
+
 def years(size: int) -> str:
     return HEAD + _fill("2024年1月1日至2025年12月31日，", size) + "\n"
 
@@ -156,7 +162,8 @@ def years(size: int) -> str:
 CASES = {f.__name__: f for f in (zero_width, bookmarks, unclosed_bookmarks, spaces, nested_parens,
                                  open_parens, long_sentence, titles, space_lines, digits, topic_digits, topic_yi, word_run, dotted,
                                  digit_groups, yi_run, numerals,
-                                 headings, contents, enumerations, quotes, short_lines, stops, years, untitled_spaces)}
+                                 headings, contents, enumerations, quotes, short_lines, stops, years, untitled_spaces,
+                                 spaced_prose)}
 
 
 def make(name: str, budget: int = 200_000) -> str:
