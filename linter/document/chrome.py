@@ -70,7 +70,9 @@ _ANYWHERE = (
     # a navigation bar: "某某县人民政府 | 政府信息公开 | 乡镇信息" (three short names or more; each
     # name starts and ends on a non-space, so the spaces around a bar are read one way only)
     r"[^|\s。，；](?:[^|。，；]{0,18}[^|\s。，；])?(?:\s*\|\s*[^|\s。，；](?:[^|。，；]{0,18}[^|\s。，；])?){2,}",
-    r"\|.*\|",
+    # (bars around cells holding sentences, "| 述职述法 | 局长于12月20日在全局干部大会上述法，… | 完成 |",
+    # are a table's row pasted as text: the report's content, not the page's)
+    r"\|[^。，；、]*\|",
 )
 _ANYWHERE_SIGN = re.compile(r"[>→»＞|]|【打印文本】")
 _ANYWHERE_SIGN_SCAN = FirstCharacter(_ANYWHERE_SIGN)     # (asked of every line)

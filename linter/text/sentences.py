@@ -10,7 +10,7 @@ SENTENCE_STOP = "。！？；\n"
 
 PARAGRAPH_STOP = "\n"
 # Clause stops: every sentence stop (full- and half-width) and the comma and colon kinds.
-CLAUSE_STOP = "，,；;。！？!?：:\n"
+CLAUSE_STOP = "，,；;。！？!?：:\t\n"
 
 
 # A sentence that goes on telling the one before it: it opens on the event, the person or the

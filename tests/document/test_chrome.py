@@ -61,6 +61,8 @@ def test_chrome_lines(line):
     "2023年12月4日，镇司法所在集镇广场开展宪法宣传活动，资料来源：县普法办。",
     "— 全年开展法治讲座4次",
     "1.加强组织领导",
+    # a table's row pasted as text, its cells holding sentences
+    "| 述职述法 | 局党组书记、局长于12月20日在全局干部大会上述法，班子成员同步述法5人次 | 完成 |",
 ])
 def test_report_lines_are_not_chrome(line):
     assert not is_chrome_text(line)
