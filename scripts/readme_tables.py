@@ -74,7 +74,7 @@ def independent_block() -> str:
     from measure_sentences import tally
     rows = ["| set | sentences | read as labelled | present read present | paraphrases read present | near-misses not read present |",
             "|---|---|---|---|---|---|"]
-    for folder, label in (("independent", "eighty-two writers, report and news wording"),
+    for folder, label in (("independent", "eighty-eight writers, report and news wording"),
                           ("independent-paraphrases", "two writers, items told without their names (stress sets)")):
         t = tally(yaml.safe_load((ROOT / "tests/engine" / folder / "sentences.yaml").read_text(encoding="utf-8"))["sentences"])
         rows.append(f"| {label} | {t['items']} | {t['agreeing']} | {t['present_read']}/{t['present']} "
