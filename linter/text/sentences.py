@@ -9,7 +9,8 @@ SENTENCE_STOP = "。！？；\n"
 
 
 PARAGRAPH_STOP = "\n"
-# Clause stops: every sentence stop (full- and half-width) and the comma and colon kinds.
+# Clause stops: every sentence stop (full- and half-width), the comma and colon kinds, and a tab
+# (the cells of a table row pasted as text are clauses of their own).
 CLAUSE_STOP = "，,；;。！？!?：:\t\n"
 
 
