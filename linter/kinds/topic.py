@@ -95,8 +95,11 @@ _DEFAULT_PARTS = ("measures", "frp", "preamble", "other")
 # nor does a national law or regulation the unit only studied or cited (see _own_document).
 _NAMED_DOC = re.compile(r"《([^》]{2,60})(?<![书表])》|〔\d{4}〕\d+号")
 # … nor one it names only as the ground of what it says (按照县委办《关于开展领导干部述法工作的
-# 实施意见》执行, 见《…实施办法》第三章): someone's rule followed, not a piece of the year's work.
-_CITED_AS_GROUND = re.compile(r"(?:按照|根据|依据|依照|参照|对照|遵照|详见|参见|(?<!意)见|贯彻(?:落实)?)[^，。；：《》\n]{0,10}$")
+# 实施意见》执行, 见《…实施办法》第三章; the markers: reading.yaml's ``grounds``): someone's rule
+# followed, not a piece of the year's work. The marker stands at most this many characters
+# before the title, with no stop between.
+_GROUND_GAP = 10
+_GROUND_STOPS = re.compile(r"[，。；：《》\n]")
 _LIST_KEYS = ("phrases", "sufficient", "generic", "acts", "zero", "ignore", "unrelated", "intentions", "complete", "slogans")
 _WINDOWS = ("clause", "sentence", "paragraph")
 
@@ -353,9 +356,17 @@ def _original(offset: int, shifts) -> int:
 def _own_document(text: str) -> bool:
     """A document of the unit's own named in ``text`` (《某镇突发事件总体应急预案》, 〔2023〕5号):
     not a law or regulation of the registry, which anyone can cite without doing anything."""
-    return any((m.group(1) is None or not laws_.is_registered(m.group(1)))
-               and not _CITED_AS_GROUND.search(text, max(0, m.start() - 14), m.start())
+    return any((m.group(1) is None or not laws_.is_registered(m.group(1))) and not _cited_as_ground(text, m.start())
                for m in _NAMED_DOC.finditer(text))
+
+
+def _cited_as_ground(text: str, start: int) -> bool:
+    """Whether a ``grounds`` marker (按照, 见 …) introduces the title that opens at ``start``."""
+    grounds = compile_phrases(concepts_.expand("@grounds"))
+    for g in grounds.finditer(text, max(0, start - _GROUND_GAP - 4), start):
+        if start - g.end() <= _GROUND_GAP and not _GROUND_STOPS.search(text, g.end(), start):
+            return True
+    return False
 
 
 # A sentence opening on an earlier year than the report's (2021年，时任镇长出庭应诉…; 2022年12月4日，
