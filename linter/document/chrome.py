@@ -103,6 +103,14 @@ def is_chrome_text(text: str, signs: bool = True) -> bool:
 
 
 _SENTENCE_MARK = re.compile(r"[。，；]")
+# A page copied onto one line (a scraper's text, a paste with its line breaks lost) opens on
+# the site's bars and breadcrumbs, and the whole report follows on that line: read as
+# chrome, the report would have no text at all. A line holding this many sentences is kept.
+_PAGE_ON_ONE_LINE = 20
+
+
+def _holds_a_report(text: str) -> bool:
+    return text.count("。") >= _PAGE_ON_ONE_LINE
 
 
 def mark_chrome(lines) -> None:
@@ -120,7 +128,7 @@ def mark_chrome(lines) -> None:
             markers.append(i)
             ln.chrome = True
             prose.append(0)
-        elif is_chrome_text(text, signs):
+        elif is_chrome_text(text, signs) and not _holds_a_report(text):
             ln.chrome = True
             prose.append(0)
         else:

@@ -8,6 +8,9 @@ params:
                    than the annual report on 法治政府建设
     date-format    the 成文日期 (the date line of the 落款, or the date line under the title) is
                    not written "2025年1月6日": Arabic numerals, the full year, no leading zeros
+    run-in         part headings run into one paragraph after other sentences ("…成效。二、存在的
+                   不足…"): the line breaks were lost in copying, and the outline, which reads a
+                   heading at the start of a line, cannot tell the parts apart
   unit:      (title) regex for the issuer's name (a place or a body), searched in the part of the
              title before 关于 / the subject
   year:      (title) regex for the year
@@ -15,7 +18,12 @@ params:
   types:     (document-type) {name: regex} of the other kinds of paper; the first that
              matches the title (and ``report`` does not) is {found}
 
-Message placeholders: {found}, {missing} (title), {expected} (date-format).
+  heading:   (run-in) regex for a heading that opens after a sentence's end, group 1 its
+             number ("[。；！？]\s*([一二三四五六七八九十]{1,2}、)")
+  min_headings: (run-in) how many such headings one line must hold (default 2: one could be a
+             heading the writer set after a colon)
+
+Message placeholders: {found}, {missing} (title), {expected} (date-format), {count} (run-in).
 """
 from __future__ import annotations
 
@@ -41,7 +49,9 @@ def validate(params: dict) -> list[str]:
     problems = CHECKS.problems(params)
     if problems:
         return problems
-    problems = regex_problems(params, ("unit", "year", "report"))
+    problems = regex_problems(params, ("unit", "year", "report", "heading"))
+    if params.get("check") == "run-in" and not params.get("heading"):
+        problems.append("check: run-in 需要 heading 正则")
     types = params.get("types", {})
     if not isinstance(types, dict):
         problems.append("types 应是 名称: 正则 的映射")
@@ -157,6 +167,21 @@ def _date_format(analysis, rule):
     return out
 
 
+def _run_in(analysis, rule):
+    """The first line holding ``min_headings`` headings or more after sentence ends."""
+    pattern = compiled(rule.params["heading"])
+    least = rule.params.get("min_headings", 2)
+    doc = analysis.doc
+    for ln in doc.content_lines():
+        found = list(pattern.finditer(ln.norm))
+        if len(found) >= least:
+            first = doc.line_start(ln.number) + found[0].start(1)
+            numbers = "、".join(f"“{m.group(1)}”" for m in found[:3])
+            return [rule.diagnostic(doc.span(first, first + len(found[0].group(1))),
+                                    context=analysis.paragraph(ln.number), found=numbers, count=len(found))]
+    return []
+
+
 # -- the built-in checks, by the name a rule gives (``fzlint rule CODE`` shows the text) ----
 CHECKS.register("title", "标题写明发文单位、年度和文种")(_with_title(_title_parts))
 CHECKS.register("no-title", "报告没有标题")(_with_title(_title_parts))
@@ -164,3 +189,4 @@ CHECKS.register("document-type", "文种不是年度报告（工作总结、述�
     _with_title(_document_type))
 CHECKS.register("date-format", "成文日期写法不规范（应为阿拉伯数字、年份写全、不编虚位，如2025年1月6日）")(
     _date_format)
+CHECKS.register("run-in", "各部分标题连在同一段里（复制时丢失了分段）")(_run_in)

@@ -114,3 +114,20 @@ def test_the_site_name_heading_the_page_is_chrome_but_a_sentence_naming_the_site
     assert is_chrome_text("巴彦查干盟行政公署门户网站")
     assert is_chrome_text("城东区人民政府门户网站  今天是：2021年6月8日 星期二")
     assert not is_chrome_text("通过区政府门户网站公开执法信息3200条。")
+
+
+def test_a_page_copied_onto_one_line_keeps_its_report(seed):
+    """A scraper's copy of seed 004's page with every line break lost opens on the site's
+    bars and breadcrumbs: the report on that line is still read (not "没有可读的正文文字"),
+    and F944 says the parts cannot be told apart."""
+    from linter import lint_text
+    flat = seed("004").read_text(encoding="utf-8").replace("\n", "")
+    doc = Document.from_text(flat)
+    assert not doc.line(1).chrome
+    result = lint_text(flat, "page.txt")
+    assert result.error is None
+    codes = {d.code for d in result.diagnostics}
+    assert "F944" in codes and "S101" in codes
+    # the same page with its lines: its bars are chrome, and its parts are read
+    lined = lint_text(seed("004").read_text(encoding="utf-8"), "page.txt")
+    assert not {"F944", "S101"} & {d.code for d in lined.diagnostics}
