@@ -10,8 +10,8 @@ incidental:
 - the unit's size as background: 辖12个行政村, 总人口5.6万人, 面积86平方公里;
 - a slogan or a name: anything inside quotation marks or 《》 ("三项制度", “一村一法律顾问”,
   “1名法律顾问+N名法律明白人”, 《……（2021—2025年）》);
-- a one-character Chinese numeral without a counting verb before it: 三项制度, 四个意识,
-  一次办, 一批. "召开两次专题会议", "共开展十余场", "法律明白人一百二十名" (a numeral of two
+- a one-character Chinese numeral without a counting verb (or the noun it counts: 提出修改
+  意见九条) before it: 三项制度, 四个意识, 一次办, 一批. "召开两次专题会议", "共开展十余场", "法律明白人一百二十名" (a numeral of two
   or more characters is a count), "逾百份", "近千人" still count.
 
 Rates are also written in words: "百分之九十八点三", "百分之百".
@@ -54,7 +54,9 @@ _INCIDENTAL = re.compile(r"(?<!\d)\d{1,15}\s*(?:岁|周岁|周年|年代|届)|�
 _COUNT_CONTEXT = re.compile(
     r"(?:共|累计|合计|总计|先后|开展|召开|组织|举办|举行|达|计|全年|新增|办理|受理|发放|培训|完成|出动|参加|"
     r"参与|调解|化解|排查|聘请|配备|设立|建成|制定|出台|印发|审查|审核|提供|解答|接待|走访|检查|"
-    r"查处|作出|听取|进行|学习|学法|授课|演练|巡查|督查|评查|宣讲|为|有|增长|下降|提高|减少|占|超过)[^，。；、“”\"]{0,3}$")
+    r"查处|作出|听取|进行|学习|学法|授课|演练|巡查|督查|评查|宣讲|为|有|增长|下降|提高|减少|占|超过)[^，。；、“”\"]{0,3}$"
+    # or right after the noun it counts: 提出修改意见九条, 排查隐患三处, 调处纠纷五起
+    r"|(?:意见|建议|隐患|纠纷|矛盾|案件|案卷|合同|协议|文件|线索)$")
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|「[^」\n]{0,40}」|『[^』\n]{0,40}』|\"[^\"\n]{0,40}\"|‘[^‘’\n]{0,40}’"
                      r"|《[^《》\n]{0,80}》|〔\d{4}〕\s*\d+\s*号")
 # Both open with lookbehinds, so the engine would try them at every position of a text: they
