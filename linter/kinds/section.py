@@ -148,14 +148,16 @@ def _numbered_as_sub_item(analysis, part) -> bool:
     """The part's heading carries a sub-item's number (（一）, 1.) while other parts of the
     report are numbered as parts (二、), and its title is a sub-item's bare label (主要举措,
     工作开展情况): the outline joined them into one list, a reviewer reads a sub-item. A title
-    that names the subject (（一）2023年度法治政府建设重点工作推进情况) still reads as the part."""
+    that names the subject still reads as the part when its number is Arabic (1．2024年依法行政工作
+    主要举措及成效: a department's parts numbered 1. 2. 3.), not a （一）: writers read
+    （一）2022年推进法治政府建设主要举措 standing for part 一 as a sub-item (weak), five of six."""
     # (the halves of a part whose heading names two — 三、不足及下一步安排 — are its sub-items
     # by design: each is read as a part of its own)
     # (the leaders' part names the rule of law in its very duty — 推进法治建设第一责任人 — so for it
     # naming the subject is no sign of a part of its own: writers read （二）认真履行法治建设第一
     # 责任人职责 standing for part 二 as weak, as they read （二）认真履行第一责任人职责)
     if part.heading is None or part.heading.number is None or part.combined or \
-            (part.kind != "frp" and _NAMES_SUBJECT.search(part.title)):
+            (part.kind != "frp" and part.heading.style != "cn-paren" and _NAMES_SUBJECT.search(part.title)):
         return False
     others = [q.heading for q in analysis.outline.parts
               if q is not part and not q.embedded and q.heading is not None and q.heading.number is not None]

@@ -370,8 +370,11 @@ def test_a_bare_sub_item_label_standing_for_a_part_is_weak():
     result = run(_parts("（一）主要举措"), codes={"S101"})
     assert state(result, "section.measures") == "weak"
     assert diags(result, "S101")[0].severity == "warning"
-    # a sub-numbered heading that names the subject still reads as the part
+    # a （一） heading naming the subject is still a sub-item (five writers of six read it so)…
     result = run(_parts("（一）2024年度法治政府建设重点工作推进情况"), codes={"S101"})
+    assert state(result, "section.measures") == "weak"
+    # …while a department's parts numbered 1. 2. 3. are its parts when the title names the subject
+    result = run(_parts("1．2024年依法行政工作主要举措及成效"), codes={"S101"})
     assert state(result, "section.measures") == "present"
     # … but the leaders' part names the rule of law in its very duty: as a bare sub-item it is weak
     leaders = _parts("一、2024年推进法治政府建设的主要举措和成效",
