@@ -245,8 +245,37 @@ def find_heading(text: str, line: int, style_level: int | None = None) -> Headin
     return None
 
 
+# The intro's closing formula with the first part's heading run on after it, as a page copy
+# that lost its line breaks shows it ("…现将有关情况报告如下：一、2022年推进法治政府建设的主要举措和
+# 成效（一）强化组织领导，…"): the heading is read there, and from that line on the text is the
+# first part. Only after 如下： and only 一、: an enumeration inside a paragraph (有以下三点：一、…；
+# 二、…) is not a part. The title ends before a run-on sub-item or a gap of full-width spaces.
+_RUN_IN_OPENER = re.compile(r"如下\s*[:：][\s\u3000]*(?=一\s*[、.．])")
+_RUN_IN_TITLE_END = re.compile(r"[（(][一二三四五六七八九十1-9][）)]|[ \u3000]{2}")
+
+
+def _run_in_heading(text: str, line: int, style_level: int | None) -> Heading | None:
+    """The first part's heading run on after the intro's closing formula, if any."""
+    m = _RUN_IN_OPENER.search(text) if "如下" in text else None
+    if not m:
+        return None
+    rest = text[m.end():]
+    end = _RUN_IN_TITLE_END.search(rest, 2)
+    h = find_heading(rest[: end.start()] if end else rest, line, style_level)
+    if h is None or h.number != 1 or h.style != "cn-dun":
+        return None
+    h.inline_body = True
+    return h
+
+
+# (a heading whose paragraph follows after a gap of spaces, as a page copy joins them:
+# "二、推进依法行政，规范权力运行　　严格落实…。" — a gap followed by a sentence, not the
+# letter-spaced gap of a title alone)
+_TITLE_END = re.compile(r"[。；！？]|(?<=\S)[ \u3000]{2,}(?=[^。；！？\n]{4,200}[。；！？])")
+
+
 def _split_title(rest: str) -> tuple[str, bool]:
-    m = _SENTENCE_END.search(rest)
+    m = _TITLE_END.search(rest)
     if m and m.end() < len(rest.rstrip()):
         return rest[: m.start()].strip(), True
     return rest.rstrip("。；").strip(), False
@@ -264,7 +293,7 @@ def build_outline(doc: Document) -> Outline:
     for ln in doc.lines:
         if ln.chrome or not ln.norm.strip():
             continue
-        h = find_heading(ln.norm, ln.number, ln.style_level)
+        h = find_heading(ln.norm, ln.number, ln.style_level) or _run_in_heading(ln.norm, ln.number, ln.style_level)
         if h and not (h.style == "style" and _looks_like_title(h.title)):
             headings.append(h)
         enums = [(cn_number(m.group(1)) or 0, m.start()) for m in ENUMERATION.finditer(ln.norm)

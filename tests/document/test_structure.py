@@ -501,3 +501,25 @@ def test_decimal_sub_items_hang_under_their_numbered_part():
     assert [p.kind for p in o.parts if p.embedded] == ["frp"]
     # a decimal figure opening a line is no heading
     assert find_heading("1.5万元用于法治文化阵地建设", 1) is None
+
+
+def test_the_first_part_run_on_after_the_intros_closing_formula_is_found():
+    # a page copy that lost the line break after 报告如下：, the first sub-item run on too
+    text = ("某镇人民政府关于2022年度法治政府建设情况的报告\n"
+            "2022年，我镇扎实推进依法行政。现将有关情况报告如下：一、2022年推进法治政府建设的主要举措和成效"
+            "（一）强化组织领导。镇党委会专题研究法治建设2次。\n"
+            "二、存在的不足和原因\n普法形式单一。\n")
+    outline = outline_of(text)
+    assert own_parts(outline)[:2] == [("measures", 2), ("shortcomings", 3)]
+    assert outline.parts[0].title == "2022年推进法治政府建设的主要举措和成效"
+    # an enumeration inside a paragraph is no part: only 如下： introduces one
+    prose = outline_of("某镇人民政府关于2022年度法治政府建设情况的报告\n"
+                       "2022年，我镇主要抓了三件事：一、普法宣传；二、矛盾调解；三、依法决策。\n")
+    assert 2 not in [start for _, start in own_parts(prose)]
+
+
+def test_a_heading_whose_paragraph_follows_a_gap_of_spaces_ends_at_the_gap():
+    h = find_heading("二、推进依法行政，规范权力运行\u3000\u3000严格落实议事规则，全年召开常务会议15次。", 7)
+    assert h.title == "推进依法行政，规范权力运行" and h.inline_body
+    # a letter-spaced title alone keeps its gap
+    assert find_heading("一、2023年  工作情况", 3).title == "2023年  工作情况"
