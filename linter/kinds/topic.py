@@ -44,6 +44,10 @@ params:
               any|things-first, gap, breaks, as: phrase|sufficient|act} (see kinds/_concepts.py)
   act_window: clause | sentence | paragraph — where acts are looked for (default: window);
               figures and documents are always looked for in ``window``
+  figure_scope: window (default) | item — with item, a figure in another clause of the
+              window counts only when that clause tells no deed of its own (全年累计开展20次)
+              or its deed names the item (开展以案释法6场): in 县长切实做到四个亲自，…审议
+              规范性文件8件 the figure is another item's
   intentions: phrases marking a clause as an aim, a target or a norm (下一步, 将, 力争,
               应当, 要求 …; default "@intentions" from rules/data/reading.yaml, [] for none):
               a mention there is weak, and figures or acts there do not make one concrete.
@@ -78,6 +82,7 @@ to the user's text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from ..text.figures import figures
@@ -119,6 +124,8 @@ def validate(params: dict) -> list[str]:
         problems.append("require 只能是 figure / act / mention")
     if not set(params.get("concrete", [])) <= {"figure", "act", "document"}:
         problems.append("concrete 只能包含 figure / act / document")
+    if params.get("figure_scope", "window") not in ("window", "item"):
+        problems.append("figure_scope 只能是 window / item")
     for key in ("window", "act_window"):
         if params.get(key, "sentence") not in _WINDOWS:
             problems.append(f"{key} 只能是 {' / '.join(_WINDOWS)}")
@@ -241,7 +248,8 @@ def is_concrete(analysis, hit: Hit, p, place: tuple | None = None) -> bool:
     window_key = _window_key(analysis, hit, size, place)
     act_key = window_key if act == size else _window_key(analysis, hit, act, place)
     title = _own_title(analysis, hit)
-    key = ("concrete", id(p), window_key, act_key, title)
+    # (the hit's clause too: which figures of the window measure its item depends on it)
+    key = ("concrete", id(p), window_key, act_key, title, analysis.index.bounds(hit.start, hit.end, CLAUSE_STOP))
     memo = analysis.index.memo
     found = memo.get(key, _UNSET)
     if found is _UNSET:
@@ -269,7 +277,8 @@ def _is_concrete(analysis, hit: Hit, p, title, window_key, act_key) -> bool:
     # holding many titles (a "sentence" of a thousand 《…》 names with no stop) would
     # otherwise be read again, whole, for every one of them.
     text = remember(("concrete-text", id(p), window_key), lambda: concrete_text(analysis, hit, size, p))
-    if "figure" in kinds and figures(text):
+    if "figure" in kinds and figures(text) and (p.get("figure_scope", "window") == "window"
+                                                or _figure_of_the_item(analysis, hit, p, size, text)):
         return True
     if "act" in kinds and (p.get("acts") or p.get("concepts")):
         act_size = p.get("act_window", size)
@@ -279,6 +288,68 @@ def _is_concrete(analysis, hit: Hit, p, title, window_key, act_key) -> bool:
             return True
     return "document" in kinds and remember(("own-document", id(p), window_key),
                                             lambda: _own_document(text))
+
+
+# A clause telling a deed of its own, its object before its figure (全年办理行政复议案件43件, 审议
+# 规范性文件8件), counts other work: its figure says nothing of an item named in another clause.
+# Not a deed told again (全年累计开展20次, 全年共举办此类讲座4场). The verbs, and the openers of a
+# mention told as the means (通过发挥…作用，全年就地调处…), are reading.yaml's deed_verbs and means.
+@functools.lru_cache(maxsize=1)
+def _other_deed() -> "re.Pattern[str]":
+    verbs = "|".join(map(re.escape, concepts_.expand("@deed_verbs")))
+    return re.compile(r"(?:" + verbs + r")(?!此类|该类|此项|上述|类似|同类)([^\d，。；、]{2,16}?)\s*"
+                      r"(?:\d|[一二两三四五六七八九十百千万]{1,6}(?:余|多)?[次场件项份个人期批起户])")
+
+
+@functools.lru_cache(maxsize=1)
+def _means() -> "re.Pattern[str]":
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, concepts_.expand("@means"))) + ")")
+
+
+def _figure_of_the_item(analysis, hit: Hit, p, size: str, text: str) -> bool:
+    """Whether a figure of the window measures the hit's item: one in the hit's own clause, or
+    in a clause that tells no deed of its own, or one whose deed names the item or one of its
+    acts (开展以案释法6场)."""
+    bounds = _window_bounds(analysis, hit, size)
+    if bounds is None:
+        return True
+    at = hit.start - bounds[0]
+    spans = concepts_.clause_spans(text)
+    own = next(((a, b) for a, b in spans if a <= at <= b), None)
+    if own is not None and _means().match(text[own[0]:own[1]]):
+        return True
+    # (a clause counting with no deed of its own, 受众达18万人次, goes on telling the deed before
+    # it: the mention's, unless another deed came between them)
+    after_own, other_between = False, False
+    for a, b in spans:
+        clause = text[a:b]
+        if (a, b) == own:
+            if figures(clause):
+                return True
+            after_own = True
+            continue
+        deed = _other_deed().search(clause)
+        if deed is not None and not (_names_item(deed.group(1), p) or _shares_a_word(deed.group(1), hit.key)):
+            other_between = other_between or after_own
+            continue
+        # (before it: a date opening the sentence, 5月8日，镇党委书记…)
+        if figures(clause) and (deed is not None or not other_between):
+            return True
+    return False
+
+
+def _shares_a_word(words: str, mention: str) -> bool:
+    """Whether a deed's object holds two characters of the mention in a row (亲自协调 … 召开协调会2次:
+    the meeting is the coordination's)."""
+    return any(mention[i:i + 2] in words for i in range(len(mention) - 1))
+
+
+def _names_item(text: str, p) -> bool:
+    """Whether a deed's words name the item: a phrase, an act or a concept's part of the rule."""
+    lists = [p.get("phrases"), p.get("acts"), p.get("sufficient")]
+    for concept in p.get("concepts") or ():
+        lists += [concept.get("things"), concept.get("acts")]
+    return any(words and concepts_.matches(text, words) for words in lists)
 
 
 class _ActMatches:

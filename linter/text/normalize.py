@@ -16,7 +16,10 @@ from .literals import FirstCharacter
 # (comparatively slow) OpenCC pass worthwhile.
 _TRADITIONAL_HINTS = frozenset(
     "國們這為會發實設與說時對經當過進關來個開從問門區電長現後點動機樣質務體報專業場應該"
-    "責華員職權並眾傳統爭議議規範辦審計認識論調幹導於執書頒佈價構決屬條歷臨歲陽陰視聽讀請題顯")
+    "責華員職權並眾傳統爭議議規範辦審計認識論調幹導於執書頒佈價構決屬條歷臨歲陽陰視聽讀請題顯"
+    # (and the ones a paste or an OCR pass leaves here and there in a simplified report:
+    # 工作完成情況, 《行政處罰法》, 執法全過程記錄)
+    "況處記錄罰產據觀義農親聯檢測續紀網線類單備總營資創維護證訴訟選舉環廣無萬億團黨鄉鎮縣區級圖劃")
 
 # A remnant's name is bounded so an unclosed "[bookmark:" costs a bounded look-ahead, not
 # a scan to the end of the line for each one (quadratic on a line full of them).

@@ -29,6 +29,13 @@ def test_traditional_copy_is_matched_as_simplified_with_original_columns():
     assert doc.line(1).text == "一、2021年推進法治政府建設的主要舉措和成效"
 
 
+
+def test_a_few_traditional_characters_left_in_a_simplified_report_are_read_simplified():
+    # a paste or an OCR pass leaves 況, 處 and 記 here and there
+    doc = Document.from_text("一、2023年法治政府建设工作完成情況\n组织学习《行政處罰法》，规范执法全过程記录。")
+    assert "完成情况" in doc.content and "行政处罚法" in doc.content and "全过程记录" in doc.content
+
+
 def _opening_class(pattern):
     """The characters every match of a pattern starts with (from the first-character scan)."""
     import re

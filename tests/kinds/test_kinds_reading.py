@@ -114,6 +114,8 @@ def test_vocabulary_names_expand_and_unknown_names_are_rule_errors():
     text = "；".join(problems)
     assert "@no-such-list" in text and "things 和 acts" in text and "counts 和 not" in text
     assert not kinds.validate("topic", {"phrases": ["律师"], "concepts": [{"things": ["律师"], "acts": ["审核"]}]})
+    assert "figure_scope" in "；".join(kinds.validate("topic", {"phrases": ["律师"], "figure_scope": "clause"}))
+    assert not kinds.validate("topic", {"phrases": ["律师"], "figure_scope": "item"})
 
 
 # -- figures in the forms reports use ---------------------------------------------------
