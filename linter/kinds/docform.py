@@ -1,4 +1,4 @@
-"""docform: the form of the report as a 公文 — its title and its 成文日期 (GB/T 9704—2012).
+r"""docform: the form of the report as a 公文 — its title and its 成文日期 (GB/T 9704—2012).
 
 params:
   check: one of
