@@ -370,7 +370,13 @@ def wrong_audience(sentence: str, audience: dict | None) -> bool:
     studying where publicity to the public is required, or the reverse)."""
     if not audience:
         return False
-    return bool(matches(sentence, audience.get("not"))) and not matches(sentence, audience.get("counts"))
+    wrong = matches(sentence, audience.get("not"))
+    if not wrong:
+        return False
+    # a counted word inside a longer word of the wrong audience is that audience (干部 in
+    # 村干部), while a longer counted word holding one is not (镇村干部 holds 村干部)
+    return not any(not any(a <= s and e <= b and e - s < b - a for a, b, _ in wrong)
+                   for s, e, _ in matches(sentence, audience.get("counts")))
 
 
 def validate_audience(audience) -> list[str]:

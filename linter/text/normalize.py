@@ -47,6 +47,8 @@ _WIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
 _WIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
 _WIDTH.update({"\u3000": " ", "\xa0": " ", "．": "."})
 _PUNCT = {"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+# Variant forms a font or an OCR pass puts for a common character (法律眀白人): read as it.
+_VARIANTS = {"眀": "明"}
 _DIGIT_SEPARATORS = frozenset(",:")
 
 
@@ -81,8 +83,8 @@ def to_simplified(text: str) -> str:
     return "".join(c if len(c) == 1 else ch for ch, c in ((ch, converter.convert(ch)) for ch in text))
 
 
-_FOLD = str.maketrans({**_WIDTH, **_PUNCT})
-_FOLDABLE = re.compile("[" + re.escape("".join(sorted({**_WIDTH, **_PUNCT}))) + "]")
+_FOLD = str.maketrans({**_WIDTH, **_PUNCT, **_VARIANTS})
+_FOLDABLE = re.compile("[" + re.escape("".join(sorted({**_WIDTH, **_PUNCT, **_VARIANTS}))) + "]")
 _SEPARATOR = re.compile("[,:]")
 
 

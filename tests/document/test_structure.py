@@ -395,6 +395,14 @@ def test_an_arabic_numbered_part_may_open_on_its_year():
     assert find_heading("1.5万元用于普法宣传", 1) is None
 
 
+def test_a_years_measures_and_their_aims_are_the_plan():
+    # 主要举措和目标 are the measures to come; 主要举措和成效 are the year's, as is a target met
+    o = outline_of("一、2024年推进法治政府建设的主要举措和目标\n召开会议3次。\n二、存在的不足\n培训不够。\n")
+    assert [p.kind for p in o.parts] == ["plan", "shortcomings"]
+    assert "plan" not in classify_title("2023年法治政府建设主要举措和目标完成情况")
+    assert classify_title("2023年推进法治政府建设的主要举措和成效") == {"measures"}
+
+
 def test_improvements_and_a_years_planning_are_the_plan():
     assert classify_title("改进措施") >= {"plan"} and classify_title("整改措施") >= {"plan"}
     assert classify_title("2024年法治政府建设工作谋划") == {"plan"}

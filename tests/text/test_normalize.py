@@ -34,3 +34,12 @@ def test_a_letter_spaced_item_in_a_report_is_found():
                       "街道为每个社区选聘“法 律 明 白 人”5至8名，全年累计参与调解纠纷43件。",
                       "二、存在的不足和原因", "一是培训不足。"])
     assert lint_text(text).checklist["popularization.legal-literate"].state == "present"
+
+
+def test_a_variant_form_an_ocr_pass_left_is_read_as_the_common_character():
+    norm, origin = normalize_line("依托村级“法律眀白人”参与调处矛盾纠纷37起")
+    assert "法律明白人" in norm and origin == list(range(len(norm) + 1))
+    text = "\n".join(["某镇2024年度法治政府建设情况报告", "一、2024年推进法治政府建设的主要举措和成效",
+                      "全镇培育“法律眀白人”86名，全年参与调处矛盾纠纷37起。",
+                      "二、存在的不足和原因", "一是培训不足。"])
+    assert lint_text(text).checklist["popularization.legal-literate"].state == "present"
