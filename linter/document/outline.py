@@ -79,7 +79,9 @@ _KIND_WORDS = {
                        r"(?:举措|措施|任务|思路)(?:和|及|与|、)(?:工作)?目标$"),
     "shortcomings": re.compile(r"不足|存在(?:的)?(?:主要)?(?:问题|困难)|问题(?:和|与|及)|困难(?:和|与|及)?问题|"
                                r"短板|差距|薄弱|弱项|原因分析"),
-    "other": re.compile(r"其他|其它|意见建议|需要报告|需报告"),
+    # (一、本局机构设置和人员编制基本情况: the unit's profile, no part of the 督察规定's five and
+    # none of the year's work; a bare 基本情况 may hold the work and stays as it is)
+    "other": re.compile(r"其他|其它|意见建议|需要报告|需报告|机构设置|人员编制|单位概况|机构概况|机构职能"),
     "measures": re.compile(r"举措|措施|成效|工作情况|开展情况|主要做法|主要工作|建设情况|推进情况|"
                            # (一、街道基本情况 is the unit's profile; 法治政府建设基本情况 its work)
                            # (一、本人2023年度推进法治政府建设履职情况: a leader's own report; …推进及落实成果)
@@ -525,11 +527,15 @@ def _build_tree(headings: list[Heading]) -> list[Heading]:
 # of them, and not the rule of law, is not the leaders' part of this report.
 _OTHER_DUTY = re.compile(r"全面从严治党|党风廉政|意识形态|安全生产|生态环境保护|河长|林长|主体责任")
 _OWN_DUTY = re.compile(r"法治|依法|法制")
+# Others' leaders guided (二、指导各乡镇党政主要负责人履行推进法治建设第一责任人职责情况): a bureau's
+# work for the units below, not its own leaders' part.
+_GUIDING_OTHERS = re.compile(r"^\S{0,4}?(?:指导|督促|督导|推动)(?:全省|全市|全县|全区|各|下级|所属|基层)")
 
 
 def _names_leaders_part(text: str) -> bool:
     """Whether a title (or a short clause) names the leaders' rule-of-law duty."""
-    return bool(_KIND_WORDS["frp"].search(text)) and not (_OTHER_DUTY.search(text) and not _OWN_DUTY.search(text))
+    return bool(_KIND_WORDS["frp"].search(text)) and not (_OTHER_DUTY.search(text) and not _OWN_DUTY.search(text)) \
+        and not _GUIDING_OTHERS.search(text)
 
 
 def classify_title(title: str) -> set[str]:
@@ -590,9 +596,31 @@ def _classify(doc: Document, headings: list[Heading], top_rank: int,
     own = {p.kind for p in parts if not p.combined}
     parts = [p for p in parts if not (p.combined and p.kind in own and any(
         q is not p and q.combined and (q.start, q.end) == (p.start, p.end) for q in parts))]
+    _next_years_measures_are_the_plan(parts)
     parts.extend(_embedded_parts(doc, headings, parts, top_rank, enumerations))
     parts.sort(key=lambda p: (p.start, p.embedded))
     return parts
+
+
+_TITLE_YEAR = re.compile(r"(20\d\d)\s*年")
+# A measures heading that tells results or a record names the year done, whatever its year.
+_RESULTS = re.compile(r"成效|成果|成绩|完成|情况|回顾|做法|进展|纪实|总结|取得")
+
+
+def _next_years_measures_are_the_plan(parts: list[Part]) -> None:
+    """A measures-named part whose title names the year after another measures part's year
+    (三、2024年工作举措 after 一、2023年主要举措和成效) is the plan: measures to come, told
+    without 安排 or 打算. (Not one that shares the plan's year, 一、2024年…主要举措 beside
+    四、2024年工作安排: one of the two years may be a slip, and the measures part would be lost.)"""
+    def year(part: Part) -> int | None:
+        m = _TITLE_YEAR.search(part.title)
+        return int(m.group(1)) if m else None
+    done = {year(p) for p in parts if p.kind == "measures" and _RESULTS.search(p.title)}
+    for p in parts:
+        y = year(p)
+        if p.kind == "measures" and y is not None and y - 1 in done and not p.combined \
+                and not _RESULTS.search(p.title):
+            p.kind = "plan"
 
 
 def _trim_end(doc: Document, start: int, end: int) -> int:

@@ -531,3 +531,23 @@ def test_a_heading_whose_paragraph_follows_a_gap_of_spaces_ends_at_the_gap():
     assert h.title == "推进依法行政，规范权力运行" and h.inline_body
     # a letter-spaced title alone keeps its gap
     assert find_heading("一、2023年  工作情况", 3).title == "2023年  工作情况"
+
+
+def test_a_units_profile_and_guiding_others_leaders_are_not_its_parts():
+    # the unit's establishment is no part of the five; guiding the townships' leaders is the
+    # bureau's work for others, not its own leaders' part
+    assert classify_title("本局机构设置和人员编制基本情况") == {"other"}
+    assert "frp" not in classify_title("指导各乡镇党政主要负责人履行推进法治建设第一责任人职责情况")
+    assert classify_title("党政主要负责人履行推进法治建设第一责任人职责情况") == {"frp"}
+    o = outline_of("一、本局机构设置和人员编制基本情况\n内设股室5个。\n二、2023年推进法治政府建设的主要举措和成效\n"
+                   "召开会议3次。\n三、存在的不足和原因\n培训不够。\n")
+    assert [p.kind for p in o.parts] == ["other", "measures", "shortcomings"]
+
+
+def test_the_next_years_measures_after_this_years_results_are_the_plan():
+    o = outline_of("一、2023年主要举措和成效\n召开会议3次。\n二、存在的不足\n培训不够。\n三、2024年工作举措\n一是加强培训。\n")
+    assert [p.kind for p in o.parts] == ["measures", "shortcomings", "plan"]
+    # the same year's measures named again stay the measures; a year alone decides nothing
+    o = outline_of("一、2024年推进法治政府建设的主要举措\n召开会议3次。\n二、存在的不足\n培训不够。\n"
+                   "三、2024年工作安排\n一是加强培训。\n")
+    assert [p.kind for p in o.parts] == ["measures", "shortcomings", "plan"]
