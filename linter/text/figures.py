@@ -12,7 +12,7 @@ incidental:
   “1名法律顾问+N名法律明白人”, 《……（2021—2025年）》);
 - a one-character Chinese numeral without a counting verb (or the noun it counts: 提出修改
   意见九条) before it: 三项制度, 四个意识, 一次办, 一批. "召开两次专题会议", "共开展十余场", "法律明白人一百二十名" (a numeral of two
-  or more characters is a count), "逾百份", "近千人" still count.
+  or more characters is a count), "逾百份", "近千人" still count; "数千人次" does not.
 
 Rates are also written in words: "百分之九十八点三", "百分之百".
 
@@ -74,7 +74,8 @@ def _counted_numeral(text: str, at: int, cn: str, end: int | None = None) -> boo
     """Whether a Chinese numeral with a unit is a count (not 三项制度, 一次办)."""
     before = text[at - 1] if at > 0 else ""
     if cn in ("万", "千", "百"):
-        return before in "逾近超上数达"
+        # (近千人, 逾百份 bound the number; 数千人次 and 数万人 name none, as 一大批 names none)
+        return before in "逾近超上达"
     if len(cn) >= 2:
         return True
     if cn == "一":
