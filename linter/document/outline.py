@@ -525,7 +525,7 @@ def _build_tree(headings: list[Heading]) -> list[Heading]:
 
 # The leaders' other duties (二、党政主要负责人履行全面从严治党主体责任情况): a heading naming one
 # of them, and not the rule of law, is not the leaders' part of this report.
-_OTHER_DUTY = re.compile(r"全面从严治党|党风廉政|意识形态|安全生产|生态环境保护|河长|林长|主体责任")
+_OTHER_DUTY = re.compile(r"全面从严治党|党风廉政|意识形态|安全生产|生态环境保护|河长|林长|主体责任|党建工作|抓(?:基层)?党建")
 _OWN_DUTY = re.compile(r"法治|依法|法制")
 # Others' leaders guided (二、指导各乡镇党政主要负责人履行推进法治建设第一责任人职责情况): a bureau's
 # work for the units below, not its own leaders' part.
