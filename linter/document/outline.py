@@ -37,6 +37,8 @@ _HEADING_PATTERNS = [
     (0, "cn-part", re.compile(r"^\s*第([一二三四五六七八九十]{1,3})部分\s*(?:[、，：:.．]\s*)?")),
     # (一.2022年主要工作…: a year may follow the dot, where a digit of a number may not)
     (1, "cn-dun", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*(?:、|[，．.](?![一二三四五六七八九十]|\d(?!\d{3}年)))\s*")),
+    # 【一】坚持党建引领…: the parts numbered in brackets, as some departments' pages set them
+    (1, "cn-bracket", re.compile(r"^\s*【\s*([一二三四五六七八九十]{1,3})\s*】\s*")),
     (2, "cn-paren", re.compile(r"^\s*（\s*([一二三四五六七八九十]{1,3})\s*）\s*(?:[、，.]\s*)?")),
     # (a digit after the dot is a decimal, 1.5万元 — but not a year: "1．2024年依法行政工作…")
     (3, "arabic-dot", re.compile(r"^\s*(\d{1,2})\s*(?:[.](?!\d)|[.](?=(?:19|20)\d\d\s*年)|、)\s*")),
@@ -146,6 +148,9 @@ class Heading:
     children: list["Heading"] = field(default_factory=list)
     typed_rank: int | None = None   # the rank its label alone suggests, when it was changed
     style_level: int | None = None  # the .docx heading level of its paragraph, if any
+    # a run-in first heading whose line goes on with its first sub-item (…报告如下。一、…情况（一）…):
+    # the （二） on a later line is that list's second item, not this heading's level
+    runs_into_sub_item: bool = False
 
     @property
     def list_item(self) -> bool:
@@ -255,7 +260,7 @@ def find_heading(text: str, line: int, style_level: int | None = None) -> Headin
 # 成效（一）强化组织领导，…"): the heading is read there, and from that line on the text is the
 # first part. Only after 如下： and only 一、: an enumeration inside a paragraph (有以下三点：一、…；
 # 二、…) is not a part. The title ends before a run-on sub-item or a gap of full-width spaces.
-_RUN_IN_OPENER = re.compile(r"如下\s*[:：][\s\u3000]*(?=一\s*[、.．])")
+_RUN_IN_OPENER = re.compile(r"如下\s*[:：。][\s\u3000]*(?=一\s*[、.．])")
 _RUN_IN_TITLE_END = re.compile(r"[（(][一二三四五六七八九十1-9][）)]|[ \u3000]{2}")
 
 
@@ -270,6 +275,7 @@ def _run_in_heading(text: str, line: int, style_level: int | None) -> Heading | 
     if h is None or h.number != 1 or h.style != "cn-dun":
         return None
     h.inline_body = True
+    h.runs_into_sub_item = bool(end and end.group(0)[0] in "（(")
     return h
 
 
@@ -357,7 +363,7 @@ def _continue_mixed_lists(headings: list[Heading]) -> None:
     stack: list[Heading] = []
     prev: Heading | None = None
     for h in headings:
-        if (prev is not None and h.rank != prev.rank
+        if (prev is not None and h.rank != prev.rank and not prev.runs_into_sub_item
                 and (h.style != prev.style or prev.typed_rank is not None)
                 and h.number is not None and prev.number is not None
                 and h.number == prev.number + 1 and h.number > 1
@@ -529,7 +535,9 @@ _OTHER_DUTY = re.compile(r"全面从严治党|党风廉政|意识形态|安全�
 _OWN_DUTY = re.compile(r"法治|依法|法制")
 # Others' leaders guided (二、指导各乡镇党政主要负责人履行推进法治建设第一责任人职责情况): a bureau's
 # work for the units below, not its own leaders' part.
-_GUIDING_OTHERS = re.compile(r"^\S{0,4}?(?:指导|督促|督导|推动)(?:全省|全市|全县|全区|各|下级|所属|基层)")
+# (and 二、村（社区）党组织书记履行基层法治建设职责情况: the villages' secretaries, not the unit's leaders)
+_GUIDING_OTHERS = re.compile(r"^\S{0,4}?(?:指导|督促|督导|推动)(?:全省|全市|全县|全区|各|下级|所属|基层)"
+                             r"|^(?:各)?(?:村|社区|村（社区）|村\(社区\)|村居|居委会|嘎查)[^，。]{0,6}书记")
 
 
 def _names_leaders_part(text: str) -> bool:

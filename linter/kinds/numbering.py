@@ -36,7 +36,7 @@ def label(style: str, n: int, like: str = "") -> str:
     if style == "arabic-decimal":
         head = re.match(r"\s*\d{1,2}[.．]", like)
         return f"{head.group(0).strip() if head else ''}{n}"
-    return {"cn-dun": f"{cn(n)}、", "cn-paren": f"（{cn(n)}）", "arabic-dot": f"{n}.",
+    return {"cn-dun": f"{cn(n)}、", "cn-bracket": f"【{cn(n)}】", "cn-paren": f"（{cn(n)}）", "arabic-dot": f"{n}.",
             "arabic-paren": f"（{n}）"}.get(style, str(n))
 
 

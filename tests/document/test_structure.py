@@ -526,6 +526,18 @@ def test_the_first_part_run_on_after_the_intros_closing_formula_is_found():
     assert 2 not in [start for _, start in own_parts(prose)]
 
 
+def test_a_run_in_first_part_after_a_full_stop_keeps_its_second_sub_item():
+    # 报告如下。 (a full stop) runs on into 一、…（一）…; the （二） on the next line is its second
+    # sub-item, not a second part
+    text = ("某乡2023年法治政府建设年度报告\n"
+            "2023年，我乡统筹推进依法行政各项工作。现将我乡2023年度法治政府建设情况报告如下。"
+            "一、党政主要负责人履行推进法治建设第一责任人职责情况（一）坚持高位推动。乡党委书记主持专题会议3次。\n"
+            "（二）严格落实述法要求。乡党委书记在年底进行述法。\n"
+            "二、存在的不足和原因\n普法形式单一。\n")
+    outline = outline_of(text)
+    assert own_parts(outline)[:2] == [("frp", 2), ("shortcomings", 4)]
+
+
 def test_a_heading_whose_paragraph_follows_a_gap_of_spaces_ends_at_the_gap():
     h = find_heading("二、推进依法行政，规范权力运行\u3000\u3000严格落实议事规则，全年召开常务会议15次。", 7)
     assert h.title == "推进依法行政，规范权力运行" and h.inline_body
@@ -551,3 +563,10 @@ def test_the_next_years_measures_after_this_years_results_are_the_plan():
     o = outline_of("一、2024年推进法治政府建设的主要举措\n召开会议3次。\n二、存在的不足\n培训不够。\n"
                    "三、2024年工作安排\n一是加强培训。\n")
     assert [p.kind for p in o.parts] == ["measures", "shortcomings", "plan"]
+
+
+def test_parts_numbered_in_brackets_are_the_parts():
+    o = outline_of("某局2024年度法治政府建设情况报告\n现将有关情况报告如下。\n【一】坚持党建引领，压紧压实法治建设责任\n"
+                   "局党组理论学习中心组专题学法4次。\n【二】存在的不足和原因\n普法形式单一。\n")
+    assert [(p.kind, p.start) for p in o.parts] == [("measures", 3), ("shortcomings", 5)]
+    assert find_heading("【三】规范文化市场综合执法", 9).rank == 1
