@@ -555,6 +555,9 @@ def classify_title(title: str) -> set[str]:
             kinds.discard(kind)
     if "shortcomings" in kinds and _SOLVING.search(title) and not re.search(r"不足|存在", title):
         kinds.discard("shortcomings")
+    # (一、2023年安全生产和生态环境保护工作情况: another duty's work, not the rule of law's)
+    if kinds == {"measures"} and _OTHER_DUTY.search(title) and not _OWN_DUTY.search(title):
+        kinds = {"other"}
     return kinds
 
 

@@ -49,7 +49,10 @@ FIGURE = re.compile(
     + _AR + r"\s*(?:万|亿)?(?:余|多)?" +
     r"|\d{1,2}月\d{1,2}日"
 )
-_INCIDENTAL = re.compile(r"(?<!\d)\d{1,15}\s*(?:岁|周岁|周年|年代|届)|第\s*[\d一二三四五六七八九十百]+\s*(?:次|届|号|条|款|批|期|个|项|名|位)?")
+# (and a self-assessment table's scores: 党政主要负责人履职｜4分｜3分｜…（扣1分：…）, the cells' points
+# and the points taken off — no figure of the work)
+_INCIDENTAL = re.compile(r"(?<!\d)\d{1,15}\s*(?:岁|周岁|周年|年代|届)|第\s*[\d一二三四五六七八九十百]+\s*(?:次|届|号|条|款|批|期|个|项|名|位)?"
+                         r"|(?<![\d.])\d{1,3}(?:\.\d{1,2})?\s*分(?=\s*[｜|\t])|扣\s*\d{1,3}(?:\.\d{1,2})?\s*分")
 # A Chinese numeral counts only after a verb or word that introduces a count.
 _COUNT_CONTEXT = re.compile(
     r"(?:共|累计|合计|总计|先后|开展|召开|组织|举办|举行|达|计|全年|新增|办理|受理|发放|培训|完成|出动|参加|"
@@ -67,7 +70,7 @@ _ZERO = re.compile(r"(?:未(?:发生|收到|制定|出现)|无|没有|0\s*(?:件
 
 
 # A numeral of times before the act it counts: 两次主持召开, 三次深入村组 (not 两次办, 一次办)
-_COUNTED_ACT = re.compile(r"[次场轮](?:主持|召开|组织|开展|深入|带队|听取|研究|到|赴|专题|集中)")
+_COUNTED_ACT = re.compile(r"[次场轮](?:主持|召开|组织|开展|深入|带队|带领|听取|研究|到|赴|专题|集中)")
 
 
 def _counted_numeral(text: str, at: int, cn: str, end: int | None = None) -> bool:

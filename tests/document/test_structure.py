@@ -570,3 +570,8 @@ def test_parts_numbered_in_brackets_are_the_parts():
                    "局党组理论学习中心组专题学法4次。\n【二】存在的不足和原因\n普法形式单一。\n")
     assert [(p.kind, p.start) for p in o.parts] == [("measures", 3), ("shortcomings", 5)]
     assert find_heading("【三】规范文化市场综合执法", 9).rank == 1
+
+
+def test_a_heading_naming_only_another_duty_is_no_measures_part():
+    assert classify_title("2023年安全生产和生态环境保护工作情况") == {"other"}
+    assert classify_title("2023年依法推进安全生产工作情况") == {"measures"}

@@ -143,7 +143,9 @@ def test_counts_written_after_the_noun_or_in_chinese_numerals_are_figures(text):
 @pytest.mark.parametrize("text", ["深入学习贯彻党的二十大精神", "深入推行行政执法三项制度", "编制十四五规划",
                                   "坚持百分百的服务态度", "树牢四个意识", "突出问题三个方面",
                                   # (a vague amount names no number)
-                                  "受教育群众达数千人次", "覆盖群众数万人"])
+                                  "受教育群众达数千人次", "覆盖群众数万人",
+                                  # (a self-assessment table's points and the points taken off)
+                                  "党政主要负责人履职｜4分｜3分｜坚持四个亲自要求（扣1分：缺少具体履职记录）"])
 def test_names_with_numerals_are_not_figures(text):
     assert not figures(text)
 
