@@ -17,6 +17,8 @@ Placeholders: {found} (the offending label), {previous} (the label before it),
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 
 from ..document.result import Edit, Fix
@@ -122,10 +124,13 @@ def _enumerations(analysis, rule):
     doc = analysis.doc
     outline = analysis.outline
     heading_lines = {h.line for h in outline.headings}
+    # (sorted once: whether a heading lies between two items is one bisection, not a scan of
+    # every heading for every item — quadratic on a long report)
+    ordered = sorted(heading_lines)
     out = []
     last = None     # (number, line, offset) of the run's last item
     for line in sorted(outline.enumerations):
-        if line in heading_lines or (last and any(last[1] < h < line for h in heading_lines)):
+        if line in heading_lines or (last and _heading_between(ordered, last[1], line)):
             last = None
         for number, offset in outline.enumerations[line]:
             if number == 0:
@@ -150,6 +155,12 @@ def _enumerations(analysis, rule):
                 out.append(_enum_at(analysis, rule, line, offset, number, prev, p.get("backward_message")))
             last = (number, line, offset)
     return out
+
+
+def _heading_between(ordered: list[int], a: int, b: int) -> bool:
+    """Whether a heading line lies strictly between lines a and b (``ordered``: sorted lines)."""
+    i = bisect.bisect_right(ordered, a)
+    return i < len(ordered) and ordered[i] < b
 
 
 def _run_on_between(doc, a, b, k) -> bool:
