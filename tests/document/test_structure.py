@@ -17,6 +17,11 @@ def own_parts(outline):
     return [(p.kind, p.start) for p in outline.parts if not p.embedded]
 
 
+def part_kinds(text: str) -> list[str]:
+    """The kinds of a short report's parts, in order."""
+    return [p.kind for p in outline_of(text).parts]
+
+
 def seed_outline(seed, prefix):
     return analyze(read_path(str(seed(prefix))))
 
@@ -409,9 +414,8 @@ def test_improvements_and_a_years_planning_are_the_plan():
     # acting on a rectification is the year's work
     assert "plan" not in classify_title("强化整改措施")
     assert "plan" not in classify_title("精心谋划部署")
-    o = outline_of("一、2023年主要举措和成效\n召开会议3次。\n二、存在的不足\n培训不够。\n"
-                   "三、改进措施\n一是加强培训。\n")
-    assert [p.kind for p in o.parts] == ["measures", "shortcomings", "plan"]
+    assert part_kinds("一、2023年主要举措和成效\n召开会议3次。\n二、存在的不足\n培训不够。\n"
+                      "三、改进措施\n一是加强培训。\n") == ["measures", "shortcomings", "plan"]
 
 
 def test_a_themed_part_about_weaknesses_does_not_end_the_measures():
@@ -557,12 +561,11 @@ def test_a_units_profile_and_guiding_others_leaders_are_not_its_parts():
 
 
 def test_the_next_years_measures_after_this_years_results_are_the_plan():
-    o = outline_of("一、2023年主要举措和成效\n召开会议3次。\n二、存在的不足\n培训不够。\n三、2024年工作举措\n一是加强培训。\n")
-    assert [p.kind for p in o.parts] == ["measures", "shortcomings", "plan"]
+    assert part_kinds("一、2023年主要举措和成效\n召开会议3次。\n二、存在的不足\n培训不够。\n"
+                      "三、2024年工作举措\n一是加强培训。\n") == ["measures", "shortcomings", "plan"]
     # the same year's measures named again stay the measures; a year alone decides nothing
-    o = outline_of("一、2024年推进法治政府建设的主要举措\n召开会议3次。\n二、存在的不足\n培训不够。\n"
-                   "三、2024年工作安排\n一是加强培训。\n")
-    assert [p.kind for p in o.parts] == ["measures", "shortcomings", "plan"]
+    assert part_kinds("一、2024年推进法治政府建设的主要举措\n召开会议3次。\n二、存在的不足\n培训不够。\n"
+                      "三、2024年工作安排\n一是加强培训。\n") == ["measures", "shortcomings", "plan"]
 
 
 def test_parts_numbered_in_brackets_are_the_parts():
