@@ -533,17 +533,17 @@ def _build_tree(headings: list[Heading]) -> list[Heading]:
 # of them, and not the rule of law, is not the leaders' part of this report.
 _OTHER_DUTY = re.compile(r"全面从严治党|党风廉政|意识形态|安全生产|生态环境保护|河长|林长|主体责任|党建工作|抓(?:基层)?党建")
 _OWN_DUTY = re.compile(r"法治|依法|法制")
-# Others' leaders guided (二、指导各乡镇党政主要负责人履行推进法治建设第一责任人职责情况): a bureau's
+# Others' leaders: guided (二、指导各乡镇党政主要负责人履行推进法治建设第一责任人职责情况): a bureau's
 # work for the units below, not its own leaders' part.
 # (and 二、村（社区）党组织书记履行基层法治建设职责情况: the villages' secretaries, not the unit's leaders)
-_GUIDING_OTHERS = re.compile(r"^\S{0,4}?(?:指导|督促|督导|推动)(?:全省|全市|全县|全区|各|下级|所属|基层)"
+_OTHERS_LEADERS = re.compile(r"^\S{0,4}?(?:指导|督促|督导|推动)(?:全省|全市|全县|全区|各|下级|所属|基层)"
                              r"|^(?:各)?(?:村|社区|村（社区）|村\(社区\)|村居|居委会|嘎查)[^，。]{0,6}书记")
 
 
 def _names_leaders_part(text: str) -> bool:
     """Whether a title (or a short clause) names the leaders' rule-of-law duty."""
     return bool(_KIND_WORDS["frp"].search(text)) and not (_OTHER_DUTY.search(text) and not _OWN_DUTY.search(text)) \
-        and not _GUIDING_OTHERS.search(text)
+        and not _OTHERS_LEADERS.search(text)
 
 
 def classify_title(title: str) -> set[str]:
