@@ -74,7 +74,7 @@ def independent_block() -> str:
     from measure_sentences import tally
     rows = ["| set | sentences | read as labelled | present read present | paraphrases read present | near-misses not read present |",
             "|---|---|---|---|---|---|"]
-    for folder, label in (("independent", "a hundred and twenty-four writers, report and news wording"),
+    for folder, label in (("independent", "a hundred and twenty-eight writers, report and news wording"),
                           ("independent-paraphrases", "two writers, items told without their names (stress sets)")):
         t = tally(yaml.safe_load((ROOT / "tests/engine" / folder / "sentences.yaml").read_text(encoding="utf-8"))["sentences"])
         rows.append(f"| {label} | {t['items']} | {t['agreeing']} | {t['present_read']}/{t['present']} "
@@ -90,7 +90,7 @@ def openings_block() -> str:
     rows = ["| set | reports | report year | level | issuer | leaders' part (heading/sub-item/mention/none) "
             "| checklist fields as labelled | fields labelled there, read there |",
             "|---|---|---|---|---|---|---|---|"]
-    for folder, label in (("independent-openings", "openings of 550–900 characters, thirty-seven writers"),
+    for folder, label in (("independent-openings", "openings of 550–900 characters, thirty-eight writers"),
                           ("independent-reports", "complete reports, two writers")):
         path = ROOT / "tests/engine" / folder
         meta, checks = measure_dev.measure(path), measure_checklist.measure(path)

@@ -1,5 +1,5 @@
 """Reports written by writers who had not seen the rules, in the dev excerpts' format:
-independent-openings/ (the first 550–900 characters of 326 reports as a web page copy shows them,
+independent-openings/ (the first 550–900 characters of 332 reports as a web page copy shows them,
 chrome included) and independent-reports/ (twelve complete reports), each with a reviewer-style
 label per field. Their labels stand where fzlint disagrees, so each set is held to floors (a
 fall below one is a regression), measured as scripts/measure_dev.py and
@@ -18,7 +18,7 @@ import measure_dev  # noqa: E402
 
 HERE = Path(__file__).parent
 # folder, files, floors of (year, level, issuer, leaders' part), floors of (fields, fields labelled there)
-SETS = [("independent-openings", 326, (0.97, 0.9, 0.95, 0.93), (0.97, 0.96)),
+SETS = [("independent-openings", 332, (0.97, 0.9, 0.95, 0.93), (0.97, 0.96)),
         ("independent-reports", 12, (1.0, 0.9, 0.9, 0.9), (0.95, 0.95))]
 
 
