@@ -18,7 +18,6 @@ Placeholders: {found} (the offending label), {previous} (the label before it),
 from __future__ import annotations
 
 import bisect
-
 import re
 
 from ..document.result import Edit, Fix
