@@ -68,9 +68,12 @@ class Hit(NamedTuple):
 
 
 def vocabulary_of(lists) -> frozenset[str]:
-    """The plain phrases (quotes stripped) of some phrase lists: what the index scans for."""
-    return frozenset(strip_quotes(p) for phrases in lists for p in phrases
-                     if isinstance(p, str) and p and not p.startswith("re:") and strip_quotes(p))
+    """The plain phrases (quotes stripped) of some phrase lists, and the literals their
+    ``re:`` entries are filtered by: what the index scans for."""
+    plain = frozenset(strip_quotes(p) for phrases in lists for p in phrases
+                      if isinstance(p, str) and p and not p.startswith("re:") and strip_quotes(p))
+    regexes = {tuple(p[3:] for p in phrases if isinstance(p, str) and p.startswith("re:")) for phrases in lists}
+    return plain | frozenset(lit for r in regexes if r for lit in literals.prefilter_literals(_regex_only(r)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -85,16 +88,17 @@ def _regex_only(regexes: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{r})" for r in regexes))
 
 
-def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, ...]):
+def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, ...], found=None):
     """The hits of ``re:`` entries followed by plain phrases, as their alternation gives them
     (at each position a regex first, else the longest phrase), without scanning the text
     once per list for the plain part: the regexes' next match is searched only when the
     scan has passed the last one. None when a regex matches empty (then the alternation
-    itself decides)."""
+    itself decides). ``found``: the scan's occurrences of the literals the regexes are
+    filtered by (``literals.Occurrences``), so they are not searched for again."""
     pattern = _regex_only(regexes)
-    if not literals.may_match(pattern, text):        # no literal the regexes need: the phrases alone
+    if not literals.may_match(pattern, text, found):  # no literal the regexes need: the phrases alone
         return leftmost_longest_spans(starts)
-    rx = literals.Scanner(pattern, text)              # searched near its literals only
+    rx = literals.Scanner(pattern, text, found)       # searched near its literals only
     spans, pos, i, found, exhausted = [], 0, 0, None, False
     while True:
         if not exhausted and (found is None or found.start() < pos):
@@ -241,7 +245,8 @@ class Index:
         spans = None
         if table is not None and plain <= self.vocabulary:
             starts = _starts_of(table, plain)
-            spans = _with_regexes(text, starts, regexes) if regexes else leftmost_longest_spans(starts)
+            spans = (_with_regexes(text, starts, regexes, (table, self.vocabulary)) if regexes
+                     else leftmost_longest_spans(starts))
         if spans is None:
             spans = [(m.start(), m.end()) for m in compile_phrases(phrases).finditer(text) if m.end() > m.start()]
         return spans

@@ -202,7 +202,8 @@ def _sources(base: Path, manifest: Path) -> list[Path]:
     every kind's module, the index's phrase list): a changed ``validate`` must not be hidden
     behind rules cached by the old one."""
     here = Path(__file__).resolve().parent.parent
-    code = [Path(__file__), here / "document" / "index.py", *sorted((here / "kinds").glob("*.py"))]
+    code = [Path(__file__), here / "document" / "index.py", here / "text" / "literals.py",
+            *sorted((here / "kinds").glob("*.py"))]
     return [manifest, *sorted(p for p in base.rglob("*.yaml") if p != manifest), *code]
 
 

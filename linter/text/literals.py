@@ -83,12 +83,31 @@ def _kept(kind: str, pattern, analyse):
 
 class Factor:
     """Literal strings one of which every match contains, at most ``reach`` characters
-    after the match's start."""
+    after the match's start; ``reaches`` is each literal's own (an alternation's branches
+    differ: a common word of one branch is not tried as far back as another branch's
+    lead-in allows)."""
 
-    __slots__ = ("alternatives", "reach")
+    __slots__ = ("alternatives", "reach", "reaches")
 
-    def __init__(self, alternatives: tuple[str, ...], reach: int):
+    def __init__(self, alternatives: tuple[str, ...], reach: int, reaches: tuple[int, ...] | None = None):
         self.alternatives, self.reach = alternatives, reach
+        self.reaches = reaches if reaches is not None else (reach,) * len(alternatives)
+
+    def shifted(self, by: int) -> "Factor":
+        return Factor(self.alternatives, self.reach + by, tuple(r + by for r in self.reaches))
+
+
+def _joined(chosen: "list[Factor]") -> "Factor | None":
+    """One factor of several, one of which occurs in every match: their literals together,
+    each with the largest reach it has in any of them."""
+    reaches: dict[str, int] = {}
+    for f in chosen:
+        for lit, r in zip(f.alternatives, f.reaches):
+            reaches[lit] = max(r, reaches.get(lit, 0))
+    if len(reaches) > _MAX_ALTERNATIVES:
+        return None
+    alternatives = tuple(sorted(reaches))
+    return Factor(alternatives, max(reaches.values()), tuple(reaches[a] for a in alternatives))
 
 
 def _literal_set(items) -> set[str] | None:
@@ -167,12 +186,31 @@ def _factors(parsed) -> list[Factor]:
         op, _ = items[i]
         if op in (_sre.GROUPREF, getattr(_sre, "GROUPREF_EXISTS", None)):
             break
+        inner = _inner_factor(parsed.state, items[i])
+        if inner is not None:
+            found.append(inner.shifted(reach))
         high = _width(parsed.state, items[i])[1]
         if high >= _UNBOUNDED:
             break                       # nothing after an unbounded item has a known reach
         reach += high
         i += 1
     return found
+
+
+def _inner_factor(state, item) -> Factor | None:
+    """A factor inside one item that is not all literals, reach counted from the item's start:
+    an alternation whose every branch has one (``(?:(?:全程)?录音|全程记录)``: 录音 or 全程记录),
+    a group's content, the first of a repeat that happens at least once. Not a lookaround:
+    what it looks at is not part of the match."""
+    op, av = item
+    if op is _sre.BRANCH:
+        chosen = [_best(_factors(_sre_parse.SubPattern(state, branch))) for branch in av[1]]
+        return _joined(chosen) if chosen and all(chosen) else None
+    if op is _sre.SUBPATTERN and not av[1] and not av[2]:          # (flags changed inside: no)
+        return _best(_factors(_sre_parse.SubPattern(state, list(av[-1]))))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+        return _best(_factors(_sre_parse.SubPattern(state, list(av[2]))))
+    return None
 
 
 _MIN_LITERAL = 2              # a one-character literal (法, 未) is everywhere: no use as a filter
@@ -220,47 +258,62 @@ def _factor_of(pattern: "re.Pattern[str]") -> Factor | None:
     if sequences is None or all(len(seq) and _leads_with_literal(seq) for seq in sequences):
         return None
     chosen = [_best(_factors(seq)) for seq in sequences]
-    if not all(chosen):
-        return None
-    alternatives = tuple(sorted({lit for f in chosen for lit in f.alternatives}))
-    if len(alternatives) > _MAX_ALTERNATIVES:
-        return None
-    return Factor(alternatives, max(f.reach for f in chosen))
+    return _joined(chosen) if all(chosen) else None
 
 
-def _candidates(text: str, factor: Factor) -> list[int]:
-    """Where the factor's literals occur (overlapping occurrences included), in order."""
-    return sorted({i for lit in factor.alternatives for i in find_all(text, lit)})
+# Occurrences a caller found already: (table, known) — ``table[lit]`` the (start, …) tuples of
+# every occurrence of ``lit`` in the text, overlapping ones included, for each ``lit`` of the
+# frozenset ``known`` that occurs (the document index's one Aho-Corasick scan).
+Occurrences = tuple
+
+
+def _starts(text: str, lit: str, found: "Occurrences | None"):
+    if found is not None and lit in found[1]:
+        return [start for start, *_ in found[0].get(lit, ())]
+    return find_all(text, lit)
+
+
+def _windows(text: str, factor: Factor, found: "Occurrences | None" = None) -> tuple[list[int], list[int]]:
+    """The stretches of the text where a match can start, as sorted disjoint [low, high]
+    (each occurrence q of a literal with reach r opens [q - r, q]; stretches that touch are
+    joined, so no start is tried twice)."""
+    spans = sorted((max(0, q - r), q) for lit, r in zip(factor.alternatives, factor.reaches)
+                   for q in _starts(text, lit, found))
+    lows: list[int] = []
+    highs: list[int] = []
+    for low, high in spans:
+        if highs and low <= highs[-1] + 1:
+            if high > highs[-1]:
+                highs[-1] = high
+        else:
+            lows.append(low)
+            highs.append(high)
+    return lows, highs
 
 
 class Scanner:
     """One pattern over one text: ``search(pos)`` is ``pattern.search(text, pos)``, trying
-    the pattern only in the ``reach + 1`` positions before each occurrence of its literals
+    the pattern only in the positions up to a literal's reach before each of its occurrences
     (a pattern without literals: at the characters its matches start with)."""
 
-    __slots__ = ("pattern", "text", "reach", "starts", "whole")
+    __slots__ = ("pattern", "text", "lows", "highs", "whole")
 
-    def __init__(self, pattern: "re.Pattern[str]", text: str):
+    def __init__(self, pattern: "re.Pattern[str]", text: str, found: "Occurrences | None" = None):
         self.pattern, self.text = pattern, text
         factor = factor_of(pattern)
-        self.reach = factor.reach if factor else 0
-        self.starts = _candidates(text, factor) if factor else None
+        self.lows, self.highs = _windows(text, factor, found) if factor else (None, None)
         # no literal to look for: the whole text is searched, at the characters a match starts with
         self.whole = FirstCharacter(pattern) if factor is None else None
 
     def search(self, pos: int = 0):
-        if self.starts is None:
+        if self.lows is None:
             return self.whole.search(self.text, pos)
-        match, text, starts = self.pattern.match, self.text, self.starts
-        k = bisect.bisect_left(starts, pos)
-        while k < len(starts):
-            q = starts[k]
-            for start in range(max(pos, q - self.reach), q + 1):
+        match, text, lows, highs = self.pattern.match, self.text, self.lows, self.highs
+        for k in range(bisect.bisect_left(highs, pos), len(highs)):
+            for start in range(max(pos, lows[k]), highs[k] + 1):
                 found = match(text, start)
                 if found is not None:
                     return found
-            pos = q + 1                 # every start up to q is tried
-            k += 1
         return None
 
     def finditer(self):
@@ -307,17 +360,30 @@ def _needs_of(pattern: "re.Pattern[str]") -> tuple[tuple[tuple[str, ...], ...], 
     return needs if all(needs) else None
 
 
-def may_match(pattern: "re.Pattern[str]", text: str) -> bool:
+def prefilter_literals(pattern: "re.Pattern[str]") -> frozenset[str]:
+    """Every literal ``may_match`` and ``Scanner`` look for in a text for this pattern: a
+    caller that finds them all in one multi-phrase scan can hand them the occurrences."""
+    factor = factor_of(pattern)
+    needs = _needs(pattern) or ()
+    # (not one character: 法 occurs hundreds of times a report, and ``in`` finds it at once)
+    return frozenset(lit for lit in (factor.alternatives if factor else ())
+                     + tuple(lit for alternative in needs for lits in alternative for lit in lits)
+                     if len(lit) >= _MIN_LITERAL)
+
+
+def may_match(pattern: "re.Pattern[str]", text: str, found: "Occurrences | None" = None) -> bool:
     """False when the pattern cannot match anywhere in the text: every alternative of it
     needs a literal the text does not hold (checked before a report or its lines are
-    scanned: a few substring tests instead of a regex search)."""
+    scanned: a few substring tests instead of a regex search; set lookups when ``found``
+    holds the text's occurrences of them)."""
     needs = _needs(pattern)
     if needs is None:
         return True
+    table, known = found if found is not None else (None, frozenset())
     for alternative in needs:           # (plain loops: asked for every phrase list of a report)
         for lits in alternative:
             for lit in lits:
-                if lit in text:
+                if (lit in table) if lit in known else (lit in text):
                     break
             else:
                 break                   # this alternative lacks one of its literals

@@ -20,6 +20,11 @@ PATTERNS = [
     r"(?<![\d.])\d{1,4}\s*(?:场次|人次)",
     r"(?<!第)[一二三四五]{1,3}次(?:专题会议|集中学习)",
     r"(.)\1法治建设",
+    # a factor inside a group: an alternation whose every branch has one, a repeated group
+    r"(?:会议?|党委会|办公会)[^。；，]{0,16}(?:(?:全程)?(?:录音|录像)|全程记录)",
+    r"(?:宪法|民法典(?:专题)?|(?:常务|办公)会议?)[^。；]{0,6}学习",
+    r"[一二三]{1,3}(?:次(?:专题会议|集中学习))+",
+    r"(?:(?=[^。；]*应诉)[^。；，]{0,4}(?:行政复议|法治建设))",
 ]
 ALPHABET = "法治建设依法行政镇区县市的甲乙学习宪法民法典常务会议办公未没有制定规范性文件0零件行政复议诉讼应诉案件一二三次场人第12 。，；\n"
 
@@ -38,6 +43,19 @@ def test_patterns_the_engine_scans_fast_are_left_to_it():
     assert literals.factor_of(re.compile("建设法治" + UNIT)) is None        # starts with a literal
     assert literals.factor_of(re.compile(r"(?<=[\u4e00-\u9fff]{2})法(?=[、，])")) is None  # only 法
     assert literals.factor_of(re.compile(r"[a-z]+\d")) is None              # no literal at all
+
+
+def test_a_factor_is_found_inside_groups_and_alternations():
+    """A pattern whose literals sit inside an alternation (each branch its own) or a repeated
+    group is still scanned by them, not tried at every position of the report."""
+    factor = literals.factor_of(re.compile(PATTERNS[7]))
+    assert factor is not None and set(factor.alternatives) == {"录音", "录像", "全程记录"}
+    assert factor.reach == 3 + 16 + 2          # 党委会, the gap, then 全程 before 录音
+    repeated = literals.factor_of(re.compile(PATTERNS[9]))
+    assert repeated is not None and "次专题会议" in repeated.alternatives and repeated.reach == 3
+    # a lookahead's literals are not in the match: never a factor
+    ahead = literals.factor_of(re.compile(PATTERNS[10]))
+    assert ahead is None or "应诉" not in ahead.alternatives
 
 
 def test_a_report_without_the_literals_costs_no_regex_scan():
