@@ -599,29 +599,37 @@ def read(analysis, rule):
         return kinds_by_line[line_of(h.start)]
 
     sufficient = find(analysis, p.get("sufficient")) + find_concepts(analysis, p.get("concepts"), "sufficient")
-    for h in without(sufficient, masks):
-        if where(h) not in allowed:
-            elsewhere.append(h)
-        elif (reason := weak_reason(analysis, h, p, sufficient=True)):
-            reasons[h] = reason
-            (absent_hits if reason in absent else weak).append(h)
-        else:
-            strong.append(h)
     mentions = find(analysis, p["phrases"]) + find_concepts(analysis, p.get("concepts"), "phrase")
-    for h in without(mentions, masks + sufficient):
+    # Both kinds of hit in the order of the text: once strong hits stand on as many lines as
+    # the checklist shows (observe), later hits change nothing a user sees — unless the rule
+    # counts them (min_count) or wants several distinct ones (min_distinct). A long report is
+    # then read as far as its evidence, not to its end, for an item it tells plainly.
+    settled_at = None if p.get("min_count") or p.get("min_distinct", 1) > 1 else EVIDENCE_LINES
+    strong_lines: set[int] = set()
+    ordered = sorted([(h.start, 0, h) for h in without(sufficient, masks)]
+                     + [(h.start, 1, h) for h in without(mentions, masks + sufficient)])
+    for _, is_mention, h in ordered:
         line = line_of(h.start)
         if kinds_by_line[line] not in allowed:
             elsewhere.append(h)
             continue
-        place = (line, bounds(h.start, h.end, SENTENCE_STOP))     # (every question below starts here)
-        if (reason := weak_reason(analysis, h, p, sentence=place[1])):
+        if not is_mention:
+            reason = weak_reason(analysis, h, p, sufficient=True)
+        else:
+            place = (line, bounds(h.start, h.end, SENTENCE_STOP))  # (every question below starts here)
+            reason = weak_reason(analysis, h, p, sentence=place[1])
+            if not reason and not is_concrete(analysis, h, p, place):
+                reasons[h] = "recital" if _recited(analysis, h, p, place) else None
+                weak.append(h)
+                continue
+        if reason:
             reasons[h] = reason
             (absent_hits if reason in absent else weak).append(h)
-        elif is_concrete(analysis, h, p, place):
-            strong.append(h)
-        else:
-            reasons[h] = "recital" if _recited(analysis, h, p, place) else None
-            weak.append(h)
+            continue
+        strong.append(h)
+        strong_lines.add(line)
+        if settled_at is not None and len(strong_lines) >= settled_at:
+            break
     weak.sort(key=lambda h: h.start)
     if strong and p.get("min_distinct", 1) > 1:
         named = p.get("complete") or p.get("sufficient")
@@ -734,6 +742,9 @@ def _label(rule) -> str:
     return checklist_label(rule.checklist) if rule.checklist else rule.name
 
 
+EVIDENCE_LINES = 5          # the lines of a report a checklist item shows as its evidence
+
+
 def observe(rule, state, analysis, hits):
     if not rule.checklist or rule.params.get("observe", True) is False:
         return []
@@ -741,7 +752,7 @@ def observe(rule, state, analysis, hits):
     evidence, seen = [], set()
     for h in sorted(hits, key=lambda h: h.start):
         n = doc.line_of(h.start)
-        if n not in seen and len(seen) < 5:
+        if n not in seen and len(seen) < EVIDENCE_LINES:
             seen.add(n)
             evidence.append(Evidence(n, snippet(analysis, h)))
     return [Observation(rule.checklist, state, evidence)]
