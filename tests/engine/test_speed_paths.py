@@ -103,3 +103,25 @@ def test_check_writes_each_file_before_linting_the_next(tmp_path, monkeypatch):
     data = json.loads(out.stdout)                                       # the json is still one document
     assert [Path(f["path"]).name for f in data["files"]] == ["r0.txt", "r1.txt", "r2.txt"]
     assert data["summary"]["files"] == 3
+
+
+def test_an_item_told_plainly_is_read_only_as_far_as_its_evidence(monkeypatch):
+    """Once an item's concrete mentions stand on the five lines the checklist shows, the rest
+    of the report is not read for it: a report told three times over is read once for those
+    items (fully for the others), and shows the same evidence (the first copy's lines)."""
+    from linter.kinds import topic
+    calls = []
+    real = topic.is_concrete
+    monkeypatch.setattr(topic, "is_concrete", lambda *a, **k: calls.append(1) or real(*a, **k))
+    text = SEEDS[0].read_text(encoding="utf-8")
+    once = lint_text(text)
+    read_once = len(calls)
+    calls.clear()
+    body = text.split("\n", 1)[1]                   # the title once, the body three times
+    thrice = lint_text(text + ("\n" + body) * 2)
+    assert len(calls) < 3 * read_once - 20          # 189 when every copy is read whole
+    shown = {k: (v["state"], [e["line"] for e in v.get("evidence", [])]) for k, v in once.to_dict()["checklist"].items()}
+    again = {k: (v["state"], [e["line"] for e in v.get("evidence", [])]) for k, v in thrice.to_dict()["checklist"].items()}
+    plain = [k for k, (state, lines) in shown.items() if state == "present" and len(lines) == 5]
+    assert plain                                    # the seed tells some items on five lines or more
+    assert all(again[k] == shown[k] for k in plain)
