@@ -606,12 +606,14 @@ def read(analysis, rule):
     # then read as far as its evidence, not to its end, for an item it tells plainly.
     settled_at = None if p.get("min_count") or p.get("min_distinct", 1) > 1 else EVIDENCE_LINES
     strong_lines: set[int] = set()
-    ordered = sorted([(h.start, 0, h) for h in without(sufficient, masks)]
-                     + [(h.start, 1, h) for h in without(mentions, masks + sufficient)])
-    for _, is_mention, h in ordered:
+    # (ties keep the lists' order: a phrase's hit before a concept's at the same place)
+    ordered = sorted([(h.start, 0, i, h) for i, h in enumerate(without(sufficient, masks))]
+                     + [(h.start, 1, i, h) for i, h in enumerate(without(mentions, masks + sufficient))])
+    found_elsewhere = []                # (shown in the lists' order: the sufficient words first)
+    for _, is_mention, i, h in ordered:
         line = line_of(h.start)
         if kinds_by_line[line] not in allowed:
-            elsewhere.append(h)
+            found_elsewhere.append((is_mention, i, h))
             continue
         if not is_mention:
             reason = weak_reason(analysis, h, p, sufficient=True)
@@ -630,6 +632,7 @@ def read(analysis, rule):
         strong_lines.add(line)
         if settled_at is not None and len(strong_lines) >= settled_at:
             break
+    elsewhere = [h for *_, h in sorted(found_elsewhere)]
     weak.sort(key=lambda h: h.start)
     if strong and p.get("min_distinct", 1) > 1:
         named = p.get("complete") or p.get("sufficient")

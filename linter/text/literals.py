@@ -158,10 +158,10 @@ def _width(state, item) -> tuple[int, int]:
     return _sre_parse.SubPattern(state, [item]).getwidth()
 
 
-def _factors(parsed) -> list[Factor]:
+def _factors(parsed, shortest: int = 2) -> list[Factor]:
     """The literal factors of the pattern's top-level sequence: runs of literal items (a
     literal, or a group, alternation or small class of literals) with a bounded width
-    before them."""
+    before them (inside a group, alternatives of at least ``shortest`` characters)."""
     found, reach = [], 0
     items = list(parsed)
     i = 0
@@ -186,7 +186,7 @@ def _factors(parsed) -> list[Factor]:
         op, _ = items[i]
         if op in (_sre.GROUPREF, getattr(_sre, "GROUPREF_EXISTS", None)):
             break
-        inner = _inner_factor(parsed.state, items[i])
+        inner = _inner_factor(parsed.state, items[i], shortest)
         if inner is not None:
             found.append(inner.shifted(reach))
         high = _width(parsed.state, items[i])[1]
@@ -197,19 +197,19 @@ def _factors(parsed) -> list[Factor]:
     return found
 
 
-def _inner_factor(state, item) -> Factor | None:
+def _inner_factor(state, item, shortest: int = 2) -> Factor | None:
     """A factor inside one item that is not all literals, reach counted from the item's start:
     an alternation whose every branch has one (``(?:(?:全程)?录音|全程记录)``: 录音 or 全程记录),
     a group's content, the first of a repeat that happens at least once. Not a lookaround:
     what it looks at is not part of the match."""
     op, av = item
     if op is _sre.BRANCH:
-        chosen = [_best(_factors(_sre_parse.SubPattern(state, branch))) for branch in av[1]]
+        chosen = [_best(_factors(_sre_parse.SubPattern(state, branch), shortest), shortest) for branch in av[1]]
         return _joined(chosen) if chosen and all(chosen) else None
     if op is _sre.SUBPATTERN and not av[1] and not av[2]:          # (flags changed inside: no)
-        return _best(_factors(_sre_parse.SubPattern(state, list(av[-1]))))
+        return _best(_factors(_sre_parse.SubPattern(state, list(av[-1])), shortest), shortest)
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-        return _best(_factors(_sre_parse.SubPattern(state, list(av[2]))))
+        return _best(_factors(_sre_parse.SubPattern(state, list(av[2])), shortest), shortest)
     return None
 
 
@@ -224,9 +224,9 @@ def _leads_with_literal(parsed) -> bool:
         min(map(len, found[0].alternatives)) >= _MIN_LITERAL
 
 
-def _best(found: list[Factor]) -> Factor | None:
+def _best(found: list[Factor], shortest: int = _MIN_LITERAL) -> Factor | None:
     best = max(found, key=lambda f: (min(map(len, f.alternatives)), -f.reach), default=None)
-    return best if best is not None and min(map(len, best.alternatives)) >= _MIN_LITERAL else None
+    return best if best is not None and min(map(len, best.alternatives)) >= shortest else None
 
 
 def _sequences(pattern: "re.Pattern[str]") -> list | None:
@@ -273,12 +273,101 @@ def _starts(text: str, lit: str, found: "Occurrences | None"):
     return find_all(text, lit)
 
 
+# -- a pattern with no factor of two characters: one character, or the start of a sentence ------
+#
+# Phrase lists hold regexes that read a whole sentence from its start, ``(?<![^。；\n])[^。；，\n]
+# {0,16}?(?:村|社区)…``: no literal of two characters, and a match can open with any character, so
+# the engine tries every position of the report. Such an alternative still starts only after one
+# of the lookbehind's characters (or at the text's start), and another only near a single
+# character (村). Where those places are few — a report's sentence starts, a rare character — the
+# pattern is tried only there; where they are many, the engine's own scan is faster.
+
+_DENSE = 6                    # more candidate starts than one in this many characters: whole scan
+
+
+def _sentence_anchor(seq) -> tuple[str, bool] | None:
+    """(characters, also at the text's start) when a sequence opens with ``(?<![^X])`` (a match
+    starts after one of X or at the start) or ``(?<=[X])`` (after one of X)."""
+    if not len(seq):
+        return None
+    op, av = seq[0]
+    if op not in (_sre.ASSERT, _sre.ASSERT_NOT) or av[0] != -1 or len(av[1]) != 1:
+        return None
+    inner_op, members = av[1][0]
+    if inner_op is not _sre.IN:
+        return None
+    negated = bool(members) and members[0][0] is _sre.NEGATE
+    if negated != (op is _sre.ASSERT_NOT):
+        return None
+    chars = _class_chars(members[1:] if negated else members)
+    return ("".join(sorted(chars)), negated) if chars else None
+
+
+@per_pattern
+def _wide_plan(pattern: "re.Pattern[str]") -> tuple | None:
+    """(factor of literals of one character or more, or None; characters a sentence-opening
+    alternative starts after; whether such an alternative may start the text) — for a pattern
+    without a factor of two characters; None when some alternative has neither."""
+    return _kept("wide", pattern, _wide_plan_of)
+
+
+def _wide_plan_of(pattern: "re.Pattern[str]") -> tuple | None:
+    sequences = _sequences(pattern)
+    if sequences is None or all(len(seq) and _leads_with_literal(seq) for seq in sequences):
+        return None
+    chosen, after, at_start = [], set(), False
+    for seq in sequences:
+        anchor = _sentence_anchor(seq)
+        if anchor is not None:
+            after.update(anchor[0])
+            at_start = at_start or anchor[1]
+            continue
+        best = _best(_factors(seq, 1), 1)
+        if best is None:
+            return None
+        chosen.append(best)
+    factor = _joined(chosen) if chosen else None
+    if chosen and factor is None:
+        return None
+    return factor, "".join(sorted(after)), at_start
+
+
+@functools.lru_cache(maxsize=64)
+def _one_of(chars: str) -> "re.Pattern[str]":
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+def _literal_spans(text: str, factor: Factor, found: "Occurrences | None" = None):
+    """[q - r, q] for each occurrence q of a factor's literal of reach r."""
+    return [(max(0, q - r), q) for lit, r in zip(factor.alternatives, factor.reaches)
+            for q in _starts(text, lit, found)]
+
+
 def _windows(text: str, factor: Factor, found: "Occurrences | None" = None) -> tuple[list[int], list[int]]:
     """The stretches of the text where a match can start, as sorted disjoint [low, high]
     (each occurrence q of a literal with reach r opens [q - r, q]; stretches that touch are
     joined, so no start is tried twice)."""
-    spans = sorted((max(0, q - r), q) for lit, r in zip(factor.alternatives, factor.reaches)
-                   for q in _starts(text, lit, found))
+    return _joined_spans(_literal_spans(text, factor, found))
+
+
+def _wide_windows(text: str, plan: tuple, found: "Occurrences | None" = None):
+    """``_windows`` for a wide plan, or None when the candidate starts are too many."""
+    factor, after, at_start = plan
+    spans = _literal_spans(text, factor, found) if factor is not None else []
+    if after:
+        spans += [(m.end(), m.end()) for m in _one_of(after).finditer(text)]
+    if at_start:
+        spans.append((0, 0))
+    if len(spans) > len(text) // _DENSE:
+        return None
+    lows, highs = _joined_spans(spans)
+    if sum(highs) - sum(lows) + len(lows) > len(text) // _DENSE:
+        return None
+    return lows, highs
+
+
+def _joined_spans(spans) -> tuple[list[int], list[int]]:
+    spans = sorted(spans)
     lows: list[int] = []
     highs: list[int] = []
     for low, high in spans:
@@ -301,9 +390,14 @@ class Scanner:
     def __init__(self, pattern: "re.Pattern[str]", text: str, found: "Occurrences | None" = None):
         self.pattern, self.text = pattern, text
         factor = factor_of(pattern)
-        self.lows, self.highs = _windows(text, factor, found) if factor else (None, None)
+        windows = None
+        if factor is not None:
+            windows = _windows(text, factor, found)
+        elif (plan := _wide_plan(pattern)) is not None:
+            windows = _wide_windows(text, plan, found)
+        self.lows, self.highs = windows or (None, None)
         # no literal to look for: the whole text is searched, at the characters a match starts with
-        self.whole = FirstCharacter(pattern) if factor is None else None
+        self.whole = FirstCharacter(pattern) if windows is None else None
 
     def search(self, pos: int = 0):
         if self.lows is None:
@@ -397,7 +491,7 @@ def finditer(pattern: "re.Pattern[str]", text: str):
     literals, else at the characters its matches start with."""
     if not may_match(pattern, text):
         return iter(())
-    if factor_of(pattern) is None:
+    if factor_of(pattern) is None and _wide_plan(pattern) is None:
         return _first_character(pattern).finditer(text)
     return Scanner(pattern, text).finditer()
 
@@ -406,7 +500,7 @@ def search(pattern: "re.Pattern[str]", text: str, pos: int = 0):
     """``pattern.search(text, pos)`` through the same prefilter."""
     if not may_match(pattern, text):
         return None
-    if factor_of(pattern) is None:
+    if factor_of(pattern) is None and _wide_plan(pattern) is None:
         return _first_character(pattern).search(text, pos)
     return Scanner(pattern, text).search(pos)
 

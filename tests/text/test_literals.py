@@ -25,8 +25,11 @@ PATTERNS = [
     r"(?:宪法|民法典(?:专题)?|(?:常务|办公)会议?)[^。；]{0,6}学习",
     r"[一二三]{1,3}(?:次(?:专题会议|集中学习))+",
     r"(?:(?=[^。；]*应诉)[^。；，]{0,4}(?:行政复议|法治建设))",
+    # no literal of two characters: a sentence's start, or one character, is where to try
+    r"(?:(?<![^。；\n])[^。；，\n]{0,6}?副(?:县长|镇长))|(?:(?<![^。；\n])[^。；，\n]{0,8}?(?:村|社区)[^。；\n]{0,4}法)",
+    r"(?:(?:这|此)?与[^。；]{2,10}(?:有关|相关))|(?:(?<=[，；])(?:各|有关)(?:部门|村))",
 ]
-ALPHABET = "法治建设依法行政镇区县市的甲乙学习宪法民法典常务会议办公未没有制定规范性文件0零件行政复议诉讼应诉案件一二三次场人第12 。，；\n"
+ALPHABET = "副县长村社区这与有相关各部门法治建设依法行政镇区县市的甲乙学习宪法民法典常务会议办公未没有制定规范性文件0零件行政复议诉讼应诉案件一二三次场人第12 。，；\n"
 
 
 def _spans(matches):
@@ -56,6 +59,24 @@ def test_a_factor_is_found_inside_groups_and_alternations():
     # a lookahead's literals are not in the match: never a factor
     ahead = literals.factor_of(re.compile(PATTERNS[10]))
     assert ahead is None or "应诉" not in ahead.alternatives
+
+
+def test_a_sentence_opening_pattern_is_tried_only_where_sentences_start():
+    """A regex reading a sentence from its start, with only one-character literals, is tried
+    at the sentence starts and near its characters, not at every position of the report — and
+    finds what the regex finds."""
+    pattern = re.compile(PATTERNS[11])
+    text = ("镇党委副书记带队开展法治督查，各村落实情况良好。社区干部学法用法。" * 20
+            + "副镇长主持召开会议；村里开展普法。")
+    scanner = literals.Scanner(pattern, text)
+    assert scanner.lows is not None                # windows, not the whole text
+    tried = sum(h - l + 1 for l, h in zip(scanner.lows, scanner.highs))
+    assert tried < len(text) // 4
+    assert [m.span() for m in scanner.finditer()] == [m.span() for m in pattern.finditer(text)]
+    # where such places are everywhere (a text of 村 and stops), the engine scans it whole
+    dense = "村。" * 200
+    assert literals.Scanner(pattern, dense).lows is None
+    assert [m.span() for m in literals.finditer(pattern, dense)] == [m.span() for m in pattern.finditer(dense)]
 
 
 def test_a_report_without_the_literals_costs_no_regex_scan():
