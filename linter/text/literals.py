@@ -359,32 +359,28 @@ def _literal_spans(text: str, factor: Factor, found: "Occurrences | None" = None
             for q in _starts(text, lit, found)]
 
 
-def _windows(text: str, factor: Factor | None, found: "Occurrences | None", one_in: int,
-             after: str = "", at_start: bool = False) -> tuple[list[int], list[int]] | None:
-    """The stretches of the text where a match can start, as sorted disjoint [low, high]: each
-    occurrence q of a literal with reach r opens [q - r, q], each character of ``after`` the
-    position behind it (``at_start``: and 0); stretches that touch are joined, so no start is
-    tried twice. None when they hold more than one in ``one_in`` of the text's positions:
-    then the engine's own scan is the faster."""
-    most = len(text) // one_in
-    # (counted first: the places are not listed for a pattern that will not use them)
-    if _occurrence_count(text, factor.alternatives if factor is not None else (), found) \
-            + sum(text.count(c) for c in after) > most:
-        return None
+def _windows(text: str, factor: Factor, found: "Occurrences | None" = None) -> tuple[list[int], list[int]]:
+    """The stretches of the text where a match can start, as sorted disjoint [low, high]
+    (each occurrence q of a literal with reach r opens [q - r, q]; stretches that touch are
+    joined, so no start is tried twice)."""
+    return _joined_spans(_literal_spans(text, factor, found))
+
+
+def _wide_windows(text: str, plan: tuple, found: "Occurrences | None", one_in: int):
+    """``_windows`` for a wide plan, or None when the candidate starts are more than one in
+    ``one_in`` characters."""
+    factor, after, at_start = plan
     spans = _literal_spans(text, factor, found) if factor is not None else []
     if after:
         spans += [(m.end(), m.end()) for m in _one_of(after).finditer(text)]
     if at_start:
         spans.append((0, 0))
+    if len(spans) > len(text) // one_in:
+        return None
     lows, highs = _joined_spans(spans)
-    if sum(highs) - sum(lows) + len(lows) > most:
+    if sum(highs) - sum(lows) + len(lows) > len(text) // one_in:
         return None
     return lows, highs
-
-
-def _occurrence_count(text: str, lits, found: "Occurrences | None") -> int:
-    table, known = found if found is not None else (None, frozenset())
-    return sum(len(table.get(lit, ())) if lit in known else text.count(lit) for lit in lits)
 
 
 def _joined_spans(spans) -> tuple[list[int], list[int]]:
@@ -412,10 +408,11 @@ class Scanner:
         self.pattern, self.text = pattern, text
         factor = factor_of(pattern)
         windows = None
-        plan = (factor, "", False) if factor is not None else _wide_plan(pattern)
-        if plan is not None:
-            one_in = _DENSE if _first_character(pattern).finder() is None else _SPARSE
-            windows = _windows(text, plan[0], found, one_in, plan[1], plan[2])
+        if factor is not None:
+            windows = _windows(text, factor, found)
+        elif (plan := _wide_plan(pattern)) is not None:
+            engine_scans_all = _first_character(pattern).finder() is None
+            windows = _wide_windows(text, plan, found, _DENSE if engine_scans_all else _SPARSE)
         self.lows, self.highs = windows or (None, None)
         # no literal to look for: the whole text is searched, at the characters a match starts with
         self.whole = _first_character(pattern) if windows is None else None
