@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from itertools import chain
 
 
@@ -57,16 +58,17 @@ def occurrences_by_phrase(vocabulary: frozenset[str], text: str) -> dict[str, li
     auto = _automaton(vocabulary, split)
     if auto is None:
         return None
-    out: dict[str, list[tuple[int, int]]] = {}
+    # (a defaultdict: setdefault would make a new empty list for every one of the matches)
+    out: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
     if not split:
         for end, (p, back, neg) in auto.iter(text):
-            out.setdefault(p, []).append((end - back, neg))
-        return out
+            out[p].append((end - back, neg))
+        return dict(out)
     for end, (p, back, neg) in auto.iter(units):
         start = end - back
         if not start & 1:
-            out.setdefault(p, []).append((start >> 1, neg))
-    return out
+            out[p].append((start >> 1, neg))
+    return dict(out)
 
 
 @functools.lru_cache(maxsize=8)
