@@ -273,16 +273,12 @@ def _factor_of(pattern: "re.Pattern[str]") -> Factor | None:
     return _joined(chosen) if all(chosen) else None
 
 
-# Occurrences a caller found already: (table, known) — ``table[lit]`` the (start, …) tuples of
+# Occurrences a caller found already: (table, known) — ``table[lit]`` the (start, -length) pairs of
 # every occurrence of ``lit`` in the text, overlapping ones included, for each ``lit`` of the
 # frozenset ``known`` that occurs (the document index's one Aho-Corasick scan).
 Occurrences = tuple
 
 
-def _starts(text: str, lit: str, found: "Occurrences | None"):
-    if found is not None and lit in found[1]:
-        return [start for start, *_ in found[0].get(lit, ())]
-    return find_all(text, lit)
 
 
 # -- a pattern with no factor of two characters: one character, or the start of a sentence ------
@@ -353,10 +349,16 @@ def _one_of(chars: str) -> "re.Pattern[str]":
     return re.compile("[" + re.escape(chars) + "]")
 
 
-def _literal_spans(text: str, factor: Factor, found: "Occurrences | None" = None):
+def _literal_spans(text: str, factor: Factor, found: "Occurrences | None" = None) -> list[tuple[int, int]]:
     """[q - r, q] for each occurrence q of a factor's literal of reach r."""
-    return [(max(0, q - r), q) for lit, r in zip(factor.alternatives, factor.reaches)
-            for q in _starts(text, lit, found)]
+    table, known = found if found is not None else ({}, frozenset())
+    spans: list[tuple[int, int]] = []
+    for lit, r in zip(factor.alternatives, factor.reaches):
+        if lit in known:
+            spans += [(q - r if q > r else 0, q) for q, _ in table.get(lit, ())]
+        else:
+            spans += [(q - r if q > r else 0, q) for q in find_all(text, lit)]
+    return spans
 
 
 def _windows(text: str, factor: Factor, found: "Occurrences | None" = None) -> tuple[list[int], list[int]]:
