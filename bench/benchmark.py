@@ -82,7 +82,7 @@ def _worker_scaling(root: Path, sizes: list[int]) -> dict:
     out = {}
     for size in sizes:
         text = seed_text(size, root)
-        runs = 3 if size <= 200_000 else 1
+        runs = 3                 # (the median: one run of a second or two swings with the machine's load)
         times = []
         for _ in range(runs):
             start = time.perf_counter()
