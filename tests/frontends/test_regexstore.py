@@ -129,9 +129,10 @@ def test_kept_literal_analyses_are_the_ones_the_module_computes(tmp_path):
              "from linter.text import literals as L\n"
              "kept = read_cache(cache_file('literals', [Path(L.__file__)]))\n"
              "assert isinstance(kept, dict) and len(kept) > 20, kept\n"
-             "plain = lambda v: (v.alternatives, v.reach) if isinstance(v, L.Factor) else v\n"
+             "plain = lambda v: ((v.alternatives, v.reach, v.reaches) if isinstance(v, L.Factor) else\n"
+             "                   tuple(map(plain, v)) if isinstance(v, tuple) else v)\n"
              "fresh = {'factor': L._factor_of, 'required': L._required, 'needs': L._needs_of,\n"
-             "         'first': L._first_source, 'line-local': L._line_local}\n"
+             "         'first': L._first_source, 'line-local': L._line_local, 'wide': L._wide_plan_of}\n"
              "for (kind, p, flags), value in kept.items():\n"
              "    assert plain(value) == plain(fresh[kind](re.compile(p, flags))), (kind, p)\n")
     after_a_run(tmp_path, check)
