@@ -20,6 +20,8 @@ import contextlib
 import io
 import logging
 import re
+import sys
+import threading
 from collections import Counter
 
 from ..document.document import Document, split_lines
@@ -132,25 +134,52 @@ def _page_lines(page) -> list[tuple[str, float | None]]:
     return lines
 
 
+# pypdf picks its AES/RC4 provider when it is imported, and importing the cryptography package
+# for it is over half of pypdf's import: about 60 of 110 ms, a fifth of a one-file run that reads
+# a .pdf. Only an encrypted file needs it, and an encrypted file says so in its trailer
+# (``/Encrypt``, never compressed), so pypdf is imported with cryptography hidden until a file
+# asks; then pypdf is imported again, whole. (pypdf's own fallback reads RC4 but not AES.)
+_import_lock = threading.Lock()
+_without_crypto = False
+
+
+def _pypdf(crypto: bool):
+    """The pypdf package, able to decrypt AES when ``crypto``."""
+    global _without_crypto
+    with _import_lock:
+        if "pypdf" in sys.modules and not (crypto and _without_crypto):
+            return sys.modules["pypdf"]
+        if crypto or "cryptography" in sys.modules:
+            for module in [m for m in sys.modules if m == "pypdf" or m.startswith("pypdf.")]:
+                del sys.modules[module]              # (imported without it: again, with it)
+            import pypdf
+            _without_crypto = False
+            return pypdf
+        sys.modules["cryptography"] = None           # type: ignore[assignment]  # import fails
+        try:
+            import pypdf
+        finally:
+            del sys.modules["cryptography"]
+        _without_crypto = True
+        return pypdf
+
+
 def preload() -> None:
     """Import pypdf now (``readers.preload``)."""
-    from pypdf import PdfReader  # noqa: F401
-    from pypdf.errors import DependencyError, PdfReadError  # noqa: F401
+    _pypdf(crypto=False)
 
 
 def extract_lines(data: bytes, name: str) -> list[tuple[str, float | None]]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
     if not data.lstrip()[:1024].count(b"%PDF"):
         raise ReadError("文件已损坏或不是有效的 PDF 文件", name, "corrupt")
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        encrypted = reader.is_encrypted
-    except PdfReadError as exc:
-        raise ReadError(f"文件已损坏或不是有效的 PDF 文件（{_short(exc)}）", name, "corrupt") from None
+    pypdf = _pypdf(crypto=b"/Encrypt" in data)
+    reader, encrypted = _open(pypdf, data, name)
+    if encrypted and _without_crypto:     # (no /Encrypt written plainly, yet encrypted: again)
+        pypdf = _pypdf(crypto=True)
+        reader, encrypted = _open(pypdf, data, name)
     if encrypted:
-        _decrypt(reader, name)
+        _decrypt(reader, name, pypdf)
+    PdfReadError = pypdf.errors.PdfReadError
     try:
         pages = reader.pages
         count = len(pages)
@@ -182,9 +211,17 @@ def extract_lines(data: bytes, name: str) -> list[tuple[str, float | None]]:
     return printed
 
 
-def _decrypt(reader, name: str) -> None:
-    from pypdf.errors import DependencyError, PdfReadError
+def _open(pypdf, data: bytes, name: str):
+    """(reader, whether the file is encrypted)."""
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        return reader, reader.is_encrypted
+    except pypdf.errors.PdfReadError as exc:
+        raise ReadError(f"文件已损坏或不是有效的 PDF 文件（{_short(exc)}）", name, "corrupt") from None
 
+
+def _decrypt(reader, name: str, pypdf) -> None:
+    DependencyError, PdfReadError = pypdf.errors.DependencyError, pypdf.errors.PdfReadError
     try:
         ok = reader.decrypt("")
     except DependencyError:

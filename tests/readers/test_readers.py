@@ -316,6 +316,40 @@ def test_pdf_with_only_an_owner_password_is_read(algorithm):
     assert "鸡冠石镇" in doc.content
 
 
+def test_a_plain_pdf_is_read_without_the_decryption_library_and_an_aes_one_after_it(tmp_path):
+    """Importing cryptography is over half of pypdf's import (a fifth of a one-file .pdf run):
+    a process reads plain PDFs without it, and still reads an AES owner-password PDF, and
+    refuses a user-password one, when one comes after them."""
+    import subprocess
+    from pypdf import PdfReader, PdfWriter
+
+    plain = F.pdf_with_text(F.seed_lines("002"))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(plain)))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-256")
+    buf = io.BytesIO()
+    writer.write(buf)
+    (tmp_path / "plain.pdf").write_bytes(plain)
+    (tmp_path / "aes.pdf").write_bytes(buf.getvalue())
+    (tmp_path / "locked.pdf").write_bytes(F.encrypted_pdf(F.seed_lines("002")))
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from linter.readers import read_bytes
+        from linter.errors import ReadError
+        folder = Path({str(tmp_path)!r})
+        doc = read_bytes((folder / "plain.pdf").read_bytes(), "plain.pdf")
+        print("鸡冠石镇" in doc.content, "cryptography" in sys.modules)
+        doc = read_bytes((folder / "aes.pdf").read_bytes(), "aes.pdf")
+        print("鸡冠石镇" in doc.content)
+        try:
+            read_bytes((folder / "locked.pdf").read_bytes(), "locked.pdf")
+        except ReadError as e:
+            print(e.code)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["True", "False", "True", "encrypted"], out.stderr
+
+
 @pytest.mark.parametrize("make,code,words", [
     (lambda: F.pdf_image_only(), "no-text-layer", "扫描件"),
     (lambda: F.encrypted_pdf(F.seed_lines("002")), "encrypted", "密码"),
