@@ -30,10 +30,12 @@ OLE container with an ``EncryptionInfo`` stream), an old binary .doc renamed to 
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 import zlib
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..document.document import Document
 from ..errors import ReadError
@@ -113,11 +115,17 @@ def _is_text_part(member: str) -> bool:
 # -- paragraphs ------------------------------------------------------------------
 def extract(data: bytes, name: str) -> tuple[list[str], dict[int, int]]:
     """Return the paragraphs' texts and {line: heading level}."""
-    document = open_document(data, name)
+    parts = _plain_parts(data)
+    if parts is None:               # anything unusual: python-docx decides, as it always did
+        parts = parts_of(open_document(data, name))
+    return lines_and_levels(parts)
+
+
+def lines_and_levels(parts: "Parts") -> tuple[list[str], dict[int, int]]:
     lines: list[str] = []
     levels: dict[int, int] = {}
-    styles = _Styles(document)
-    for para in walk(document, styles):
+    styles = _Styles(parts.styles)
+    for para in walk(parts, styles):
         lines.append(para.text)
         level = _paragraph_level(para.ppr, para.style_id, styles)
         if level and para.text.strip():
@@ -169,10 +177,9 @@ class Paragraph:
 
 
 def preload() -> None:
-    """Import python-docx now (``readers.preload``)."""
-    import docx  # noqa: F401 - python-docx
-    from docx.opc.exceptions import PackageNotFoundError  # noqa: F401
-    from lxml.etree import XMLSyntaxError  # noqa: F401
+    """Import what reading needs now (``readers.preload``): lxml (python-docx only for a
+    package that is not plain, and for writing comments)."""
+    from lxml import etree  # noqa: F401
 
 
 def open_document(data: bytes, name: str):
@@ -190,13 +197,136 @@ def open_document(data: bytes, name: str):
         raise ReadError(f"文件已损坏或不是有效的 .docx 文件（{_reason(exc)}）", name, "corrupt") from None
 
 
-def walk(document, styles: "_Styles | None" = None):
+class Parts(NamedTuple):
+    """The XML the walk reads: the document's w:body, and the styles and numbering parts'
+    roots (None where the package has none)."""
+
+    body: object
+    styles: object
+    numbering: object
+
+
+def parts_of(document) -> Parts:
+    """The parts of a python-docx Document (the Word-comment writer edits one)."""
+    try:
+        styles = document.styles.element
+    except Exception:  # noqa: BLE001 - a document without styles.xml is still readable
+        styles = None
+    try:
+        numbering = document.part.numbering_part.element
+    except Exception:  # noqa: BLE001 - no numbering.xml: nothing is auto-numbered
+        numbering = None
+    return Parts(document.element.body, styles, numbering)
+
+
+# Reading needs three XML parts, not python-docx's object model: importing python-docx is about
+# 70 ms, a third of a one-file run. So the package is opened here as python-docx opens it — the
+# parts reachable through the relationships, each with a content type, the XML parts it knows
+# parsed as it parses them (blank text dropped, no entities resolved) — and anything that is not
+# plainly so (a missing part, a part without a content type, another main content type, two
+# styles parts, XML that does not parse) goes to python-docx, whose answer or refusal the reader
+# always gave. (The differential test feeds both the same damaged packages.)
+_R = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+_MAIN_CONTENT_TYPE = _WML + "document.main+xml"
+# the XML parts python-docx parses when it opens a package (its PartFactory's types)
+_PARSED_TYPES = frozenset([_MAIN_CONTENT_TYPE, _WML + "comments+xml", _WML + "footer+xml", _WML + "header+xml",
+                           _WML + "numbering+xml", _WML + "settings+xml", _WML + "styles+xml",
+                           "application/vnd.openxmlformats-package.core-properties+xml"])
+
+
+class _NotPlain(Exception):
+    """The package is not read here: python-docx decides."""
+
+
+def _plain_parts(data: bytes) -> Parts | None:
+    try:
+        return _PlainPackage(data).parts()
+    except Exception:  # noqa: BLE001 - whatever is unusual here, python-docx's reading decides
+        return None
+
+
+class _PlainPackage:
+    def __init__(self, data: bytes):
+        from lxml import etree
+        self.etree = etree
+        self.parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+        self.archive = zipfile.ZipFile(io.BytesIO(data))
+        types = self._xml("[Content_Types].xml")
+        self.overrides = {o.get("PartName").lower(): o.get("ContentType") for o in types.iter(_CT + "Override")}
+        self.defaults = {d.get("Extension").lower(): d.get("ContentType") for d in types.iter(_CT + "Default")}
+        self.parsed: dict[str, object] = {}
+        self.rels: dict[str, list[tuple[str, str]]] = {}      # part ("" = package) -> [(type, target)]
+        self._walk("")
+
+    def _xml(self, member: str):
+        return self.etree.fromstring(self.archive.read(member), self.parser)
+
+    def _content_type(self, part: str) -> str:
+        found = self.overrides.get("/" + part.lower())
+        if found is None:
+            found = self.defaults.get(part.rpartition(".")[2].lower())
+        if found is None:
+            raise _NotPlain(part)
+        return found
+
+    def _walk(self, part: str) -> None:
+        folder, _, base = part.rpartition("/")
+        member = f"{folder}/_rels/{base}.rels" if folder else (f"_rels/{base}.rels" if base else "_rels/.rels")
+        found: list[tuple[str, str]] = []
+        self.rels[part] = found
+        if member not in self.archive.NameToInfo:
+            return
+        for rel in self._xml(member).iter(_R + "Relationship"):
+            if rel.get("TargetMode") == "External":
+                continue
+            kind, target = rel.get("Type"), _resolve(folder, rel.get("Target"))
+            found.append((kind, target))
+            if target in self.rels:
+                continue
+            blob = self.archive.read(target)              # (a missing part: KeyError)
+            if self._content_type(target) in _PARSED_TYPES:
+                self.parsed[target] = self.etree.fromstring(blob, self.parser)
+            self._walk(target)
+
+    def _related(self, part: str, kind: str) -> str | None:
+        targets = [t for k, t in self.rels.get(part, ()) if k == _RELATIONSHIPS + kind]
+        if len(targets) > 1:
+            raise _NotPlain(kind)
+        return targets[0] if targets else None
+
+    def parts(self) -> Parts:
+        main = self._related("", "officeDocument")
+        if main is None or self._content_type(main) != _MAIN_CONTENT_TYPE:
+            raise _NotPlain("main")
+        styles = self._related(main, "styles")
+        if styles is None:            # (python-docx supplies its default styles: let it)
+            raise _NotPlain("styles")
+        numbering = self._related(main, "numbering")
+        document, styles_root = self.parsed[main], self.parsed.get(styles)
+        body = document.find(_W + "body")
+        if document.tag != _W + "document" or body is None or styles_root is None:
+            raise _NotPlain("body")
+        return Parts(body, styles_root, self.parsed.get(numbering) if numbering else None)
+
+
+def _resolve(folder: str, target: str | None) -> str:
+    """A relationship's target as a zip member name (python-docx's PackURI.from_rel_ref)."""
+    if not target:
+        raise _NotPlain("target")
+    path = posixpath.normpath(posixpath.join("/" + folder, target))
+    return path.lstrip("/")
+
+
+def walk(parts: Parts, styles: "_Styles | None" = None):
     """THE walk: every paragraph that becomes a line, in line order, with its line number,
     its auto-number label and its text pieces. The reader builds its lines from it and the
     Word-comment writer anchors comments with it, so their positions cannot disagree."""
-    styles = styles or _Styles(document)
-    numbering = _Numbering(document, styles)
-    for number, p in enumerate(_paragraphs(document.element.body), start=1):
+    styles = styles or _Styles(parts.styles)
+    numbering = _Numbering(parts.numbering, styles)
+    for number, p in enumerate(_paragraphs(parts.body), start=1):
         ppr = p.find(_W + "pPr")
         style_id = _val(ppr, "pStyle") if ppr is not None else None
         yield Paragraph(p, number, numbering.label(ppr, style_id), ppr, style_id, pieces(p))
@@ -310,12 +440,10 @@ def _val(parent, tag: str) -> str | None:
 class _Styles:
     """Paragraph styles by id: name, base style, outline level, numbering."""
 
-    def __init__(self, document):
+    def __init__(self, root):
         self.by_id: dict[str, object] = {}
         self.default: str | None = None
-        try:
-            root = document.styles.element
-        except Exception:  # noqa: BLE001 - a document without styles.xml is still readable
+        if root is None:
             return
         for st in root.findall(_W + "style"):
             if st.get(_W + "type", "paragraph") != "paragraph":
@@ -447,15 +575,13 @@ def format_number(n: int, fmt: str) -> str:
 class _Numbering:
     """Renders the labels Word draws for auto-numbered paragraphs, counting as it goes."""
 
-    def __init__(self, document, styles: _Styles):
+    def __init__(self, root, styles: _Styles):
         self.styles = styles
         self.abstract: dict[str, dict[int, dict]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
-        try:
-            root = document.part.numbering_part.element
-        except Exception:  # noqa: BLE001 - no numbering.xml: nothing is auto-numbered
+        if root is None:
             return
         for an in root.findall(_W + "abstractNum"):
             levels = {}

@@ -34,7 +34,7 @@ from ..document.result import FileResult, summarize
 from ..engine.run import lint
 from ..errors import ReadError, UsageError, os_problem
 from ..readers import load_path, read_bytes
-from ..readers.docx import open_document, pieces, walk
+from ..readers.docx import open_document, parts_of, pieces, walk
 from ..vocab import ANNOTATED_SUFFIX, SEVERITY_LABELS as SEVERITY_LABEL, STATE_LABELS as STATE_LABEL, \
     STATE_MARKS as STATE_MARK, checklist_label as item_label
 
@@ -119,7 +119,7 @@ def annotate_docx(data: bytes, document: Document, result: FileResult) -> bytes:
     comment per active finding and a checklist comment on the title."""
     word = open_document(data, document.path)
     drop_own_comments(word)
-    paragraphs = {para.line: para for para in walk(word)}
+    paragraphs = {para.line: para for para in walk(parts_of(word))}
     if len(paragraphs) != len(document.lines):
         raise ValueError(f"the .docx has {len(paragraphs)} paragraphs, the document {len(document.lines)} lines")
     comments = word.comments
