@@ -127,3 +127,57 @@ def test_an_item_told_plainly_is_read_only_as_far_as_its_evidence(monkeypatch):
         first = [e.line for e in once.checklist[k].evidence]
         assert thrice.checklist[k].state == "present"
         assert [e.line for e in thrice.checklist[k].evidence][:len(first)] == first
+
+
+def _rule_regexes():
+    """Every phrase list's regexes as the index joins them (rules and the shared vocabulary)."""
+    from linter.document.index import _regex_only, _split
+    from linter.kinds import _concepts as concepts
+
+    def lists(value):
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            yield value
+        elif isinstance(value, list):
+            for d in value:
+                if isinstance(d, dict):
+                    for v in d.values():
+                        yield from lists(v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                yield from lists(v)
+
+    found = {}
+    sources = [v for r in ruleset_mod.load_ruleset().rules for v in r.params.values()]
+    sources += [v for v in concepts.vocabulary().values() if isinstance(v, list)]
+    for value in sources:
+        for phrases in lists(value):
+            regexes = _split(tuple(concepts.expand(phrases)))[1]
+            if regexes:
+                found[regexes] = _regex_only(regexes)
+    return list(found.values())
+
+
+def test_every_rule_regex_finds_through_the_prefilter_what_the_engine_finds():
+    """The rules' regexes are tried only near their literals, at sentence starts, or by the
+    engine (``text.literals.Scanner``, the literals from the index's one scan): on the seeds and
+    forty report openings each must find exactly the engine's own matches."""
+    from linter.engine.run import analyze
+    from linter.document.document import Document
+    from linter.text import literals
+
+    rules = ruleset_mod.load_ruleset()
+    openings = sorted((Path(__file__).parent / "independent-openings").glob("*.txt"))[:40]
+    patterns = _rule_regexes()
+    assert len(patterns) > 80
+    windowed = 0
+    for path in SEEDS + openings:
+        analysis = analyze(Document.from_text(path.read_text(encoding="utf-8")))
+        analysis.vocabulary, analysis.raw_vocabulary = rules.vocabulary, rules.raw_vocabulary
+        index = analysis.index
+        text, found = index.quote_free[0], (index._occurrences, index.vocabulary)
+        for pattern in patterns:
+            scanner = literals.Scanner(pattern, text, found)
+            windowed += scanner.lows is not None
+            got = [m.span() for m in scanner.finditer()] if literals.may_match(pattern, text, found) else []
+            assert got == [m.span() for m in pattern.finditer(text)], (path.name, pattern.pattern[:80])
+    assert windowed > 1000                     # most are tried near their literals, not everywhere
