@@ -158,7 +158,10 @@ def _width(state, item) -> tuple[int, int]:
     return _sre_parse.SubPattern(state, [item]).getwidth()
 
 
-def _factors(parsed, shortest: int = 2) -> list[Factor]:
+_MIN_LITERAL = 2              # a one-character literal (法, 未) is everywhere: no use as a filter
+
+
+def _factors(parsed, shortest: int = _MIN_LITERAL) -> list[Factor]:
     """The literal factors of the pattern's top-level sequence: runs of literal items (a
     literal, or a group, alternation or small class of literals) with a bounded width
     before them (inside a group, alternatives of at least ``shortest`` characters)."""
@@ -197,7 +200,7 @@ def _factors(parsed, shortest: int = 2) -> list[Factor]:
     return found
 
 
-def _inner_factor(state, item, shortest: int = 2) -> Factor | None:
+def _inner_factor(state, item, shortest: int = _MIN_LITERAL) -> Factor | None:
     """A factor inside one item that is not all literals, reach counted from the item's start:
     an alternation whose every branch has one (``(?:(?:全程)?录音|全程记录)``: 录音 or 全程记录),
     a group's content, the first of a repeat that happens at least once. Not a lookaround:
@@ -211,9 +214,6 @@ def _inner_factor(state, item, shortest: int = 2) -> Factor | None:
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
         return _best(_factors(_sre_parse.SubPattern(state, list(av[2])), shortest), shortest)
     return None
-
-
-_MIN_LITERAL = 2              # a one-character literal (法, 未) is everywhere: no use as a filter
 
 
 def _leads_with_literal(parsed) -> bool:
@@ -277,8 +277,6 @@ def _factor_of(pattern: "re.Pattern[str]") -> Factor | None:
 # every occurrence of ``lit`` in the text, overlapping ones included, for each ``lit`` of the
 # frozenset ``known`` that occurs (the document index's one Aho-Corasick scan).
 Occurrences = tuple
-
-
 
 
 # -- a pattern with no factor of two characters: one character, or the start of a sentence ------
