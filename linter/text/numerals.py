@@ -3,18 +3,20 @@ from __future__ import annotations
 
 
 CN_DIGITS = "零一二三四五六七八九十百"
+_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_UNITS = {"百": 100, "十": 10}
 
 
 def cn_number(text: str) -> int | None:
     """一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105; None if not a Chinese numeral."""
-    values = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    values = _VALUES                    # (built once: asked for every numbered line of a report)
     if not text:
         return None
     if len(text) == 1 and text in values:
         return values[text]
     total, digit = 0, None
     for ch in text:
-        unit = {"百": 100, "十": 10}.get(ch)
+        unit = _UNITS.get(ch)
         if unit:
             if unit == 10 and digit is None and total == 0:
                 digit = 1                      # 十二: a leading 十 is 一十
