@@ -94,10 +94,9 @@ class RuleSet:
     rules: list[Rule]
     notices: list[dict] = field(default_factory=list)
 
-    @cached_property
-    def vocabulary(self) -> frozenset[str]:
-        """Every plain phrase the rules look for (phrase lists, themes): what the document
-        index finds in its one scan."""
+    def phrase_lists(self) -> list:
+        """Every phrase list the rules and the shared reading vocabulary hold, ``@name``
+        entries expanded: what the index is asked for."""
         from ..kinds import _concepts as concepts  # the shared reading vocabulary (@name lists)
         lists = [v for v in concepts.vocabulary().values() if isinstance(v, list)]
         for rule in self.rules:
@@ -109,7 +108,13 @@ class RuleSet:
                 elif isinstance(value, list):      # concepts: a list of {things, acts, …}
                     lists.extend(concepts.expand(v) for d in value if isinstance(d, dict)
                                  for v in d.values() if isinstance(v, list))
-        return vocabulary_of(lists)
+        return lists
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every plain phrase the rules look for (phrase lists, themes), and the literals their
+        regexes are filtered by: what the document index finds in its one scan."""
+        return vocabulary_of(self.phrase_lists())
 
     @cached_property
     def raw_vocabulary(self) -> frozenset[str]:

@@ -132,28 +132,12 @@ def test_an_item_told_plainly_is_read_only_as_far_as_its_evidence(monkeypatch):
 def _rule_regexes():
     """Every phrase list's regexes as the index joins them (rules and the shared vocabulary)."""
     from linter.document.index import _regex_only, _split
-    from linter.kinds import _concepts as concepts
-
-    def lists(value):
-        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-            yield value
-        elif isinstance(value, list):
-            for d in value:
-                if isinstance(d, dict):
-                    for v in d.values():
-                        yield from lists(v)
-        elif isinstance(value, dict):
-            for v in value.values():
-                yield from lists(v)
 
     found = {}
-    sources = [v for r in ruleset_mod.load_ruleset().rules for v in r.params.values()]
-    sources += [v for v in concepts.vocabulary().values() if isinstance(v, list)]
-    for value in sources:
-        for phrases in lists(value):
-            regexes = _split(tuple(concepts.expand(phrases)))[1]
-            if regexes:
-                found[regexes] = _regex_only(regexes)
+    for phrases in ruleset_mod.load_ruleset().phrase_lists():
+        regexes = _split(tuple(p for p in phrases if isinstance(p, str)))[1]
+        if regexes:
+            found[regexes] = _regex_only(regexes)
     return list(found.values())
 
 
