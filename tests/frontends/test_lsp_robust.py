@@ -78,6 +78,38 @@ def test_a_slow_document_does_not_delay_another():
         workers.close()
 
 
+def test_a_worker_stopped_by_two_threads_at_once_closes_its_pipe_once():
+    """A newer version stops the worker in flight from the server's thread while the thread
+    waiting on it stops it too: one close of the pipe, no EBADF (seen as a failed supersede
+    under load), and no second close of a descriptor number another worker may hold by then."""
+    from linter.frontends.lsp import server
+
+    closes, both = [], threading.Barrier(2)
+
+    class Pipe:
+        def close(self):
+            closes.append(threading.get_ident())
+            time.sleep(0.05)                # (the window in which a second close came through)
+
+    worker = server._Worker.__new__(server._Worker)
+    worker.conn, worker.process = Pipe(), type("Gone", (), {"kill": lambda self: None})()
+    worker._stopping, worker._stopped = threading.Lock(), False
+    errors = []
+
+    def stop():
+        both.wait()
+        try:
+            worker.stop()
+        except Exception as exc:  # noqa: BLE001 - what the test looks for
+            errors.append(exc)
+    threads = [threading.Thread(target=stop) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(5)
+    assert errors == [] and len(closes) == 1
+
+
 def test_a_worker_still_starting_when_the_server_closes_is_stopped(monkeypatch):
     """The warm worker is started on a thread at ``initialized``; an exit while it starts must
     not leave it running (an orphan holds the server's stdout open until it has loaded)."""

@@ -143,8 +143,18 @@ class _Worker:
                                    name="fzlint-lint")
         self.process.start()
         child.close()
+        self._stopping = threading.Lock()
+        self._stopped = False
 
     def stop(self) -> None:
+        """Kill the process and close the pipe, once. Two threads stop one worker when a newer
+        version supersedes a lint in flight (the canceller, then the thread whose wait it ended):
+        a second close of the pipe's descriptor fails (EBADF) — or, were the number reused by
+        then, would close another worker's pipe."""
+        with self._stopping:
+            if self._stopped:
+                return
+            self._stopped = True
         try:
             self.process.kill()
         except Exception:  # noqa: BLE001 - already gone
