@@ -73,7 +73,9 @@ def vocabulary_of(lists) -> frozenset[str]:
     plain = frozenset(strip_quotes(p) for phrases in lists for p in phrases
                       if isinstance(p, str) and p and not p.startswith("re:") and strip_quotes(p))
     regexes = {tuple(p[3:] for p in phrases if isinstance(p, str) and p.startswith("re:")) for phrases in lists}
-    return plain | frozenset(lit for r in regexes if r for lit in literals.prefilter_literals(_regex_only(r)))
+    each = {r for group in regexes for r in group}        # (FirstOf looks for each regex's own)
+    return plain | frozenset(lit for r in regexes if r for lit in literals.prefilter_literals(_regex_only(r))) \
+        | frozenset(lit for r in each for lit in literals.prefilter_literals(re.compile(r)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -88,6 +90,17 @@ def _regex_only(regexes: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{r})" for r in regexes))
 
 
+@functools.lru_cache(maxsize=512)
+def _alternatives(regexes: tuple[str, ...]) -> tuple[re.Pattern, ...] | None:
+    """A list's regexes compiled one by one, for ``literals.FirstOf``; None for a single
+    regex, or when one has a backreference (joined, its number names another group: the
+    joined alternation is what is matched then)."""
+    if len(regexes) < 2:
+        return None
+    compiled = tuple(re.compile(r) for r in regexes)
+    return None if any(literals.refers_back(p) for p in compiled) else compiled
+
+
 def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, ...], found=None):
     """The hits of ``re:`` entries followed by plain phrases, as their alternation gives them
     (at each position a regex first, else the longest phrase), without scanning the text
@@ -98,7 +111,9 @@ def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, 
     pattern = _regex_only(regexes)
     if not literals.may_match(pattern, text, found):  # no literal the regexes need: the phrases alone
         return leftmost_longest_spans(starts)
-    rx = literals.Scanner(pattern, text, found)       # searched near its literals only
+    alternatives = _alternatives(regexes)
+    # (searched near its literals only: each regex near its own, when they can be told apart)
+    rx = literals.FirstOf(alternatives, text, found) if alternatives else literals.Scanner(pattern, text, found)
     spans, pos, i, found, exhausted = [], 0, 0, None, False
     while True:
         if not exhausted and (found is None or found.start() < pos):

@@ -397,12 +397,72 @@ def _joined_spans(spans) -> tuple[list[int], list[int]]:
     return lows, highs
 
 
+# -- a window read in one call -------------------------------------------------------------
+#
+# A window of candidate starts [low, high] could be tried position by position, a
+# ``pattern.match`` call from Python each. A pattern that reads nothing after the end of its
+# match (no lookahead, no $, \b or \Z) and spans at most ``w`` characters cannot tell the text
+# from the text cut at ``high + w`` for a start in the window: ``pattern.search(text, low,
+# high + w)`` finds the same first match there, the engine trying the positions in C. (A match
+# it finds past ``high`` may be cut short; the next window finds that one whole.)
+
+_ENDS = {getattr(_sre, name) for name in ("AT_END", "AT_END_LINE", "AT_END_STRING",
+                                          "AT_BOUNDARY", "AT_NON_BOUNDARY",
+                                          "AT_LOC_BOUNDARY", "AT_LOC_NON_BOUNDARY",
+                                          "AT_UNI_BOUNDARY", "AT_UNI_NON_BOUNDARY")
+         if hasattr(_sre, name)}
+
+
+def _looks_past_its_end(items) -> bool:
+    """Whether a parsed sequence may read the text after its match: a lookahead (also inside
+    a lookbehind), an end anchor, a word boundary, a conditional group."""
+    for op, av in items:
+        if op is _sre.AT:
+            if av in _ENDS:
+                return True
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if av[0] != -1 or _looks_past_its_end(av[1]):
+                return True
+        elif op is _sre.SUBPATTERN:
+            if _looks_past_its_end(av[-1]):
+                return True
+        elif op is _sre.BRANCH:
+            if any(_looks_past_its_end(b) for b in av[1]):
+                return True
+        elif op in _REPEATS:
+            if _looks_past_its_end(av[2]):
+                return True
+        elif op is getattr(_sre, "GROUPREF_EXISTS", None):
+            return True
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            if _looks_past_its_end(av):
+                return True
+    return False
+
+
+@per_pattern
+def window_width(pattern: "re.Pattern[str]") -> int | None:
+    """The most characters a match of the pattern spans, when it reads nothing past its end;
+    None when it may, or its width has no bound: then each start is matched on its own."""
+    return _kept("window-width", pattern, _window_width)
+
+
+def _window_width(pattern: "re.Pattern[str]") -> int | None:
+    if not isinstance(pattern.pattern, str):
+        return None
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    if _looks_past_its_end(parsed):
+        return None
+    high = parsed.getwidth()[1]
+    return high if high < _UNBOUNDED else None
+
+
 class Scanner:
     """One pattern over one text: ``search(pos)`` is ``pattern.search(text, pos)``, trying
     the pattern only in the positions up to a literal's reach before each of its occurrences
     (a pattern without literals: at the characters its matches start with)."""
 
-    __slots__ = ("pattern", "text", "lows", "highs", "whole")
+    __slots__ = ("pattern", "text", "lows", "highs", "whole", "width")
 
     def __init__(self, pattern: "re.Pattern[str]", text: str, found: "Occurrences | None" = None):
         self.pattern, self.text = pattern, text
@@ -416,11 +476,20 @@ class Scanner:
         self.lows, self.highs = windows or (None, None)
         # no literal to look for: the whole text is searched, at the characters a match starts with
         self.whole = _first_character(pattern) if windows is None else None
+        self.width = window_width(pattern) if windows is not None else None
 
     def search(self, pos: int = 0):
         if self.lows is None:
             return self.whole.search(self.text, pos)
-        match, text, lows, highs = self.pattern.match, self.text, self.lows, self.highs
+        text, lows, highs, width = self.text, self.lows, self.highs, self.width
+        if width is not None:           # each window in one call (see window_width)
+            search = self.pattern.search
+            for k in range(bisect.bisect_left(highs, pos), len(highs)):
+                found = search(text, max(pos, lows[k]), highs[k] + width)
+                if found is not None and found.start() <= highs[k]:
+                    return found
+            return None
+        match = self.pattern.match
         for k in range(bisect.bisect_left(highs, pos), len(highs)):
             for start in range(max(pos, lows[k]), highs[k] + 1):
                 found = match(text, start)
@@ -436,6 +505,62 @@ class Scanner:
                 return
             yield found
             pos = found.end() if found.end() > found.start() else found.end() + 1
+
+
+class FirstOf:
+    """``(?:p1)|(?:p2)|…`` over one text, searched as its alternatives: each by a Scanner of
+    its own, near its own literals; the earliest match wins, and the first alternative among
+    those that match at one place — what the alternation's ``search`` gives. Scanned whole,
+    the alternation is tried at the union of its alternatives' windows with every alternative
+    at each position (a phrase list's ten sentence-reading regexes, each tried wherever any
+    of the others could match). For patterns without backreferences (``refers_back``):
+    joined, ``\\1`` would name another group."""
+
+    __slots__ = ("scanners", "ahead")
+
+    def __init__(self, patterns, text: str, found: "Occurrences | None" = None):
+        self.scanners = [Scanner(p, text, found) for p in patterns if may_match(p, text, found)]
+        # each alternative's next match as last searched: (searched from, match or None), or None
+        self.ahead: list = [None] * len(self.scanners)
+
+    def search(self, pos: int = 0):
+        best = None
+        for i, scanner in enumerate(self.scanners):
+            ahead = self.ahead[i]
+            # (still its next match: searched from no later than pos, and not before pos)
+            if ahead is not None and ahead[0] <= pos and (ahead[1] is None or ahead[1].start() >= pos):
+                found = ahead[1]
+            else:
+                found = scanner.search(pos)
+                self.ahead[i] = (pos, found)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found            # (a later alternative at the same start does not win)
+        return best
+
+
+_GROUP_REFERENCES = {getattr(_sre, name) for name in ("GROUPREF", "GROUPREF_EXISTS", "GROUPREF_IGNORE",
+                                                       "GROUPREF_LOC_IGNORE", "GROUPREF_UNI_IGNORE")
+                     if hasattr(_sre, name)}
+
+
+def refers_back(pattern: "re.Pattern[str]") -> bool:
+    """Whether a pattern has a backreference (``\\1``, ``(?P=name)``, ``(?(1)…)``); True when
+    the parser cannot tell."""
+    return _kept("refers-back", pattern, _refers_back) is not False
+
+
+def _refers_back(pattern: "re.Pattern[str]") -> bool:
+    def walk(items) -> bool:
+        for op, av in items:
+            if op in _GROUP_REFERENCES:
+                return True
+            for part in (av if isinstance(av, (list, tuple)) else (av,)):
+                if isinstance(part, _sre_parse.SubPattern) and walk(part):
+                    return True
+                if isinstance(part, list) and any(isinstance(b, _sre_parse.SubPattern) and walk(b) for b in part):
+                    return True
+        return False
+    return walk(_sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE))
 
 
 @per_pattern

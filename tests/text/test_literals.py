@@ -106,6 +106,57 @@ def test_same_matches_as_the_regex(pattern_text, text, pos):
         assert expected is None and pattern.search(text) is None
 
 
+def test_a_pattern_that_reads_past_its_match_is_tried_position_by_position():
+    """A window is searched in one call cut at its last start plus the pattern's width — which
+    would hide what a lookahead reads beyond: 工作好 after 镇开展一二三四 stands past the cut."""
+    pattern = re.compile(r"[^。]{0,2}开展[^。]{0,4}?(?=工作好)")
+    text = "镇开展一二三四工作好"
+    assert literals.window_width(pattern) is None
+    assert [m.span() for m in literals.finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)] == [(0, 7)]
+    for reads_on in (r"[^。]{0,2}开展[^。]{0,4}$", r"[^。]{0,2}开展\b", r"[^。]{0,2}开展[^。]*"):
+        assert literals.window_width(re.compile(reads_on)) is None
+    assert literals.window_width(re.compile(r"(?<![^。；])[^。；，]{0,6}开展(?:普法|宣传)")) == 10
+
+
+JOINABLE = [p for p in PATTERNS if not literals.refers_back(re.compile(p))]
+
+
+def test_backreferences_are_told():
+    assert literals.refers_back(re.compile(PATTERNS[6]))
+    assert literals.refers_back(re.compile(r"(?P<n>甲)(?P=n)")) and literals.refers_back(re.compile(r"(甲)?(?(1)乙|丙)"))
+    assert len(JOINABLE) == len(PATTERNS) - 1
+
+
+def test_of_two_alternatives_matching_at_one_place_the_first_listed_wins():
+    text = "镇党委全面推进法治建设工作，成效明显。"
+    shorter, longer = r"全面推进[^。；，]{0,4}建设", r"(?:全面)?推进[^。；，]{0,2}建设工作"
+    for order, wins in (((shorter, longer), "全面推进法治建设"), ((longer, shorter), "全面推进法治建设工作")):
+        joined = re.compile("|".join(f"(?:{s})" for s in order))
+        found = literals.FirstOf([re.compile(s) for s in order], text).search(0)
+        assert found.group() == joined.search(text).group() == wins
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(JOINABLE), min_size=2, max_size=4, unique=True), st.text(alphabet=ALPHABET, max_size=120),
+       st.integers(0, 130))
+def test_an_alternation_searched_as_its_alternatives_finds_what_it_finds(sources, text, pos):
+    """A phrase list's regexes each searched near its own literals give the joined alternation's
+    matches: the earliest, and the first alternative among those starting at one place."""
+    joined = re.compile("|".join(f"(?:{s})" for s in sources))
+    each = literals.FirstOf([re.compile(s) for s in sources], text)
+    pos = min(pos, len(text))
+    expected = joined.search(text, pos)
+    found = each.search(pos)
+    assert (found and found.span()) == (expected and expected.span())
+    # asked again further on, as the index asks it while its scan moves through the text
+    while expected is not None:
+        pos = expected.end() if expected.end() > expected.start() else expected.end() + 1
+        if pos > len(text):
+            break
+        expected, found = joined.search(text, pos), each.search(pos)
+        assert (found and found.span()) == (expected and expected.span())
+
+
 # -- patterns without a literal, run only at the characters their matches start with ---------
 
 from linter.text import figures  # noqa: E402  (the patterns the first-character scan is for)
