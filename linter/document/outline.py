@@ -223,10 +223,15 @@ class Outline:
 _BULLET = re.compile(r"^\s*[■□●○◆◇▪•]\s*(?=[一二三四五六七八九十（\d第])")
 
 
+# What every numbered heading pattern (and the bare 一主要举措) opens with after its spaces: one
+# test turns away a line of prose instead of ten (most lines of a report are prose)
+_NUMBERED_START = re.compile(r"\s*[第一二三四五六七八九十【（\d①-⑳]")
+
+
 def find_heading(text: str, line: int, style_level: int | None = None) -> Heading | None:
     """The heading a line opens with, if any (literal numbering first, then a style level)."""
     text = _BULLET.sub("", text, count=1)
-    for rank, style, pattern in _HEADING_PATTERNS:
+    for rank, style, pattern in (_HEADING_PATTERNS if _NUMBERED_START.match(text) else ()):
         m = pattern.match(text)
         if not m:
             continue
@@ -243,7 +248,7 @@ def find_heading(text: str, line: int, style_level: int | None = None) -> Headin
             return None
         return Heading(line, rank, style, number, text[: m.end()].strip(), title, inline,
                        style_level=style_level)
-    bare = _BARE_NUMBERED.match(text)
+    bare = _BARE_NUMBERED.match(text) if _NUMBERED_START.match(text) else None
     if bare and _kind_of(bare.group(2))[0] is not None:
         # "一主要举措和成效": a part heading whose 、 was dropped (the numbering rules flag it).
         return Heading(line, 1, "cn-bare", cn_number(bare.group(1)), bare.group(1), bare.group(2).strip(),

@@ -578,3 +578,23 @@ def test_parts_numbered_in_brackets_are_the_parts():
 def test_a_heading_naming_only_another_duty_is_no_measures_part():
     assert classify_title("2023年安全生产和生态环境保护工作情况") == {"other"}
     assert classify_title("2023年依法推进安全生产工作情况") == {"measures"}
+
+
+# -- the first-character gate before the heading patterns -----------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from linter.document import outline as _outline  # noqa: E402
+
+_HEADING_ALPHABET = "第一二三十部分【】（）()、，.．:： \u3000\t12０３①⑳■主要举措年度情况"
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.text(alphabet=_HEADING_ALPHABET, max_size=16))
+def test_every_line_a_heading_pattern_takes_passes_the_gate_before_them(line):
+    """find_heading tries its patterns only on lines the one gate lets through: a numbering
+    style the gate did not know would never be read as a heading."""
+    takes = any(p.match(line) for _, _, p in _outline._HEADING_PATTERNS) or _outline._BARE_NUMBERED.match(line)
+    if takes:
+        assert _outline._NUMBERED_START.match(line)
