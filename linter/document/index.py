@@ -101,19 +101,20 @@ def _alternatives(regexes: tuple[str, ...]) -> tuple[re.Pattern, ...] | None:
     return None if any(literals.refers_back(p) for p in compiled) else compiled
 
 
-def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, ...], found=None):
+def _with_regexes(text: str, starts: list[tuple[int, int]], regexes: tuple[str, ...], occurrences=None):
     """The hits of ``re:`` entries followed by plain phrases, as their alternation gives them
     (at each position a regex first, else the longest phrase), without scanning the text
     once per list for the plain part: the regexes' next match is searched only when the
     scan has passed the last one. None when a regex matches empty (then the alternation
-    itself decides). ``found``: the scan's occurrences of the literals the regexes are
+    itself decides). ``occurrences``: the scan's occurrences of the literals the regexes are
     filtered by (``literals.Occurrences``), so they are not searched for again."""
     pattern = _regex_only(regexes)
-    if not literals.may_match(pattern, text, found):  # no literal the regexes need: the phrases alone
+    if not literals.may_match(pattern, text, occurrences):  # no literal the regexes need: the phrases alone
         return leftmost_longest_spans(starts)
     alternatives = _alternatives(regexes)
     # (searched near its literals only: each regex near its own, when they can be told apart)
-    rx = literals.FirstOf(alternatives, text, found) if alternatives else literals.Scanner(pattern, text, found)
+    rx = (literals.FirstOf(alternatives, text, occurrences) if alternatives
+          else literals.Scanner(pattern, text, occurrences))
     spans, pos, i, found, exhausted = [], 0, 0, None, False
     while True:
         if not exhausted and (found is None or found.start() < pos):
