@@ -582,6 +582,11 @@ def read(analysis, rule):
     p = rule.params
     doc = analysis.doc
     allowed = set(p.get("parts", _DEFAULT_PARTS))
+    sufficient = find(analysis, p.get("sufficient")) + find_concepts(analysis, p.get("concepts"), "sufficient")
+    mentions = find(analysis, p["phrases"]) + find_concepts(analysis, p.get("concepts"), "phrase")
+    generic_list = p.get("generic")
+    if not sufficient and not mentions and not generic_list and not p.get("zero"):
+        return "missing", [], None, False   # (nothing to mask: the masks' lists are not searched)
     # (another year's work told is no mention of this year's: past_years: keep turns it off)
     unrelated = find(analysis, p.get("unrelated")) + \
         (past_year_sentences(analysis) if p.get("past_years", "ignore") == "ignore" else [])
@@ -598,8 +603,6 @@ def read(analysis, rule):
     def where(h):
         return kinds_by_line[line_of(h.start)]
 
-    sufficient = find(analysis, p.get("sufficient")) + find_concepts(analysis, p.get("concepts"), "sufficient")
-    mentions = find(analysis, p["phrases"]) + find_concepts(analysis, p.get("concepts"), "phrase")
     # Both kinds of hit in the order of the text: once strong hits stand on as many lines as
     # the checklist shows (observe), later hits change nothing a user sees — unless the rule
     # counts them (min_count) or wants several distinct ones (min_distinct). A long report is
@@ -651,7 +654,7 @@ def read(analysis, rule):
     if elsewhere:
         return "weak", elsewhere, None, True
     # (what `ignore` keeps from counting as the item, a slogan say, may still name it: generic)
-    generic = [h for h in without(find(analysis, p.get("generic")), title_masks + unrelated)]
+    generic = [h for h in without(find(analysis, generic_list), title_masks + unrelated)]
     if generic:
         return "weak", generic, None, False
     if absent_hits:                     # not the item: missing, and the finding says why

@@ -457,37 +457,108 @@ def _window_width(pattern: "re.Pattern[str]") -> int | None:
     return high if high < _UNBOUNDED else None
 
 
+# A pattern ending in a greedy run of one class, ``…考核[^。；\n]*`` (read to the sentence's end), has
+# no bounded width, but the run always matches, so it never decides where a match starts: the
+# pattern matches at a start exactly where the pattern without it does, and there the engine
+# never backtracks into the rest. The rest, when it has a window width, finds the starts window
+# by window; the whole pattern is matched once at each start found.
+_CLASS_RUN_END = re.compile(r"\[(?:[^\]\\]|\\.)+\]\*\Z")
+
+
+def _head_of(pattern: "re.Pattern[str]") -> "re.Pattern[str] | None":
+    """The pattern without a closing greedy ``[…]*`` (see above), or None."""
+    source = _kept("head", pattern, _head_source)
+    if source is None:
+        return None
+    try:
+        return re.compile(source, pattern.flags)
+    except re.error:
+        return None
+
+
+def _head_source(pattern: "re.Pattern[str]") -> str | None:
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.VERBOSE:
+        return None
+    tail = _CLASS_RUN_END.search(pattern.pattern)
+    if tail is None:
+        return None
+    head = pattern.pattern[:tail.start()]
+    whole = _sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    try:
+        rest = _sre_parse.parse(head, pattern.flags & ~re.UNICODE)
+    except re.error:
+        return None
+    # (the tail is the whole pattern's last item: not the last branch of a top-level alternation,
+    # nor the inside of a group the source only seemed to end with)
+    last = whole[-1] if len(whole) else None
+    if last is None or last[0] is not _sre.MAX_REPEAT or last[1][0] != 0 or last[1][1] != _sre.MAXREPEAT:
+        return None
+    if len(last[1][2]) != 1 or len(rest) != len(whole) - 1 or not len(rest):     # (one class: [^x] parses as NOT_LITERAL)
+        return None
+    return head
+
+
+class ScanPlan:
+    """What a Scanner asks of one pattern, worked out once per pattern (one memo lookup per
+    Scanner instead of four; a report builds about ninety): the literal factor, else the wide
+    plan and how dense its candidate starts may be; the pattern searched window by window and
+    its width (the pattern itself, or its head, see ``_head_of``); the first-character search."""
+
+    __slots__ = ("factor", "wide", "one_in", "first", "width", "probe")
+
+    def __init__(self, pattern: "re.Pattern[str]"):
+        self.factor = factor_of(pattern)
+        self.wide = _wide_plan(pattern) if self.factor is None else None
+        self.first = _first_character(pattern)
+        self.one_in = None
+        if self.wide is not None:
+            engine_scans_all = self.first.finder() is None
+            self.one_in = _DENSE if engine_scans_all else _SPARSE
+        self.width, self.probe = None, pattern
+        if self.factor is not None or self.wide is not None:
+            self.width = window_width(pattern)
+            if self.width is None and (head := _head_of(pattern)) is not None:
+                self.width = window_width(head)
+                self.probe = head if self.width is not None else pattern
+
+
+@per_pattern
+def scan_plan(pattern: "re.Pattern[str]") -> ScanPlan:
+    return ScanPlan(pattern)
+
+
 class Scanner:
     """One pattern over one text: ``search(pos)`` is ``pattern.search(text, pos)``, trying
     the pattern only in the positions up to a literal's reach before each of its occurrences
     (a pattern without literals: at the characters its matches start with)."""
 
-    __slots__ = ("pattern", "text", "lows", "highs", "whole", "width")
+    __slots__ = ("pattern", "text", "lows", "highs", "whole", "width", "probe")
 
     def __init__(self, pattern: "re.Pattern[str]", text: str, found: "Occurrences | None" = None):
         self.pattern, self.text = pattern, text
-        factor = factor_of(pattern)
+        plan = scan_plan(pattern)
         windows = None
-        if factor is not None:
-            windows = _windows(text, factor, found)
-        elif (plan := _wide_plan(pattern)) is not None:
-            engine_scans_all = _first_character(pattern).finder() is None
-            windows = _wide_windows(text, plan, found, _DENSE if engine_scans_all else _SPARSE)
+        if plan.factor is not None:
+            windows = _windows(text, plan.factor, found)
+        elif plan.wide is not None:
+            windows = _wide_windows(text, plan.wide, found, plan.one_in)
         self.lows, self.highs = windows or (None, None)
         # no literal to look for: the whole text is searched, at the characters a match starts with
-        self.whole = _first_character(pattern) if windows is None else None
-        self.width = window_width(pattern) if windows is not None else None
+        self.whole = plan.first if windows is None else None
+        self.width = plan.width if windows is not None else None
+        self.probe = plan.probe
 
     def search(self, pos: int = 0):
         if self.lows is None:
             return self.whole.search(self.text, pos)
         text, lows, highs, width = self.text, self.lows, self.highs, self.width
         if width is not None:           # each window in one call (see window_width)
-            search = self.pattern.search
+            search = self.probe.search
             for k in range(bisect.bisect_left(highs, pos), len(highs)):
                 found = search(text, max(pos, lows[k]), highs[k] + width)
                 if found is not None and found.start() <= highs[k]:
-                    return found
+                    # (the head's start: the whole pattern is read from there, to the end of its run)
+                    return found if self.probe is self.pattern else self.pattern.match(text, found.start())
             return None
         match = self.pattern.match
         for k in range(bisect.bisect_left(highs, pos), len(highs)):

@@ -28,6 +28,10 @@ PATTERNS = [
     # no literal of two characters: a sentence's start, or one character, is where to try
     r"(?:(?<![^。；\n])[^。；，\n]{0,6}?副(?:县长|镇长))|(?:(?<![^。；\n])[^。；，\n]{0,8}?(?:村|社区)[^。；\n]{0,4}法)",
     r"(?:(?:这|此)?与[^。；]{2,10}(?:有关|相关))|(?:(?<=[，；])(?:各|有关)(?:部门|村))",
+    # read on to the sentence's end: a closing run of one class, after a head of bounded width
+    r"(?:将|把)[^。；\n]{0,12}(?:纳入|列入)[^。；，\n]{0,8}考核[^。；\n]*",
+    r"(?<![^。；\n])[^。；，\n]{0,6}?(?:村|社区)[^。；，\n]{0,4}?书记[^。；\n]*",
+    r"(?:未|没有)(?:制定|出台)[^。；，]{0,4}?规范性文件[0零]?[^。]*",
 ]
 ALPHABET = "副县长村社区这与有相关各部门法治建设依法行政镇区县市的甲乙学习宪法民法典常务会议办公未没有制定规范性文件0零件行政复议诉讼应诉案件一二三次场人第12 。，；\n"
 
@@ -116,6 +120,22 @@ def test_a_pattern_that_reads_past_its_match_is_tried_position_by_position():
     for reads_on in (r"[^。]{0,2}开展[^。]{0,4}$", r"[^。]{0,2}开展\b", r"[^。]{0,2}开展[^。]*"):
         assert literals.window_width(re.compile(reads_on)) is None
     assert literals.window_width(re.compile(r"(?<![^。；])[^。；，]{0,6}开展(?:普法|宣传)")) == 10
+
+
+def test_a_pattern_read_to_the_sentence_end_is_searched_by_its_head_window_by_window():
+    """A closing ``[^。；\n]*`` has no bounded width, but it never decides where a match starts:
+    the windows are searched with the pattern without it, and the match read whole from there
+    (to the end of the sentence, past the window's cut)."""
+    pattern = re.compile(r"(?:将|把)[^。；\n]{0,12}(?:纳入|列入)[^。；，\n]{0,8}考核[^。；\n]*")
+    plan = literals.scan_plan(pattern)
+    assert literals.window_width(pattern) is None
+    assert plan.probe.pattern == r"(?:将|把)[^。；\n]{0,12}(?:纳入|列入)[^。；，\n]{0,8}考核" and plan.width == 25
+    text = "镇党委将法治建设纳入年度综合考核，权重提高到百分之十，考核结果与评先评优挂钩。"
+    assert [m.group() for m in literals.finditer(pattern, text)] == [m.group() for m in pattern.finditer(text)] \
+        == ["将法治建设纳入年度综合考核，权重提高到百分之十，考核结果与评先评优挂钩"]
+    # not when the run is only the last branch of an alternation, or lazy, or inside a group
+    for other in (r"考核|纳入[^。]*", r"纳入[^。]*?", r"(?:纳入[^。]*)"):
+        assert literals.scan_plan(re.compile(other)).probe.pattern == other
 
 
 JOINABLE = [p for p in PATTERNS if not literals.refers_back(re.compile(p))]
