@@ -32,6 +32,9 @@ PATTERNS = [
     r"(?:将|把)[^。；\n]{0,12}(?:纳入|列入)[^。；，\n]{0,8}考核[^。；\n]*",
     r"(?<![^。；\n])[^。；，\n]{0,6}?(?:村|社区)[^。；，\n]{0,4}?书记[^。；\n]*",
     r"(?:未|没有)(?:制定|出台)[^。；，]{0,4}?规范性文件[0零]?[^。]*",
+    # every alternative opens with a literal: tried only at those literals
+    r"(?:学习|宪法|行政)[^。；，\n]{0,6}(?:时|中|后|法典)",
+    r"(?:常务会议|办公会)[^。]{0,4}(?=学习)",
 ]
 ALPHABET = "副县长村社区这与有相关各部门法治建设依法行政镇区县市的甲乙学习宪法民法典常务会议办公未没有制定规范性文件0零件行政复议诉讼应诉案件一二三次场人第12 。，；\n"
 
@@ -136,6 +139,24 @@ def test_a_pattern_read_to_the_sentence_end_is_searched_by_its_head_window_by_wi
     # not when the run is only the last branch of an alternation, or lazy, or inside a group
     for other in (r"考核|纳入[^。]*", r"纳入[^。]*?", r"(?:纳入[^。]*)"):
         assert literals.scan_plan(re.compile(other)).probe.pattern == other
+
+
+def test_a_pattern_opening_on_one_of_several_literals_is_tried_only_where_they_occur():
+    """The engine has no fast scan for an alternation of literals (it tries its first characters
+    at every position); the literals' occurrences are where every match starts."""
+    pattern = re.compile(r"(?:检查|执法|巡查|办案)[^。；，\n]{0,14}(?:时|中|后|过程中|期间|现场)")
+    lead = literals.lead_factor(pattern)
+    assert lead is not None and set(lead.alternatives) == {"检查", "执法", "巡查", "办案"} and set(lead.reaches) == {0}
+    text = ("镇党委坚持把法治政府建设摆在全局工作的重要位置，主要负责人亲自部署、亲自协调，"
+            "全年召开专题会议4次，研究解决重点难点问题11个。"
+            "镇综合行政执法队在日常巡查中发现问题12处，执法人员现场进行普法宣传，检查后当场整改。")
+    scanner = literals.Scanner(pattern, text)
+    assert scanner.lows == [text.index("执法"), text.index("巡查"), text.index("执法人员"), text.index("检查后")]
+    assert [m.group() for m in scanner.finditer()] == [m.group() for m in pattern.finditer(text)] \
+        == ["执法队在日常巡查中", "执法人员现场", "检查后"]
+    # one literal: the engine's prefix scan; a lead-in that is not a literal: no lead
+    assert literals.lead_factor(re.compile(r"执法人员(?:\d{1,4})名")) is None
+    assert literals.lead_factor(re.compile(r"(?:未|没有)[^。]{0,4}行政诉讼")) is None
 
 
 JOINABLE = [p for p in PATTERNS if not literals.refers_back(re.compile(p))]
