@@ -133,7 +133,8 @@ def test_kept_literal_analyses_are_the_ones_the_module_computes(tmp_path):
              "                   tuple(map(plain, v)) if isinstance(v, tuple) else v)\n"
              "fresh = {'factor': L._factor_of, 'required': L._required, 'needs': L._needs_of,\n"
              "         'first': L._first_source, 'line-local': L._line_local, 'wide': L._wide_plan_of,\n"
-             "         'window-width': L._window_width, 'refers-back': L._refers_back}\n"
+             "         'window-width': L._window_width, 'refers-back': L._refers_back,\n"
+             "         'head': L._head_source, 'lead': L._lead_factor_of}\n"
              "for (kind, p, flags), value in kept.items():\n"
              "    assert plain(value) == plain(fresh[kind](re.compile(p, flags))), (kind, p)\n")
     after_a_run(tmp_path, check)
