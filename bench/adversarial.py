@@ -159,11 +159,18 @@ def years(size: int) -> str:
     return HEAD + _fill("2024年1月1日至2025年12月31日，", size) + "\n"
 
 
+def lookahead_run(size: int) -> str:
+    """A report that tells leaders' study, then one run of a word that opens a study pattern
+    (日前, 邀请, 主持) with no stop: each pattern's lookahead read to the run's end from every one
+    (fuzzing found it, 1.7 s on 74 KB; 8.5 s on 180 KB before the lookaheads were bounded)."""
+    return HEAD + "镇党委理论学习中心组开展集中学习4次，邀请律师授课讲解民法典。\n" + _fill("日前邀请主持", size) + "\n"
+
+
 CASES = {f.__name__: f for f in (zero_width, bookmarks, unclosed_bookmarks, spaces, nested_parens,
                                  open_parens, long_sentence, titles, space_lines, digits, topic_digits, topic_yi, word_run, dotted,
                                  digit_groups, yi_run, numerals,
                                  headings, contents, enumerations, quotes, short_lines, stops, years, untitled_spaces,
-                                 spaced_prose)}
+                                 spaced_prose, lookahead_run)}
 
 
 def make(name: str, budget: int = 200_000) -> str:

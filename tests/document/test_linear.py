@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from linter import lint_text
+from linter.text import literals
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from adversarial import CASES, make  # noqa: E402
@@ -50,3 +51,70 @@ def test_no_rule_regex_is_retried_across_a_long_run():
             if time.perf_counter() - start > 1.0:
                 slow.append((code, pattern, unit))
     assert not slow
+
+
+def _own_literals(rx) -> list[str]:
+    """The literals a pattern is tried near: what the scanner looks for, its opening ones."""
+    lead = literals.lead_factor(rx)
+    return sorted(literals.prefilter_literals(rx) | set(lead.alternatives if lead else ()))
+
+
+def test_no_rule_regex_reads_a_long_sentence_again_from_each_of_its_literals():
+    """A lookahead that reads the rest of the sentence, ``日前(?=[^。；\\n]*法)``, is tried at every
+    日前: in one long run of them with no stop, each try read on to the run's end — quadratic
+    (a 180 KB report took 8.5 s). Rule regexes bound what they read ahead; each one over a
+    40,000-character run of any of its own literals stays far under a second."""
+    slow = []
+    for (code, _), pattern in rule_patterns().items():
+        rx = re.compile(pattern)
+        for lit in _own_literals(rx)[:4]:
+            text = lit * (40_000 // len(lit))
+            start = time.perf_counter()
+            for _ in rx.finditer(text):
+                pass
+            if time.perf_counter() - start > 1.0:
+                slow.append((code, pattern, lit))
+    assert not slow
+
+
+def _unbounded_lookaheads(items) -> list[str]:
+    """Lookaheads of a parsed pattern (at any depth) that may read without bound."""
+    from re import _constants as sre, _parser  # noqa: F401 - the parser re.compile uses
+    found = []
+    for op, av in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT) and av[0] == 1:
+            if av[1].getwidth()[1] >= sre.MAXREPEAT:
+                found.append(str(av[1]))
+            continue
+        for part in (av if isinstance(av, (list, tuple)) else (av,)):
+            if isinstance(part, _parser.SubPattern):
+                found += _unbounded_lookaheads(part)
+            elif isinstance(part, list):
+                found += [f for b in part if isinstance(b, _parser.SubPattern) for f in _unbounded_lookaheads(b)]
+    return found
+
+
+def _opens_at_a_start(parsed) -> bool:
+    """``^…`` or ``(?<![^。；\\n])…``: tried once per line or sentence, not at every literal."""
+    from re import _constants as sre
+    if not len(parsed):
+        return False
+    op, av = parsed[0]
+    if op is sre.AT:
+        return av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING)
+    # (?<![^…]): after a stop or at the text's start — not any lookbehind, (?<!已) is none
+    return op is sre.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] is sre.IN \
+        and bool(av[1][0][1]) and av[1][0][1][0][0] is sre.NEGATE
+
+
+def test_a_rule_regex_reads_ahead_a_bounded_stretch_unless_it_opens_at_a_start():
+    """What a lookahead reads is read again from every place the pattern is tried: a rule's
+    ``(?=[^。；\\n]*法)`` is written ``(?=[^。；\\n]{0,200}法)`` (a sentence is rarely longer), except
+    in a pattern tried once per sentence or line."""
+    from re import _parser
+    unbounded = []
+    for (code, _), pattern in rule_patterns().items():
+        parsed = _parser.parse(pattern)
+        if not _opens_at_a_start(parsed) and _unbounded_lookaheads(parsed):
+            unbounded.append((code, pattern))
+    assert not unbounded
