@@ -598,3 +598,35 @@ def test_every_line_a_heading_pattern_takes_passes_the_gate_before_them(line):
     takes = any(p.match(line) for _, _, p in _outline._HEADING_PATTERNS) or _outline._BARE_NUMBERED.match(line)
     if takes:
         assert _outline._NUMBERED_START.match(line)
+
+
+# -- where a heading's title ends ----------------------------------------------------------
+
+def test_a_heading_followed_by_a_sentence_after_a_gap_has_its_title_cut_there():
+    """"二、推进依法行政，规范权力运行　　严格落实…。": the title ends at the gap before the
+    sentence; a gap with no sentence after it (a letter-spaced title) does not end it."""
+    heading = find_heading("二、推进依法行政　　严格落实行政执法公示制度，全年公示执法信息120条。", 3)
+    assert heading.title == "推进依法行政" and heading.inline_body
+    spaced = find_heading("二、推进依法行政　　", 3)
+    assert spaced.title == "推进依法行政" and not spaced.inline_body
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from([" ", "  ", "\u3000", "　　 ", "。", "；", "！", "法", "依法行政", "\t", "x" * 60,
+                                 "\n"]), max_size=14))
+def test_the_title_end_is_where_the_regex_would_find_it(pieces):
+    """_title_end reads a gap once instead of letting the engine give its spaces back one by one
+    with a 200-character lookahead after each: the same span as the regex, always."""
+    rest = "".join(pieces)
+    m = _outline._TITLE_END.search(rest)
+    assert _outline._title_end(rest) == (m and m.span())
+
+
+def test_the_title_end_at_the_edges_of_the_lookahead():
+    """A sentence of 200 characters after the gap still ends the title, one of 201 does not, nor
+    a gap whose sentence has fewer than four characters before its stop."""
+    for rest in ("推进依法行政  " + "x" * n + "。" for n in (3, 4, 199, 200, 201)):
+        m = _outline._TITLE_END.search(rest)
+        assert _outline._title_end(rest) == (m and m.span())
+    assert _outline._title_end("推进依法行政  " + "x" * 200 + "。") == (6, 8)
+    assert _outline._title_end("推进依法行政  " + "x" * 201 + "。") == (209, 210)
