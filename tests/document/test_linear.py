@@ -75,7 +75,7 @@ def test_no_rule_regex_reads_a_long_sentence_again_from_each_of_its_literals():
 
 def _unbounded_lookaheads(items) -> list[str]:
     """Lookaheads of a parsed pattern (at any depth) that may read without bound."""
-    from re import _constants as sre, _parser  # noqa: F401 - the parser re.compile uses
+    from re import _constants as sre, _parser      # (the parser re.compile uses)
     found = []
     for op, av in items:
         if op in (sre.ASSERT, sre.ASSERT_NOT) and av[0] == 1:
