@@ -489,9 +489,17 @@ def weak_reason(analysis, hit: Hit, p, sufficient: bool = False, sentence: tuple
         # (进一步规范执法记录仪使用管理: the device named in a call to do better, nothing counted)
         return "slogan"
     if not sufficient and p.get("audience"):
-        if concepts_.wrong_audience(window(analysis, hit.start, hit.end), p["audience"]):
+        if _wrong_audience(analysis, hit, p["audience"]):
             return "audience"
     return None
+
+
+def _wrong_audience(analysis, hit: Hit, audience: dict) -> bool:
+    """concepts_.wrong_audience on the hit's sentence, worked out once per sentence and rule
+    (each of a sentence's hits asks: a sentence of thousands of hits was read once per hit)."""
+    a, b = window_span(analysis, hit.start, hit.end)
+    return analysis.index.remember(("wrong-audience", id(audience), a, b),
+                                   lambda: concepts_.wrong_audience(analysis.doc.content[a:b], audience))
 
 
 def _in_slogan(analysis, hit: Hit, p) -> bool:

@@ -129,6 +129,27 @@ def test_an_item_told_plainly_is_read_only_as_far_as_its_evidence(monkeypatch):
         assert [e.line for e in thrice.checklist[k].evidence][:len(first)] == first
 
 
+def test_a_sentence_full_of_mentions_is_read_for_its_audience_once(monkeypatch):
+    """Whether a sentence teaches the wrong people (机关干部 studying the constitution, where
+    the public is to be taught) is the sentence's answer, not each mention's: a sentence
+    holding 500 mentions is read for it as often as one holding 5 (each rule once), and reads
+    the same. Read once per mention, a 200 KB sentence of topic words took 1.7 s."""
+    from linter.kinds import _concepts
+    calls = []
+    real = _concepts.wrong_audience
+    monkeypatch.setattr(_concepts, "wrong_audience", lambda *a: calls.append(1) or real(*a))
+    seed = SEEDS[0].read_text(encoding="utf-8")
+    counted, found = [], []
+    for n in (5, 500):
+        calls.clear()
+        sentence = "，".join(["组织机关干部集中学习宪法"] * n) + "。"
+        result = lint_text(seed.replace("\n", "\n" + sentence + "\n", 3))
+        counted.append(len(calls))
+        found.append([(d.code, d.message) for d in result.diagnostics if d.code == "P402"])
+    assert 0 < counted[1] == counted[0] < 20           # 4,509 calls for the 500 when read per mention
+    assert found[0] == found[1] and found[0]           # the audience finding stands either way
+
+
 def _rule_regexes():
     """Every phrase list's regexes as the index joins them (rules and the shared vocabulary)."""
     from linter.document.index import _regex_only, _split
