@@ -100,7 +100,9 @@ def halfwidth_positions(text: str) -> list[int]:
     # (an address needs one of these: the pattern is not run over the usual line)
     maybe_url = "@" in text or "http" in text or "www." in text
     skip = [(m.start(), m.end()) for m in _URL.finditer(text)] if maybe_url else []
-    marks = [m.start() for m in _HALF.finditer(text) if not _inside(m.start(), skip)]
+    marks = [m.start() for m in _HALF.finditer(text)]
+    if skip:
+        marks = [i for i in marks if not _inside(i, skip)]
     found = set()
     stack = []
     cjk = plain = None
@@ -113,9 +115,11 @@ def halfwidth_positions(text: str) -> list[int]:
                 j = stack.pop()
                 if cjk is None:
                     cjk, plain = _Positions(_CJK, text), _Positions(_NOT_PLAIN, text)
-                is_plain = i > j + 1 and not plain.any_between(j + 1, i)
-                outer = is_cjk(_neighbour(text, j, -1)) or is_cjk(_neighbour(text, i, 1))
-                if cjk.any_between(j + 1, i) or (is_plain and outer):
+                # Chinese inside, or nothing but digits and numerals inside with Chinese
+                # outside; asked in that order, the cheapest question first
+                if cjk.any_between(j + 1, i) or (
+                        i > j + 1 and not plain.any_between(j + 1, i)
+                        and (is_cjk(_neighbour(text, j, -1)) or is_cjk(_neighbour(text, i, 1)))):
                     found.update((i, j))
             elif _in_chinese(text, i):
                 found.add(i)
