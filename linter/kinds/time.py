@@ -38,7 +38,9 @@ from ..document.result import Evidence, Observation
 from ._shared import Checks
 
 CHECKS = Checks("time")
-_YEARS = re.compile(r"(20\d\d)\s*(?:年?\s*[-—–－~～至到]+\s*(20\d\d))?\s*年(?!\s*\d{1,2}\s*月\s*\d)")
+# (one \s* between a year and its 年 whichever way the range is left out: two in a row, as in
+# …(20\d\d))?\s*年, split a run of spaces after a year n ways, quadratic in a heading's gap)
+_YEARS = re.compile(r"(20\d\d)\s*(?:(?:年\s*)?[-—–－~～至到]+\s*(20\d\d)\s*)?年(?!\s*\d{1,2}\s*月\s*\d)")
 _OPENING_YEAR = re.compile(r"^\s*(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!\s*[-—–－~～至到])")
 _TITLE_YEAR = re.compile(r"(20\d\d)\s*年")
 
