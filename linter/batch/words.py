@@ -14,7 +14,10 @@ import logging
 import re
 import zlib
 
-_DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二三四五六七八九十百千万亿两]+(?=[年月日件次场人个名家项万余])")
+# (a numeral run is tried from its first character only: tried from each, a long run followed by
+# none of the units was read to its end again from every character)
+_DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+                     r"|(?<![〇零一二三四五六七八九十百千万亿两])[〇零一二三四五六七八九十百千万亿两]+(?=[年月日件次场人个名家项万余])")
 _NOT_WORD = re.compile(r"^[\W_]+$")
 
 

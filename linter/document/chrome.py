@@ -45,14 +45,16 @@ _PLAIN = (
     r"(?:首页|网站首页)\s*(?:>|→|»|＞|/).*",
     r"(?:" + _PAGE_FIELDS + r")\s*[:：].{0,60}",
     # a page's date first, then its fields: "2024-03-15 来源：某某县人民政府 【字体：大 中 小】"
-    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+    # (each optional part carries the spaces after it: \s*日?(?:\s*…)?\s* split a run of spaces
+    # three ways, cubic in a line's gap)
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?"
     r"(?:来源|文章来源|信息来源|发布机构|作者|浏览次数|阅读次数|点击数|字号)\s*[:：].{0,80}",
     r"语音播报|扫一扫在手机打开当前页面|我要找政策|打印本页|关闭窗口|分享到[:：]?.*|【\s*字体.*|"
     r"【\s*(?:打印|关闭|收藏|大|中|小)\s*】.*|字体\s*(?:[:：]\s*)?(?:大|【大】).*|"
     r"无障碍.*|简体\s*\|\s*繁体.*|繁体\s*\|\s*简体.*|简\s*\|\s*繁|内容|发送至邮箱",
-    r"相关(?:文章|链接|阅读|信息)\s*[:：]?|(?:上|下)一篇\s*[:：]?.*",
+    r"相关(?:文章|链接|阅读|信息)(?:\s*[:：])?|(?:上|下)一篇\s*[:：]?.*",
     # a printed page's number, copied out of a PDF: "— 1 —", "- 2 -", "第3页 共8页", "3/8"
-    r"[—－\-–]{1,2}\s*\d{1,3}\s*[—－\-–]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}",
+    r"[—－\-–]{1,2}\s*\d{1,3}\s*[—－\-–]{1,2}|第\s*\d{1,3}\s*页(?:\s*(?:[，,/]\s*)?共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}",
     # the site's name heading the page: "巴彦查干盟行政公署门户网站", "某某区人民政府网 今天是…"
     r"[^\s。，；、]{2,30}(?:门户网站|政府网|政务网|网站)(?:首页)?(?:\s+.*)?",
     r"今天是\s*(?:[:：]\s*)?\d{4}\s*年.*|(?:网站地图|联系我们|版权所有|主办单位|承办单位|技术支持|网站标识码|ICP备|"
@@ -80,7 +82,9 @@ _ANYWHERE_OPENERS = ">→»＞|【"                          # what those signs 
 
 
 def _line_pattern(alternatives) -> "re.Pattern[str]":
-    return re.compile(r"^\s*(?:" + "|".join(alternatives) + r")\s*$")
+    # (matched on a line with its leading spaces stripped, so no ^\s*: before an alternative
+    # opening on .* it would split a line of spaces n ways)
+    return re.compile(r"^(?:" + "|".join(alternatives) + r")\s*$")
 
 
 _CHROME_LINE = _line_pattern(_PLAIN + _ANYWHERE)
@@ -95,8 +99,8 @@ _FOOTER_START = re.compile(r"^\s*(?:扫一扫在手机打开当前页面|相关(
 def is_chrome_text(text: str, signs: bool = True) -> bool:
     """Whether one line, on its own, reads as page chrome (``signs=False``: the caller knows
     it holds no breadcrumb arrow, table bar or 【打印文本】)."""
-    # (leading spaces stripped first: the pattern's own ^\s* would be retried once per
-    # alternative over a line of 60,000 spaces)
+    # (leading spaces stripped first, which the patterns count on: a ^\s* of their own would
+    # be retried once per alternative over a line of 60,000 spaces)
     text = text.lstrip()
     pattern = _CHROME_LINE if signs and _ANYWHERE_SIGN_SCAN.search(text) else _CHROME_PROSE
     return bool(pattern.match(text) or (len(text.rstrip()) < 40 and _SITE_CLOCK.search(text)))

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 # "目录", "目　录", "目 录：" on a line of its own
-_CONTENTS_LINE = re.compile(r"^\s*目\s*录\s*[:：]?\s*$")
+# (one \s* on each side of the optional colon: \s*[:：]?\s* split a run of spaces n ways)
+_CONTENTS_LINE = re.compile(r"^\s*目\s*录\s*(?:[:：]\s*)?$")
 # a Word table of contents' dot leader before its page number: "一、主要举措和成效……………3", "…\t3"
 _LEADER = " \t\u3000.．·…_—-"
 _TOP_RANKS = (0, 1)         # 第一部分 / 一、: the numbering of a report's parts

@@ -430,7 +430,7 @@ def find_level(doc: Document, issuers: list[str] | str | None,
     return None, None
 
 
-_COUNTIES_BELOW = re.compile(r"县[（(]市[、，]?区[）)]|县[（(]区[）)]|区[（(]县[）)]|县市区|区县|县区(?!域)|\d+个县")
+_COUNTIES_BELOW = re.compile(r"县[（(]市[、，]?区[）)]|县[（(]区[）)]|区[（(]县[）)]|县市区|区县|县区(?!域)|(?<!\d)\d+个县")
 
 
 def level_of_name(name: str, context: str = "") -> str | None:

@@ -14,7 +14,8 @@ from ..data import read_tsv
 
 PRC = "中华人民共和国"
 # An edition or status note after a title: （2021年修订）（修正）（试行）（2019年版）
-_EDITION = re.compile(r"[（(]\s*(?:\d{4}\s*年?\s*)?(?:修订|修正|修改|版|试行|草案|征求意见稿)?\s*(?:本|版)?\s*[）)]$")
+# (each optional part carries the spaces after it: \s*(?:…)?\s* in a row split a run of spaces n ways)
+_EDITION = re.compile(r"[（(]\s*(?:\d{4}\s*(?:年\s*)?)?(?:(?:修订|修正|修改|版|试行|草案|征求意见稿)\s*)?(?:(?:本|版)\s*)?[）)]$")
 _SPACES = re.compile(r"\s+")
 # a title as a report writes it: 《中华人民共和国行政处罚法》
 TITLE = re.compile(r"《([^《》\n]{1,60})》")

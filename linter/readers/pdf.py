@@ -50,7 +50,8 @@ def read(data: bytes, name: str) -> Document:
     return Document(reflow(printed), path=name, fmt="pdf", encoding="utf-8", newline="\n")
 
 
-_PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*(?:[/，,]\s*)?共\s*\d{1,4}\s*页)?[-—–－\s]*$")
+# (no \s* of its own before the closing run, which takes spaces too: two in a row split a gap n ways)
+_PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:[/，,]\s*)?共\s*\d{1,4}\s*页)?[-—–－\s]*$")
 _SENTENCE_END = tuple("。！？；：!?;:")
 _CONTINUATION = tuple("，。、；：！？）》”’」』,.;:!?)")
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十\d]{1,3}）|\(\d{1,2}\)|\d{1,2}[．.、](?!\d))")
