@@ -739,9 +739,16 @@ def _embedded_parts(doc: Document, headings: list[Heading], parts: list[Part], t
         for number, items in sorted(enumerations.items()):
             text = doc.line(number).norm
             for _, pos in items:
-                clause = _SENTENCE_END.split(text[pos:], 1)[0]
-                after = text[pos + len(clause):pos + len(clause) + _OPENING]
-                if len(clause) <= 60 and (_names_leaders_part(clause) or _on_leadership_with_duty(
+                # (the clause up to its stop, looked for within 61 characters: a longer one is
+                # no opening clause, and a line of thousands of items with no stop was read to
+                # its end again from each)
+                stop = _SENTENCE_END.search(text, pos, pos + _OPENING_CLAUSE + 1)
+                end = stop.start() if stop else len(text)
+                if end - pos > _OPENING_CLAUSE:
+                    continue
+                clause = text[pos:end]
+                after = text[end:end + _OPENING]
+                if (_names_leaders_part(clause) or _on_leadership_with_duty(
                         ENUMERATION.sub("", clause, count=1).strip(), after)):
                     host = next((p for p in parts if p.start <= number <= p.end), None)
                     if host is not None and host.kind != "frp":
@@ -761,6 +768,7 @@ def _embedded_parts(doc: Document, headings: list[Heading], parts: list[Part], t
 _LEADERSHIP = re.compile(r"^(?:加强|强化|坚持|健全|完善|抓实|落实)?(?:党的领导|组织领导|领导|统筹推进|高位推动|组织保障|责任落实)$|"
                          r"^压实[“\"]?关键少数[”\"]?责任$")
 _OPENING = 200      # characters of a sub-item's text read for the duty
+_OPENING_CLAUSE = 60    # the longest clause an enumerated item opens on the duty with
 
 
 def _on_leadership_with_duty(title: str, text: str) -> bool:
