@@ -321,11 +321,13 @@ def _intention_clauses(sentence: str, intentions, plans, deeds, year) -> tuple[t
 _COUNTED_DEED = re.compile(r"(?:全年|累计|共计)[^，；。：\n]{0,24}\d")
 
 
-def unmet(text: str, start: int, end: int, year: int | None = None) -> str | None:
+def unmet(text: str, start: int, end: int, year: int | None = None,
+          clause: tuple[int, int] | None = None) -> str | None:
     """What the clause around start..end tells of work not done: "lacking" (尚未聘请法律顾问,
     本年度未组织宪法宣誓活动: not done at all), "shortfall" (…还不够到位: done, not well
-    enough) or None."""
-    a, b = clause_bounds(text, start, end)
+    enough) or None. ``clause``: its bounds, when the caller has an index of the stops (found
+    here, each is a scan back through the text for every stop character)."""
+    a, b = clause or clause_bounds(text, start, end)
     clause = text[a:b]
     if _marked(clause, "@lacking", year):
         return "lacking"

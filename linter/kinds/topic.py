@@ -484,7 +484,8 @@ def weak_reason(analysis, hit: Hit, p, sufficient: bool = False, sentence: tuple
     intentions = _intentions(p)
     if intentions and _in_intention(analysis, hit, intentions, sentence):
         # (what the report says was not done, or not well enough, is no plan)
-        return concepts_.unmet(analysis.doc.content, hit.start, hit.end, analysis.year) or "intention"
+        return concepts_.unmet(analysis.doc.content, hit.start, hit.end, analysis.year,
+                               analysis.index.bounds(hit.start, hit.end, CLAUSE_STOP)) or "intention"
     if sufficient and p.get("slogans") and _in_slogan(analysis, hit, p):
         # (进一步规范执法记录仪使用管理: the device named in a call to do better, nothing counted)
         return "slogan"
