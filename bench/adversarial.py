@@ -180,11 +180,23 @@ def year_gap(size: int) -> str:
     return HEAD + "一、2024" + _fill(" ", size) + "推进法治政府建设的主要举措和成效\n"
 
 
+def enumerated_run(size: int) -> str:
+    """One line of thousands of enumerated items (一是…，一是…) with no stop: each item's opening
+    clause was looked for by splitting the rest of the line at its first stop, from every item."""
+    return HEAD + _fill("一是认真学习领会习近平法治思想，", size) + "。\n"
+
+
+def shortfall_run(size: int) -> str:
+    """One sentence of thousands of clauses telling work not done well enough (…有待加强): each
+    mention's clause was found by a scan back through the whole report for every stop character."""
+    return HEAD + "一、2024年推进法治政府建设的主要举措和成效\n" + _fill("“以案释法”开展力度有待加强，", size) + "。\n"
+
+
 CASES = {f.__name__: f for f in (zero_width, bookmarks, unclosed_bookmarks, spaces, nested_parens,
                                  open_parens, long_sentence, titles, space_lines, digits, topic_digits, topic_yi, word_run, dotted,
                                  digit_groups, yi_run, numerals,
                                  headings, contents, enumerations, quotes, short_lines, stops, years, untitled_spaces,
-                                 spaced_prose, lookahead_run, gap_heading, year_gap)}
+                                 spaced_prose, lookahead_run, gap_heading, year_gap, enumerated_run, shortfall_run)}
 
 
 def make(name: str, budget: int = 200_000) -> str:
