@@ -72,10 +72,18 @@ def validate(params: dict) -> list[str]:
 def citations(doc):
     """(match, title) for each 《title》 not nested inside another 《…》."""
     text = doc.content
+    # the marks opened and closed on the title's line before it, counted on from the last title
+    # (counted afresh from the line's start, a paragraph of thousands of titles was quadratic)
+    at = opened = closed = 0
     for m in doc.finditer(lawdb.TITLE):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[line_start: m.start()]
-        if before.count("《") > before.count("》"):
+        start = m.start()
+        line_break = text.rfind("\n", at, start)
+        if line_break != -1:
+            at, opened, closed = line_break + 1, 0, 0
+        opened += text.count("《", at, start)
+        closed += text.count("》", at, start)
+        at = start
+        if opened > closed:
             continue
         yield m, lawdb.clean(m.group(1))
 
