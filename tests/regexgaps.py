@@ -9,12 +9,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-try:                                    # (Python 3.11 renamed the regex parser's modules)
-    from re import _constants as _sre, _parser as _sre_parse
-except ImportError:                     # pragma: no cover
-    import sre_constants as _sre, sre_parse as _sre_parse
 
-_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT} | ({_sre.POSSESSIVE_REPEAT} if hasattr(_sre, "POSSESSIVE_REPEAT") else set())
+# (the regex parser and its repeat opcodes as the linter's own pattern reader imports them)
+from linter.text.literals import _REPEATS, _sre, _sre_parse
+
 _CATEGORY_CHARACTER = {_sre.CATEGORY_DIGIT: "1", _sre.CATEGORY_SPACE: " ", _sre.CATEGORY_WORD: "a",
                        _sre.CATEGORY_NOT_DIGIT: "x", _sre.CATEGORY_NOT_SPACE: "x", _sre.CATEGORY_NOT_WORD: " "}
 ENDS = ("x", "。", "\n")                # what stops a run: a letter, a stop, a line break
